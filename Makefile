@@ -1,0 +1,90 @@
+# Samverkan: `make run` serves the app with demo data on http://127.0.0.1:3000,
+# `make test` runs the whole suite. Both install the tools they need on first use.
+
+SHELL := /bin/bash
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+SITE := target/site
+SITE_RELEASE := target/site-release
+BIN := target/debug/samverkan
+E2E_PORT ?= 3100
+
+.PHONY: run test build site tools e2e-tools lint fmt unit e2e release clean-data
+
+## Tools ---------------------------------------------------------------------------------------
+
+tools:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# Browser tests: Debian's Chromium (Playwright never downloads a browser here), npm packages.
+e2e-tools:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	@test -d end2end/node_modules/@playwright/test || (cd end2end && npm ci --no-audit --no-fund)
+
+## Build ---------------------------------------------------------------------------------------
+
+# The browser half: the app crate as WASM with the hydrate feature, bound by wasm-bindgen.
+site: tools
+	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate
+	@mkdir -p $(SITE)/pkg
+	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name samverkan \
+		target/$(WASM_TARGET)/debug/app.wasm
+	@cp style/main.css $(SITE)/pkg/samverkan.css
+	@cp style/favicon.svg $(SITE)/favicon.svg
+
+build: site
+	cargo build -p samverkan-server
+
+## Run -----------------------------------------------------------------------------------------
+
+run: build
+	$(BIN) migrate
+	$(BIN) demo-data --if-empty
+	@echo
+	@echo "  Samverkan: http://127.0.0.1:3000"
+	@echo "  Demo accounts (password: demo-password; change or remove them before real use):"
+	@echo "    admin@example.org        admin"
+	@echo "    coordinator@example.org  coordinator"
+	@echo "    police@example.org       reporter (Polisen Norrtälje)"
+	@echo "    school@example.org       reporter (Utbildningsförvaltningen)"
+	@echo "    manager@example.org      manager"
+	@echo
+	LEPTOS_SITE_ROOT=$(SITE) $(BIN) serve
+
+clean-data:
+	rm -f data/samverkan.db data/samverkan.db-wal data/samverkan.db-shm
+
+## Test ----------------------------------------------------------------------------------------
+
+test: lint unit e2e
+
+fmt:
+	cargo fmt --all
+
+lint: tools
+	cargo fmt --all --check
+	cargo clippy -p shared -p migrations -p app -p samverkan-server --features app/ssr --all-targets -- -D warnings
+	cargo clippy -p app --lib --target $(WASM_TARGET) --features hydrate -- -D warnings
+
+# Unit, service and HTTP tests. With TEST_DATABASE_URL set, service and HTTP tests also run
+# against PostgreSQL (a fresh database per test).
+unit:
+	cargo test -p shared -p migrations -p app -p samverkan-server --features app/ssr
+
+e2e: build e2e-tools
+	cd end2end && E2E_PORT=$(E2E_PORT) npx playwright test
+
+## Release (benchmarks, deployment) ------------------------------------------------------------
+
+release: tools e2e-tools
+	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate --profile wasm-release
+	@mkdir -p $(SITE_RELEASE)/pkg
+	wasm-bindgen --target web --no-typescript --out-dir $(SITE_RELEASE)/pkg --out-name samverkan \
+		target/$(WASM_TARGET)/wasm-release/app.wasm
+	end2end/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+		-o $(SITE_RELEASE)/pkg/samverkan_bg.wasm $(SITE_RELEASE)/pkg/samverkan_bg.wasm
+	@cp style/main.css $(SITE_RELEASE)/pkg/samverkan.css
+	@cp style/favicon.svg $(SITE_RELEASE)/favicon.svg
+	cargo build -p samverkan-server --release

@@ -1,0 +1,55 @@
+//! What every server function needs from its request: state, the caller, the language, and the
+//! HTTP status of an error.
+
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use shared::AppError;
+use shared::lang::Lang;
+use shared::user::CurrentUser;
+
+use crate::ssr::AppState;
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from server function context");
+        AppError::Internal
+    })
+}
+
+/// The signed-in caller, resolved from the session cookie by the session middleware.
+pub fn caller() -> Result<CurrentUser, AppError> {
+    use_context::<Parts>()
+        .and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+        .ok_or(AppError::Unauthorized)
+}
+
+/// The caller if signed in, without failing.
+pub fn maybe_caller() -> Option<CurrentUser> {
+    caller().ok()
+}
+
+/// The request's language: the `lang` cookie, else `Accept-Language`, else Swedish.
+pub fn lang() -> Lang {
+    use_context::<Parts>().map(|parts| crate::i18n::lang_from_headers(&parts.headers)).unwrap_or_default()
+}
+
+/// True for a plain HTML form post (no JavaScript): the answer must be a redirect.
+pub fn is_plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Passes a result through, giving an error its HTTP status (except for plain form posts,
+/// which are answered with a redirect back to the form carrying the error).
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        if !is_plain_form_post() {
+            if let Some(res) = use_context::<ResponseOptions>() {
+                res.set_status(http::StatusCode::from_u16(err.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+            }
+        }
+    }
+    result
+}

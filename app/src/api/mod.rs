@@ -1,0 +1,9 @@
+//! Server functions, one module per aggregate. Thin: find the caller and the database, call the
+//! service in `ssr`, return `shared` DTOs. Endpoints are fixed (`/api/...`) so tests and forms
+//! without JavaScript can name them.
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod context;
+pub mod incidents;
+pub mod reference;

@@ -1,0 +1,68 @@
+//! The frame of every page: skip link, header with navigation, language and sign-out, main.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use shared::lang::Lang;
+
+use crate::app::UserResource;
+use crate::i18n::{T, t, use_lang};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let user = expect_context::<UserResource>();
+    let lang = use_lang();
+    view! {
+        <a class="skip-link" href="#main">{t(T::SkipToContent)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">"Samverkan"</a>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let me = user.await.ok().flatten();
+                    me.map(|me| {
+                        view! {
+                            <nav aria-label=t(T::MainNavigation)>
+                                <ul>
+                                    {me.can_read_incidents().then(|| view! {
+                                        <li><NavLink href="/incidents" label=t(T::Incidents) /></li>
+                                    })}
+                                    {me.can_log_incidents().then(|| view! {
+                                        <li><NavLink href="/incidents/new" label=t(T::LogIncident) /></li>
+                                    })}
+                                    {me.can_manage_reference_data().then(|| view! {
+                                        <li><NavLink href="/admin" label=t(T::Administration) /></li>
+                                    })}
+                                </ul>
+                            </nav>
+                            <div class="who">
+                                <span>{me.name.clone()}</span>
+                                <span class="muted">{format!(" · {}", me.organisation_name)}</span>
+                            </div>
+                            <form method="post" action="/api/auth/sign-out" class="inline">
+                                <button type="submit" class="link-button">{t(T::SignOut)}</button>
+                            </form>
+                        }
+                    })
+                })}
+            </Suspense>
+            <form method="post" action="/api/prefs/language" class="inline lang-switch">
+                {match lang {
+                    Lang::Sv => view! {
+                        <button type="submit" name="lang" value="en" class="link-button" lang="en">"English"</button>
+                    },
+                    Lang::En => view! {
+                        <button type="submit" name="lang" value="sv" class="link-button" lang="sv">"Svenska"</button>
+                    },
+                }}
+            </form>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
+/// A navigation link that marks the current page for screen readers.
+#[component]
+fn NavLink(href: &'static str, label: &'static str) -> impl IntoView {
+    let location = use_location();
+    let current = move || (location.pathname.get() == href).then_some("page");
+    view! { <a href=href aria-current=current>{label}</a> }
+}

@@ -1,0 +1,4 @@
+//! Reusable view pieces. They use only `shared` types and the translation layer.
+
+pub mod fields;
+pub mod layout;

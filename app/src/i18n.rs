@@ -1,0 +1,241 @@
+//! The one translation layer: every UI string is a `T` key with its Swedish and English text
+//! side by side, so a missing translation is a compile error. Swedish is the default; the
+//! `lang` cookie or the browser's `Accept-Language` picks English.
+
+use leptos::prelude::*;
+use shared::FieldError;
+pub use shared::lang::Lang;
+use shared::user::OrgKind;
+
+macro_rules! texts {
+    ($($key:ident => $sv:literal, $en:literal;)*) => {
+        /// A UI string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Sv) => $sv, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTagline => "Samverkan för trygghet: händelser, lägesbild och åtgärder.", "Working together for safety: incidents, situation picture and actions.";
+    SkipToContent => "Hoppa till innehållet", "Skip to content";
+    MainNavigation => "Huvudmeny", "Main navigation";
+    Home => "Start", "Home";
+    Hello => "Hej", "Hello";
+    Loading => "Laddar …", "Loading …";
+    SignIn => "Logga in", "Sign in";
+    SignOut => "Logga ut", "Sign out";
+    Email => "E-postadress", "Email address";
+    Password => "Lösenord", "Password";
+    Incidents => "Händelser", "Incidents";
+    Incident => "Händelse", "Incident";
+    LogIncident => "Logga händelse", "Log incident";
+    EditIncident => "Ändra händelse", "Edit incident";
+    Administration => "Administration", "Administration";
+    ThisWeek => "Den här veckan,", "This week,";
+    IncidentsPerArea => "Antal händelser per område den här veckan", "Incidents per area this week";
+    ShowWeekIncidents => "Visa veckans händelser", "Show this week's incidents";
+    When => "När", "When";
+    Week => "Vecka", "Week";
+    Area => "Område", "Area";
+    Place => "Plats", "Place";
+    Category => "Kategori", "Category";
+    Organisation => "Organisation", "Organisation";
+    Description => "Beskrivning", "Description";
+    ChooseArea => "Välj område", "Choose area";
+    ChooseCategory => "Välj kategori", "Choose category";
+    PlaceHint => "Välj en plats i listan eller skriv en ny.", "Pick a place from the list or type a new one.";
+    DescriptionHint => "Beskriv platsen och situationen, inte personer.", "Describe the place and the situation, not people.";
+    Flags => "Markera om det stämmer", "Tick if it applies";
+    YouthInvolved => "Unga inblandade", "Young people involved";
+    PhysicalEnvironment => "Fysisk miljö (belysning, växtlighet, skador)", "Physical environment (lighting, vegetation, damage)";
+    YouthTag => "Unga", "Youth";
+    EnvironmentTag => "Miljö", "Environment";
+    SaveIncident => "Spara händelsen", "Save incident";
+    Saving => "Sparar …", "Saving …";
+    IncidentSaved => "Händelsen är sparad.", "The incident has been saved.";
+    LoggedBy => "Loggad av", "Logged by";
+    LastChanged => "Senast ändrad", "Last changed";
+    Edit => "Ändra", "Edit";
+    Cancel => "Avbryt", "Cancel";
+    BackToList => "Till händelselistan", "Back to the list";
+    BackHome => "Till startsidan", "Back to the start page";
+    All => "Alla", "All";
+    Filter => "Filtrera", "Filter";
+    ClearFilters => "Rensa filter", "Clear filters";
+    NoIncidents => "Inga händelser matchar filtret.", "No incidents match the filter.";
+    Paging => "Sidor", "Pages";
+    NewestFirst => "Till de senaste", "Back to the latest";
+    OlderIncidents => "Äldre händelser", "Older incidents";
+    Organisations => "Organisationer", "Organisations";
+    Areas => "Områden", "Areas";
+    Places => "Platser", "Places";
+    Categories => "Kategorier", "Categories";
+    Name => "Namn på", "Name of";
+    Kind => "Typ av", "Kind of";
+    NameSwedish => "Namn (svenska)", "Name (Swedish)";
+    NameEnglish => "Namn (engelska)", "Name (English)";
+    NewOrganisation => "Ny organisation", "New organisation";
+    NewArea => "Nytt område", "New area";
+    NewPlace => "Ny plats", "New place";
+    Add => "Lägg till", "Add";
+    Save => "Spara", "Save";
+    Yes => "Ja", "Yes";
+    No => "Nej", "No";
+    NotFoundTitle => "Sidan finns inte", "Page not found";
+    ErrFixFields => "Något behöver rättas – se de markerade fälten. Inget har sparats.", "Something needs correcting – see the marked fields. Nothing was saved.";
+    ErrBadRequest => "Formuläret kunde inte läsas. Ladda om sidan och försök igen.", "The form could not be read. Reload the page and try again.";
+    ErrSignedOut => "Du är inte inloggad, eller så har sessionen gått ut.", "You are not signed in, or your session has expired.";
+    ErrInvalidCredentials => "Fel e-postadress eller lösenord.", "Wrong email address or password.";
+    ErrForbidden => "Din roll får inte göra det här.", "Your role may not do this.";
+    ErrNotFound => "Det du söker finns inte.", "What you are looking for does not exist.";
+    ErrConflict => "Ändringen krockar med befintliga uppgifter.", "The change conflicts with existing data.";
+    ErrNetwork => "Servern gick inte att nå. Inget har sparats; försök igen.", "The server could not be reached. Nothing was saved; try again.";
+    ErrInternal => "Något gick fel hos oss. Inget har sparats; försök igen om en stund.", "Something went wrong on our side. Nothing was saved; try again shortly.";
+    FieldRequired => "Fyll i det här fältet.", "Fill in this field.";
+    FieldInvalid => "Värdet har fel format.", "The value is not in the expected format.";
+    FieldInFuture => "Tidpunkten ligger i framtiden.", "The time is in the future.";
+    FieldTooOld => "Tidpunkten är mer än ett år sedan.", "The time is more than a year ago.";
+    FieldUnknown => "Finns inte – välj i listan.", "Does not exist – choose from the list.";
+    FieldForbiddenCharacters => "Texten innehåller otillåtna tecken (styrtecken).", "The text contains characters that are not allowed (control characters).";
+    FieldTaken => "Namnet eller adressen används redan.", "That name or address is already in use.";
+    FieldTooLongPrefix => "För lång text: högst", "Too long: at most";
+    FieldTooShortPrefix => "För kort text: minst", "Too short: at least";
+    Characters => "tecken.", "characters.";
+    KindMunicipality => "Kommun", "Municipality";
+    KindPolice => "Polis", "Police";
+    KindSecurityGuards => "Ordningsvakter", "Security guards";
+    KindFieldWorkers => "Fältarbetare", "Field workers";
+    KindSchool => "Skola", "School";
+    KindSocialServices => "Socialtjänst", "Social services";
+    KindHealthcare => "Hälso- och sjukvård", "Healthcare";
+    KindProperty => "Fastighet", "Property";
+    KindStreetParks => "Gata och park", "Street and parks";
+    KindPublicTransport => "Kollektivtrafik", "Public transport";
+    KindYouthLeisure => "Fritid för unga", "Youth leisure";
+    KindYouthClinic => "Ungdomsmottagning", "Youth clinic";
+    KindBusiness => "Näringsliv", "Business";
+    KindAssociation => "Förening", "Association";
+    KindOther => "Annat", "Other";
+}
+
+/// The language of the page being rendered.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The text of `key` in the page's language.
+pub fn t(key: T) -> &'static str {
+    key.text(use_lang())
+}
+
+pub fn yes_no(value: bool) -> &'static str {
+    t(if value { T::Yes } else { T::No })
+}
+
+/// The sentence for a refused field.
+pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String {
+    let key = match error {
+        FieldError::Required => T::FieldRequired,
+        FieldError::Invalid => T::FieldInvalid,
+        FieldError::InFuture => T::FieldInFuture,
+        FieldError::TooOld => T::FieldTooOld,
+        FieldError::Unknown => T::FieldUnknown,
+        FieldError::ForbiddenCharacters => T::FieldForbiddenCharacters,
+        FieldError::Taken => T::FieldTaken,
+        FieldError::TooLong { max } => {
+            return format!("{} {max} {}", T::FieldTooLongPrefix.text(lang), T::Characters.text(lang));
+        }
+        FieldError::TooShort { min } => {
+            return format!("{} {min} {}", T::FieldTooShortPrefix.text(lang), T::Characters.text(lang));
+        }
+    };
+    key.text(lang).to_owned()
+}
+
+pub fn org_kind_name(kind: OrgKind, lang: Lang) -> &'static str {
+    let key = match kind {
+        OrgKind::Municipality => T::KindMunicipality,
+        OrgKind::Police => T::KindPolice,
+        OrgKind::SecurityGuards => T::KindSecurityGuards,
+        OrgKind::FieldWorkers => T::KindFieldWorkers,
+        OrgKind::School => T::KindSchool,
+        OrgKind::SocialServices => T::KindSocialServices,
+        OrgKind::Healthcare => T::KindHealthcare,
+        OrgKind::Property => T::KindProperty,
+        OrgKind::StreetParks => T::KindStreetParks,
+        OrgKind::PublicTransport => T::KindPublicTransport,
+        OrgKind::YouthLeisure => T::KindYouthLeisure,
+        OrgKind::YouthClinic => T::KindYouthClinic,
+        OrgKind::Business => T::KindBusiness,
+        OrgKind::Association => T::KindAssociation,
+        OrgKind::Other => T::KindOther,
+    };
+    key.text(lang)
+}
+
+/// The language of a request: the `lang` cookie, else `Accept-Language`, else Swedish.
+#[cfg(feature = "ssr")]
+pub fn lang_from_headers(headers: &http::HeaderMap) -> Lang {
+    let cookie = headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == "lang")
+        .and_then(|(_, value)| Lang::parse(value));
+    cookie.unwrap_or_else(|| {
+        headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(Lang::from_accept_language)
+            .unwrap_or_default()
+    })
+}
+
+/// The language this page is rendered in: from the request on the server, from the `lang`
+/// attribute the server wrote on `<html>` in the browser (so hydration matches).
+pub fn current_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().map(|p| lang_from_headers(&p.headers)).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages_and_differs_where_it_should() {
+        for key in T::ALL {
+            assert!(!key.text(Lang::Sv).is_empty(), "{key:?} sv");
+            assert!(!key.text(Lang::En).is_empty(), "{key:?} en");
+        }
+        assert_ne!(T::SignIn.text(Lang::Sv), T::SignIn.text(Lang::En));
+    }
+
+    #[test]
+    fn field_errors_name_their_limits() {
+        assert_eq!(field_error_text(&FieldError::TooLong { max: 2000 }, "description", Lang::Sv), "För lång text: högst 2000 tecken.");
+        assert_eq!(field_error_text(&FieldError::TooShort { min: 2 }, "place", Lang::En), "Too short: at least 2 characters.");
+    }
+}

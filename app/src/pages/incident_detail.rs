@@ -1,0 +1,54 @@
+//! `/incidents/:id`: one incident, with who logged it and when; edit link for those allowed.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::incidents::get_incident;
+use crate::components::fields::PageError;
+use crate::i18n::{T, t, yes_no};
+
+#[component]
+pub fn IncidentDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let saved = move || query.with(|q| q.get("saved").is_some());
+    let incident = Resource::new(id, get_incident);
+    view! {
+        <Title text=t(T::Incident) />
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match incident.await {
+                    Ok(d) => {
+                        let s = d.summary.clone();
+                        view! {
+                            {saved().then(|| view! { <p class="notice" role="status">{t(T::IncidentSaved)}</p> })}
+                            <h1>{format!("{} – {}", s.category, s.place)}</h1>
+                            <dl class="facts">
+                                <dt>{t(T::When)}</dt><dd>{s.occurred_at.clone()}" ("{s.week.clone()}")"</dd>
+                                <dt>{t(T::Area)}</dt><dd>{s.area.clone()}</dd>
+                                <dt>{t(T::Place)}</dt><dd>{s.place.clone()}</dd>
+                                <dt>{t(T::Category)}</dt><dd>{s.category.clone()}</dd>
+                                <dt>{t(T::YouthInvolved)}</dt><dd>{yes_no(s.youth_involved)}</dd>
+                                <dt>{t(T::PhysicalEnvironment)}</dt><dd>{yes_no(s.physical_environment)}</dd>
+                                <dt>{t(T::Organisation)}</dt><dd>{s.organisation.clone()}</dd>
+                                <dt>{t(T::LoggedBy)}</dt><dd>{format!("{}, {}", d.reporter, d.logged_at)}</dd>
+                                {d.updated_at.clone().map(|u| view! { <dt>{t(T::LastChanged)}</dt><dd>{u}</dd> })}
+                            </dl>
+                            <h2>{t(T::Description)}</h2>
+                            <p class="description">{d.description.clone()}</p>
+                            <p class="actions">
+                                {d.can_edit.then(|| view! {
+                                    <a class="button" href=format!("/incidents/{}/edit", s.id)>{t(T::Edit)}</a>
+                                })}
+                                <a href="/incidents">{t(T::BackToList)}</a>
+                            </p>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <PageError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,149 @@
+//! The incident form, for logging and for editing. Checked in the browser by the same `shared`
+//! rules the server applies; without JavaScript it is a plain POST that the server checks.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use shared::AppError;
+use shared::incident::IncidentInput;
+
+use crate::api::incidents::SaveIncident;
+use crate::api::reference::FormContext;
+use crate::components::fields::{FieldMessage, FormAlert, FormError, described_by, invalid};
+use crate::i18n::{T, t};
+
+/// The browser's wall-clock time (the same zone as the reporter's "when").
+fn browser_now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+fn input_from(args: &SaveIncident) -> IncidentInput {
+    IncidentInput {
+        occurred_at: args.occurred_at.clone(),
+        area_id: args.area_id.clone(),
+        place: args.place.clone(),
+        category_id: args.category_id.clone(),
+        description: args.description.clone(),
+        youth_involved: args.youth_involved.is_some(),
+        physical_environment: args.physical_environment.is_some(),
+    }
+}
+
+#[component]
+pub fn IncidentForm(
+    data: FormContext,
+    /// The values to start from: defaults for a new incident, stored values for an edit.
+    initial: IncidentInput,
+    /// The incident being edited; `None` logs a new one.
+    #[prop(optional)]
+    id: Option<String>,
+) -> impl IntoView {
+    let action = ServerAction::<SaveIncident>::new();
+    let client_error = RwSignal::new(None::<AppError>);
+    let error: FormError = Signal::derive(move || {
+        client_error.get().or_else(|| action.value().get().and_then(Result::err))
+    });
+    let area = RwSignal::new(initial.area_id.clone());
+    let reference = StoredValue::new(data.reference);
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match SaveIncident::from_event(&ev) {
+            Ok(args) => match input_from(&args).validate(browser_now()) {
+                Ok(_) => {
+                    client_error.set(None);
+                    action.dispatch(args);
+                }
+                Err(err) => client_error.set(Some(err)),
+            },
+            Err(_) => client_error.set(Some(AppError::BadRequest)),
+        }
+    };
+
+    let places = move || {
+        let selected = area.get();
+        reference.with_value(|r| {
+            r.places
+                .iter()
+                .filter(|p| selected.is_empty() || p.area_id.to_string() == selected)
+                .map(|p| view! { <option value=p.name.clone()></option> })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <FormAlert error />
+        <form action=SaveIncident::url() method="post" on:submit=on_submit class="incident-form" novalidate>
+            <input type="hidden" name="id" value=id.unwrap_or_default() />
+            <div class="field">
+                <label for="occurred_at">{t(T::When)}</label>
+                <input id="occurred_at" name="occurred_at" type="datetime-local" required
+                    value=initial.occurred_at.clone() max=data.now_local.clone()
+                    aria-invalid=invalid(error, "occurred_at") aria-describedby=described_by(error, "occurred_at") />
+                <FieldMessage field="occurred_at" error />
+            </div>
+            <div class="field">
+                <label for="area_id">{t(T::Area)}</label>
+                <select id="area_id" name="area_id" required
+                    on:change=move |ev| area.set(event_target_value(&ev))
+                    aria-invalid=invalid(error, "area_id") aria-describedby=described_by(error, "area_id")>
+                    <option value="">{t(T::ChooseArea)}</option>
+                    {reference.with_value(|r| r.areas.iter().map(|a| {
+                        let value = a.id.to_string();
+                        let selected = value == initial.area_id;
+                        view! { <option value=value selected=selected>{a.name.clone()}</option> }
+                    }).collect_view())}
+                </select>
+                <FieldMessage field="area_id" error />
+            </div>
+            <div class="field">
+                <label for="place">{t(T::Place)}</label>
+                <input id="place" name="place" type="text" list="place-options" required autocomplete="off"
+                    maxlength="100" value=initial.place.clone()
+                    aria-invalid=invalid(error, "place") aria-describedby=move || {
+                        described_by(error, "place")().unwrap_or_else(|| "place-hint".to_owned())
+                    } />
+                <p class="hint" id="place-hint">{t(T::PlaceHint)}</p>
+                <datalist id="place-options">{places}</datalist>
+                <FieldMessage field="place" error />
+            </div>
+            <div class="field">
+                <label for="category_id">{t(T::Category)}</label>
+                <select id="category_id" name="category_id" required
+                    aria-invalid=invalid(error, "category_id") aria-describedby=described_by(error, "category_id")>
+                    <option value="">{t(T::ChooseCategory)}</option>
+                    {reference.with_value(|r| r.categories.iter().map(|c| {
+                        let value = c.id.to_string();
+                        let selected = value == initial.category_id;
+                        view! { <option value=value selected=selected>{c.name.clone()}</option> }
+                    }).collect_view())}
+                </select>
+                <FieldMessage field="category_id" error />
+            </div>
+            <div class="field">
+                <label for="description">{t(T::Description)}</label>
+                <textarea id="description" name="description" rows="4" required maxlength="2000"
+                    aria-invalid=invalid(error, "description")
+                    aria-describedby=move || {
+                        described_by(error, "description")().unwrap_or_else(|| "description-hint".to_owned())
+                    }>{initial.description.clone()}</textarea>
+                <p class="hint" id="description-hint">{t(T::DescriptionHint)}</p>
+                <FieldMessage field="description" error />
+            </div>
+            <fieldset class="flags">
+                <legend>{t(T::Flags)}</legend>
+                <label class="check">
+                    <input type="checkbox" name="youth_involved" value="on" checked=initial.youth_involved />
+                    {t(T::YouthInvolved)}
+                </label>
+                <label class="check">
+                    <input type="checkbox" name="physical_environment" value="on" checked=initial.physical_environment />
+                    {t(T::PhysicalEnvironment)}
+                </label>
+            </fieldset>
+            <button type="submit" class="primary big" disabled=move || action.pending().get()>
+                {move || if action.pending().get() { t(T::Saving) } else { t(T::SaveIncident) }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,158 @@
+//! `/incidents`: the incident list, newest first, filtered by week, area, category and
+//! organisation through the URL (so a filtered view can be bookmarked and shared).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use shared::incident::IncidentFilter;
+
+use crate::api::incidents::list_incidents;
+use crate::api::reference::get_reference_data;
+use crate::components::fields::{FieldMessage, PageError};
+use crate::i18n::{T, t};
+
+fn filter_from_query(q: &leptos_router::params::ParamsMap) -> IncidentFilter {
+    let get = |k: &str| q.get(k).filter(|v| !v.is_empty());
+    IncidentFilter {
+        week: get("week"),
+        area: get("area"),
+        category: get("category"),
+        organisation: get("organisation"),
+        before: get("before"),
+    }
+}
+
+/// The query string for `filter` with a different cursor.
+fn query_with(filter: &IncidentFilter, before: Option<&str>) -> String {
+    let pairs = [
+        ("week", filter.week.as_deref()),
+        ("area", filter.area.as_deref()),
+        ("category", filter.category.as_deref()),
+        ("organisation", filter.organisation.as_deref()),
+        ("before", before),
+    ];
+    let query: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", urlencode(v))))
+        .collect();
+    format!("/incidents?{}", query.join("&"))
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn IncidentListPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(filter_from_query));
+    let page = Resource::new(move || filter.get(), list_incidents);
+    let data = Resource::new(|| (), |_| get_reference_data());
+
+    view! {
+        <Title text=t(T::Incidents) />
+        <h1>{t(T::Incidents)}</h1>
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let f = filter.get();
+                let reference = data.await.map(|d| d.reference).unwrap_or_default();
+                let page = page.await;
+                let error = Signal::derive({
+                    let page = page.clone();
+                    move || page.clone().err()
+                });
+                let week_value = f.week.clone().unwrap_or_default();
+                let newest_href = f.before.is_some().then(|| query_with(&f, None));
+                let older_href = |cursor: &str| query_with(&f, Some(cursor));
+                let (sel_area, sel_category, sel_org) = (f.area.clone(), f.category.clone(), f.organisation.clone());
+                let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
+                view! {
+                    <Form method="GET" action="/incidents" attr:class="filters">
+                        <div class="field">
+                            <label for="week">{t(T::Week)}</label>
+                            <input id="week" name="week" type="week" value=week_value />
+                            <FieldMessage field="week" error />
+                        </div>
+                        <div class="field">
+                            <label for="area">{t(T::Area)}</label>
+                            <select id="area" name="area">
+                                <option value="">{t(T::All)}</option>
+                                {reference.areas.iter().map(|a| {
+                                    let v = a.id.to_string();
+                                    view! { <option selected=selected(&sel_area, &v) value=v>{a.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="category">{t(T::Category)}</label>
+                            <select id="category" name="category">
+                                <option value="">{t(T::All)}</option>
+                                {reference.categories.iter().map(|c| {
+                                    let v = c.id.to_string();
+                                    view! { <option selected=selected(&sel_category, &v) value=v>{c.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="organisation">{t(T::Organisation)}</label>
+                            <select id="organisation" name="organisation">
+                                <option value="">{t(T::All)}</option>
+                                {reference.organisations.iter().map(|o| {
+                                    let v = o.id.to_string();
+                                    view! { <option selected=selected(&sel_org, &v) value=v>{o.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="filter-buttons">
+                            <button type="submit" class="primary">{t(T::Filter)}</button>
+                            <a href="/incidents">{t(T::ClearFilters)}</a>
+                        </div>
+                    </Form>
+                    {match page {
+                        Ok(p) if p.items.is_empty() => view! { <p role="status">{t(T::NoIncidents)}</p> }.into_any(),
+                        Ok(p) => view! {
+                            <table class="incidents">
+                                <caption class="visually-hidden">{t(T::Incidents)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t(T::When)}</th>
+                                        <th scope="col">{t(T::Category)}</th>
+                                        <th scope="col">{t(T::Area)}</th>
+                                        <th scope="col">{t(T::Place)}</th>
+                                        <th scope="col">{t(T::Organisation)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {p.items.into_iter().map(|i| view! {
+                                        <tr>
+                                            <td data-label=t(T::When)><a href=format!("/incidents/{}", i.id)>{i.occurred_at}</a></td>
+                                            <td data-label=t(T::Category)>{i.category}
+                                                {i.youth_involved.then(|| view! { <span class="tag">{t(T::YouthTag)}</span> })}
+                                                {i.physical_environment.then(|| view! { <span class="tag">{t(T::EnvironmentTag)}</span> })}
+                                            </td>
+                                            <td data-label=t(T::Area)>{i.area}</td>
+                                            <td data-label=t(T::Place)>{i.place}</td>
+                                            <td data-label=t(T::Organisation)>{i.organisation}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <nav class="pager" aria-label=t(T::Paging)>
+                                {newest_href.map(|href| view! { <a href=href>{t(T::NewestFirst)}</a> })}
+                                {p.next_cursor.map(|c| view! { <a href=older_href(&c) rel="next">{t(T::OlderIncidents)}</a> })}
+                            </nav>
+                        }.into_any(),
+                        Err(shared::AppError::Validation(_)) => view! {}.into_any(),
+                        Err(e) => view! { <PageError error=e /> }.into_any(),
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}

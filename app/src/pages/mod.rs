@@ -1,0 +1,11 @@
+//! One module per route.
+
+pub mod admin;
+pub mod home;
+pub mod incident_detail;
+pub mod incident_edit;
+pub mod incident_form;
+pub mod incident_list;
+pub mod incident_new;
+pub mod not_found;
+pub mod sign_in;

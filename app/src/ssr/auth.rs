@@ -1,0 +1,186 @@
+//! Passwords (argon2id), server-side sessions and the signed-in caller of a request.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::Argon2;
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+use shared::AppError;
+use shared::ids::{OrganisationId, UserId};
+use shared::user::CurrentUser;
+
+use super::entities::{organisation, session, user};
+use super::{Result, Settings, db_err};
+
+pub const SESSION_COOKIE: &str = "samverkan_session";
+
+/// Hashes a password with argon2id and a random salt (CPU-heavy: call off the async threads).
+pub fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|err| {
+            tracing::error!(%err, "password hashing failed");
+            AppError::Internal
+        })
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+/// A hash of a password nobody has, verified for unknown emails so that the answer takes as
+/// long as for a known one.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password("no-such-user-password").unwrap_or_default())
+}
+
+fn token_id(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Checks the credentials and opens a new session. Returns the cookie token. Unknown email,
+/// deactivated user and wrong password all give the same `InvalidCredentials`.
+#[tracing::instrument(skip(db, password, settings), err)]
+pub async fn sign_in<C: ConnectionTrait>(
+    db: &C,
+    settings: &Settings,
+    email: &str,
+    password: &str,
+) -> Result<String> {
+    let email = email.trim().to_lowercase();
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .filter(user::Column::Active.eq(true))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let hash = found.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
+    let password = password.to_owned();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .map_err(|_| AppError::Internal)?;
+    let Some(found) = found.filter(|_| matches) else {
+        return Err(AppError::InvalidCredentials);
+    };
+
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let now = Utc::now();
+    session::ActiveModel {
+        id: Set(token_id(&token)),
+        user_id: Set(found.id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(now + settings.session_absolute),
+    }
+    .insert(db)
+    .await
+    .map_err(db_err)?;
+    Ok(token)
+}
+
+/// The user behind a session token, if the session is still valid. Refreshes the idle timer
+/// at most once a minute.
+pub async fn resolve_session<C: ConnectionTrait>(
+    db: &C,
+    settings: &Settings,
+    token: &str,
+) -> Result<Option<CurrentUser>> {
+    let now = Utc::now();
+    let Some(found) = session::Entity::find_by_id(token_id(token)).one(db).await.map_err(db_err)? else {
+        return Ok(None);
+    };
+    if found.expires_at <= now || found.last_seen_at + settings.session_idle <= now {
+        session::Entity::delete_by_id(found.id).exec(db).await.map_err(db_err)?;
+        return Ok(None);
+    }
+    let Some(user) = user::Entity::find_by_id(found.user_id).one(db).await.map_err(db_err)? else {
+        return Ok(None);
+    };
+    if !user.active {
+        return Ok(None);
+    }
+    let org = organisation::Entity::find_by_id(user.organisation_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::Internal)?;
+    if now - found.last_seen_at > chrono::TimeDelta::minutes(1) {
+        let mut active: session::ActiveModel = found.into();
+        active.last_seen_at = Set(now);
+        active.update(db).await.map_err(db_err)?;
+    }
+    Ok(Some(CurrentUser {
+        id: UserId(user.id),
+        name: user.name,
+        email: user.email,
+        organisation_id: OrganisationId(org.id),
+        organisation_name: org.name,
+        role: user.role,
+    }))
+}
+
+/// Ends the session server-side; the cookie alone is worthless afterwards.
+pub async fn sign_out<C: ConnectionTrait>(db: &C, token: &str) -> Result<()> {
+    session::Entity::delete_by_id(token_id(token)).exec(db).await.map_err(db_err)?;
+    Ok(())
+}
+
+/// The session token from a `Cookie` header, if any.
+pub fn token_from_cookies(header: &str) -> Option<&str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value)
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+/// `Set-Cookie` value for a new session.
+pub fn session_cookie(token: &str, settings: &Settings) -> String {
+    let secure = if settings.secure_cookies { "; Secure" } else { "" };
+    let max_age = settings.session_absolute.num_seconds();
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
+/// `Set-Cookie` value that removes the session cookie.
+pub fn cleared_cookie(settings: &Settings) -> String {
+    let secure = if settings.secure_cookies { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_token_is_found_among_other_cookies() {
+        assert_eq!(token_from_cookies("lang=en; samverkan_session=abc123; x=y"), Some("abc123"));
+        assert_eq!(token_from_cookies("lang=en"), None);
+        assert_eq!(token_from_cookies("samverkan_session="), None);
+    }
+
+    #[test]
+    fn passwords_verify_only_against_their_own_hash() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password(&hash, "correct horse battery"));
+        assert!(!verify_password(&hash, "wrong horse battery"));
+        assert!(!verify_password("not a hash", "anything"));
+    }
+
+    #[test]
+    fn cookies_are_http_only_and_same_site() {
+        let settings = Settings { secure_cookies: true, ..Settings::default() };
+        let cookie = session_cookie("t", &settings);
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"));
+        assert!(!session_cookie("t", &Settings::default()).contains("Secure"));
+    }
+}

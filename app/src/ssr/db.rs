@@ -1,0 +1,42 @@
+//! Connecting to SQLite (default, a file under `data/`) or PostgreSQL, and migrating.
+
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+
+/// Connects to `url`. SQLite files are created if absent and run with WAL, foreign keys on and
+/// full fsync on commit, so an acknowledged write survives a crash.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        if !url.contains(":memory:") && !url.contains("mode=memory") {
+            // Readers run in parallel with WAL; an in-memory database must keep one connection.
+            options.max_connections(4);
+        }
+        options.map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    } else {
+        options.max_connections(16);
+    }
+    Database::connect(options).await
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// A fresh, migrated in-memory database (tests).
+pub async fn memory() -> Result<DatabaseConnection, DbErr> {
+    let db = connect("sqlite::memory:").await?;
+    migrate(&db).await?;
+    Ok(db)
+}

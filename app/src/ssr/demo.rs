@@ -1,0 +1,184 @@
+//! Demo data: the Norrtälje-like municipality the README's demo accounts live in. Loaded only
+//! into an empty database; the standard categories can be loaded alone for a real install.
+
+use chrono::{TimeDelta, Utc};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession, TransactionTrait,
+};
+use shared::ids::{AreaId, CategoryId};
+use shared::incident::IncidentInput;
+use shared::text::PlaceName;
+use shared::user::{CurrentUser, OrgKind, Role};
+use uuid::Uuid;
+
+use super::entities::{area, category, organisation, user};
+use super::reference::find_or_create_place;
+use super::time::{input_local, now_local};
+use super::users::{self, UserForCreate};
+use super::{Result, auth, db_err, incidents};
+
+pub const DEMO_PASSWORD: &str = "demo-password";
+
+/// The demo accounts: (email, name, organisation, role).
+pub const DEMO_USERS: [(&str, &str, &str, Role); 5] = [
+    ("admin@example.org", "Alva Admin", "Trygg i Norrtälje Kommun", Role::Admin),
+    ("coordinator@example.org", "Cecilia Samordnare", "Trygg i Norrtälje Kommun", Role::Coordinator),
+    ("police@example.org", "Per Polis", "Polisen Norrtälje", Role::Reporter),
+    ("school@example.org", "Sara Skola", "Utbildningsförvaltningen", Role::Reporter),
+    ("manager@example.org", "Magnus Chef", "Kommunledningskontoret", Role::Manager),
+];
+
+/// The standard categories: (code, Swedish, English).
+pub const CATEGORIES: [(&str, &str, &str); 11] = [
+    ("vandalism", "Skadegörelse", "Vandalism"),
+    ("graffiti", "Klotter", "Graffiti"),
+    ("littering", "Nedskräpning", "Littering"),
+    ("disturbance", "Ordningsstörning", "Public-order disturbance"),
+    ("unsafe_gathering", "Otrygg samling", "Unsafe gathering"),
+    ("drugs", "Narkotikarelaterade tecken", "Drug-related signs"),
+    ("threat_violence", "Hot eller våld", "Threat or violence"),
+    ("fire", "Brand", "Fire"),
+    ("theft", "Stöld", "Theft"),
+    ("unsafe_place", "Otrygg plats (belysning, vegetation)", "Unsafe place (lighting, vegetation)"),
+    ("other", "Övrigt", "Other"),
+];
+
+const ORGANISATIONS: [(&str, OrgKind); 13] = [
+    ("Trygg i Norrtälje Kommun", OrgKind::Municipality),
+    ("Kommunledningskontoret", OrgKind::Municipality),
+    ("Polisen Norrtälje", OrgKind::Police),
+    ("Ordningsvakterna", OrgKind::SecurityGuards),
+    ("Fältsamordnarna", OrgKind::FieldWorkers),
+    ("Utbildningsförvaltningen", OrgKind::School),
+    ("Socialtjänsten", OrgKind::SocialServices),
+    ("Tiohundra", OrgKind::Healthcare),
+    ("Fastighetsavdelningen", OrgKind::Property),
+    ("Gatu- och parkavdelningen", OrgKind::StreetParks),
+    ("Kollektivtrafiken", OrgKind::PublicTransport),
+    ("Fritid och ungdom", OrgKind::YouthLeisure),
+    ("Ungdomsmottagningen", OrgKind::YouthClinic),
+];
+
+const AREAS: [(&str, [&str; 4]); 5] = [
+    ("Norrtälje", ["Busstationen", "Societetsparken", "Lommarskolan", "Torget"]),
+    ("Rimbo", ["Rimbo centrum", "Idrottsplatsen", "Pendlarparkeringen", "Ekebyskolan"]),
+    ("Hallstavik", ["Folkets hus", "Badplatsen", "Järnvägsstationen", "Skolgården"]),
+    ("Älmsta", ["Kanalbron", "Matbutiken", "Hamnen", "Fritidsgården"]),
+    ("Grisslehamn", ["Färjeläget", "Hamnplan", "Campingen", "Busshållplatsen"]),
+];
+
+const DESCRIPTIONS: [&str; 8] = [
+    "Krossad glasruta i väntkuren, glassplitter på marken.",
+    "Grupp ungdomar samlade sent på kvällen, hög ljudnivå och nedskräpning.",
+    "Trasig belysning längs gångvägen, upplevs som mörk och otrygg.",
+    "Nytt klotter på fasaden mot parkeringen.",
+    "Papperskorgar överfulla, skräp utspritt i området.",
+    "Brand i soptunna, släckt av räddningstjänsten.",
+    "Tecken på narkotikaförsäljning: återkommande korta möten vid entrén.",
+    "Buskage har vuxit igen och skymmer sikten vid övergångsstället.",
+];
+
+/// Loads the standard categories that are not there yet.
+pub async fn load_categories<C: ConnectionTrait>(db: &C) -> Result<()> {
+    let existing = category::Entity::find().all(db).await.map_err(db_err)?;
+    for (order, (code, sv, en)) in CATEGORIES.iter().enumerate() {
+        if existing.iter().any(|c| c.code.as_deref() == Some(*code) || c.name_sv == *sv) {
+            continue;
+        }
+        category::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            code: Set(Some((*code).to_owned())),
+            name_sv: Set((*sv).to_owned()),
+            name_en: Set(Some((*en).to_owned())),
+            sort_order: Set(order as i32),
+            created_at: Set(Utc::now()),
+        }
+        .insert(db)
+        .await
+        .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+/// True when the database has no users yet.
+pub async fn is_empty<C: ConnectionTrait>(db: &C) -> Result<bool> {
+    Ok(user::Entity::find().count(db).await.map_err(db_err)? == 0)
+}
+
+/// Loads the whole demo (organisations, areas, places, categories, the five demo accounts and
+/// six weeks of incidents). Refuses a database that already has users.
+pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
+    if !is_empty(db).await? {
+        return Err(shared::AppError::Conflict);
+    }
+    let txn = db.begin().await.map_err(db_err)?;
+    load_categories(&txn).await?;
+    for (name, kind) in ORGANISATIONS {
+        organisation::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            name: Set(name.to_owned()),
+            kind: Set(kind),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+    }
+    let mut areas = Vec::new();
+    for (name, places) in AREAS {
+        let id = AreaId(Uuid::now_v7());
+        area::ActiveModel { id: Set(id.0), name: Set(name.to_owned()), created_at: Set(Utc::now()) }
+            .insert(&txn)
+            .await
+            .map_err(db_err)?;
+        for place in places {
+            let place = PlaceName::parse(place).map_err(|_| shared::AppError::Internal)?;
+            find_or_create_place(&txn, id, &place).await?;
+        }
+        areas.push((id, places));
+    }
+    txn.commit().await.map_err(db_err)?;
+
+    for (email, name, organisation, role) in DEMO_USERS {
+        users::create(db, UserForCreate { email, name, organisation, role, password: DEMO_PASSWORD }).await?;
+    }
+    load_incidents(db, &areas).await
+}
+
+/// Six weeks of incidents from the police and school demo users, spread deterministically.
+async fn load_incidents<C: ConnectionTrait + TransactionTrait>(db: &C, areas: &[(AreaId, [&str; 4])]) -> Result<()> {
+    let categories = category::Entity::find().all(db).await.map_err(db_err)?;
+    let mut reporters = Vec::new();
+    for email in ["police@example.org", "school@example.org"] {
+        let settings = super::Settings::default();
+        let token = auth::sign_in(db, &settings, email, DEMO_PASSWORD).await?;
+        let user: CurrentUser = auth::resolve_session(db, &settings, &token).await?.ok_or(shared::AppError::Internal)?;
+        auth::sign_out(db, &token).await?;
+        reporters.push(user);
+    }
+    // A small linear congruential generator: the same demo every time.
+    let mut seed: u64 = 2023_196;
+    let mut next = move |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let now = now_local();
+    for i in 0..60 {
+        // Hot spots: the first area and first place come up far more often.
+        let (area, places) = &areas[if next(3) == 0 { 0 } else { next(areas.len()) }];
+        let place = places[if next(2) == 0 { 0 } else { next(places.len()) }];
+        let category = &categories[next(categories.len())];
+        let hours_ago = 2 + (i as i64) * 16 + next(8) as i64;
+        let input = IncidentInput {
+            occurred_at: input_local(super::time::local_to_utc(now - TimeDelta::hours(hours_ago))),
+            area_id: area.to_string(),
+            place: place.to_owned(),
+            category_id: CategoryId(category.id).to_string(),
+            description: DESCRIPTIONS[next(DESCRIPTIONS.len())].to_owned(),
+            youth_involved: next(3) == 0,
+            physical_environment: next(2) == 0,
+        };
+        incidents::create(db, &reporters[i % reporters.len()], &input).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! sea-orm entities, one per table. They never leave the server: services map them to DTOs.
+
+pub mod area;
+pub mod category;
+pub mod incident;
+pub mod organisation;
+pub mod place;
+pub mod session;
+pub mod user;

@@ -1,0 +1,24 @@
+//! `places`: named spots within an area; `name_key` makes names unique per area, ignoring case.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "places")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub area_id: Uuid,
+    pub name: String,
+    pub name_key: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// The case-insensitive key a place name is matched on.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}

@@ -1,0 +1,306 @@
+//! Incidents: logging, editing, the filtered list (keyset-paged, newest first) and detail.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    FromQueryResult, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
+    TransactionSession, TransactionTrait,
+};
+use shared::error::Issues;
+use shared::ids::{AreaId, CategoryId, IncidentId, OrganisationId};
+use shared::incident::{IncidentDetail, IncidentFilter, IncidentInput, IncidentPage, IncidentSummary, ValidIncident};
+use shared::lang::Lang;
+use shared::user::CurrentUser;
+use shared::week::IsoWeek;
+use shared::AppError;
+use uuid::Uuid;
+
+use super::entities::{area, category, incident, organisation, place, user};
+use super::reference::{ensure_area, ensure_category, find_or_create_place};
+use super::time::{format_local, input_local, local_to_utc, now_local, week_of};
+use super::{Result, db_err};
+
+/// Rows per page of the incident list.
+pub const PAGE_SIZE: u64 = 25;
+
+/// An incident joined with the names it refers to.
+#[derive(Debug, FromQueryResult)]
+struct Row {
+    id: Uuid,
+    occurred_at: DateTime<Utc>,
+    area_id: Uuid,
+    category_id: Uuid,
+    organisation_id: Uuid,
+    description: String,
+    youth_involved: bool,
+    physical_environment: bool,
+    created_at: DateTime<Utc>,
+    updated_at: Option<DateTime<Utc>>,
+    area: String,
+    place: String,
+    category_sv: String,
+    category_en: Option<String>,
+    organisation: String,
+    reporter: String,
+}
+
+impl Row {
+    fn summary(&self, lang: Lang) -> IncidentSummary {
+        let category = match (lang, &self.category_en) {
+            (Lang::En, Some(en)) if !en.is_empty() => en.clone(),
+            _ => self.category_sv.clone(),
+        };
+        IncidentSummary {
+            id: IncidentId(self.id),
+            occurred_at: format_local(self.occurred_at),
+            week: week_of(self.occurred_at).to_string(),
+            area: self.area.clone(),
+            place: self.place.clone(),
+            category,
+            organisation: self.organisation.clone(),
+            youth_involved: self.youth_involved,
+            physical_environment: self.physical_environment,
+        }
+    }
+}
+
+fn joined() -> sea_orm::Select<incident::Entity> {
+    incident::Entity::find()
+        .select_only()
+        .columns([
+            incident::Column::Id,
+            incident::Column::OccurredAt,
+            incident::Column::AreaId,
+            incident::Column::CategoryId,
+            incident::Column::OrganisationId,
+            incident::Column::Description,
+            incident::Column::YouthInvolved,
+            incident::Column::PhysicalEnvironment,
+            incident::Column::CreatedAt,
+            incident::Column::UpdatedAt,
+        ])
+        .column_as(area::Column::Name, "area")
+        .column_as(place::Column::Name, "place")
+        .column_as(category::Column::NameSv, "category_sv")
+        .column_as(category::Column::NameEn, "category_en")
+        .column_as(organisation::Column::Name, "organisation")
+        .column_as(user::Column::Name, "reporter")
+        .join(JoinType::InnerJoin, incident::Relation::Area.def())
+        .join(JoinType::InnerJoin, incident::Relation::Place.def())
+        .join(JoinType::InnerJoin, incident::Relation::Category.def())
+        .join(JoinType::InnerJoin, incident::Relation::Organisation.def())
+        .join(JoinType::InnerJoin, incident::Relation::Reporter.def())
+}
+
+/// Validates against the database: the area and category must exist.
+async fn validate<C: ConnectionTrait>(db: &C, input: &IncidentInput) -> Result<ValidIncident> {
+    let valid = input.validate(now_local())?;
+    ensure_area(db, valid.area_id).await?;
+    ensure_category(db, valid.category_id).await?;
+    Ok(valid)
+}
+
+/// Logs a new incident for the caller's organisation. Place names not seen before in the area
+/// become new places. All or nothing.
+#[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
+pub async fn create<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    input: &IncidentInput,
+) -> Result<IncidentId> {
+    if !caller.can_log_incidents() {
+        return Err(AppError::Forbidden);
+    }
+    let valid = validate(db, input).await?;
+    let txn = db.begin().await.map_err(db_err)?;
+    let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
+    let occurred_at = local_to_utc(valid.occurred_local);
+    let id = IncidentId::new_v7();
+    incident::ActiveModel {
+        id: Set(id.0),
+        occurred_at: Set(occurred_at),
+        week_key: Set(week_of(occurred_at).key()),
+        area_id: Set(valid.area_id.0),
+        place_id: Set(place.0),
+        category_id: Set(valid.category_id.0),
+        organisation_id: Set(caller.organisation_id.0),
+        reporter_id: Set(caller.id.0),
+        description: Set(valid.description.into_inner()),
+        youth_involved: Set(valid.youth_involved),
+        physical_environment: Set(valid.physical_environment),
+        created_at: Set(Utc::now()),
+        updated_at: Set(None),
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(id)
+}
+
+/// Changes an incident. Only its organisation and coordinators may; others who may read it get
+/// `Forbidden`, those who may not get `NotFound`.
+#[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
+pub async fn update<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: IncidentId,
+    input: &IncidentInput,
+) -> Result<()> {
+    if !caller.can_read_incidents() {
+        return Err(AppError::NotFound);
+    }
+    let existing = incident::Entity::find_by_id(id.0).one(db).await.map_err(db_err)?.ok_or(AppError::NotFound)?;
+    if !caller.can_edit_incident(OrganisationId(existing.organisation_id)) {
+        return Err(AppError::Forbidden);
+    }
+    let valid = validate(db, input).await?;
+    let txn = db.begin().await.map_err(db_err)?;
+    let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
+    let occurred_at = local_to_utc(valid.occurred_local);
+    let mut active: incident::ActiveModel = existing.into();
+    active.occurred_at = Set(occurred_at);
+    active.week_key = Set(week_of(occurred_at).key());
+    active.area_id = Set(valid.area_id.0);
+    active.place_id = Set(place.0);
+    active.category_id = Set(valid.category_id.0);
+    active.description = Set(valid.description.into_inner());
+    active.youth_involved = Set(valid.youth_involved);
+    active.physical_environment = Set(valid.physical_environment);
+    active.updated_at = Set(Some(Utc::now()));
+    active.update(&txn).await.map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(())
+}
+
+/// One incident with everything the detail page shows.
+pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: IncidentId, lang: Lang) -> Result<IncidentDetail> {
+    if !caller.can_read_incidents() {
+        return Err(AppError::NotFound);
+    }
+    let row = joined()
+        .filter(incident::Column::Id.eq(id.0))
+        .into_model::<Row>()
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
+    Ok(IncidentDetail {
+        summary: row.summary(lang),
+        reporter: row.reporter.clone(),
+        organisation_id: OrganisationId(row.organisation_id),
+        logged_at: format_local(row.created_at),
+        updated_at: row.updated_at.map(format_local),
+        can_edit: caller.can_edit_incident(OrganisationId(row.organisation_id)),
+        input: IncidentInput {
+            occurred_at: input_local(row.occurred_at),
+            area_id: row.area_id.to_string(),
+            place: row.place.clone(),
+            category_id: row.category_id.to_string(),
+            description: row.description.clone(),
+            youth_involved: row.youth_involved,
+            physical_environment: row.physical_environment,
+        },
+        description: row.description,
+    })
+}
+
+fn encode_cursor(row: &Row) -> String {
+    format!("{}_{}", row.occurred_at.timestamp_micros(), row.id.simple())
+}
+
+fn decode_cursor(text: &str) -> Option<(DateTime<Utc>, Uuid)> {
+    let (micros, id) = text.split_once('_')?;
+    let time = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+    Some((time, Uuid::parse_str(id).ok()?))
+}
+
+fn optional<T>(
+    issues: &mut Issues,
+    field: &str,
+    value: &Option<String>,
+    parse: impl Fn(&str) -> std::result::Result<T, shared::FieldError>,
+) -> Option<T> {
+    value.as_deref().filter(|v| !v.trim().is_empty()).and_then(|v| issues.check(field, parse(v)))
+}
+
+/// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
+/// row shown, so a page deep in the history costs the same as the first.
+pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser, filter: &IncidentFilter, lang: Lang) -> Result<IncidentPage> {
+    if !caller.can_read_incidents() {
+        return Err(AppError::Forbidden);
+    }
+    let mut issues = Issues::default();
+    let week = optional(&mut issues, "week", &filter.week, IsoWeek::parse);
+    let area = optional(&mut issues, "area", &filter.area, AreaId::parse);
+    let category = optional(&mut issues, "category", &filter.category, CategoryId::parse);
+    let org = optional(&mut issues, "organisation", &filter.organisation, OrganisationId::parse);
+    let before = optional(&mut issues, "before", &filter.before, |t| decode_cursor(t).ok_or(shared::FieldError::Invalid));
+    issues.finish(|| Some(()))?;
+
+    let mut query = joined();
+    if let Some(week) = week {
+        query = query.filter(incident::Column::WeekKey.eq(week.key()));
+    }
+    if let Some(area) = area {
+        query = query.filter(incident::Column::AreaId.eq(area.0));
+    }
+    if let Some(category) = category {
+        query = query.filter(incident::Column::CategoryId.eq(category.0));
+    }
+    if let Some(org) = org {
+        query = query.filter(incident::Column::OrganisationId.eq(org.0));
+    }
+    if let Some((time, id)) = before {
+        query = query.filter(
+            Condition::any()
+                .add(incident::Column::OccurredAt.lt(time))
+                .add(Condition::all().add(incident::Column::OccurredAt.eq(time)).add(incident::Column::Id.lt(id))),
+        );
+    }
+    let mut rows = query
+        .order_by_desc(incident::Column::OccurredAt)
+        .order_by_desc(incident::Column::Id)
+        .limit(PAGE_SIZE + 1)
+        .into_model::<Row>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let more = rows.len() as u64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next_cursor = if more { rows.last().map(encode_cursor) } else { None };
+    Ok(IncidentPage { items: rows.iter().map(|r| r.summary(lang)).collect(), next_cursor })
+}
+
+/// Incidents per area in a week, every area listed (zero included), sorted by area name.
+pub async fn count_by_area<C: ConnectionTrait>(db: &C, week: IsoWeek) -> Result<Vec<(String, u64)>> {
+    #[derive(Debug, FromQueryResult)]
+    struct Count {
+        area_id: Uuid,
+        n: i64,
+    }
+    let counts = incident::Entity::find()
+        .select_only()
+        .column(incident::Column::AreaId)
+        .column_as(Expr::from(Func::count(Expr::col(incident::Column::Id))), "n")
+        .filter(incident::Column::WeekKey.eq(week.key()))
+        .group_by(incident::Column::AreaId)
+        .into_model::<Count>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let areas = area::Entity::find().order_by_asc(area::Column::Name).all(db).await.map_err(db_err)?;
+    Ok(areas
+        .into_iter()
+        .map(|a| {
+            let n = counts.iter().find(|c| c.area_id == a.id).map(|c| c.n.max(0) as u64).unwrap_or(0);
+            (a.name, n)
+        })
+        .collect())
+}
+
+/// How many incidents exist in total (demo data loads only into an empty database).
+pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64> {
+    incident::Entity::find().count(db).await.map_err(db_err)
+}

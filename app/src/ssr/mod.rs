@@ -1,0 +1,16 @@
+//! Server-only code: state, database access, services per aggregate, sessions, demo data.
+//! Pages never reach in here; server functions call these services and return `shared` DTOs.
+
+pub mod auth;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod incidents;
+pub mod reference;
+pub mod state;
+pub mod time;
+pub mod users;
+
+pub use error::{Result, db_err};
+pub use state::{AppState, Settings};

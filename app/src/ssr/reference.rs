@@ -1,0 +1,222 @@
+//! Reference data: organisations, areas, places and categories. Admins add and rename them;
+//! places are also created on the fly when a reporter types a new one.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use shared::error::Issues;
+use shared::ids::{AreaId, CategoryId, OrganisationId, PlaceId};
+use shared::lang::Lang;
+use shared::reference::{AreaDto, CategoryDto, OrganisationDto, PlaceDto, ReferenceData};
+use shared::text::{Name, PlaceName};
+use shared::user::OrgKind;
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+use super::entities::{area, category, organisation, place};
+use super::{Result, db_err};
+
+/// A category's name in `lang`, falling back to Swedish.
+pub fn category_name(model: &category::Model, lang: Lang) -> String {
+    match (lang, &model.name_en) {
+        (Lang::En, Some(en)) if !en.is_empty() => en.clone(),
+        _ => model.name_sv.clone(),
+    }
+}
+
+/// Everything the forms and filters need, sorted for display.
+pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceData> {
+    let organisations = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let areas = area::Entity::find().order_by_asc(area::Column::Name).all(db).await.map_err(db_err)?;
+    let places = place::Entity::find().order_by_asc(place::Column::Name).all(db).await.map_err(db_err)?;
+    let categories = category::Entity::find()
+        .order_by_asc(category::Column::SortOrder)
+        .order_by_asc(category::Column::NameSv)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(ReferenceData {
+        organisations: organisations
+            .into_iter()
+            .map(|o| OrganisationDto { id: OrganisationId(o.id), name: o.name, kind: o.kind })
+            .collect(),
+        areas: areas.into_iter().map(|a| AreaDto { id: AreaId(a.id), name: a.name }).collect(),
+        places: places
+            .into_iter()
+            .map(|p| PlaceDto { id: PlaceId(p.id), area_id: AreaId(p.area_id), name: p.name })
+            .collect(),
+        categories: categories
+            .into_iter()
+            .map(|c| CategoryDto {
+                id: CategoryId(c.id),
+                name: category_name(&c, lang),
+                name_sv: c.name_sv,
+                name_en: c.name_en,
+            })
+            .collect(),
+    })
+}
+
+/// A unique-name clash is reported on the form field, not as a bare conflict.
+fn taken_on(field: &'static str) -> impl Fn(AppError) -> AppError {
+    move |err| match err {
+        AppError::Conflict => AppError::field(field, FieldError::Taken),
+        other => other,
+    }
+}
+
+fn parse_id(text: &str) -> Result<Option<Uuid>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Uuid::parse_str(text.trim()).map(Some).map_err(|_| AppError::NotFound)
+}
+
+/// Creates (empty `id`) or renames an organisation.
+pub async fn save_organisation<C: ConnectionTrait>(db: &C, id: &str, name: &str, kind: &str) -> Result<OrganisationId> {
+    let mut issues = Issues::default();
+    let name = issues.check("name", Name::parse(name));
+    let kind = issues.check("kind", OrgKind::parse(kind).ok_or(FieldError::Invalid));
+    let (name, kind) = issues.finish(|| Some((name?, kind?)))?;
+    let model = match parse_id(id)? {
+        Some(id) => {
+            let found = organisation::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let mut active: organisation::ActiveModel = found.ok_or(AppError::NotFound)?.into();
+            active.name = Set(name.into_inner());
+            active.kind = Set(kind);
+            active.update(db).await
+        }
+        None => {
+            organisation::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                name: Set(name.into_inner()),
+                kind: Set(kind),
+                created_at: Set(Utc::now()),
+            }
+            .insert(db)
+            .await
+        }
+    };
+    model.map(|m| OrganisationId(m.id)).map_err(db_err).map_err(taken_on("name"))
+}
+
+/// Creates (empty `id`) or renames an area.
+pub async fn save_area<C: ConnectionTrait>(db: &C, id: &str, name: &str) -> Result<AreaId> {
+    let name = Name::parse(name).map_err(|e| AppError::field("name", e))?;
+    let model = match parse_id(id)? {
+        Some(id) => {
+            let found = area::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let mut active: area::ActiveModel = found.ok_or(AppError::NotFound)?.into();
+            active.name = Set(name.into_inner());
+            active.update(db).await
+        }
+        None => {
+            area::ActiveModel { id: Set(Uuid::now_v7()), name: Set(name.into_inner()), created_at: Set(Utc::now()) }
+                .insert(db)
+                .await
+        }
+    };
+    model.map(|m| AreaId(m.id)).map_err(db_err).map_err(taken_on("name"))
+}
+
+/// Creates (empty `id`) a place in an area, or renames one.
+pub async fn save_place<C: ConnectionTrait>(db: &C, id: &str, area_id: &str, name: &str) -> Result<PlaceId> {
+    let name = PlaceName::parse(name).map_err(|e| AppError::field("name", e))?;
+    let model = match parse_id(id)? {
+        Some(id) => {
+            let found = place::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let mut active: place::ActiveModel = found.ok_or(AppError::NotFound)?.into();
+            active.name_key = Set(place::name_key(name.as_str()));
+            active.name = Set(name.into_inner());
+            active.update(db).await
+        }
+        None => {
+            let area = AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
+            ensure_area(db, area).await?;
+            insert_place(db, area, &name).await
+        }
+    };
+    model.map(|m| PlaceId(m.id)).map_err(db_err).map_err(taken_on("name"))
+}
+
+/// Creates (empty `id`) or renames a category.
+pub async fn save_category<C: ConnectionTrait>(db: &C, id: &str, name_sv: &str, name_en: &str) -> Result<CategoryId> {
+    let mut issues = Issues::default();
+    let sv = issues.check("name_sv", Name::parse(name_sv));
+    let en = if name_en.trim().is_empty() { Some(None) } else { issues.check("name_en", Name::parse(name_en).map(Some)) };
+    let (sv, en) = issues.finish(|| Some((sv?, en?)))?;
+    let en = en.map(Name::into_inner);
+    let model = match parse_id(id)? {
+        Some(id) => {
+            let found = category::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let mut active: category::ActiveModel = found.ok_or(AppError::NotFound)?.into();
+            active.name_sv = Set(sv.into_inner());
+            active.name_en = Set(en);
+            active.update(db).await
+        }
+        None => {
+            category::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                code: Set(None),
+                name_sv: Set(sv.into_inner()),
+                name_en: Set(en),
+                sort_order: Set(1000),
+                created_at: Set(Utc::now()),
+            }
+            .insert(db)
+            .await
+        }
+    };
+    model.map(|m| CategoryId(m.id)).map_err(db_err).map_err(taken_on("name_sv"))
+}
+
+async fn insert_place<C: ConnectionTrait>(
+    db: &C,
+    area: AreaId,
+    name: &PlaceName,
+) -> std::result::Result<place::Model, sea_orm::DbErr> {
+    place::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        area_id: Set(area.0),
+        name: Set(name.as_str().to_owned()),
+        name_key: Set(place::name_key(name.as_str())),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await
+}
+
+/// `Unknown` on `area_id` unless the area exists.
+pub async fn ensure_area<C: ConnectionTrait>(db: &C, area: AreaId) -> Result<()> {
+    match area::Entity::find_by_id(area.0).one(db).await.map_err(db_err)? {
+        Some(_) => Ok(()),
+        None => Err(AppError::field("area_id", FieldError::Unknown)),
+    }
+}
+
+/// `Unknown` on `category_id` unless the category exists.
+pub async fn ensure_category<C: ConnectionTrait>(db: &C, category: CategoryId) -> Result<()> {
+    match category::Entity::find_by_id(category.0).one(db).await.map_err(db_err)? {
+        Some(_) => Ok(()),
+        None => Err(AppError::field("category_id", FieldError::Unknown)),
+    }
+}
+
+/// The place called `name` in `area` (ignoring case), created if it does not exist yet.
+pub async fn find_or_create_place<C: ConnectionTrait>(db: &C, area: AreaId, name: &PlaceName) -> Result<PlaceId> {
+    let existing = place::Entity::find()
+        .filter(place::Column::AreaId.eq(area.0))
+        .filter(place::Column::NameKey.eq(place::name_key(name.as_str())))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    match existing {
+        Some(p) => Ok(PlaceId(p.id)),
+        None => insert_place(db, area, name).await.map(|p| PlaceId(p.id)).map_err(db_err),
+    }
+}

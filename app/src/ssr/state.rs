@@ -1,0 +1,41 @@
+//! Shared server state handed to every request: the database, Leptos options and settings.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+/// Settings that change behaviour at run time (typed, loaded once at start-up).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Mark the session cookie `Secure` (when served behind https).
+    pub secure_cookies: bool,
+    /// A session unused for this long ends.
+    pub session_idle: chrono::TimeDelta,
+    /// A session ends this long after sign-in, however active.
+    pub session_absolute: chrono::TimeDelta,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_idle: chrono::TimeDelta::hours(12),
+            session_absolute: chrono::TimeDelta::days(7),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub leptos_options: LeptosOptions,
+    pub settings: Arc<Settings>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,22 @@
+//! Database schema, as ordered sea-orm migrations that run on SQLite and PostgreSQL alike.
+//! Demo and seed data are not migrations: see `samverkan demo-data`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_create_reference_data;
+mod m20261124_000002_create_users_and_sessions;
+mod m20261124_000003_create_incidents;
+mod helpers;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261124_000001_create_reference_data::Migration),
+            Box::new(m20261124_000002_create_users_and_sessions::Migration),
+            Box::new(m20261124_000003_create_incidents::Migration),
+        ]
+    }
+}

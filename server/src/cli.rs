@@ -1,0 +1,108 @@
+//! The command line: `serve` (default), `migrate`, `demo-data`, `user add`.
+
+use std::io::Read;
+
+use anyhow::{Context, bail};
+use app::ssr::{db, demo, users};
+use clap::{Parser, Subcommand};
+use shared::user::Role;
+
+use crate::{Application, Config};
+
+#[derive(Debug, Parser)]
+#[command(name = "samverkan", about = "Cross-agency crime-prevention work for municipalities", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the app (the default). Migrates the database first.
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Load the demo municipality, its accounts and six weeks of incidents into an empty database.
+    DemoData {
+        /// Do nothing (successfully) when the database already has users.
+        #[arg(long)]
+        if_empty: bool,
+        /// Load only the standard incident categories (for a real installation).
+        #[arg(long, conflicts_with = "if_empty")]
+        categories_only: bool,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The password is read from standard input, never from the command line.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The organisation's exact name.
+        #[arg(long)]
+        org: String,
+        /// admin, coordinator, reporter or manager.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(&config).await?;
+            tracing::info!("Samverkan is serving on http://{}", app.addr);
+            app.run().await
+        }
+        Command::Migrate => {
+            crate::build_state(&config).await?;
+            tracing::info!("database is migrated");
+            Ok(())
+        }
+        Command::DemoData { if_empty, categories_only } => {
+            let state = crate::build_state(&config).await?;
+            if categories_only {
+                demo::load_categories(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                tracing::info!("standard categories loaded");
+                return Ok(());
+            }
+            if !demo::is_empty(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+                if if_empty {
+                    return Ok(());
+                }
+                bail!("the database already has users; demo data only goes into an empty database");
+            }
+            demo::load(&state.db).await.map_err(|e| anyhow::anyhow!("loading demo data: {e}"))?;
+            tracing::info!("demo data loaded");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { email, name, org, role } } => {
+            let role = Role::parse(&role).with_context(|| format!("unknown role {role:?}: use admin, coordinator, reporter or manager"))?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let db = db::connect(&config.database_url).await?;
+            db::migrate(&db).await?;
+            let input = users::UserForCreate { email: &email, name: &name, organisation: &org, role, password };
+            match users::create(&db, input).await {
+                Ok(id) => {
+                    tracing::info!(%id, "user added");
+                    Ok(())
+                }
+                Err(shared::AppError::Validation(issues)) => {
+                    let text: Vec<String> = issues.iter().map(|i| format!("{}: {:?}", i.field, i.error)).collect();
+                    bail!("user not added: {}", text.join(", "))
+                }
+                Err(e) => bail!("user not added: {e}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Start-up of the Samverkan server: configuration, the router, the session middleware and
+//! serving on a given listener. `main.rs` only parses the command line.
+
+pub mod cli;
+pub mod config;
+pub mod session;
+pub mod startup;
+
+pub use config::Config;
+pub use startup::{Application, build_state};

@@ -1,0 +1,117 @@
+//! Builds the state and the router, and serves it on a listener (port 0 in tests).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use app::app::{App, shell};
+use app::ssr::{AppState, Settings, db};
+use axum::Router;
+use axum::serve::ListenerExt;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+use crate::Config;
+
+/// Connects, migrates and returns the state every request shares.
+pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+    config.ensure_database_dir()?;
+    let db = db::connect(&config.database_url).await.context("connecting to the database")?;
+    db::migrate(&db).await.context("migrating the database")?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("samverkan")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    let settings = Settings { secure_cookies: config.secure_cookies, ..Settings::default() };
+    Ok(AppState { db, leptos_options, settings: Arc::new(settings) })
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let fn_state = state.clone();
+    Router::new()
+        .route(
+            "/api/{*fn_name}",
+            axum::routing::post(move |req: axum::extract::Request| {
+                let state = fn_state.clone();
+                leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req)
+            }),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))
+        .layer(TraceLayer::new_for_http()
+            .make_span_with(|req: &axum::extract::Request| {
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+            })
+            .on_request(())
+            .on_response(|res: &axum::response::Response, latency: Duration, _span: &tracing::Span| {
+                tracing::info!(status = res.status().as_u16(), ms = latency.as_secs_f64() * 1000.0, "served");
+            }))
+        .with_state(state)
+}
+
+/// A running server.
+pub struct Application {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    listener: TcpListener,
+}
+
+impl Application {
+    /// Binds the listener (use port 0 for a free port) and prepares the state.
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let state = build_state(config).await?;
+        Self::with_state(config.addr, state).await
+    }
+
+    pub async fn with_state(addr: SocketAddr, state: AppState) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+        let addr = listener.local_addr()?;
+        Ok(Self { addr, state, listener })
+    }
+
+    /// Serves until SIGINT/SIGTERM, finishing requests in flight.
+    pub async fn run(self) -> anyhow::Result<()> {
+        // Without TCP_NODELAY, responses written in pieces stall ~40 ms on keep-alive connections.
+        let listener = self.listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        axum::serve(listener, router(self.state)).with_graceful_shutdown(shutdown_signal()).await?;
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

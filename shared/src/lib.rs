@@ -1,0 +1,13 @@
+//! Domain types shared by the server and the browser: ids, roles, validated inputs, DTOs and
+//! the one error type that crosses the wire. Depends on nothing of ours; compiles to wasm32.
+
+pub mod error;
+pub mod ids;
+pub mod lang;
+pub mod incident;
+pub mod reference;
+pub mod text;
+pub mod user;
+pub mod week;
+
+pub use error::{AppError, FieldError, FieldIssue};

@@ -1,0 +1,205 @@
+//! Roles, organisation kinds and the signed-in user, with the access rules that depend on them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{OrganisationId, UserId};
+#[cfg(feature = "ssr")]
+use sea_orm::sea_query::StringLen;
+
+/// What a user may do. Persisted as a short string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))"))]
+pub enum Role {
+    /// Logs incidents and submits the weekly report for their organisation.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "reporter"))]
+    Reporter,
+    /// Runs the weekly meeting and the area groups (the municipality's safety unit).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "coordinator"))]
+    Coordinator,
+    /// Sees aggregates and trends, never individual descriptions.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "manager"))]
+    Manager,
+    /// Owns the system: users, organisations, areas, categories.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Reporter, Role::Manager];
+
+    /// The command-line and storage spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Reporter => "reporter",
+            Role::Coordinator => "coordinator",
+            Role::Manager => "manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == text.trim())
+    }
+}
+
+/// The kind of an organisation taking part in the collaboration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))"))]
+pub enum OrgKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "municipality"))]
+    Municipality,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "police"))]
+    Police,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "security_guards"))]
+    SecurityGuards,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "field_workers"))]
+    FieldWorkers,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "school"))]
+    School,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "social_services"))]
+    SocialServices,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "healthcare"))]
+    Healthcare,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "property"))]
+    Property,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "street_parks"))]
+    StreetParks,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "public_transport"))]
+    PublicTransport,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "youth_leisure"))]
+    YouthLeisure,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "youth_clinic"))]
+    YouthClinic,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "business"))]
+    Business,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "association"))]
+    Association,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "other"))]
+    Other,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 15] = [
+        OrgKind::Municipality,
+        OrgKind::Police,
+        OrgKind::SecurityGuards,
+        OrgKind::FieldWorkers,
+        OrgKind::School,
+        OrgKind::SocialServices,
+        OrgKind::Healthcare,
+        OrgKind::Property,
+        OrgKind::StreetParks,
+        OrgKind::PublicTransport,
+        OrgKind::YouthLeisure,
+        OrgKind::YouthClinic,
+        OrgKind::Business,
+        OrgKind::Association,
+        OrgKind::Other,
+    ];
+
+    /// The form and storage spelling.
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Municipality => "municipality",
+            OrgKind::Police => "police",
+            OrgKind::SecurityGuards => "security_guards",
+            OrgKind::FieldWorkers => "field_workers",
+            OrgKind::School => "school",
+            OrgKind::SocialServices => "social_services",
+            OrgKind::Healthcare => "healthcare",
+            OrgKind::Property => "property",
+            OrgKind::StreetParks => "street_parks",
+            OrgKind::PublicTransport => "public_transport",
+            OrgKind::YouthLeisure => "youth_leisure",
+            OrgKind::YouthClinic => "youth_clinic",
+            OrgKind::Business => "business",
+            OrgKind::Association => "association",
+            OrgKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<OrgKind> {
+        OrgKind::ALL.into_iter().find(|k| k.code() == text.trim())
+    }
+}
+
+/// The signed-in user as pages and server functions see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub organisation_id: OrganisationId,
+    pub organisation_name: String,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    /// Individual incidents (descriptions) are for reporters, coordinators and admins; managers
+    /// see aggregates only.
+    pub fn can_read_incidents(&self) -> bool {
+        matches!(self.role, Role::Reporter | Role::Coordinator | Role::Admin)
+    }
+
+    /// Logging incidents is the reporters' and coordinators' job.
+    pub fn can_log_incidents(&self) -> bool {
+        matches!(self.role, Role::Reporter | Role::Coordinator)
+    }
+
+    /// Only the authoring organisation and coordinators may change an incident.
+    pub fn can_edit_incident(&self, author_organisation: OrganisationId) -> bool {
+        self.role == Role::Coordinator
+            || (self.role == Role::Reporter && self.organisation_id == author_organisation)
+    }
+
+    /// Reference data (organisations, areas, places, categories) is the admin's.
+    pub fn can_manage_reference_data(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn user(role: Role, org: u128) -> CurrentUser {
+        CurrentUser {
+            id: UserId(Uuid::from_u128(1)),
+            name: "Test".into(),
+            email: "t@example.org".into(),
+            organisation_id: OrganisationId(Uuid::from_u128(org)),
+            organisation_name: "Org".into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn only_the_authoring_organisation_and_coordinators_edit_an_incident() {
+        let author = OrganisationId(Uuid::from_u128(7));
+        assert!(user(Role::Reporter, 7).can_edit_incident(author));
+        assert!(!user(Role::Reporter, 8).can_edit_incident(author));
+        assert!(user(Role::Coordinator, 8).can_edit_incident(author));
+        assert!(!user(Role::Manager, 7).can_edit_incident(author));
+        assert!(!user(Role::Admin, 8).can_edit_incident(author));
+    }
+
+    #[test]
+    fn managers_never_read_individual_incidents() {
+        assert!(!user(Role::Manager, 1).can_read_incidents());
+        assert!(user(Role::Reporter, 1).can_read_incidents());
+    }
+
+    #[test]
+    fn role_and_kind_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        for kind in OrgKind::ALL {
+            assert_eq!(OrgKind::parse(kind.code()), Some(kind));
+        }
+        assert_eq!(Role::parse("superuser"), None);
+    }
+}
