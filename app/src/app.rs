@@ -8,7 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::api::auth::get_current_user;
 use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
-use crate::pages::{admin, home, incident_detail, incident_edit, incident_list, incident_new, not_found, sign_in};
+use crate::pages::{
+    admin, home, incident_detail, incident_edit, incident_list, incident_new, not_found, sign_in,
+};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
@@ -39,6 +41,12 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let user: UserResource = Resource::new_blocking(|| (), |_| get_current_user());
     provide_context(user);
+    // Marks the page as hydrated (an Effect runs only in the browser): tests wait for it.
+    Effect::new(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/samverkan.css" />

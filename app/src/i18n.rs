@@ -153,10 +153,18 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::ForbiddenCharacters => T::FieldForbiddenCharacters,
         FieldError::Taken => T::FieldTaken,
         FieldError::TooLong { max } => {
-            return format!("{} {max} {}", T::FieldTooLongPrefix.text(lang), T::Characters.text(lang));
+            return format!(
+                "{} {max} {}",
+                T::FieldTooLongPrefix.text(lang),
+                T::Characters.text(lang)
+            );
         }
         FieldError::TooShort { min } => {
-            return format!("{} {min} {}", T::FieldTooShortPrefix.text(lang), T::Characters.text(lang));
+            return format!(
+                "{} {min} {}",
+                T::FieldTooShortPrefix.text(lang),
+                T::Characters.text(lang)
+            );
         }
     };
     key.text(lang).to_owned()
@@ -208,7 +216,9 @@ pub fn lang_from_headers(headers: &http::HeaderMap) -> Lang {
 pub fn current_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>().map(|p| lang_from_headers(&p.headers)).unwrap_or_default()
+        use_context::<http::request::Parts>()
+            .map(|p| lang_from_headers(&p.headers))
+            .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -235,7 +245,13 @@ mod tests {
 
     #[test]
     fn field_errors_name_their_limits() {
-        assert_eq!(field_error_text(&FieldError::TooLong { max: 2000 }, "description", Lang::Sv), "För lång text: högst 2000 tecken.");
-        assert_eq!(field_error_text(&FieldError::TooShort { min: 2 }, "place", Lang::En), "Too short: at least 2 characters.");
+        assert_eq!(
+            field_error_text(&FieldError::TooLong { max: 2000 }, "description", Lang::Sv),
+            "För lång text: högst 2000 tecken."
+        );
+        assert_eq!(
+            field_error_text(&FieldError::TooShort { min: 2 }, "place", Lang::En),
+            "Too short: at least 2 characters."
+        );
     }
 }

@@ -3,7 +3,11 @@
 use sea_orm_migration::prelude::*;
 
 pub fn id<T: IntoIden>(name: T) -> ColumnDef {
-    ColumnDef::new(name).uuid().not_null().primary_key().to_owned()
+    ColumnDef::new(name)
+        .uuid()
+        .not_null()
+        .primary_key()
+        .to_owned()
 }
 
 pub fn uuid_ref<T: IntoIden>(name: T) -> ColumnDef {
@@ -19,11 +23,18 @@ pub fn text_null<T: IntoIden>(name: T, len: u32) -> ColumnDef {
 }
 
 pub fn time<T: IntoIden>(name: T) -> ColumnDef {
-    ColumnDef::new(name).timestamp_with_time_zone().not_null().to_owned()
+    ColumnDef::new(name)
+        .timestamp_with_time_zone()
+        .not_null()
+        .to_owned()
 }
 
 pub fn flag<T: IntoIden>(name: T) -> ColumnDef {
-    ColumnDef::new(name).boolean().not_null().default(false).to_owned()
+    ColumnDef::new(name)
+        .boolean()
+        .not_null()
+        .default(false)
+        .to_owned()
 }
 
 /// A foreign key from `from.col` to `to.id`, refusing deletes of referenced rows.

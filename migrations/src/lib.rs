@@ -3,10 +3,10 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261124_000001_create_reference_data;
 mod m20261124_000002_create_users_and_sessions;
 mod m20261124_000003_create_incidents;
-mod helpers;
 
 pub struct Migrator;
 

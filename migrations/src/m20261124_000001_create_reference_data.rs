@@ -81,7 +81,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            index("ux_places_area_name", Places::Table, &["area_id", "name_key"]).unique().to_owned(),
+            index(
+                "ux_places_area_name",
+                Places::Table,
+                &["area_id", "name_key"],
+            )
+            .unique()
+            .to_owned(),
         )
         .await?;
         m.create_table(
@@ -91,7 +97,12 @@ impl MigrationTrait for Migration {
                 .col(text_null(Categories::Code, 40).unique_key())
                 .col(text(Categories::NameSv, 100).unique_key())
                 .col(text_null(Categories::NameEn, 100))
-                .col(ColumnDef::new(Categories::SortOrder).integer().not_null().default(0))
+                .col(
+                    ColumnDef::new(Categories::SortOrder)
+                        .integer()
+                        .not_null()
+                        .default(0),
+                )
                 .col(time(Categories::CreatedAt))
                 .to_owned(),
         )
@@ -99,9 +110,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table(Categories::Table).to_owned()).await?;
-        m.drop_table(Table::drop().table(Places::Table).to_owned()).await?;
-        m.drop_table(Table::drop().table(Areas::Table).to_owned()).await?;
-        m.drop_table(Table::drop().table(Organisations::Table).to_owned()).await
+        m.drop_table(Table::drop().table(Categories::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(Places::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(Areas::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(Organisations::Table).to_owned())
+            .await
     }
 }

@@ -2,8 +2,8 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::m20261124_000001_create_reference_data::Organisations;
 use crate::helpers::{fk, id, index, text, time, uuid_ref};
+use crate::m20261124_000001_create_reference_data::Organisations;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -43,9 +43,18 @@ impl MigrationTrait for Migration {
                 .col(uuid_ref(Users::OrganisationId))
                 .col(text(Users::Role, 16))
                 .col(text(Users::PasswordHash, 255))
-                .col(ColumnDef::new(Users::Active).boolean().not_null().default(true))
+                .col(
+                    ColumnDef::new(Users::Active)
+                        .boolean()
+                        .not_null()
+                        .default(true),
+                )
                 .col(time(Users::CreatedAt))
-                .foreign_key(&mut fk(Users::Table, Users::OrganisationId, Organisations::Table))
+                .foreign_key(&mut fk(
+                    Users::Table,
+                    Users::OrganisationId,
+                    Organisations::Table,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -53,7 +62,12 @@ impl MigrationTrait for Migration {
             Table::create()
                 .table(Sessions::Table)
                 // SHA-256 of the cookie token: a leaked table does not yield usable cookies.
-                .col(ColumnDef::new(Sessions::Id).string_len(64).not_null().primary_key())
+                .col(
+                    ColumnDef::new(Sessions::Id)
+                        .string_len(64)
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(uuid_ref(Sessions::UserId))
                 .col(time(Sessions::CreatedAt))
                 .col(time(Sessions::LastSeenAt))
@@ -66,11 +80,14 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_sessions_user", Sessions::Table, &["user_id"])).await
+        m.create_index(index("ix_sessions_user", Sessions::Table, &["user_id"]))
+            .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table(Sessions::Table).to_owned()).await?;
-        m.drop_table(Table::drop().table(Users::Table).to_owned()).await
+        m.drop_table(Table::drop().table(Sessions::Table).to_owned())
+            .await?;
+        m.drop_table(Table::drop().table(Users::Table).to_owned())
+            .await
     }
 }

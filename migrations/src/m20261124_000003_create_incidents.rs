@@ -2,9 +2,9 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::helpers::{fk, flag, id, index, time, uuid_ref};
 use crate::m20261124_000001_create_reference_data::{Areas, Categories, Organisations, Places};
 use crate::m20261124_000002_create_users_and_sessions::Users;
-use crate::helpers::{fk, flag, id, index, time, uuid_ref};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -46,12 +46,28 @@ impl MigrationTrait for Migration {
                 .col(flag(Incidents::YouthInvolved))
                 .col(flag(Incidents::PhysicalEnvironment))
                 .col(time(Incidents::CreatedAt))
-                .col(ColumnDef::new(Incidents::UpdatedAt).timestamp_with_time_zone().null())
+                .col(
+                    ColumnDef::new(Incidents::UpdatedAt)
+                        .timestamp_with_time_zone()
+                        .null(),
+                )
                 .foreign_key(&mut fk(Incidents::Table, Incidents::AreaId, Areas::Table))
                 .foreign_key(&mut fk(Incidents::Table, Incidents::PlaceId, Places::Table))
-                .foreign_key(&mut fk(Incidents::Table, Incidents::CategoryId, Categories::Table))
-                .foreign_key(&mut fk(Incidents::Table, Incidents::OrganisationId, Organisations::Table))
-                .foreign_key(&mut fk(Incidents::Table, Incidents::ReporterId, Users::Table))
+                .foreign_key(&mut fk(
+                    Incidents::Table,
+                    Incidents::CategoryId,
+                    Categories::Table,
+                ))
+                .foreign_key(&mut fk(
+                    Incidents::Table,
+                    Incidents::OrganisationId,
+                    Organisations::Table,
+                ))
+                .foreign_key(&mut fk(
+                    Incidents::Table,
+                    Incidents::ReporterId,
+                    Users::Table,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -60,8 +76,14 @@ impl MigrationTrait for Migration {
             ("ix_incidents_time", &["occurred_at", "id"][..]),
             ("ix_incidents_week", &["week_key", "occurred_at", "id"][..]),
             ("ix_incidents_area", &["area_id", "occurred_at", "id"][..]),
-            ("ix_incidents_category", &["category_id", "occurred_at", "id"][..]),
-            ("ix_incidents_org", &["organisation_id", "occurred_at", "id"][..]),
+            (
+                "ix_incidents_category",
+                &["category_id", "occurred_at", "id"][..],
+            ),
+            (
+                "ix_incidents_org",
+                &["organisation_id", "occurred_at", "id"][..],
+            ),
             ("ix_incidents_place", &["place_id", "occurred_at"][..]),
         ] {
             m.create_index(index(name, t(), cols)).await?;
@@ -70,6 +92,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table(Incidents::Table).to_owned()).await
+        m.drop_table(Table::drop().table(Incidents::Table).to_owned())
+            .await
     }
 }

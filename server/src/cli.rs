@@ -10,7 +10,11 @@ use shared::user::Role;
 use crate::{Application, Config};
 
 #[derive(Debug, Parser)]
-#[command(name = "samverkan", about = "Cross-agency crime-prevention work for municipalities", version)]
+#[command(
+    name = "samverkan",
+    about = "Cross-agency crime-prevention work for municipalities",
+    version
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -67,38 +71,69 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             tracing::info!("database is migrated");
             Ok(())
         }
-        Command::DemoData { if_empty, categories_only } => {
+        Command::DemoData {
+            if_empty,
+            categories_only,
+        } => {
             let state = crate::build_state(&config).await?;
             if categories_only {
-                demo::load_categories(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                demo::load_categories(&state.db)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                 tracing::info!("standard categories loaded");
                 return Ok(());
             }
-            if !demo::is_empty(&state.db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+            if !demo::is_empty(&state.db)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
                 if if_empty {
                     return Ok(());
                 }
                 bail!("the database already has users; demo data only goes into an empty database");
             }
-            demo::load(&state.db).await.map_err(|e| anyhow::anyhow!("loading demo data: {e}"))?;
+            demo::load(&state.db)
+                .await
+                .map_err(|e| anyhow::anyhow!("loading demo data: {e}"))?;
             tracing::info!("demo data loaded");
             Ok(())
         }
-        Command::User { command: UserCommand::Add { email, name, org, role } } => {
-            let role = Role::parse(&role).with_context(|| format!("unknown role {role:?}: use admin, coordinator, reporter or manager"))?;
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    org,
+                    role,
+                },
+        } => {
+            let role = Role::parse(&role).with_context(|| {
+                format!("unknown role {role:?}: use admin, coordinator, reporter or manager")
+            })?;
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("reading the password from standard input")?;
             let password = password.trim_end_matches(['\n', '\r']);
             let db = db::connect(&config.database_url).await?;
             db::migrate(&db).await?;
-            let input = users::UserForCreate { email: &email, name: &name, organisation: &org, role, password };
+            let input = users::UserForCreate {
+                email: &email,
+                name: &name,
+                organisation: &org,
+                role,
+                password,
+            };
             match users::create(&db, input).await {
                 Ok(id) => {
                     tracing::info!(%id, "user added");
                     Ok(())
                 }
                 Err(shared::AppError::Validation(issues)) => {
-                    let text: Vec<String> = issues.iter().map(|i| format!("{}: {:?}", i.field, i.error)).collect();
+                    let text: Vec<String> = issues
+                        .iter()
+                        .map(|i| format!("{}: {:?}", i.field, i.error))
+                        .collect();
                     bail!("user not added: {}", text.join(", "))
                 }
                 Err(e) => bail!("user not added: {e}"),

@@ -22,9 +22,12 @@ impl Config {
         let addr = var("SAMVERKAN_ADDR").unwrap_or_else(|| "127.0.0.1:3000".to_owned());
         Ok(Self {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
-            addr: addr.parse().map_err(|e| anyhow::anyhow!("SAMVERKAN_ADDR {addr:?}: {e}"))?,
+            addr: addr
+                .parse()
+                .map_err(|e| anyhow::anyhow!("SAMVERKAN_ADDR {addr:?}: {e}"))?,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
-            secure_cookies: var("SAMVERKAN_SECURE_COOKIES").is_some_and(|v| v == "1" || v == "true"),
+            secure_cookies: var("SAMVERKAN_SECURE_COOKIES")
+                .is_some_and(|v| v == "1" || v == "true"),
         })
     }
 
@@ -32,7 +35,10 @@ impl Config {
     pub fn ensure_database_dir(&self) -> anyhow::Result<()> {
         if let Some(path) = self.database_url.strip_prefix("sqlite://") {
             let path = path.split('?').next().unwrap_or(path);
-            if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            if let Some(dir) = std::path::Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+            {
                 std::fs::create_dir_all(dir)?;
             }
         }

@@ -7,13 +7,28 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
+/// Server functions a signed-out visitor may call.
+fn is_public_api(path: &str) -> bool {
+    matches!(
+        path,
+        "/api/auth/sign-in" | "/api/auth/sign-out" | "/api/prefs/language" | "/api/me"
+    )
+}
+
 /// Paths a signed-out visitor may load: the sign-in page, assets and server functions (which
 /// check the caller themselves).
 fn is_public(path: &str) -> bool {
-    path == "/sign-in" || path.starts_with("/pkg/") || path.starts_with("/api/") || path.starts_with("/favicon")
+    path == "/sign-in"
+        || path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+        || path.starts_with("/favicon")
 }
 
-pub async fn resolve_caller(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn resolve_caller(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let path = req.uri().path().to_owned();
     if path.starts_with("/pkg/") {
         return next.run(req).await;
@@ -35,9 +50,29 @@ pub async fn resolve_caller(State(state): State<AppState>, mut req: Request, nex
         Some(caller) => {
             req.extensions_mut().insert(caller);
         }
+        None if path.starts_with("/api/") && !is_public_api(&path) && !accepts_html(&req) => {
+            // The same body a server function answers `AppError::Unauthorized` with.
+            return (
+                http::StatusCode::UNAUTHORIZED,
+                [(http::header::CONTENT_TYPE, "application/json")],
+                "\"Unauthorized\"",
+            )
+                .into_response();
+        }
+        None if path.starts_with("/api/") && !is_public_api(&path) => {
+            return Redirect::to("/sign-in").into_response();
+        }
         None if !is_public(&path) => {
-            let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
-            let next = if target == "/" { String::new() } else { format!("?next={}", encode(target)) };
+            let target = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            let next = if target == "/" {
+                String::new()
+            } else {
+                format!("?next={}", encode(target))
+            };
             return Redirect::to(&format!("/sign-in{next}")).into_response();
         }
         None => {}
@@ -45,10 +80,19 @@ pub async fn resolve_caller(State(state): State<AppState>, mut req: Request, nex
     next.run(req).await
 }
 
+fn accepts_html(req: &Request) -> bool {
+    req.headers()
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
 fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -66,10 +110,15 @@ mod tests {
         assert!(!is_public("/incidents"));
         assert!(!is_public("/"));
         assert!(!is_public("/sign-in-elsewhere"));
+        assert!(is_public_api("/api/auth/sign-in"));
+        assert!(!is_public_api("/api/incidents/list"));
     }
 
     #[test]
     fn the_return_path_is_encoded() {
-        assert_eq!(encode("/incidents?week=2026-W48&area=x"), "/incidents%3Fweek%3D2026-W48%26area%3Dx");
+        assert_eq!(
+            encode("/incidents?week=2026-W48&area=x"),
+            "/incidents%3Fweek%3D2026-W48%26area%3Dx"
+        );
     }
 }

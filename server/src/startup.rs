@@ -8,6 +8,7 @@ use anyhow::Context;
 use app::app::{App, shell};
 use app::ssr::{AppState, Settings, db};
 use axum::Router;
+use axum::response::IntoResponse;
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -20,7 +21,9 @@ use crate::Config;
 /// Connects, migrates and returns the state every request shares.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     config.ensure_database_dir()?;
-    let db = db::connect(&config.database_url).await.context("connecting to the database")?;
+    let db = db::connect(&config.database_url)
+        .await
+        .context("connecting to the database")?;
     db::migrate(&db).await.context("migrating the database")?;
     let leptos_options = LeptosOptions::builder()
         .output_name("samverkan")
@@ -28,8 +31,15 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    let settings = Settings { secure_cookies: config.secure_cookies, ..Settings::default() };
-    Ok(AppState { db, leptos_options, settings: Arc::new(settings) })
+    let settings = Settings {
+        secure_cookies: config.secure_cookies,
+        ..Settings::default()
+    };
+    Ok(AppState {
+        db,
+        leptos_options,
+        settings: Arc::new(settings),
+    })
 }
 
 pub fn router(state: AppState) -> Router {
@@ -41,7 +51,10 @@ pub fn router(state: AppState) -> Router {
             "/api/{*fn_name}",
             axum::routing::post(move |req: axum::extract::Request| {
                 let state = fn_state.clone();
-                leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req)
+                async move {
+                    let res = leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await;
+                    bad_arguments_are_400(res.into_response()).await
+                }
             }),
         )
         .leptos_routes_with_context(
@@ -66,6 +79,22 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Server functions answer arguments they cannot decode with a 500 carrying
+/// `AppError::BadRequest`; the client's mistake is a 400.
+async fn bad_arguments_are_400(res: axum::response::Response) -> axum::response::Response {
+    if res.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if bytes.as_ref() == b"\"BadRequest\"" {
+        parts.status = http::StatusCode::BAD_REQUEST;
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 /// A running server.
 pub struct Application {
     pub addr: SocketAddr,
@@ -81,9 +110,15 @@ impl Application {
     }
 
     pub async fn with_state(addr: SocketAddr, state: AppState) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+        let listener = TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding {addr}"))?;
         let addr = listener.local_addr()?;
-        Ok(Self { addr, state, listener })
+        Ok(Self {
+            addr,
+            state,
+            listener,
+        })
     }
 
     /// Serves until SIGINT/SIGTERM, finishing requests in flight.
@@ -92,7 +127,9 @@ impl Application {
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, router(self.state)).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(listener, router(self.state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         Ok(())
     }
 }
@@ -103,7 +140,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -34,7 +34,10 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     pub fn new(field: &str, error: FieldError) -> Self {
-        Self { field: field.to_owned(), error }
+        Self {
+            field: field.to_owned(),
+            error,
+        }
     }
 }
 
@@ -79,9 +82,7 @@ impl AppError {
     /// The issue for `field`, if this is a validation error that names it.
     pub fn issue_for(&self, field: &str) -> Option<&FieldError> {
         match self {
-            Self::Validation(issues) => {
-                issues.iter().find(|i| i.field == field).map(|i| &i.error)
-            }
+            Self::Validation(issues) => issues.iter().find(|i| i.field == field).map(|i| &i.error),
             _ => None,
         }
     }

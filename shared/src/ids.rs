@@ -36,7 +36,14 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(OrganisationId, AreaId, PlaceId, CategoryId, UserId, IncidentId);
+id_type!(
+    OrganisationId,
+    AreaId,
+    PlaceId,
+    CategoryId,
+    UserId,
+    IncidentId
+);
 
 #[cfg(test)]
 mod tests {

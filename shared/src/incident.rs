@@ -14,7 +14,10 @@ const MAX_AGE_DAYS: i64 = 366;
 
 /// Parses the local (Europe/Stockholm) time from `<input type="datetime-local">`, refusing times
 /// in the future and implausibly old ones. `now_local` is the current local time.
-pub fn parse_occurred_at(input: &str, now_local: NaiveDateTime) -> Result<NaiveDateTime, FieldError> {
+pub fn parse_occurred_at(
+    input: &str,
+    now_local: NaiveDateTime,
+) -> Result<NaiveDateTime, FieldError> {
     let text = input.trim();
     if text.is_empty() {
         return Err(FieldError::Required);
@@ -59,17 +62,26 @@ pub struct ValidIncident {
 
 impl IncidentInput {
     /// Field names as used in the form and in validation errors.
-    pub const FIELDS: [&'static str; 5] =
-        ["occurred_at", "area_id", "place", "category_id", "description"];
+    pub const FIELDS: [&'static str; 5] = [
+        "occurred_at",
+        "area_id",
+        "place",
+        "category_id",
+        "description",
+    ];
 
     /// Checks every field; the browser and the server run this same code.
     pub fn validate(&self, now_local: NaiveDateTime) -> Result<ValidIncident, AppError> {
         let mut issues = Issues::default();
-        let occurred = issues.check("occurred_at", parse_occurred_at(&self.occurred_at, now_local));
+        let occurred = issues.check(
+            "occurred_at",
+            parse_occurred_at(&self.occurred_at, now_local),
+        );
         let area = issues.check("area_id", AreaId::parse(&self.area_id));
         let place = issues.check("place", PlaceName::parse(&self.place));
         let category = issues.check("category_id", CategoryId::parse(&self.category_id));
-        let description = issues.check("description", IncidentDescription::parse(&self.description));
+        let description =
+            issues.check("description", IncidentDescription::parse(&self.description));
         issues.finish(|| {
             Some(ValidIncident {
                 occurred_local: occurred?,
@@ -137,7 +149,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(21, 30, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(21, 30, 0)
+            .unwrap()
     }
 
     fn valid_input() -> IncidentInput {
@@ -173,7 +188,10 @@ mod tests {
         let err = input.validate(now()).unwrap_err();
         assert_eq!(err.issue_for("occurred_at"), Some(&FieldError::InFuture));
         assert_eq!(err.issue_for("area_id"), Some(&FieldError::Required));
-        assert_eq!(err.issue_for("place"), Some(&FieldError::TooShort { min: 2 }));
+        assert_eq!(
+            err.issue_for("place"),
+            Some(&FieldError::TooShort { min: 2 })
+        );
         assert_eq!(err.issue_for("category_id"), Some(&FieldError::Invalid));
         assert_eq!(err.issue_for("description"), Some(&FieldError::Required));
     }
@@ -181,15 +199,27 @@ mod tests {
     #[test]
     fn times_within_the_clock_slack_are_accepted_but_not_beyond() {
         assert!(parse_occurred_at("2026-11-24T21:34", now()).is_ok());
-        assert_eq!(parse_occurred_at("2026-11-24T21:36", now()), Err(FieldError::InFuture));
+        assert_eq!(
+            parse_occurred_at("2026-11-24T21:36", now()),
+            Err(FieldError::InFuture)
+        );
     }
 
     #[test]
     fn times_parse_in_browser_and_typed_shapes() {
         assert!(parse_occurred_at("2026-11-24T20:15:30", now()).is_ok());
         assert!(parse_occurred_at("2026-11-24 20:15", now()).is_ok());
-        assert_eq!(parse_occurred_at("24/11/2026 20:15", now()), Err(FieldError::Invalid));
-        assert_eq!(parse_occurred_at("2026-02-30T10:00", now()), Err(FieldError::Invalid));
-        assert_eq!(parse_occurred_at("2024-01-01T10:00", now()), Err(FieldError::TooOld));
+        assert_eq!(
+            parse_occurred_at("24/11/2026 20:15", now()),
+            Err(FieldError::Invalid)
+        );
+        assert_eq!(
+            parse_occurred_at("2026-02-30T10:00", now()),
+            Err(FieldError::Invalid)
+        );
+        assert_eq!(
+            parse_occurred_at("2024-01-01T10:00", now()),
+            Err(FieldError::TooOld)
+        );
     }
 }

@@ -33,7 +33,11 @@ impl Lang {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             let lang = match primary {
@@ -56,14 +60,20 @@ mod tests {
     #[test]
     fn browsers_preferring_english_get_english() {
         assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Lang::En);
-        assert_eq!(Lang::from_accept_language("de-DE,en;q=0.5,sv;q=0.4"), Lang::En);
+        assert_eq!(
+            Lang::from_accept_language("de-DE,en;q=0.5,sv;q=0.4"),
+            Lang::En
+        );
     }
 
     #[test]
     fn swedish_is_the_default() {
         assert_eq!(Lang::from_accept_language(""), Lang::Sv);
         assert_eq!(Lang::from_accept_language("fi-FI,de"), Lang::Sv);
-        assert_eq!(Lang::from_accept_language("sv-SE,sv;q=0.9,en;q=0.8"), Lang::Sv);
+        assert_eq!(
+            Lang::from_accept_language("sv-SE,sv;q=0.9,en;q=0.8"),
+            Lang::Sv
+        );
         assert_eq!(Lang::from_accept_language("en;q=0.2,sv;q=0.8"), Lang::Sv);
     }
 }

@@ -3,8 +3,8 @@
 
 pub mod error;
 pub mod ids;
-pub mod lang;
 pub mod incident;
+pub mod lang;
 pub mod reference;
 pub mod text;
 pub mod user;

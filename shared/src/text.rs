@@ -94,7 +94,11 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !text.chars().any(char::is_whitespace);
-        if valid { Ok(Self(text)) } else { Err(FieldError::Invalid) }
+        if valid {
+            Ok(Self(text))
+        } else {
+            Err(FieldError::Invalid)
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -140,21 +144,36 @@ mod tests {
     #[test]
     fn empty_or_blank_descriptions_are_required() {
         assert_eq!(IncidentDescription::parse(""), Err(FieldError::Required));
-        assert_eq!(IncidentDescription::parse(" \n\t "), Err(FieldError::Required));
+        assert_eq!(
+            IncidentDescription::parse(" \n\t "),
+            Err(FieldError::Required)
+        );
     }
 
     #[test]
     fn over_long_descriptions_name_the_limit() {
         let long = "å".repeat(2001);
-        assert_eq!(IncidentDescription::parse(&long), Err(FieldError::TooLong { max: 2000 }));
+        assert_eq!(
+            IncidentDescription::parse(&long),
+            Err(FieldError::TooLong { max: 2000 })
+        );
         assert!(IncidentDescription::parse(&"å".repeat(2000)).is_ok());
     }
 
     #[test]
     fn control_and_bidi_override_characters_are_refused() {
-        assert_eq!(PlaceName::parse("Torget\u{0}"), Err(FieldError::ForbiddenCharacters));
-        assert_eq!(PlaceName::parse("Torget\u{202E}gat"), Err(FieldError::ForbiddenCharacters));
-        assert_eq!(PlaceName::parse("Två\nrader"), Err(FieldError::ForbiddenCharacters));
+        assert_eq!(
+            PlaceName::parse("Torget\u{0}"),
+            Err(FieldError::ForbiddenCharacters)
+        );
+        assert_eq!(
+            PlaceName::parse("Torget\u{202E}gat"),
+            Err(FieldError::ForbiddenCharacters)
+        );
+        assert_eq!(
+            PlaceName::parse("Två\nrader"),
+            Err(FieldError::ForbiddenCharacters)
+        );
     }
 
     #[test]
@@ -165,15 +184,28 @@ mod tests {
 
     #[test]
     fn emails_are_lower_cased_and_need_a_domain() {
-        assert_eq!(Email::parse(" Police@Example.ORG ").unwrap().as_str(), "police@example.org");
-        for bad in ["police", "police@", "@example.org", "a@b", "a b@example.org", "a@@b.se"] {
+        assert_eq!(
+            Email::parse(" Police@Example.ORG ").unwrap().as_str(),
+            "police@example.org"
+        );
+        for bad in [
+            "police",
+            "police@",
+            "@example.org",
+            "a@b",
+            "a b@example.org",
+            "a@@b.se",
+        ] {
             assert_eq!(Email::parse(bad), Err(FieldError::Invalid), "{bad}");
         }
     }
 
     #[test]
     fn passwords_need_twelve_characters() {
-        assert_eq!(NewPassword::parse("short").err(), Some(FieldError::TooShort { min: 12 }));
+        assert_eq!(
+            NewPassword::parse("short").err(),
+            Some(FieldError::TooShort { min: 12 })
+        );
         assert!(NewPassword::parse("demo-password").is_ok());
     }
 

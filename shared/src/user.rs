@@ -9,7 +9,10 @@ use sea_orm::sea_query::StringLen;
 /// What a user may do. Persisted as a short string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
-#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))"))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")
+)]
 pub enum Role {
     /// Logs incidents and submits the weekly report for their organisation.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "reporter"))]
@@ -26,7 +29,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Reporter, Role::Manager];
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::Coordinator,
+        Role::Reporter,
+        Role::Manager,
+    ];
 
     /// The command-line and storage spelling.
     pub fn code(self) -> &'static str {
@@ -46,7 +54,10 @@ impl Role {
 /// The kind of an organisation taking part in the collaboration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
-#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))"))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")
+)]
 pub enum OrgKind {
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "municipality"))]
     Municipality,

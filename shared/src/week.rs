@@ -42,7 +42,10 @@ impl IsoWeek {
     /// The ISO week a calendar date falls in.
     pub fn of(date: NaiveDate) -> Self {
         let iso = date.iso_week();
-        Self { year: iso.year(), week: iso.week() }
+        Self {
+            year: iso.year(),
+            week: iso.week(),
+        }
     }
 
     pub fn year(self) -> i32 {
@@ -60,8 +63,7 @@ impl IsoWeek {
 
     /// Monday of this week.
     pub fn monday(self) -> NaiveDate {
-        NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon)
-            .unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon).unwrap_or(NaiveDate::MIN)
     }
 
     pub fn previous(self) -> Self {

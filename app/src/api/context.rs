@@ -31,13 +31,21 @@ pub fn maybe_caller() -> Option<CurrentUser> {
 
 /// The request's language: the `lang` cookie, else `Accept-Language`, else Swedish.
 pub fn lang() -> Lang {
-    use_context::<Parts>().map(|parts| crate::i18n::lang_from_headers(&parts.headers)).unwrap_or_default()
+    use_context::<Parts>()
+        .map(|parts| crate::i18n::lang_from_headers(&parts.headers))
+        .unwrap_or_default()
 }
 
 /// True for a plain HTML form post (no JavaScript): the answer must be a redirect.
 pub fn is_plain_form_post() -> bool {
     use_context::<Parts>()
-        .and_then(|parts| parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
@@ -47,7 +55,10 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(err) = &result {
         if !is_plain_form_post() {
             if let Some(res) = use_context::<ResponseOptions>() {
-                res.set_status(http::StatusCode::from_u16(err.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+                res.set_status(
+                    http::StatusCode::from_u16(err.status())
+                        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+                );
             }
         }
     }

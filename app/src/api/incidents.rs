@@ -1,12 +1,12 @@
 //! Incident server functions: list, detail, save (create or edit) and the week overview.
 
+#[cfg(feature = "ssr")]
+use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::AppError;
 use shared::ids::IncidentId;
 use shared::incident::{IncidentDetail, IncidentFilter, IncidentPage};
-#[cfg(feature = "ssr")]
-use super::context::{caller, lang, respond, state};
 
 /// This week's incident count per area (an aggregate: every signed-in role may see it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,19 +17,25 @@ pub struct WeekOverview {
 
 #[server(prefix = "/api", endpoint = "incidents/list")]
 pub async fn list_incidents(filter: IncidentFilter) -> Result<IncidentPage, AppError> {
-    respond(async {
-        let (state, caller) = (state()?, caller()?);
-        crate::ssr::incidents::list(&state.db, &caller, &filter, lang()).await
-    }.await)
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::incidents::list(&state.db, &caller, &filter, lang()).await
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "incidents/get")]
 pub async fn get_incident(id: String) -> Result<IncidentDetail, AppError> {
-    respond(async {
-        let (state, caller) = (state()?, caller()?);
-        let id = IncidentId::parse(&id).map_err(|_| AppError::NotFound)?;
-        crate::ssr::incidents::get(&state.db, &caller, id, lang()).await
-    }.await)
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let id = IncidentId::parse(&id).map_err(|_| AppError::NotFound)?;
+            crate::ssr::incidents::get(&state.db, &caller, id, lang()).await
+        }
+        .await,
+    )
 }
 
 /// Creates an incident (empty `id`) or changes one, then goes to its page. Checkboxes arrive
@@ -46,35 +52,44 @@ pub async fn save_incident(
     youth_involved: Option<String>,
     physical_environment: Option<String>,
 ) -> Result<IncidentId, AppError> {
-    respond(async {
-        let (state, caller) = (state()?, caller()?);
-        let input = shared::incident::IncidentInput {
-            occurred_at,
-            area_id,
-            place,
-            category_id,
-            description,
-            youth_involved: youth_involved.is_some(),
-            physical_environment: physical_environment.is_some(),
-        };
-        let id = if id.trim().is_empty() {
-            crate::ssr::incidents::create(&state.db, &caller, &input).await?
-        } else {
-            let id = IncidentId::parse(&id).map_err(|_| AppError::NotFound)?;
-            crate::ssr::incidents::update(&state.db, &caller, id, &input).await?;
-            id
-        };
-        leptos_axum::redirect(&format!("/incidents/{id}?saved=1"));
-        Ok(id)
-    }.await)
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let input = shared::incident::IncidentInput {
+                occurred_at,
+                area_id,
+                place,
+                category_id,
+                description,
+                youth_involved: youth_involved.is_some(),
+                physical_environment: physical_environment.is_some(),
+            };
+            let id = if id.trim().is_empty() {
+                crate::ssr::incidents::create(&state.db, &caller, &input).await?
+            } else {
+                let id = IncidentId::parse(&id).map_err(|_| AppError::NotFound)?;
+                crate::ssr::incidents::update(&state.db, &caller, id, &input).await?;
+                id
+            };
+            leptos_axum::redirect(&format!("/incidents/{id}?saved=1"));
+            Ok(id)
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "incidents/week")]
 pub async fn get_week_overview() -> Result<WeekOverview, AppError> {
-    respond(async {
-        let (state, _caller) = (state()?, caller()?);
-        let week = shared::week::IsoWeek::of(crate::ssr::time::now_local().date());
-        let areas = crate::ssr::incidents::count_by_area(&state.db, week).await?;
-        Ok(WeekOverview { week: week.to_string(), areas })
-    }.await)
+    respond(
+        async {
+            let (state, _caller) = (state()?, caller()?);
+            let week = shared::week::IsoWeek::of(crate::ssr::time::now_local().date());
+            let areas = crate::ssr::incidents::count_by_area(&state.db, week).await?;
+            Ok(WeekOverview {
+                week: week.to_string(),
+                areas,
+            })
+        }
+        .await,
+    )
 }

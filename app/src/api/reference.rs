@@ -1,11 +1,11 @@
 //! Reference-data server functions: read for every signed-in user, save for admins.
 
+#[cfg(feature = "ssr")]
+use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::AppError;
 use shared::reference::ReferenceData;
-#[cfg(feature = "ssr")]
-use super::context::{caller, lang, respond, state};
 
 /// Reference data plus the server's local time, the default for "when" in the incident form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,49 +16,96 @@ pub struct FormContext {
 
 #[server(prefix = "/api", endpoint = "reference")]
 pub async fn get_reference_data() -> Result<FormContext, AppError> {
-    respond(async {
-        let (state, _caller) = (state()?, caller()?);
-        let reference = crate::ssr::reference::load(&state.db, lang()).await?;
-        let now_local = crate::ssr::time::now_local().format("%Y-%m-%dT%H:%M").to_string();
-        Ok(FormContext { reference, now_local })
-    }.await)
+    respond(
+        async {
+            let (state, _caller) = (state()?, caller()?);
+            let reference = crate::ssr::reference::load(&state.db, lang()).await?;
+            let now_local = crate::ssr::time::now_local()
+                .format("%Y-%m-%dT%H:%M")
+                .to_string();
+            Ok(FormContext {
+                reference,
+                now_local,
+            })
+        }
+        .await,
+    )
 }
 
 /// The caller, if they may manage reference data.
 #[cfg(feature = "ssr")]
 fn admin() -> Result<(crate::ssr::AppState, shared::user::CurrentUser), AppError> {
     let (state, caller) = (state()?, caller()?);
-    if caller.can_manage_reference_data() { Ok((state, caller)) } else { Err(AppError::Forbidden) }
+    if caller.can_manage_reference_data() {
+        Ok((state, caller))
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 #[server(prefix = "/api", endpoint = "admin/organisation")]
-pub async fn save_organisation(#[server(default)] id: String, #[server(default)] name: String, #[server(default)] kind: String) -> Result<(), AppError> {
-    respond(async {
-        let (state, _) = admin()?;
-        crate::ssr::reference::save_organisation(&state.db, &id, &name, &kind).await.map(|_| ())
-    }.await)
+pub async fn save_organisation(
+    #[server(default)] id: String,
+    #[server(default)] name: String,
+    #[server(default)] kind: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _) = admin()?;
+            crate::ssr::reference::save_organisation(&state.db, &id, &name, &kind)
+                .await
+                .map(|_| ())
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/area")]
-pub async fn save_area(#[server(default)] id: String, #[server(default)] name: String) -> Result<(), AppError> {
-    respond(async {
-        let (state, _) = admin()?;
-        crate::ssr::reference::save_area(&state.db, &id, &name).await.map(|_| ())
-    }.await)
+pub async fn save_area(
+    #[server(default)] id: String,
+    #[server(default)] name: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _) = admin()?;
+            crate::ssr::reference::save_area(&state.db, &id, &name)
+                .await
+                .map(|_| ())
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/place")]
-pub async fn save_place(#[server(default)] id: String, #[server(default)] area_id: String, #[server(default)] name: String) -> Result<(), AppError> {
-    respond(async {
-        let (state, _) = admin()?;
-        crate::ssr::reference::save_place(&state.db, &id, &area_id, &name).await.map(|_| ())
-    }.await)
+pub async fn save_place(
+    #[server(default)] id: String,
+    #[server(default)] area_id: String,
+    #[server(default)] name: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _) = admin()?;
+            crate::ssr::reference::save_place(&state.db, &id, &area_id, &name)
+                .await
+                .map(|_| ())
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "admin/category")]
-pub async fn save_category(#[server(default)] id: String, #[server(default)] name_sv: String, #[server(default)] name_en: String) -> Result<(), AppError> {
-    respond(async {
-        let (state, _) = admin()?;
-        crate::ssr::reference::save_category(&state.db, &id, &name_sv, &name_en).await.map(|_| ())
-    }.await)
+pub async fn save_category(
+    #[server(default)] id: String,
+    #[server(default)] name_sv: String,
+    #[server(default)] name_en: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, _) = admin()?;
+            crate::ssr::reference::save_category(&state.db, &id, &name_sv, &name_en)
+                .await
+                .map(|_| ())
+        }
+        .await,
+    )
 }

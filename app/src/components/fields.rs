@@ -31,13 +31,23 @@ pub fn invalid(error: FormError, field: &'static str) -> impl Fn() -> Option<&'s
 
 /// `aria-describedby` for a field: its message while it is refused.
 pub fn described_by(error: FormError, field: &'static str) -> impl Fn() -> Option<String> + Copy {
-    move || error.with(|e| e.as_ref().and_then(|e| e.issue_for(field)).map(|_| message_id(field)))
+    move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.issue_for(field))
+                .map(|_| message_id(field))
+        })
+    }
 }
 
 /// The alert above a refused form: what went wrong, in one sentence.
 #[component]
 pub fn FormAlert(error: FormError) -> impl IntoView {
-    move || error.get().map(|e| view! { <div class="alert" role="alert">{t(error_summary(&e))}</div> })
+    move || {
+        error
+            .get()
+            .map(|e| view! { <div class="alert" role="alert">{t(error_summary(&e))}</div> })
+    }
 }
 
 /// The one-sentence explanation of an error.
@@ -60,7 +70,10 @@ pub fn error_summary(error: &AppError) -> T {
 pub fn PageError(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+        res.set_status(
+            http::StatusCode::from_u16(error.status())
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
     }
     let signed_out = matches!(error, AppError::Unauthorized);
     view! {

@@ -6,7 +6,9 @@ use leptos_meta::Title;
 use shared::reference::ReferenceData;
 use shared::user::OrgKind;
 
-use crate::api::reference::{SaveArea, SaveCategory, SaveOrganisation, SavePlace, get_reference_data};
+use crate::api::reference::{
+    SaveArea, SaveCategory, SaveOrganisation, SavePlace, get_reference_data,
+};
 use crate::app::UserResource;
 use crate::components::fields::{FormAlert, PageError};
 use crate::i18n::{T, org_kind_name, t, use_lang};
@@ -19,7 +21,14 @@ pub fn AdminPage() -> impl IntoView {
     let place = ServerAction::<SavePlace>::new();
     let category = ServerAction::<SaveCategory>::new();
     let data = Resource::new(
-        move || (org.version().get(), area.version().get(), place.version().get(), category.version().get()),
+        move || {
+            (
+                org.version().get(),
+                area.version().get(),
+                place.version().get(),
+                category.version().get(),
+            )
+        },
         |_| get_reference_data(),
     );
     view! {

@@ -12,9 +12,15 @@ use crate::api::reference::FormContext;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, described_by, invalid};
 use crate::i18n::{T, t};
 
-/// The browser's wall-clock time (the same zone as the reporter's "when").
-fn browser_now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
+/// "Now" in Stockholm as the browser sees it: the server's local time when the form was sent,
+/// plus the time passed since. (The browser's own zone may not be Stockholm's.)
+fn clock(server_now: &str) -> impl Fn() -> chrono::NaiveDateTime + Copy + 'static {
+    let opened = chrono::Utc::now();
+    let server_now = chrono::NaiveDateTime::parse_from_str(server_now, "%Y-%m-%dT%H:%M").ok();
+    move || match server_now {
+        Some(now) => now + (chrono::Utc::now() - opened),
+        None => chrono::Local::now().naive_local(),
+    }
 }
 
 fn input_from(args: &SaveIncident) -> IncidentInput {
@@ -41,15 +47,18 @@ pub fn IncidentForm(
     let action = ServerAction::<SaveIncident>::new();
     let client_error = RwSignal::new(None::<AppError>);
     let error: FormError = Signal::derive(move || {
-        client_error.get().or_else(|| action.value().get().and_then(Result::err))
+        client_error
+            .get()
+            .or_else(|| action.value().get().and_then(Result::err))
     });
     let area = RwSignal::new(initial.area_id.clone());
     let reference = StoredValue::new(data.reference);
+    let now = clock(&data.now_local);
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match SaveIncident::from_event(&ev) {
-            Ok(args) => match input_from(&args).validate(browser_now()) {
+            Ok(args) => match input_from(&args).validate(now()) {
                 Ok(_) => {
                     client_error.set(None);
                     action.dispatch(args);
@@ -78,7 +87,7 @@ pub fn IncidentForm(
             <div class="field">
                 <label for="occurred_at">{t(T::When)}</label>
                 <input id="occurred_at" name="occurred_at" type="datetime-local" required
-                    value=initial.occurred_at.clone() max=data.now_local.clone()
+                    value=initial.occurred_at.clone()
                     aria-invalid=invalid(error, "occurred_at") aria-describedby=described_by(error, "occurred_at") />
                 <FieldMessage field="occurred_at" error />
             </div>

@@ -11,7 +11,9 @@ use crate::i18n::{T, t};
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
-    let next = use_query_map().with_untracked(|q| q.get("next")).unwrap_or_default();
+    let next = use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .unwrap_or_default();
     let error: FormError = Signal::derive(move || action.value().get().and_then(Result::err));
 
     // With JavaScript the server answers with the next page; load it fresh so every part of

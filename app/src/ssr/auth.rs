@@ -1,7 +1,9 @@
 //! Passwords (argon2id), server-side sessions and the signed-in caller of a request.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use chrono::Utc;
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -29,7 +31,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 fn verify_password(hash: &str, password: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -60,7 +66,10 @@ pub async fn sign_in<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_err)?;
-    let hash = found.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
+    let hash = found
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_owned());
     let password = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
         .await
@@ -94,14 +103,25 @@ pub async fn resolve_session<C: ConnectionTrait>(
     token: &str,
 ) -> Result<Option<CurrentUser>> {
     let now = Utc::now();
-    let Some(found) = session::Entity::find_by_id(token_id(token)).one(db).await.map_err(db_err)? else {
+    let Some(found) = session::Entity::find_by_id(token_id(token))
+        .one(db)
+        .await
+        .map_err(db_err)?
+    else {
         return Ok(None);
     };
     if found.expires_at <= now || found.last_seen_at + settings.session_idle <= now {
-        session::Entity::delete_by_id(found.id).exec(db).await.map_err(db_err)?;
+        session::Entity::delete_by_id(found.id)
+            .exec(db)
+            .await
+            .map_err(db_err)?;
         return Ok(None);
     }
-    let Some(user) = user::Entity::find_by_id(found.user_id).one(db).await.map_err(db_err)? else {
+    let Some(user) = user::Entity::find_by_id(found.user_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+    else {
         return Ok(None);
     };
     if !user.active {
@@ -129,7 +149,10 @@ pub async fn resolve_session<C: ConnectionTrait>(
 
 /// Ends the session server-side; the cookie alone is worthless afterwards.
 pub async fn sign_out<C: ConnectionTrait>(db: &C, token: &str) -> Result<()> {
-    session::Entity::delete_by_id(token_id(token)).exec(db).await.map_err(db_err)?;
+    session::Entity::delete_by_id(token_id(token))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
     Ok(())
 }
 
@@ -145,14 +168,22 @@ pub fn token_from_cookies(header: &str) -> Option<&str> {
 
 /// `Set-Cookie` value for a new session.
 pub fn session_cookie(token: &str, settings: &Settings) -> String {
-    let secure = if settings.secure_cookies { "; Secure" } else { "" };
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     let max_age = settings.session_absolute.num_seconds();
     format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
 /// `Set-Cookie` value that removes the session cookie.
 pub fn cleared_cookie(settings: &Settings) -> String {
-    let secure = if settings.secure_cookies { "; Secure" } else { "" };
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
 }
 
@@ -162,7 +193,10 @@ mod tests {
 
     #[test]
     fn the_session_token_is_found_among_other_cookies() {
-        assert_eq!(token_from_cookies("lang=en; samverkan_session=abc123; x=y"), Some("abc123"));
+        assert_eq!(
+            token_from_cookies("lang=en; samverkan_session=abc123; x=y"),
+            Some("abc123")
+        );
         assert_eq!(token_from_cookies("lang=en"), None);
         assert_eq!(token_from_cookies("samverkan_session="), None);
     }
@@ -178,9 +212,16 @@ mod tests {
 
     #[test]
     fn cookies_are_http_only_and_same_site() {
-        let settings = Settings { secure_cookies: true, ..Settings::default() };
+        let settings = Settings {
+            secure_cookies: true,
+            ..Settings::default()
+        };
         let cookie = session_cookie("t", &settings);
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"));
+        assert!(
+            cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+                && cookie.contains("Secure")
+        );
         assert!(!session_cookie("t", &Settings::default()).contains("Secure"));
     }
 }

@@ -10,7 +10,9 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 /// full fsync on commit, so an acknowledged write survives a crash.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
-    options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
+    options
+        .sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
         if !url.contains(":memory:") && !url.contains("mode=memory") {
             // Readers run in parallel with WAL; an in-memory database must keep one connection.

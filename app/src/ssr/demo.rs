@@ -3,7 +3,8 @@
 
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession,
+    TransactionTrait,
 };
 use shared::ids::{AreaId, CategoryId};
 use shared::incident::IncidentInput;
@@ -21,11 +22,36 @@ pub const DEMO_PASSWORD: &str = "demo-password";
 
 /// The demo accounts: (email, name, organisation, role).
 pub const DEMO_USERS: [(&str, &str, &str, Role); 5] = [
-    ("admin@example.org", "Alva Admin", "Trygg i Norrtälje Kommun", Role::Admin),
-    ("coordinator@example.org", "Cecilia Samordnare", "Trygg i Norrtälje Kommun", Role::Coordinator),
-    ("police@example.org", "Per Polis", "Polisen Norrtälje", Role::Reporter),
-    ("school@example.org", "Sara Skola", "Utbildningsförvaltningen", Role::Reporter),
-    ("manager@example.org", "Magnus Chef", "Kommunledningskontoret", Role::Manager),
+    (
+        "admin@example.org",
+        "Alva Admin",
+        "Trygg i Norrtälje Kommun",
+        Role::Admin,
+    ),
+    (
+        "coordinator@example.org",
+        "Cecilia Samordnare",
+        "Trygg i Norrtälje Kommun",
+        Role::Coordinator,
+    ),
+    (
+        "police@example.org",
+        "Per Polis",
+        "Polisen Norrtälje",
+        Role::Reporter,
+    ),
+    (
+        "school@example.org",
+        "Sara Skola",
+        "Utbildningsförvaltningen",
+        Role::Reporter,
+    ),
+    (
+        "manager@example.org",
+        "Magnus Chef",
+        "Kommunledningskontoret",
+        Role::Manager,
+    ),
 ];
 
 /// The standard categories: (code, Swedish, English).
@@ -33,13 +59,21 @@ pub const CATEGORIES: [(&str, &str, &str); 11] = [
     ("vandalism", "Skadegörelse", "Vandalism"),
     ("graffiti", "Klotter", "Graffiti"),
     ("littering", "Nedskräpning", "Littering"),
-    ("disturbance", "Ordningsstörning", "Public-order disturbance"),
+    (
+        "disturbance",
+        "Ordningsstörning",
+        "Public-order disturbance",
+    ),
     ("unsafe_gathering", "Otrygg samling", "Unsafe gathering"),
     ("drugs", "Narkotikarelaterade tecken", "Drug-related signs"),
     ("threat_violence", "Hot eller våld", "Threat or violence"),
     ("fire", "Brand", "Fire"),
     ("theft", "Stöld", "Theft"),
-    ("unsafe_place", "Otrygg plats (belysning, vegetation)", "Unsafe place (lighting, vegetation)"),
+    (
+        "unsafe_place",
+        "Otrygg plats (belysning, vegetation)",
+        "Unsafe place (lighting, vegetation)",
+    ),
     ("other", "Övrigt", "Other"),
 ];
 
@@ -60,11 +94,36 @@ const ORGANISATIONS: [(&str, OrgKind); 13] = [
 ];
 
 const AREAS: [(&str, [&str; 4]); 5] = [
-    ("Norrtälje", ["Busstationen", "Societetsparken", "Lommarskolan", "Torget"]),
-    ("Rimbo", ["Rimbo centrum", "Idrottsplatsen", "Pendlarparkeringen", "Ekebyskolan"]),
-    ("Hallstavik", ["Folkets hus", "Badplatsen", "Järnvägsstationen", "Skolgården"]),
-    ("Älmsta", ["Kanalbron", "Matbutiken", "Hamnen", "Fritidsgården"]),
-    ("Grisslehamn", ["Färjeläget", "Hamnplan", "Campingen", "Busshållplatsen"]),
+    (
+        "Norrtälje",
+        ["Busstationen", "Societetsparken", "Lommarskolan", "Torget"],
+    ),
+    (
+        "Rimbo",
+        [
+            "Rimbo centrum",
+            "Idrottsplatsen",
+            "Pendlarparkeringen",
+            "Ekebyskolan",
+        ],
+    ),
+    (
+        "Hallstavik",
+        [
+            "Folkets hus",
+            "Badplatsen",
+            "Järnvägsstationen",
+            "Skolgården",
+        ],
+    ),
+    (
+        "Älmsta",
+        ["Kanalbron", "Matbutiken", "Hamnen", "Fritidsgården"],
+    ),
+    (
+        "Grisslehamn",
+        ["Färjeläget", "Hamnplan", "Campingen", "Busshållplatsen"],
+    ),
 ];
 
 const DESCRIPTIONS: [&str; 8] = [
@@ -82,7 +141,10 @@ const DESCRIPTIONS: [&str; 8] = [
 pub async fn load_categories<C: ConnectionTrait>(db: &C) -> Result<()> {
     let existing = category::Entity::find().all(db).await.map_err(db_err)?;
     for (order, (code, sv, en)) in CATEGORIES.iter().enumerate() {
-        if existing.iter().any(|c| c.code.as_deref() == Some(*code) || c.name_sv == *sv) {
+        if existing
+            .iter()
+            .any(|c| c.code.as_deref() == Some(*code) || c.name_sv == *sv)
+        {
             continue;
         }
         category::ActiveModel {
@@ -127,10 +189,14 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
     let mut areas = Vec::new();
     for (name, places) in AREAS {
         let id = AreaId(Uuid::now_v7());
-        area::ActiveModel { id: Set(id.0), name: Set(name.to_owned()), created_at: Set(Utc::now()) }
-            .insert(&txn)
-            .await
-            .map_err(db_err)?;
+        area::ActiveModel {
+            id: Set(id.0),
+            name: Set(name.to_owned()),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
         for place in places {
             let place = PlaceName::parse(place).map_err(|_| shared::AppError::Internal)?;
             find_or_create_place(&txn, id, &place).await?;
@@ -140,26 +206,43 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
     txn.commit().await.map_err(db_err)?;
 
     for (email, name, organisation, role) in DEMO_USERS {
-        users::create(db, UserForCreate { email, name, organisation, role, password: DEMO_PASSWORD }).await?;
+        users::create(
+            db,
+            UserForCreate {
+                email,
+                name,
+                organisation,
+                role,
+                password: DEMO_PASSWORD,
+            },
+        )
+        .await?;
     }
     load_incidents(db, &areas).await
 }
 
 /// Six weeks of incidents from the police and school demo users, spread deterministically.
-async fn load_incidents<C: ConnectionTrait + TransactionTrait>(db: &C, areas: &[(AreaId, [&str; 4])]) -> Result<()> {
+async fn load_incidents<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    areas: &[(AreaId, [&str; 4])],
+) -> Result<()> {
     let categories = category::Entity::find().all(db).await.map_err(db_err)?;
     let mut reporters = Vec::new();
     for email in ["police@example.org", "school@example.org"] {
         let settings = super::Settings::default();
         let token = auth::sign_in(db, &settings, email, DEMO_PASSWORD).await?;
-        let user: CurrentUser = auth::resolve_session(db, &settings, &token).await?.ok_or(shared::AppError::Internal)?;
+        let user: CurrentUser = auth::resolve_session(db, &settings, &token)
+            .await?
+            .ok_or(shared::AppError::Internal)?;
         auth::sign_out(db, &token).await?;
         reporters.push(user);
     }
     // A small linear congruential generator: the same demo every time.
     let mut seed: u64 = 2023_196;
     let mut next = move |n: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n
     };
     let now = now_local();

@@ -3,17 +3,19 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    FromQueryResult, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
     TransactionSession, TransactionTrait,
 };
+use shared::AppError;
 use shared::error::Issues;
 use shared::ids::{AreaId, CategoryId, IncidentId, OrganisationId};
-use shared::incident::{IncidentDetail, IncidentFilter, IncidentInput, IncidentPage, IncidentSummary, ValidIncident};
+use shared::incident::{
+    IncidentDetail, IncidentFilter, IncidentInput, IncidentPage, IncidentSummary, ValidIncident,
+};
 use shared::lang::Lang;
 use shared::user::CurrentUser;
 use shared::week::IsoWeek;
-use shared::AppError;
 use uuid::Uuid;
 
 use super::entities::{area, category, incident, organisation, place, user};
@@ -151,7 +153,11 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     if !caller.can_read_incidents() {
         return Err(AppError::NotFound);
     }
-    let existing = incident::Entity::find_by_id(id.0).one(db).await.map_err(db_err)?.ok_or(AppError::NotFound)?;
+    let existing = incident::Entity::find_by_id(id.0)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
     if !caller.can_edit_incident(OrganisationId(existing.organisation_id)) {
         return Err(AppError::Forbidden);
     }
@@ -175,7 +181,12 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
 }
 
 /// One incident with everything the detail page shows.
-pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: IncidentId, lang: Lang) -> Result<IncidentDetail> {
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: IncidentId,
+    lang: Lang,
+) -> Result<IncidentDetail> {
     if !caller.can_read_incidents() {
         return Err(AppError::NotFound);
     }
@@ -222,12 +233,20 @@ fn optional<T>(
     value: &Option<String>,
     parse: impl Fn(&str) -> std::result::Result<T, shared::FieldError>,
 ) -> Option<T> {
-    value.as_deref().filter(|v| !v.trim().is_empty()).and_then(|v| issues.check(field, parse(v)))
+    value
+        .as_deref()
+        .filter(|v| !v.trim().is_empty())
+        .and_then(|v| issues.check(field, parse(v)))
 }
 
 /// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
 /// row shown, so a page deep in the history costs the same as the first.
-pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser, filter: &IncidentFilter, lang: Lang) -> Result<IncidentPage> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<IncidentPage> {
     if !caller.can_read_incidents() {
         return Err(AppError::Forbidden);
     }
@@ -235,8 +254,15 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser, filter: &Inc
     let week = optional(&mut issues, "week", &filter.week, IsoWeek::parse);
     let area = optional(&mut issues, "area", &filter.area, AreaId::parse);
     let category = optional(&mut issues, "category", &filter.category, CategoryId::parse);
-    let org = optional(&mut issues, "organisation", &filter.organisation, OrganisationId::parse);
-    let before = optional(&mut issues, "before", &filter.before, |t| decode_cursor(t).ok_or(shared::FieldError::Invalid));
+    let org = optional(
+        &mut issues,
+        "organisation",
+        &filter.organisation,
+        OrganisationId::parse,
+    );
+    let before = optional(&mut issues, "before", &filter.before, |t| {
+        decode_cursor(t).ok_or(shared::FieldError::Invalid)
+    });
     issues.finish(|| Some(()))?;
 
     let mut query = joined();
@@ -256,7 +282,11 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser, filter: &Inc
         query = query.filter(
             Condition::any()
                 .add(incident::Column::OccurredAt.lt(time))
-                .add(Condition::all().add(incident::Column::OccurredAt.eq(time)).add(incident::Column::Id.lt(id))),
+                .add(
+                    Condition::all()
+                        .add(incident::Column::OccurredAt.eq(time))
+                        .add(incident::Column::Id.lt(id)),
+                ),
         );
     }
     let mut rows = query
@@ -269,12 +299,22 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser, filter: &Inc
         .map_err(db_err)?;
     let more = rows.len() as u64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let next_cursor = if more { rows.last().map(encode_cursor) } else { None };
-    Ok(IncidentPage { items: rows.iter().map(|r| r.summary(lang)).collect(), next_cursor })
+    let next_cursor = if more {
+        rows.last().map(encode_cursor)
+    } else {
+        None
+    };
+    Ok(IncidentPage {
+        items: rows.iter().map(|r| r.summary(lang)).collect(),
+        next_cursor,
+    })
 }
 
 /// Incidents per area in a week, every area listed (zero included), sorted by area name.
-pub async fn count_by_area<C: ConnectionTrait>(db: &C, week: IsoWeek) -> Result<Vec<(String, u64)>> {
+pub async fn count_by_area<C: ConnectionTrait>(
+    db: &C,
+    week: IsoWeek,
+) -> Result<Vec<(String, u64)>> {
     #[derive(Debug, FromQueryResult)]
     struct Count {
         area_id: Uuid,
@@ -283,18 +323,29 @@ pub async fn count_by_area<C: ConnectionTrait>(db: &C, week: IsoWeek) -> Result<
     let counts = incident::Entity::find()
         .select_only()
         .column(incident::Column::AreaId)
-        .column_as(Expr::from(Func::count(Expr::col(incident::Column::Id))), "n")
+        .column_as(
+            Expr::from(Func::count(Expr::col(incident::Column::Id))),
+            "n",
+        )
         .filter(incident::Column::WeekKey.eq(week.key()))
         .group_by(incident::Column::AreaId)
         .into_model::<Count>()
         .all(db)
         .await
         .map_err(db_err)?;
-    let areas = area::Entity::find().order_by_asc(area::Column::Name).all(db).await.map_err(db_err)?;
+    let areas = area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
     Ok(areas
         .into_iter()
         .map(|a| {
-            let n = counts.iter().find(|c| c.area_id == a.id).map(|c| c.n.max(0) as u64).unwrap_or(0);
+            let n = counts
+                .iter()
+                .find(|c| c.area_id == a.id)
+                .map(|c| c.n.max(0) as u64)
+                .unwrap_or(0);
             (a.name, n)
         })
         .collect())

@@ -32,8 +32,16 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
         .all(db)
         .await
         .map_err(db_err)?;
-    let areas = area::Entity::find().order_by_asc(area::Column::Name).all(db).await.map_err(db_err)?;
-    let places = place::Entity::find().order_by_asc(place::Column::Name).all(db).await.map_err(db_err)?;
+    let areas = area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let places = place::Entity::find()
+        .order_by_asc(place::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
     let categories = category::Entity::find()
         .order_by_asc(category::Column::SortOrder)
         .order_by_asc(category::Column::NameSv)
@@ -43,12 +51,26 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
     Ok(ReferenceData {
         organisations: organisations
             .into_iter()
-            .map(|o| OrganisationDto { id: OrganisationId(o.id), name: o.name, kind: o.kind })
+            .map(|o| OrganisationDto {
+                id: OrganisationId(o.id),
+                name: o.name,
+                kind: o.kind,
+            })
             .collect(),
-        areas: areas.into_iter().map(|a| AreaDto { id: AreaId(a.id), name: a.name }).collect(),
+        areas: areas
+            .into_iter()
+            .map(|a| AreaDto {
+                id: AreaId(a.id),
+                name: a.name,
+            })
+            .collect(),
         places: places
             .into_iter()
-            .map(|p| PlaceDto { id: PlaceId(p.id), area_id: AreaId(p.area_id), name: p.name })
+            .map(|p| PlaceDto {
+                id: PlaceId(p.id),
+                area_id: AreaId(p.area_id),
+                name: p.name,
+            })
             .collect(),
         categories: categories
             .into_iter()
@@ -74,18 +96,28 @@ fn parse_id(text: &str) -> Result<Option<Uuid>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    Uuid::parse_str(text.trim()).map(Some).map_err(|_| AppError::NotFound)
+    Uuid::parse_str(text.trim())
+        .map(Some)
+        .map_err(|_| AppError::NotFound)
 }
 
 /// Creates (empty `id`) or renames an organisation.
-pub async fn save_organisation<C: ConnectionTrait>(db: &C, id: &str, name: &str, kind: &str) -> Result<OrganisationId> {
+pub async fn save_organisation<C: ConnectionTrait>(
+    db: &C,
+    id: &str,
+    name: &str,
+    kind: &str,
+) -> Result<OrganisationId> {
     let mut issues = Issues::default();
     let name = issues.check("name", Name::parse(name));
     let kind = issues.check("kind", OrgKind::parse(kind).ok_or(FieldError::Invalid));
     let (name, kind) = issues.finish(|| Some((name?, kind?)))?;
     let model = match parse_id(id)? {
         Some(id) => {
-            let found = organisation::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let found = organisation::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(db_err)?;
             let mut active: organisation::ActiveModel = found.ok_or(AppError::NotFound)?.into();
             active.name = Set(name.into_inner());
             active.kind = Set(kind);
@@ -102,7 +134,10 @@ pub async fn save_organisation<C: ConnectionTrait>(db: &C, id: &str, name: &str,
             .await
         }
     };
-    model.map(|m| OrganisationId(m.id)).map_err(db_err).map_err(taken_on("name"))
+    model
+        .map(|m| OrganisationId(m.id))
+        .map_err(db_err)
+        .map_err(taken_on("name"))
 }
 
 /// Creates (empty `id`) or renames an area.
@@ -116,20 +151,35 @@ pub async fn save_area<C: ConnectionTrait>(db: &C, id: &str, name: &str) -> Resu
             active.update(db).await
         }
         None => {
-            area::ActiveModel { id: Set(Uuid::now_v7()), name: Set(name.into_inner()), created_at: Set(Utc::now()) }
-                .insert(db)
-                .await
+            area::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                name: Set(name.into_inner()),
+                created_at: Set(Utc::now()),
+            }
+            .insert(db)
+            .await
         }
     };
-    model.map(|m| AreaId(m.id)).map_err(db_err).map_err(taken_on("name"))
+    model
+        .map(|m| AreaId(m.id))
+        .map_err(db_err)
+        .map_err(taken_on("name"))
 }
 
 /// Creates (empty `id`) a place in an area, or renames one.
-pub async fn save_place<C: ConnectionTrait>(db: &C, id: &str, area_id: &str, name: &str) -> Result<PlaceId> {
+pub async fn save_place<C: ConnectionTrait>(
+    db: &C,
+    id: &str,
+    area_id: &str,
+    name: &str,
+) -> Result<PlaceId> {
     let name = PlaceName::parse(name).map_err(|e| AppError::field("name", e))?;
     let model = match parse_id(id)? {
         Some(id) => {
-            let found = place::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let found = place::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(db_err)?;
             let mut active: place::ActiveModel = found.ok_or(AppError::NotFound)?.into();
             active.name_key = Set(place::name_key(name.as_str()));
             active.name = Set(name.into_inner());
@@ -141,19 +191,34 @@ pub async fn save_place<C: ConnectionTrait>(db: &C, id: &str, area_id: &str, nam
             insert_place(db, area, &name).await
         }
     };
-    model.map(|m| PlaceId(m.id)).map_err(db_err).map_err(taken_on("name"))
+    model
+        .map(|m| PlaceId(m.id))
+        .map_err(db_err)
+        .map_err(taken_on("name"))
 }
 
 /// Creates (empty `id`) or renames a category.
-pub async fn save_category<C: ConnectionTrait>(db: &C, id: &str, name_sv: &str, name_en: &str) -> Result<CategoryId> {
+pub async fn save_category<C: ConnectionTrait>(
+    db: &C,
+    id: &str,
+    name_sv: &str,
+    name_en: &str,
+) -> Result<CategoryId> {
     let mut issues = Issues::default();
     let sv = issues.check("name_sv", Name::parse(name_sv));
-    let en = if name_en.trim().is_empty() { Some(None) } else { issues.check("name_en", Name::parse(name_en).map(Some)) };
+    let en = if name_en.trim().is_empty() {
+        Some(None)
+    } else {
+        issues.check("name_en", Name::parse(name_en).map(Some))
+    };
     let (sv, en) = issues.finish(|| Some((sv?, en?)))?;
     let en = en.map(Name::into_inner);
     let model = match parse_id(id)? {
         Some(id) => {
-            let found = category::Entity::find_by_id(id).one(db).await.map_err(db_err)?;
+            let found = category::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(db_err)?;
             let mut active: category::ActiveModel = found.ok_or(AppError::NotFound)?.into();
             active.name_sv = Set(sv.into_inner());
             active.name_en = Set(en);
@@ -172,7 +237,10 @@ pub async fn save_category<C: ConnectionTrait>(db: &C, id: &str, name_sv: &str, 
             .await
         }
     };
-    model.map(|m| CategoryId(m.id)).map_err(db_err).map_err(taken_on("name_sv"))
+    model
+        .map(|m| CategoryId(m.id))
+        .map_err(db_err)
+        .map_err(taken_on("name_sv"))
 }
 
 async fn insert_place<C: ConnectionTrait>(
@@ -193,7 +261,11 @@ async fn insert_place<C: ConnectionTrait>(
 
 /// `Unknown` on `area_id` unless the area exists.
 pub async fn ensure_area<C: ConnectionTrait>(db: &C, area: AreaId) -> Result<()> {
-    match area::Entity::find_by_id(area.0).one(db).await.map_err(db_err)? {
+    match area::Entity::find_by_id(area.0)
+        .one(db)
+        .await
+        .map_err(db_err)?
+    {
         Some(_) => Ok(()),
         None => Err(AppError::field("area_id", FieldError::Unknown)),
     }
@@ -201,14 +273,22 @@ pub async fn ensure_area<C: ConnectionTrait>(db: &C, area: AreaId) -> Result<()>
 
 /// `Unknown` on `category_id` unless the category exists.
 pub async fn ensure_category<C: ConnectionTrait>(db: &C, category: CategoryId) -> Result<()> {
-    match category::Entity::find_by_id(category.0).one(db).await.map_err(db_err)? {
+    match category::Entity::find_by_id(category.0)
+        .one(db)
+        .await
+        .map_err(db_err)?
+    {
         Some(_) => Ok(()),
         None => Err(AppError::field("category_id", FieldError::Unknown)),
     }
 }
 
 /// The place called `name` in `area` (ignoring case), created if it does not exist yet.
-pub async fn find_or_create_place<C: ConnectionTrait>(db: &C, area: AreaId, name: &PlaceName) -> Result<PlaceId> {
+pub async fn find_or_create_place<C: ConnectionTrait>(
+    db: &C,
+    area: AreaId,
+    name: &PlaceName,
+) -> Result<PlaceId> {
     let existing = place::Entity::find()
         .filter(place::Column::AreaId.eq(area.0))
         .filter(place::Column::NameKey.eq(place::name_key(name.as_str())))
@@ -217,6 +297,9 @@ pub async fn find_or_create_place<C: ConnectionTrait>(db: &C, area: AreaId, name
         .map_err(db_err)?;
     match existing {
         Some(p) => Ok(PlaceId(p.id)),
-        None => insert_place(db, area, name).await.map(|p| PlaceId(p.id)).map_err(db_err),
+        None => insert_place(db, area, name)
+            .await
+            .map(|p| PlaceId(p.id))
+            .map_err(db_err),
     }
 }

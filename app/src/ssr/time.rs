@@ -15,7 +15,11 @@ pub fn local_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
     Stockholm
         .from_local_datetime(&local)
         .earliest()
-        .or_else(|| Stockholm.from_local_datetime(&(local + chrono::TimeDelta::hours(1))).earliest())
+        .or_else(|| {
+            Stockholm
+                .from_local_datetime(&(local + chrono::TimeDelta::hours(1)))
+                .earliest()
+        })
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| Utc.from_utc_datetime(&local))
 }
@@ -42,7 +46,11 @@ pub fn week_of(time: DateTime<Utc>) -> IsoWeek {
 /// The UTC instants [start, end) of a local ISO week.
 pub fn week_bounds(week: IsoWeek) -> (DateTime<Utc>, DateTime<Utc>) {
     let start = week.monday().and_hms_opt(0, 0, 0).unwrap_or_default();
-    let end = week.next().monday().and_hms_opt(0, 0, 0).unwrap_or_default();
+    let end = week
+        .next()
+        .monday()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
     (local_to_utc(start), local_to_utc(end))
 }
 
@@ -52,19 +60,31 @@ mod tests {
     use chrono::NaiveDate;
 
     fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
     }
 
     #[test]
     fn winter_and_summer_times_convert_with_their_offsets() {
-        assert_eq!(local_to_utc(local(2026, 1, 15, 12, 0)).to_rfc3339(), "2026-01-15T11:00:00+00:00");
-        assert_eq!(local_to_utc(local(2026, 7, 15, 12, 0)).to_rfc3339(), "2026-07-15T10:00:00+00:00");
+        assert_eq!(
+            local_to_utc(local(2026, 1, 15, 12, 0)).to_rfc3339(),
+            "2026-01-15T11:00:00+00:00"
+        );
+        assert_eq!(
+            local_to_utc(local(2026, 7, 15, 12, 0)).to_rfc3339(),
+            "2026-07-15T10:00:00+00:00"
+        );
     }
 
     #[test]
     fn a_time_in_the_spring_gap_moves_past_it() {
         // 2026-03-29 02:30 does not exist in Stockholm.
-        assert_eq!(local_to_utc(local(2026, 3, 29, 2, 30)).to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        assert_eq!(
+            local_to_utc(local(2026, 3, 29, 2, 30)).to_rfc3339(),
+            "2026-03-29T01:30:00+00:00"
+        );
     }
 
     #[test]

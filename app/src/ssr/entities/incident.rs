@@ -24,9 +24,17 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::area::Entity", from = "Column::AreaId", to = "super::area::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::area::Entity",
+        from = "Column::AreaId",
+        to = "super::area::Column::Id"
+    )]
     Area,
-    #[sea_orm(belongs_to = "super::place::Entity", from = "Column::PlaceId", to = "super::place::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::place::Entity",
+        from = "Column::PlaceId",
+        to = "super::place::Column::Id"
+    )]
     Place,
     #[sea_orm(
         belongs_to = "super::category::Entity",
@@ -40,7 +48,11 @@ pub enum Relation {
         to = "super::organisation::Column::Id"
     )]
     Organisation,
-    #[sea_orm(belongs_to = "super::user::Entity", from = "Column::ReporterId", to = "super::user::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::user::Entity",
+        from = "Column::ReporterId",
+        to = "super::user::Column::Id"
+    )]
     Reporter,
 }
 

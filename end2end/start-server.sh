@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Starts the debug server for the browser tests on a fresh database with the demo data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf target/e2e && mkdir -p target/e2e
+export DATABASE_URL="sqlite://$PWD/target/e2e/e2e.db"
+export LEPTOS_SITE_ROOT=target/site
+export SAMVERKAN_ADDR="127.0.0.1:${E2E_PORT:-3100}"
+export RUST_LOG=warn
+target/debug/samverkan demo-data
+exec target/debug/samverkan serve

@@ -1,0 +1,71 @@
+// Shared test helpers: a page fixture that fails on unexpected console errors, sign-in, the
+// hydration wait and the axe-core WCAG 2.1 A/AA check run on every page a test visits.
+import { test as base, expect, Page } from '@playwright/test';
+import { readFileSync } from 'fs';
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// Refusals the tests provoke on purpose (401/403/404/422 from server functions) are logged by
+// Chromium as failed resource loads; anything else in the console fails the test.
+const expected = /Failed to load resource: the server responded with a status of 4\d\d/;
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(page);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+export { expect };
+
+export const PASSWORD = 'demo-password';
+
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe-core finds on the current page. With
+ * JavaScript disabled, the same URL is checked in a JavaScript-enabled twin of the session. */
+export async function expectAccessible(page: Page) {
+  const run = async (target: Page) => {
+    await target.addScriptTag({ content: axeSource });
+    return target.evaluate(async () => {
+      // @ts-ignore axe is injected above
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target).join(', ')})`);
+    });
+  };
+  let violations: string[];
+  try {
+    violations = await run(page);
+  } catch {
+    // Scripts do not run with JavaScript disabled: check the same URL in a twin session.
+    const twin = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    await twin.addCookies(await page.context().cookies());
+    const target = await twin.newPage();
+    await target.goto(page.url());
+    violations = await run(target);
+    await twin.close();
+  }
+  expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the WASM has hydrated the page (an Effect sets the marker). */
+export async function hydrated(page: Page) {
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+}
+
+/** Signs in through the form; works with and without JavaScript (before or after hydration). */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+}

@@ -1,0 +1,130 @@
+import { test, expect, expectAccessible, hydrated, signIn, unique } from './helpers';
+import type { Page } from '@playwright/test';
+
+async function fillIncident(page: Page, place: string, description: string) {
+  await page.getByLabel('Område').selectOption({ label: 'Rimbo' });
+  await page.getByLabel('Plats').fill(place);
+  await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
+  await page.getByLabel('Beskrivning').fill(description);
+  await page.getByLabel('Unga inblandade').check();
+}
+
+async function findInList(page: Page, place: string) {
+  await page.goto('/incidents');
+  await page.getByLabel('Område').selectOption({ label: 'Rimbo' });
+  await page.getByRole('button', { name: 'Filtrera' }).click();
+  await expect(page).toHaveURL(/area=/);
+  const row = page.getByRole('row').filter({ hasText: place });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Klotter');
+  await expect(row).toContainText('Polisen Norrtälje');
+  await expectAccessible(page);
+  return row;
+}
+
+test.describe('with JavaScript', () => {
+  test('a reporter logs an incident through the hydrated form and finds it in the list', async ({ page }) => {
+    await signIn(page, 'police@example.org');
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm') && r.ok());
+    await page.goto('/incidents/new');
+    await wasm;
+    await hydrated(page);
+    await expectAccessible(page);
+
+    const place = unique('Gångtunneln');
+    const description = unique('Nytt klotter på tunnelns väggar');
+    await fillIncident(page, place, description);
+    await page.getByRole('button', { name: 'Spara händelsen' }).click();
+
+    await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}\?saved=1$/);
+    await expect(page.getByRole('status')).toHaveText('Händelsen är sparad.');
+    await expect(page.getByText(description)).toBeVisible();
+    await expectAccessible(page);
+
+    const row = await findInList(page, place);
+    await row.getByRole('link').click();
+    await expect(page.getByText(description)).toBeVisible();
+  });
+
+  test('invalid input gets a clear message next to the field and nothing is saved', async ({ page }) => {
+    await signIn(page, 'police@example.org');
+    await page.goto('/incidents/new');
+    await hydrated(page);
+    await page.getByLabel('När').fill('2099-01-01T10:00');
+    await page.getByLabel('Område').selectOption({ label: 'Rimbo' });
+    await page.getByLabel('Plats').fill('Torget');
+    await page.getByLabel('Kategori').selectOption({ label: 'Klotter' });
+    await page.getByRole('button', { name: 'Spara händelsen' }).click();
+
+    await expect(page.getByRole('alert')).toContainText('Inget har sparats');
+    await expect(page.locator('#occurred_at-error')).toHaveText('Tidpunkten ligger i framtiden.');
+    await expect(page.locator('#description-error')).toHaveText('Fyll i det här fältet.');
+    await expect(page.getByLabel('Beskrivning')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page).toHaveURL(/\/incidents\/new$/);
+    await expect(page.getByLabel('Plats')).toHaveValue('Torget');
+    await expectAccessible(page);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form still logs an incident with a plain POST', async ({ page }) => {
+    await signIn(page, 'police@example.org');
+    await page.goto('/incidents/new');
+    const place = unique('Cykelstället');
+    await fillIncident(page, place, unique('Trasiga cyklar och glas på marken'));
+    await page.getByRole('button', { name: 'Spara händelsen' }).click();
+    await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}\?saved=1$/);
+    await expect(page.getByRole('status')).toHaveText('Händelsen är sparad.');
+    await findInList(page, place);
+  });
+
+  test('the server refuses invalid input with the message next to the field', async ({ page }) => {
+    await signIn(page, 'police@example.org');
+    await page.goto('/incidents/new');
+    await fillIncident(page, unique('Parken'), 'x');
+    await page.getByRole('button', { name: 'Spara händelsen' }).click();
+    await expect(page).toHaveURL(/\/incidents\/new\?/);
+    await expect(page.locator('#description-error')).toHaveText('För kort text: minst 3 tecken.');
+    await expectAccessible(page);
+  });
+});
+
+test('only the authoring organisation and coordinators may edit an incident', async ({ page }) => {
+  await signIn(page, 'police@example.org');
+  await page.goto('/incidents/new');
+  await hydrated(page);
+  const place = unique('Idrottshallen');
+  await fillIncident(page, place, 'Krossad ruta vid entrén.');
+  await page.getByRole('button', { name: 'Spara händelsen' }).click();
+  await expect(page).toHaveURL(/\?saved=1$/);
+  const url = page.url().replace('?saved=1', '');
+  await expect(page.getByRole('link', { name: 'Ändra' })).toBeVisible();
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  await signIn(page, 'school@example.org');
+  await page.goto(url);
+  await expect(page.getByText('Krossad ruta vid entrén.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ändra' })).toHaveCount(0);
+  await page.goto(url + '/edit');
+  await expect(page.getByRole('alert')).toHaveText('Din roll får inte göra det här.');
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  await signIn(page, 'coordinator@example.org');
+  await page.goto(url + '/edit');
+  await hydrated(page);
+  await page.getByLabel('Beskrivning').fill('Krossad ruta vid entrén, nu igensatt med skiva.');
+  await page.getByRole('button', { name: 'Spara händelsen' }).click();
+  await expect(page.getByRole('status')).toHaveText('Händelsen är sparad.');
+  await expect(page.getByText('Krossad ruta vid entrén, nu igensatt med skiva.')).toBeVisible();
+  await expect(page.getByText('Senast ändrad')).toBeVisible();
+});
+
+test('a manager sees aggregates but cannot open the incident list', async ({ page }) => {
+  await signIn(page, 'manager@example.org');
+  await expect(page.getByRole('rowheader', { name: 'Norrtälje' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Händelser' })).toHaveCount(0);
+  await page.goto('/incidents');
+  await expect(page.getByRole('alert')).toHaveText('Din roll får inte göra det här.');
+});
