@@ -9,6 +9,7 @@ pub mod error;
 pub mod incidents;
 pub mod reference;
 pub mod state;
+pub mod testing;
 pub mod time;
 pub mod users;
 

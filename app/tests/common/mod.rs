@@ -1,0 +1,111 @@
+//! Test fixtures: a small municipality with one user per role, built through the services.
+
+#![allow(dead_code)]
+
+use app::ssr::{Settings, auth, demo, reference, users};
+use sea_orm::DatabaseConnection;
+use shared::ids::{AreaId, CategoryId, OrganisationId};
+use shared::incident::IncidentInput;
+use shared::user::{CurrentUser, Role};
+
+pub const PASSWORD: &str = "a-long-test-password";
+
+pub struct World {
+    pub db: DatabaseConnection,
+    pub police: CurrentUser,
+    pub police_colleague: CurrentUser,
+    pub school: CurrentUser,
+    pub coordinator: CurrentUser,
+    pub manager: CurrentUser,
+    pub admin: CurrentUser,
+    pub rimbo: AreaId,
+    pub norrtalje: AreaId,
+    pub graffiti: CategoryId,
+    pub vandalism: CategoryId,
+    pub police_org: OrganisationId,
+}
+
+pub async fn sign_in_as(db: &DatabaseConnection, email: &str) -> CurrentUser {
+    let settings = Settings::default();
+    let token = auth::sign_in(db, &settings, email, PASSWORD)
+        .await
+        .expect("sign in");
+    auth::resolve_session(db, &settings, &token)
+        .await
+        .expect("resolve")
+        .expect("valid session")
+}
+
+/// Builds the fixture on `db` (fresh and migrated).
+pub async fn world(db: DatabaseConnection) -> World {
+    demo::load_categories(&db).await.expect("categories");
+    for (name, kind) in [
+        ("Polisen", "police"),
+        ("Skolan", "school"),
+        ("TiNK", "municipality"),
+    ] {
+        reference::save_organisation(&db, "", name, kind)
+            .await
+            .expect("organisation");
+    }
+    let rimbo = reference::save_area(&db, "", "Rimbo").await.expect("area");
+    let norrtalje = reference::save_area(&db, "", "Norrtälje")
+        .await
+        .expect("area");
+    for (email, org, role) in [
+        ("police@test.se", "Polisen", Role::Reporter),
+        ("police2@test.se", "Polisen", Role::Reporter),
+        ("school@test.se", "Skolan", Role::Reporter),
+        ("coordinator@test.se", "TiNK", Role::Coordinator),
+        ("manager@test.se", "TiNK", Role::Manager),
+        ("admin@test.se", "TiNK", Role::Admin),
+    ] {
+        let input = users::UserForCreate {
+            email,
+            name: "Test Person",
+            organisation: org,
+            role,
+            password: PASSWORD,
+        };
+        users::create(&db, input).await.expect("user");
+    }
+    let data = reference::load(&db, shared::lang::Lang::Sv)
+        .await
+        .expect("reference");
+    let category = |sv: &str| {
+        data.categories
+            .iter()
+            .find(|c| c.name_sv == sv)
+            .expect("category")
+            .id
+    };
+    let police = sign_in_as(&db, "police@test.se").await;
+    World {
+        police_org: police.organisation_id,
+        police,
+        police_colleague: sign_in_as(&db, "police2@test.se").await,
+        school: sign_in_as(&db, "school@test.se").await,
+        coordinator: sign_in_as(&db, "coordinator@test.se").await,
+        manager: sign_in_as(&db, "manager@test.se").await,
+        admin: sign_in_as(&db, "admin@test.se").await,
+        rimbo,
+        norrtalje,
+        graffiti: category("Klotter"),
+        vandalism: category("Skadegörelse"),
+        db,
+    }
+}
+
+/// A valid incident form an hour ago in `area`.
+pub fn input(area: AreaId, category: CategoryId, place: &str) -> IncidentInput {
+    let when = app::ssr::time::now_local() - chrono::TimeDelta::hours(1);
+    IncidentInput {
+        occurred_at: when.format("%Y-%m-%dT%H:%M").to_string(),
+        area_id: area.to_string(),
+        place: place.to_owned(),
+        category_id: category.to_string(),
+        description: "Nytt klotter på väggen mot parkeringen.".to_owned(),
+        youth_involved: false,
+        physical_environment: true,
+    }
+}
