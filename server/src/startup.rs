@@ -8,7 +8,6 @@ use anyhow::Context;
 use app::app::{App, shell};
 use app::ssr::{AppState, Settings, db};
 use axum::Router;
-use axum::response::IntoResponse;
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -45,18 +44,9 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let fn_state = state.clone();
+    // leptos_axum registers every server function under /api/… and provides `context_state`
+    // to it as well as to pages.
     Router::new()
-        .route(
-            "/api/{*fn_name}",
-            axum::routing::post(move |req: axum::extract::Request| {
-                let state = fn_state.clone();
-                async move {
-                    let res = leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await;
-                    bad_arguments_are_400(res.into_response()).await
-                }
-            }),
-        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -67,6 +57,7 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::map_response(bad_arguments_are_400))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))
         .layer(TraceLayer::new_for_http()
             .make_span_with(|req: &axum::extract::Request| {
@@ -82,7 +73,9 @@ pub fn router(state: AppState) -> Router {
 /// Server functions answer arguments they cannot decode with a 500 carrying
 /// `AppError::BadRequest`; the client's mistake is a 400.
 async fn bad_arguments_are_400(res: axum::response::Response) -> axum::response::Response {
-    if res.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
+    if res.status() != http::StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
         return res;
     }
     let (mut parts, body) = res.into_parts();

@@ -1,0 +1,413 @@
+//! HTTP tests: the real app on port 0 with a fresh database (a temporary SQLite file, and a
+//! fresh PostgreSQL database when TEST_DATABASE_URL is set), driven like a browser would.
+
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, LOCATION, REFERER, SET_COOKIE};
+use samverkan_server::{Application, Config, build_state};
+use serde_json::Value;
+
+struct TestApp {
+    base: String,
+    client: reqwest::Client,
+}
+
+impl TestApp {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function as the hydrated app does (JSON answers, no redirect).
+    async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    async fn sign_in(&self, email: &str) -> reqwest::Response {
+        self.call(
+            "auth/sign-in",
+            &[("email", email), ("password", "demo-password")],
+        )
+        .await
+    }
+
+    async fn reference(&self) -> Value {
+        self.call("reference", &[])
+            .await
+            .json()
+            .await
+            .expect("reference json")
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+async fn spawn(database_url: String) -> TestApp {
+    let config = Config {
+        database_url,
+        addr: "127.0.0.1:0".parse().expect("addr"),
+        site_root: "target/site".into(),
+        secure_cookies: false,
+    };
+    let state = build_state(&config).await.expect("state");
+    app::ssr::demo::load(&state.db).await.expect("demo data");
+    let app = Application::with_state(config.addr, state)
+        .await
+        .expect("bind");
+    let base = format!("http://{}", app.addr);
+    tokio::spawn(app.run());
+    TestApp {
+        base,
+        client: client(),
+    }
+}
+
+/// One app per backend under test.
+async fn apps() -> Vec<(&'static str, TestApp)> {
+    let file = std::env::temp_dir().join(format!(
+        "samverkan-test-{}.db",
+        uuid::Uuid::now_v7().simple()
+    ));
+    let mut all = vec![(
+        "sqlite",
+        spawn(format!("sqlite://{}", file.display())).await,
+    )];
+    if let Some(url) = app::ssr::testing::postgres_url().await {
+        all.push(("postgres", spawn(url).await));
+    }
+    all
+}
+
+fn id_of(reference: &Value, list: &str, name: &str) -> String {
+    reference["reference"][list]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["name"] == name))
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_else(|| panic!("{list} {name} not found"))
+        .to_owned()
+}
+
+async fn incident_form(app: &TestApp, description: &str) -> Vec<(&'static str, String)> {
+    let reference = app.reference().await;
+    let when = (app::ssr::time::now_local() - chrono::TimeDelta::minutes(30))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    vec![
+        ("occurred_at", when),
+        ("area_id", id_of(&reference, "areas", "Rimbo")),
+        ("place", "Pendlarparkeringen".into()),
+        ("category_id", id_of(&reference, "categories", "Klotter")),
+        ("description", description.into()),
+        ("youth_involved", "on".into()),
+    ]
+}
+
+fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn signed_out_visitors_are_sent_to_sign_in_and_server_functions_refuse_them() {
+    for (backend, app) in apps().await {
+        let res = app
+            .client
+            .get(app.url("/incidents?week=2026-W48"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{backend}");
+        assert_eq!(
+            res.headers()[LOCATION],
+            "/sign-in?next=/incidents%3Fweek%3D2026-W48"
+        );
+        let res = app.client.get(app.url("/sign-in")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.text().await.unwrap().contains("<html lang=\"sv\""));
+        for endpoint in [
+            "incidents/list",
+            "incidents/save",
+            "incidents/get",
+            "reference",
+            "admin/area",
+        ] {
+            let res = app.call(endpoint, &[]).await;
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
+            assert_eq!(res.text().await.unwrap(), "\"Unauthorized\"");
+        }
+    }
+}
+
+#[tokio::test]
+async fn english_is_served_when_the_browser_prefers_it() {
+    for (_, app) in apps().await {
+        let res = app
+            .client
+            .get(app.url("/sign-in"))
+            .header(ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+            .send()
+            .await
+            .unwrap();
+        let html = res.text().await.unwrap();
+        assert!(html.contains("<html lang=\"en\"") && html.contains("Sign in"));
+    }
+}
+
+#[tokio::test]
+async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session_server_side() {
+    for (_, app) in apps().await {
+        let res = app.sign_in("police@example.org").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let cookie = res.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+        assert!(
+            cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+                && !cookie.contains("Secure")
+        );
+        let pair = cookie.split(';').next().unwrap().to_owned();
+
+        assert_eq!(
+            app.call("incidents/list", &[("filter[week]", "")])
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        let res = app.call("auth/sign-out", &[]).await;
+        assert!(
+            res.headers()[SET_COOKIE]
+                .to_str()
+                .unwrap()
+                .contains("Max-Age=0")
+        );
+
+        // Replaying the old cookie after sign-out gets nothing.
+        let replay = reqwest::Client::new()
+            .post(app.url("/api/incidents/list"))
+            .header(COOKIE, pair)
+            .form(&[("filter[week]", "")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
+    for (_, app) in apps().await {
+        let wrong = app
+            .call(
+                "auth/sign-in",
+                &[
+                    ("email", "police@example.org"),
+                    ("password", "wrong-password!"),
+                ],
+            )
+            .await;
+        let unknown = app
+            .call(
+                "auth/sign-in",
+                &[
+                    ("email", "nobody@example.org"),
+                    ("password", "wrong-password!"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+        assert!(wrong.headers().get(SET_COOKIE).is_none());
+        assert_eq!(wrong.text().await.unwrap(), unknown.text().await.unwrap());
+    }
+}
+
+#[tokio::test]
+async fn a_reporter_logs_an_incident_and_hostile_text_is_rendered_escaped() {
+    for (backend, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let form = incident_form(&app, "<script>alert('x')</script> på väggen").await;
+        let res = app.call("incidents/save", &as_pairs(&form)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend}");
+        let id: String = res.json().await.unwrap();
+
+        let html = app
+            .client
+            .get(app.url(&format!("/incidents/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; på väggen")
+                || html.contains("&lt;script&gt;alert('x')&lt;/script&gt; på väggen")
+        );
+        assert!(!html.contains("<script>alert("));
+        assert!(html.contains("Pendlarparkeringen"));
+    }
+}
+
+#[tokio::test]
+async fn bad_input_is_a_422_naming_the_fields_and_stores_nothing() {
+    for (_, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let mut form = incident_form(&app, "").await;
+        form[0].1 = "2099-01-01T10:00".into();
+        let res = app.call("incidents/save", &as_pairs(&form)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = res.json().await.unwrap();
+        let fields: Vec<&str> = body["Validation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["field"].as_str())
+            .collect();
+        assert_eq!(fields, ["occurred_at", "description"]);
+
+        let garbage = app
+            .call(
+                "incidents/save",
+                &[("youth_involved", "on"), ("id", "not-an-id")],
+            )
+            .await;
+        assert_eq!(
+            garbage.status(),
+            StatusCode::NOT_FOUND,
+            "editing an id that cannot exist"
+        );
+        let list = app
+            .call("incidents/list", &[("filter[area]", "not-an-id")])
+            .await;
+        assert_eq!(list.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let undecodable = app.call("incidents/list", &[("filter", "[[[")]).await;
+        assert_eq!(undecodable.status(), StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn without_javascript_a_refused_form_returns_to_the_page_with_the_error() {
+    for (_, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let form = incident_form(&app, "x").await;
+        let res = app
+            .client
+            .post(app.url("/api/incidents/save"))
+            .header(ACCEPT, "text/html")
+            .header(REFERER, app.url("/incidents/new"))
+            .form(&as_pairs(&form))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND);
+        let location = res.headers()[LOCATION].to_str().unwrap().to_owned();
+        assert!(
+            location.starts_with(&app.url("/incidents/new?__path=")),
+            "{location}"
+        );
+        let page = app
+            .client
+            .get(location)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("För kort text: minst 3 tecken."));
+
+        let form = incident_form(&app, "Krossad ruta i väntkuren.").await;
+        let res = app
+            .client
+            .post(app.url("/api/incidents/save"))
+            .header(ACCEPT, "text/html")
+            .header(REFERER, app.url("/incidents/new"))
+            .form(&as_pairs(&form))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND);
+        assert!(
+            res.headers()[LOCATION]
+                .to_str()
+                .unwrap()
+                .ends_with("?saved=1")
+        );
+    }
+}
+
+#[tokio::test]
+async fn managers_are_refused_incidents_and_reporters_are_refused_administration() {
+    for (_, app) in apps().await {
+        app.sign_in("manager@example.org").await;
+        assert_eq!(
+            app.call("incidents/list", &[("filter[week]", "")])
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let form = incident_form(&app, "Krossad ruta i väntkuren.").await;
+        assert_eq!(
+            app.call("incidents/save", &as_pairs(&form)).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.call("incidents/week", &[]).await.status(),
+            StatusCode::OK,
+            "aggregates are fine"
+        );
+
+        let reporter = TestApp {
+            base: app.base.clone(),
+            client: client(),
+        };
+        reporter.sign_in("school@example.org").await;
+        let res = reporter
+            .call("admin/area", &[("id", ""), ("name", "Smygområde")])
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let admin = TestApp {
+            base: app.base.clone(),
+            client: client(),
+        };
+        admin.sign_in("admin@example.org").await;
+        assert_eq!(
+            admin
+                .call("admin/area", &[("id", ""), ("name", "Söderby-Karl")])
+                .await
+                .status(),
+            StatusCode::OK
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_and_incidents_are_404() {
+    for (_, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let res = app
+            .client
+            .get(app.url("/no/such/page"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        let res = app
+            .client
+            .get(app.url(&format!("/incidents/{}", uuid::Uuid::now_v7())))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        let res = app.call("incidents/get", &[("id", "nonsense")]).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+}
