@@ -29,6 +29,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_POSTGRES: process.env.E2E_POSTGRES ?? '' },
   },
 });

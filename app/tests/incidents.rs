@@ -14,7 +14,7 @@ async fn incident_count(db: &sea_orm::DatabaseConnection) -> u64 {
     app::ssr::entities::incident::Entity::find()
         .count(db)
         .await
-        .unwrap()
+        .expect("count")
 }
 
 #[tokio::test]
@@ -76,7 +76,7 @@ async fn a_typed_place_name_is_reused_regardless_of_case() {
         .unwrap();
         let places = app::ssr::reference::load(&w.db, Lang::Sv)
             .await
-            .unwrap()
+            .expect("count")
             .places;
         assert_eq!(places.len(), 2, "one Busstationen per area");
     }
@@ -131,7 +131,7 @@ async fn bad_input_is_refused_per_field_and_nothing_is_written() {
         assert!(
             app::ssr::reference::load(&w.db, Lang::Sv)
                 .await
-                .unwrap()
+                .expect("count")
                 .places
                 .is_empty(),
             "no place created"
@@ -270,7 +270,7 @@ async fn the_list_filters_by_area_category_organisation_and_week() {
             async move {
                 incidents::list(db, user, &f, Lang::Sv)
                     .await
-                    .unwrap()
+                    .expect("count")
                     .items
                     .len()
             }

@@ -52,15 +52,12 @@ pub fn is_plain_form_post() -> bool {
 /// Passes a result through, giving an error its HTTP status (except for plain form posts,
 /// which are answered with a redirect back to the form carrying the error).
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(err) = &result {
-        if !is_plain_form_post() {
-            if let Some(res) = use_context::<ResponseOptions>() {
-                res.set_status(
-                    http::StatusCode::from_u16(err.status())
-                        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
-                );
-            }
-        }
+    if let Err(err) = &result
+        && !is_plain_form_post()
+        && let Some(res) = use_context::<ResponseOptions>()
+    {
+        let status = http::StatusCode::from_u16(err.status());
+        res.set_status(status.unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
     }
     result
 }

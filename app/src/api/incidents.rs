@@ -1,5 +1,8 @@
 //! Incident server functions: list, detail, save (create or edit) and the week overview.
 
+// The save function takes one argument per form field, as a plain HTML form posts them.
+#![allow(clippy::too_many_arguments)]
+
 #[cfg(feature = "ssr")]
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
@@ -40,7 +43,6 @@ pub async fn get_incident(id: String) -> Result<IncidentDetail, AppError> {
 
 /// Creates an incident (empty `id`) or changes one, then goes to its page. Checkboxes arrive
 /// as present-or-absent fields, as browsers post them.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "incidents/save")]
 pub async fn save_incident(
     #[server(default)] id: String,

@@ -150,7 +150,7 @@ pub fn IncidentListPage() -> impl IntoView {
                                 {p.next_cursor.map(|c| view! { <a href=older_href(&c) rel="next">{t(T::OlderIncidents)}</a> })}
                             </nav>
                         }.into_any(),
-                        Err(shared::AppError::Validation(_)) => view! {}.into_any(),
+                        Err(shared::AppError::Validation(_)) => ().into_any(),
                         Err(e) => view! { <PageError error=e /> }.into_any(),
                     }}
                 }

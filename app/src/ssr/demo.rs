@@ -238,7 +238,7 @@ async fn load_incidents<C: ConnectionTrait + TransactionTrait>(
         reporters.push(user);
     }
     // A small linear congruential generator: the same demo every time.
-    let mut seed: u64 = 2023_196;
+    let mut seed: u64 = 2_023_196;
     let mut next = move |n: usize| {
         seed = seed
             .wrapping_mul(6364136223846793005)
