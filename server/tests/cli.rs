@@ -13,12 +13,20 @@ fn samverkan(db: &str, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start samverkan");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("run samverkan")
 }
 
 fn temp_db() -> String {
-    let file = std::env::temp_dir().join(format!("samverkan-cli-{}.db", uuid::Uuid::now_v7().simple()));
+    let file = std::env::temp_dir().join(format!(
+        "samverkan-cli-{}.db",
+        uuid::Uuid::now_v7().simple()
+    ));
     format!("sqlite://{}", file.display())
 }
 
@@ -29,26 +37,67 @@ fn demo_data_goes_only_into_an_empty_database_unless_told_to_skip() {
     let again = samverkan(&db, &["demo-data"], "");
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already has users"));
-    assert!(samverkan(&db, &["demo-data", "--if-empty"], "").status.success());
+    assert!(
+        samverkan(&db, &["demo-data", "--if-empty"], "")
+            .status
+            .success()
+    );
 }
 
 #[test]
 fn a_user_is_added_with_the_password_read_from_standard_input() {
     let db = temp_db();
     assert!(samverkan(&db, &["demo-data"], "").status.success());
-    let add = ["user", "add", "--email", "ny@example.org", "--name", "Nina Ny", "--org", "Polisen Norrtälje", "--role", "reporter"];
+    let add = [
+        "user",
+        "add",
+        "--email",
+        "ny@example.org",
+        "--name",
+        "Nina Ny",
+        "--org",
+        "Polisen Norrtälje",
+        "--role",
+        "reporter",
+    ];
     let out = samverkan(&db, &add, "a-very-long-password\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let again = samverkan(&db, &add, "a-very-long-password\n");
     assert!(String::from_utf8_lossy(&again.stderr).contains("email: Taken"));
 
-    let short = ["user", "add", "--email", "kort@example.org", "--name", "Kim Kort", "--org", "Polisen Norrtälje", "--role", "reporter"];
+    let short = [
+        "user",
+        "add",
+        "--email",
+        "kort@example.org",
+        "--name",
+        "Kim Kort",
+        "--org",
+        "Polisen Norrtälje",
+        "--role",
+        "reporter",
+    ];
     let out = samverkan(&db, &short, "short\n");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("password: TooShort"));
 
-    let bad_role = ["user", "add", "--email", "x@example.org", "--name", "X Y", "--org", "Polisen Norrtälje", "--role", "boss"];
+    let bad_role = [
+        "user",
+        "add",
+        "--email",
+        "x@example.org",
+        "--name",
+        "X Y",
+        "--org",
+        "Polisen Norrtälje",
+        "--role",
+        "boss",
+    ];
     let out = samverkan(&db, &bad_role, "a-very-long-password\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role"));
 }
