@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use shared::FieldError;
+use shared::guard::PersonalData;
 pub use shared::lang::Lang;
 use shared::user::OrgKind;
 
@@ -111,6 +112,13 @@ texts! {
     FieldTooLongPrefix => "För lång text: högst", "Too long: at most";
     FieldTooShortPrefix => "För kort text: minst", "Too short: at least";
     Characters => "tecken.", "characters.";
+    GuardIntro => "Texten innehåller något som ser ut som", "The text contains what looks like";
+    GuardAt => "vid tecken", "at character";
+    GuardAdvice => "Beskriv platsen och situationen, inte personen. Inget har sparats.", "Describe the place and the situation, not the person. Nothing was saved.";
+    PdIdentity => "ett personnummer", "a personal identity number";
+    PdPhone => "ett telefonnummer", "a phone number";
+    PdEmail => "en e-postadress", "an email address";
+    PdPlate => "ett registreringsnummer", "a vehicle registration number";
     KindMunicipality => "Kommun", "Municipality";
     KindPolice => "Polis", "Police";
     KindSecurityGuards => "Ordningsvakter", "Security guards";
@@ -164,6 +172,21 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
                 "{} {min} {}",
                 T::FieldTooShortPrefix.text(lang),
                 T::Characters.text(lang)
+            );
+        }
+        FieldError::PersonalData { kind, position } => {
+            let what = match kind {
+                PersonalData::IdentityNumber => T::PdIdentity,
+                PersonalData::PhoneNumber => T::PdPhone,
+                PersonalData::Email => T::PdEmail,
+                PersonalData::VehiclePlate => T::PdPlate,
+            };
+            return format!(
+                "{} {} ({} {position}). {}",
+                T::GuardIntro.text(lang),
+                what.text(lang),
+                T::GuardAt.text(lang),
+                T::GuardAdvice.text(lang)
             );
         }
     };
@@ -252,6 +275,12 @@ mod tests {
         assert_eq!(
             field_error_text(&FieldError::TooShort { min: 2 }, "place", Lang::En),
             "Too short: at least 2 characters."
+        );
+        let pd = FieldError::PersonalData { kind: PersonalData::IdentityNumber, position: 8 };
+        assert_eq!(
+            field_error_text(&pd, "description", Lang::Sv),
+            "Texten innehåller något som ser ut som ett personnummer (vid tecken 8). \
+             Beskriv platsen och situationen, inte personen. Inget har sparats."
         );
     }
 }

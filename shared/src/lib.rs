@@ -2,6 +2,7 @@
 //! the one error type that crosses the wire. Depends on nothing of ours; compiles to wasm32.
 
 pub mod error;
+pub mod guard;
 pub mod ids;
 pub mod incident;
 pub mod lang;

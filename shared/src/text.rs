@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
 
-/// Checks `input` and returns it trimmed, with line endings normalised to `\n`.
-fn clean(input: &str, min: usize, max: usize, multi_line: bool) -> Result<String, FieldError> {
+/// Checks `input` and returns it trimmed, with line endings normalised to `\n`. Free text
+/// about places and situations (`guarded`) must not carry personal data.
+fn clean(input: &str, min: usize, max: usize, multi_line: bool, guarded: bool) -> Result<String, FieldError> {
     let text = input.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim();
     if text.is_empty() {
@@ -27,11 +28,14 @@ fn clean(input: &str, min: usize, max: usize, multi_line: bool) -> Result<String
     if len > max {
         return Err(FieldError::TooLong { max });
     }
+    if guarded && let Some(found) = crate::guard::first(text) {
+        return Err(FieldError::PersonalData { kind: found.kind, position: found.position });
+    }
     Ok(text.to_owned())
 }
 
 macro_rules! text_type {
-    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $multi:expr) => {
+    ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr, $multi:expr, $guarded:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
         #[serde(transparent)]
@@ -42,7 +46,7 @@ macro_rules! text_type {
             pub const MAX: usize = $max;
 
             pub fn parse(input: &str) -> Result<Self, FieldError> {
-                clean(input, $min, $max, $multi).map(Self)
+                clean(input, $min, $max, $multi, $guarded).map(Self)
             }
 
             pub fn as_str(&self) -> &str {
@@ -64,19 +68,19 @@ macro_rules! text_type {
 
 text_type!(
     /// What happened, described by place and situation: 3 to 2,000 characters, several lines.
-    IncidentDescription, 3, 2000, true
+    IncidentDescription, 3, 2000, true, true
 );
 text_type!(
     /// A named spot within an area ("Busstationen", "Lekplatsen vid Societetsparken").
-    PlaceName, 2, 100, false
+    PlaceName, 2, 100, false, true
 );
 text_type!(
     /// The name of an organisation, area or category.
-    Name, 2, 100, false
+    Name, 2, 100, false, true
 );
 text_type!(
-    /// A person's display name.
-    PersonName, 2, 100, false
+    /// A person's display name (personal by design: not guarded).
+    PersonName, 2, 100, false, false
 );
 
 /// An e-mail address, lower-cased. Deliberately simple: one `@`, a dot in the domain, no spaces.
@@ -86,7 +90,7 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let text = clean(input, 3, 254, false)?.to_lowercase();
+        let text = clean(input, 3, 254, false, false)?.to_lowercase();
         let (local, domain) = text.split_once('@').ok_or(FieldError::Invalid)?;
         let valid = !local.is_empty()
             && !domain.contains('@')
@@ -174,6 +178,20 @@ mod tests {
             PlaceName::parse("Två\nrader"),
             Err(FieldError::ForbiddenCharacters)
         );
+    }
+
+    #[test]
+    fn personal_data_in_descriptions_and_place_names_is_refused_with_kind_and_position() {
+        use crate::guard::PersonalData;
+        assert_eq!(
+            IncidentDescription::parse("Pojken 811218-9876 kastade sten"),
+            Err(FieldError::PersonalData { kind: PersonalData::IdentityNumber, position: 8 })
+        );
+        assert_eq!(
+            PlaceName::parse("Utanför ABC 123"),
+            Err(FieldError::PersonalData { kind: PersonalData::VehiclePlate, position: 9 })
+        );
+        assert!(PersonName::parse("Anna 070-123 45 67").is_ok(), "names are not guarded");
     }
 
     #[test]
