@@ -9,7 +9,8 @@ use crate::api::auth::get_current_user;
 use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
 use crate::pages::{
-    admin, home, incident_detail, incident_edit, incident_list, incident_new, not_found, sign_in,
+    admin, audit, home, incident_detail, incident_edit, incident_list, incident_new, not_found,
+    reports, sign_in,
 };
 
 /// The document around the app, rendered on the server only.
@@ -63,6 +64,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/incidents/:id") view=incident_detail::IncidentDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/incidents/:id/edit") view=incident_edit::EditIncidentPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/audit") view=audit::AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view=reports::ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/reports/overview") view=reports::ReportOverviewPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -99,7 +99,7 @@ texts! {
     ErrInvalidCredentials => "Fel e-postadress eller lösenord.", "Wrong email address or password.";
     ErrForbidden => "Din roll får inte göra det här.", "Your role may not do this.";
     ErrNotFound => "Det du söker finns inte.", "What you are looking for does not exist.";
-    ErrConflict => "Ändringen krockar med befintliga uppgifter.", "The change conflicts with existing data.";
+    ErrConflict => "Uppgifterna har ändrats under tiden. Ladda om sidan och försök igen.", "The data changed in the meantime. Reload the page and try again.";
     ErrNetwork => "Servern gick inte att nå. Inget har sparats; försök igen.", "The server could not be reached. Nothing was saved; try again.";
     ErrInternal => "Något gick fel hos oss. Inget har sparats; försök igen om en stund.", "Something went wrong on our side. Nothing was saved; try again shortly.";
     FieldRequired => "Fyll i det här fältet.", "Fill in this field.";
@@ -119,6 +119,55 @@ texts! {
     PdPhone => "ett telefonnummer", "a phone number";
     PdEmail => "en e-postadress", "an email address";
     PdPlate => "ett registreringsnummer", "a vehicle registration number";
+    History => "Historik", "History";
+    AuditLog => "Logg", "Audit log";
+    AuditLogTitle => "Granskningslogg", "Audit log";
+    AuditIntro => "Vem gjorde vad, när och med vilken post. Loggen går inte att ändra eller radera.", "Who did what, when, to which record. The log cannot be changed or deleted.";
+    User => "Användare", "User";
+    Record => "Post (id)", "Record (id)";
+    FromDate => "Från och med", "From";
+    ToDate => "Till och med", "To";
+    Search => "Sök", "Search";
+    Action => "Händelse", "Action";
+    RecordType => "Typ", "Type";
+    Changes => "Ändringar", "Changes";
+    NoAuditEntries => "Inga loggposter matchar sökningen.", "No log entries match the search.";
+    OlderEntries => "Äldre poster", "Older entries";
+    ActionView => "Visade", "Viewed";
+    ActionCreate => "Skapade", "Created";
+    ActionUpdate => "Ändrade", "Changed";
+    ActionDelete => "Raderade", "Deleted";
+    ActionExport => "Exporterade", "Exported";
+    ActionSignIn => "Loggade in", "Signed in";
+    ActionFailedSignIn => "Misslyckad inloggning", "Failed sign-in";
+    TypeIncident => "Händelse", "Incident";
+    TypeIncidentList => "Händelselista", "Incident list";
+    TypeWeeklyReport => "Veckorapport", "Weekly report";
+    TypeSession => "Inloggning", "Session";
+    NothingToReport => "Inget att rapportera", "Nothing to report";
+    WeeklyReport => "Veckorapport", "Weekly report";
+    ReportOverview => "Rapportläge", "Reporting status";
+    Show => "Visa", "Show";
+    Due => "sista dag", "due";
+    ReportSent => "Veckorapporten är skickad.", "The weekly report has been sent.";
+    NollrapportSent => "Nollrapport skickad: inget att rapportera den här veckan.", "Nothing-to-report sent for this week.";
+    ReportWithIncidentsSent => "Veckorapport skickad med veckans händelser.", "Weekly report sent with the week's incidents.";
+    SentAt => "Skickad", "Sent";
+    Late => "för sent", "late";
+    LateAddition => "Efteranmäld", "Added late";
+    LateAdditionsExplained => "händelser har loggats efter att rapporten skickades. De är markerade som efteranmälda.", "incidents were logged after the report was sent. They are marked as added late.";
+    ReportOverdue => "Rapporten för veckan är försenad.", "The report for this week is overdue.";
+    NoIncidentsThisWeek => "Er organisation har inte loggat några händelser den här veckan. Bekräfta det med en nollrapport – tystnad får aldrig misstas för lugn.", "Your organisation has logged no incidents this week. Confirm it with a nothing-to-report – silence must never be mistaken for calm.";
+    SendNollrapport => "Skicka nollrapport – inget att rapportera", "Send nothing-to-report";
+    SendReport => "Skicka veckorapporten", "Send the weekly report";
+    IncidentsThisWeek => "Veckans händelser", "The week's incidents";
+    Status => "Status", "Status";
+    Contact => "Kontaktperson", "Contact";
+    StatusNollrapport => "Nollrapport", "Nothing to report";
+    StatusReported => "Rapporterat", "Reported";
+    StatusMissing => "Saknas", "Missing";
+    StatusPending => "Väntar (före sista dag)", "Pending (before the deadline)";
+    ExportCsv => "Exportera som CSV", "Export as CSV";
     KindMunicipality => "Kommun", "Municipality";
     KindPolice => "Polis", "Police";
     KindSecurityGuards => "Ordningsvakter", "Security guards";
@@ -276,7 +325,10 @@ mod tests {
             field_error_text(&FieldError::TooShort { min: 2 }, "place", Lang::En),
             "Too short: at least 2 characters."
         );
-        let pd = FieldError::PersonalData { kind: PersonalData::IdentityNumber, position: 8 };
+        let pd = FieldError::PersonalData {
+            kind: PersonalData::IdentityNumber,
+            position: 8,
+        };
         assert_eq!(
             field_error_text(&pd, "description", Lang::Sv),
             "Texten innehåller något som ser ut som ett personnummer (vid tecken 8). \

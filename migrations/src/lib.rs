@@ -7,6 +7,8 @@ mod helpers;
 mod m20261124_000001_create_reference_data;
 mod m20261124_000002_create_users_and_sessions;
 mod m20261124_000003_create_incidents;
+mod m20261124_000004_create_audit_events;
+mod m20261124_000005_create_weekly_reports;
 
 pub struct Migrator;
 
@@ -17,6 +19,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_reference_data::Migration),
             Box::new(m20261124_000002_create_users_and_sessions::Migration),
             Box::new(m20261124_000003_create_incidents::Migration),
+            Box::new(m20261124_000004_create_audit_events::Migration),
+            Box::new(m20261124_000005_create_weekly_reports::Migration),
         ]
     }
 }

@@ -12,6 +12,8 @@ pub struct Config {
     pub site_root: String,
     /// `SAMVERKAN_SECURE_COOKIES=1` when served behind https.
     pub secure_cookies: bool,
+    /// `SAMVERKAN_REPORT_DEADLINE`: when a week's report is due, `tue 13:00` by default.
+    pub report_deadline: shared::report::ReportDeadline,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/samverkan.db";
@@ -28,6 +30,12 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
             secure_cookies: var("SAMVERKAN_SECURE_COOKIES")
                 .is_some_and(|v| v == "1" || v == "true"),
+            report_deadline: match var("SAMVERKAN_REPORT_DEADLINE") {
+                Some(text) => shared::report::ReportDeadline::parse(&text).ok_or_else(|| {
+                    anyhow::anyhow!("SAMVERKAN_REPORT_DEADLINE {text:?}: use e.g. \"tue 13:00\"")
+                })?,
+                None => shared::report::ReportDeadline::default(),
+            },
         })
     }
 

@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
     // leptos_axum registers every server function under /api/… and provides `context_state`
     // to it as well as to pages.
     Router::new()
+        .route("/incidents/export.csv", axum::routing::get(crate::export::incidents_csv))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -58,6 +58,7 @@ async fn spawn(database_url: String) -> TestApp {
         addr: "127.0.0.1:0".parse().expect("addr"),
         site_root: "target/site".into(),
         secure_cookies: false,
+        report_deadline: Default::default(),
     };
     let state = build_state(&config).await.expect("state");
     app::ssr::demo::load(&state.db).await.expect("demo data");

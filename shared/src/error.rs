@@ -25,7 +25,10 @@ pub enum FieldError {
     Taken,
     /// Personal data found in free text (what kind, and at which character, counted from 1).
     /// The text itself is never echoed back: errors can end up in URLs and logs.
-    PersonalData { kind: crate::guard::PersonalData, position: usize },
+    PersonalData {
+        kind: crate::guard::PersonalData,
+        position: usize,
+    },
 }
 
 /// A refused field: its form name and the reason.

@@ -33,7 +33,10 @@ pub fn scan(text: &str) -> Vec<Finding> {
             .or_else(|| plate_at(&chars, i).map(|n| (PersonalData::VehiclePlate, n)));
         match hit {
             Some((kind, len)) => {
-                findings.push(Finding { kind, position: i + 1 });
+                findings.push(Finding {
+                    kind,
+                    position: i + 1,
+                });
                 i += len;
             }
             None => i += 1,
@@ -101,7 +104,10 @@ fn identity_number_at(chars: &[char], i: usize) -> Option<usize> {
     let head = digits_at(chars, i);
     let (date_len, len) = match head {
         10 | 12 => (head - 4, head),
-        6 | 8 if matches!(chars.get(i + head), Some('-' | '+')) && digits_at(chars, i + head + 1) == 4 => {
+        6 | 8
+            if matches!(chars.get(i + head), Some('-' | '+'))
+                && digits_at(chars, i + head + 1) == 4 =>
+        {
             (head, head + 5)
         }
         _ => return None,
@@ -169,7 +175,11 @@ fn phone_at(chars: &[char], i: usize) -> Option<usize> {
         return None;
     }
     let count: usize = groups.iter().map(|g| g.len()).sum();
-    let plausible = if international { (9..=15).contains(&count) } else { (8..=10).contains(&count) };
+    let plausible = if international {
+        (9..=15).contains(&count)
+    } else {
+        (8..=10).contains(&count)
+    };
     plausible.then_some(end - i)
 }
 
@@ -202,15 +212,22 @@ fn emails(chars: &[char]) -> Vec<Finding> {
     let mut found = Vec::new();
     for (at, _) in chars.iter().enumerate().filter(|(_, c)| **c == '@') {
         let start = (0..at).rev().take_while(|&k| local(chars[k])).last();
-        let end = (at + 1..chars.len()).take_while(|&k| domain(chars[k])).last();
-        let (Some(start), Some(end)) = (start, end) else { continue };
+        let end = (at + 1..chars.len())
+            .take_while(|&k| domain(chars[k]))
+            .last();
+        let (Some(start), Some(end)) = (start, end) else {
+            continue;
+        };
         let host: String = chars[at + 1..=end].iter().collect();
         let host = host.trim_end_matches('.');
-        let tld_ok = host
-            .rsplit_once('.')
-            .is_some_and(|(name, tld)| !name.is_empty() && tld.len() >= 2 && tld.chars().all(char::is_alphabetic));
+        let tld_ok = host.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty() && tld.len() >= 2 && tld.chars().all(char::is_alphabetic)
+        });
         if tld_ok {
-            found.push(Finding { kind: PersonalData::Email, position: start + 1 });
+            found.push(Finding {
+                kind: PersonalData::Email,
+                position: start + 1,
+            });
         }
     }
     found
@@ -242,19 +259,38 @@ mod tests {
     #[test]
     fn coordination_numbers_are_found() {
         // Day 18 + 60 = 78.
-        assert_eq!(kinds("samordningsnummer 811278-9873"), [PersonalData::IdentityNumber]);
+        assert_eq!(
+            kinds("samordningsnummer 811278-9873"),
+            [PersonalData::IdentityNumber]
+        );
     }
 
     #[test]
     fn numbers_with_a_wrong_checksum_or_impossible_date_are_not_identity_numbers() {
-        for text in ["811218-9875", "8112189875", "811318-9876", "811200-9876", "25811218-9876", "1234567890"] {
-            assert!(!kinds(text).contains(&PersonalData::IdentityNumber), "{text}");
+        for text in [
+            "811218-9875",
+            "8112189875",
+            "811318-9876",
+            "811200-9876",
+            "25811218-9876",
+            "1234567890",
+        ] {
+            assert!(
+                !kinds(text).contains(&PersonalData::IdentityNumber),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn the_position_points_at_the_hit() {
-        assert_eq!(first("Pojke 811218-9876"), Some(Finding { kind: PersonalData::IdentityNumber, position: 7 }));
+        assert_eq!(
+            first("Pojke 811218-9876"),
+            Some(Finding {
+                kind: PersonalData::IdentityNumber,
+                position: 7
+            })
+        );
         assert_eq!(first("Åsa på 070-123 45 67").map(|f| f.position), Some(8));
     }
 
@@ -278,7 +314,10 @@ mod tests {
 
     #[test]
     fn emails_are_found() {
-        assert_eq!(kinds("mejla anna.andersson@skola.norrtalje.se idag"), [PersonalData::Email]);
+        assert_eq!(
+            kinds("mejla anna.andersson@skola.norrtalje.se idag"),
+            [PersonalData::Email]
+        );
         assert_eq!(kinds("kalle+x@example.org"), [PersonalData::Email]);
         assert!(kinds("träffas @ torget 13.00").is_empty());
         assert!(kinds("a@b").is_empty());
@@ -286,7 +325,12 @@ mod tests {
 
     #[test]
     fn vehicle_plates_are_found() {
-        for text in ["bil ABC 123 stod kvar", "ABC123", "mopeden XYZ 12A", "(MLB 987)"] {
+        for text in [
+            "bil ABC 123 stod kvar",
+            "ABC123",
+            "mopeden XYZ 12A",
+            "(MLB 987)",
+        ] {
             assert_eq!(kinds(text), [PersonalData::VehiclePlate], "{text}");
         }
     }
@@ -316,7 +360,12 @@ mod tests {
         let found = kinds("ABC 123 ägs av 811218-9876, ring 070-123 45 67 eller a@b.se");
         assert_eq!(
             found,
-            [PersonalData::VehiclePlate, PersonalData::IdentityNumber, PersonalData::PhoneNumber, PersonalData::Email]
+            [
+                PersonalData::VehiclePlate,
+                PersonalData::IdentityNumber,
+                PersonalData::PhoneNumber,
+                PersonalData::Email
+            ]
         );
     }
 

@@ -109,6 +109,8 @@ pub struct IncidentSummary {
     pub organisation: String,
     pub youth_involved: bool,
     pub physical_environment: bool,
+    /// Logged after its organisation had sent that week's report.
+    pub late_addition: bool,
 }
 
 /// A page of the list, newest first, with the cursor of the next (older) page.
@@ -130,6 +132,8 @@ pub struct IncidentDetail {
     pub can_edit: bool,
     /// The stored values in form shape, for the edit form.
     pub input: IncidentInput,
+    /// Who created and changed it, and what changed, oldest first.
+    pub history: Vec<crate::audit::AuditEntry>,
 }
 
 /// The list filters, as they appear in the URL query.

@@ -1,12 +1,14 @@
 //! Domain types shared by the server and the browser: ids, roles, validated inputs, DTOs and
 //! the one error type that crosses the wire. Depends on nothing of ours; compiles to wasm32.
 
+pub mod audit;
 pub mod error;
 pub mod guard;
 pub mod ids;
 pub mod incident;
 pub mod lang;
 pub mod reference;
+pub mod report;
 pub mod text;
 pub mod user;
 pub mod week;

@@ -7,7 +7,13 @@ use crate::error::FieldError;
 
 /// Checks `input` and returns it trimmed, with line endings normalised to `\n`. Free text
 /// about places and situations (`guarded`) must not carry personal data.
-fn clean(input: &str, min: usize, max: usize, multi_line: bool, guarded: bool) -> Result<String, FieldError> {
+fn clean(
+    input: &str,
+    min: usize,
+    max: usize,
+    multi_line: bool,
+    guarded: bool,
+) -> Result<String, FieldError> {
     let text = input.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim();
     if text.is_empty() {
@@ -29,7 +35,10 @@ fn clean(input: &str, min: usize, max: usize, multi_line: bool, guarded: bool) -
         return Err(FieldError::TooLong { max });
     }
     if guarded && let Some(found) = crate::guard::first(text) {
-        return Err(FieldError::PersonalData { kind: found.kind, position: found.position });
+        return Err(FieldError::PersonalData {
+            kind: found.kind,
+            position: found.position,
+        });
     }
     Ok(text.to_owned())
 }
@@ -185,13 +194,22 @@ mod tests {
         use crate::guard::PersonalData;
         assert_eq!(
             IncidentDescription::parse("Pojken 811218-9876 kastade sten"),
-            Err(FieldError::PersonalData { kind: PersonalData::IdentityNumber, position: 8 })
+            Err(FieldError::PersonalData {
+                kind: PersonalData::IdentityNumber,
+                position: 8
+            })
         );
         assert_eq!(
             PlaceName::parse("Utanför ABC 123"),
-            Err(FieldError::PersonalData { kind: PersonalData::VehiclePlate, position: 9 })
+            Err(FieldError::PersonalData {
+                kind: PersonalData::VehiclePlate,
+                position: 9
+            })
         );
-        assert!(PersonName::parse("Anna 070-123 45 67").is_ok(), "names are not guarded");
+        assert!(
+            PersonName::parse("Anna 070-123 45 67").is_ok(),
+            "names are not guarded"
+        );
     }
 
     #[test]

@@ -165,6 +165,11 @@ impl CurrentUser {
             || (self.role == Role::Reporter && self.organisation_id == author_organisation)
     }
 
+    /// The audit log, exports and the reporting overview are for admins and coordinators.
+    pub fn can_read_audit_log(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator)
+    }
+
     /// Reference data (organisations, areas, places, categories) is the admin's.
     pub fn can_manage_reference_data(&self) -> bool {
         self.role == Role::Admin

@@ -2,8 +2,10 @@
 //! service in `ssr`, return `shared` DTOs. Endpoints are fixed (`/api/...`) so tests and forms
 //! without JavaScript can name them.
 
+pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod incidents;
 pub mod reference;
+pub mod reports;

@@ -28,6 +28,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     {me.can_log_incidents().then(|| view! {
                                         <li><NavLink href="/incidents/new" label=t(T::LogIncident) /></li>
                                     })}
+                                    {me.can_log_incidents().then(|| view! {
+                                        <li><NavLink href="/reports" label=t(T::WeeklyReport) /></li>
+                                    })}
+                                    {me.can_read_audit_log().then(|| view! {
+                                        <li><NavLink href="/reports/overview" label=t(T::ReportOverview) /></li>
+                                        <li><NavLink href="/audit" label=t(T::AuditLog) /></li>
+                                    })}
                                     {me.can_manage_reference_data().then(|| view! {
                                         <li><NavLink href="/admin" label=t(T::Administration) /></li>
                                     })}

@@ -1,4 +1,5 @@
 //! Reusable view pieces. They use only `shared` types and the translation layer.
 
 pub mod fields;
+pub mod history;
 pub mod layout;

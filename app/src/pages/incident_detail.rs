@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::incidents::get_incident;
 use crate::components::fields::PageError;
+use crate::components::history::History;
 use crate::i18n::{T, t, yes_no};
 
 #[component]
@@ -32,12 +33,15 @@ pub fn IncidentDetailPage() -> impl IntoView {
                                 <dt>{t(T::Category)}</dt><dd>{s.category.clone()}</dd>
                                 <dt>{t(T::YouthInvolved)}</dt><dd>{yes_no(s.youth_involved)}</dd>
                                 <dt>{t(T::PhysicalEnvironment)}</dt><dd>{yes_no(s.physical_environment)}</dd>
-                                <dt>{t(T::Organisation)}</dt><dd>{s.organisation.clone()}</dd>
+                                <dt>{t(T::Organisation)}</dt><dd>{s.organisation.clone()}
+                                    {s.late_addition.then(|| view! { " " <span class="tag">{t(T::LateAddition)}</span> })}</dd>
                                 <dt>{t(T::LoggedBy)}</dt><dd>{format!("{}, {}", d.reporter, d.logged_at)}</dd>
                                 {d.updated_at.clone().map(|u| view! { <dt>{t(T::LastChanged)}</dt><dd>{u}</dd> })}
                             </dl>
                             <h2>{t(T::Description)}</h2>
                             <p class="description">{d.description.clone()}</p>
+                            <h2>{t(T::History)}</h2>
+                            <History entries=d.history.clone() />
                             <p class="actions">
                                 {d.can_edit.then(|| view! {
                                     <a class="button" href=format!("/incidents/{}/edit", s.id)>{t(T::Edit)}</a>

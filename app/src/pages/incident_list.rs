@@ -39,7 +39,7 @@ fn query_with(filter: &IncidentFilter, before: Option<&str>) -> String {
     format!("/incidents?{}", query.join("&"))
 }
 
-fn urlencode(text: &str) -> String {
+pub fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
@@ -56,6 +56,7 @@ pub fn IncidentListPage() -> impl IntoView {
     let filter = Memo::new(move |_| query.with(filter_from_query));
     let page = Resource::new(move || filter.get(), list_incidents);
     let data = Resource::new(|| (), |_| get_reference_data());
+    let user = expect_context::<crate::app::UserResource>();
 
     view! {
         <Title text=t(T::Incidents) />
@@ -65,6 +66,8 @@ pub fn IncidentListPage() -> impl IntoView {
                 let f = filter.get();
                 let reference = data.await.map(|d| d.reference).unwrap_or_default();
                 let page = page.await;
+                let can_export = user.await.ok().flatten().is_some_and(|u| u.can_read_audit_log());
+                let export_href = query_with(&f, None).replacen("/incidents?", "/incidents/export.csv?", 1);
                 let error = Signal::derive({
                     let page = page.clone();
                     move || page.clone().err()
@@ -116,6 +119,9 @@ pub fn IncidentListPage() -> impl IntoView {
                             <a href="/incidents">{t(T::ClearFilters)}</a>
                         </div>
                     </Form>
+                    {can_export.then(|| view! {
+                        <p><a href=export_href rel="external" download>{t(T::ExportCsv)}</a></p>
+                    })}
                     {match page {
                         Ok(p) if p.items.is_empty() => view! { <p role="status">{t(T::NoIncidents)}</p> }.into_any(),
                         Ok(p) => view! {
@@ -137,6 +143,7 @@ pub fn IncidentListPage() -> impl IntoView {
                                             <td data-label=t(T::Category)>{i.category}
                                                 {i.youth_involved.then(|| view! { <span class="tag">{t(T::YouthTag)}</span> })}
                                                 {i.physical_environment.then(|| view! { <span class="tag">{t(T::EnvironmentTag)}</span> })}
+                                                {i.late_addition.then(|| view! { <span class="tag">{t(T::LateAddition)}</span> })}
                                             </td>
                                             <td data-label=t(T::Area)>{i.area}</td>
                                             <td data-label=t(T::Place)>{i.place}</td>

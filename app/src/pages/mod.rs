@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod admin;
+pub mod audit;
 pub mod home;
 pub mod incident_detail;
 pub mod incident_edit;
@@ -8,4 +9,5 @@ pub mod incident_form;
 pub mod incident_list;
 pub mod incident_new;
 pub mod not_found;
+pub mod reports;
 pub mod sign_in;

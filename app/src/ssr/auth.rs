@@ -12,8 +12,10 @@ use shared::AppError;
 use shared::ids::{OrganisationId, UserId};
 use shared::user::CurrentUser;
 
+use super::audit::{self, Actor};
 use super::entities::{organisation, session, user};
 use super::{Result, Settings, db_err};
+use shared::audit::{AuditAction, RecordType};
 
 pub const SESSION_COOKIE: &str = "samverkan_session";
 
@@ -74,9 +76,46 @@ pub async fn sign_in<C: ConnectionTrait>(
     let matches = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
         .await
         .map_err(|_| AppError::Internal)?;
-    let Some(found) = found.filter(|_| matches) else {
+    let actor = |u: &user::Model| Actor {
+        user_id: Some(u.id),
+        organisation_id: Some(u.organisation_id),
+    };
+    let Some(found) = found else {
+        audit::record(
+            db,
+            Actor::default(),
+            AuditAction::FailedSignIn,
+            RecordType::Session,
+            None,
+            None,
+            None,
+        )
+        .await?;
         return Err(AppError::InvalidCredentials);
     };
+    if !matches {
+        audit::record(
+            db,
+            actor(&found),
+            AuditAction::FailedSignIn,
+            RecordType::Session,
+            None,
+            None,
+            None,
+        )
+        .await?;
+        return Err(AppError::InvalidCredentials);
+    }
+    audit::record(
+        db,
+        actor(&found),
+        AuditAction::SignIn,
+        RecordType::Session,
+        None,
+        None,
+        None,
+    )
+    .await?;
 
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);

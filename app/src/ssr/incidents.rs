@@ -1,5 +1,7 @@
 //! Incidents: logging, editing, the filtered list (keyset-paged, newest first) and detail.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
@@ -8,6 +10,7 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 use shared::AppError;
+use shared::audit::{AuditAction, RecordType};
 use shared::error::Issues;
 use shared::ids::{AreaId, CategoryId, IncidentId, OrganisationId};
 use shared::incident::{
@@ -18,19 +21,23 @@ use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::{area, category, incident, organisation, place, user};
+use super::audit;
+use super::entities::{area, category, incident, organisation, place, user, weekly_report};
 use super::reference::{ensure_area, ensure_category, find_or_create_place};
 use super::time::{format_local, input_local, local_to_utc, now_local, week_of};
 use super::{Result, db_err};
 
 /// Rows per page of the incident list.
 pub const PAGE_SIZE: u64 = 25;
+/// At most this many rows in one export or report listing.
+pub const EXPORT_LIMIT: u64 = 100_000;
 
 /// An incident joined with the names it refers to.
 #[derive(Debug, FromQueryResult)]
 struct Row {
     id: Uuid,
     occurred_at: DateTime<Utc>,
+    week_key: i32,
     area_id: Uuid,
     category_id: Uuid,
     organisation_id: Uuid,
@@ -48,7 +55,8 @@ struct Row {
 }
 
 impl Row {
-    fn summary(&self, lang: Lang) -> IncidentSummary {
+    /// `late_addition`: logged after its organisation sent that week's report.
+    fn summary(&self, lang: Lang, report_sent: Option<DateTime<Utc>>) -> IncidentSummary {
         let category = match (lang, &self.category_en) {
             (Lang::En, Some(en)) if !en.is_empty() => en.clone(),
             _ => self.category_sv.clone(),
@@ -63,8 +71,67 @@ impl Row {
             organisation: self.organisation.clone(),
             youth_involved: self.youth_involved,
             physical_environment: self.physical_environment,
+            late_addition: report_sent.is_some_and(|sent| self.created_at > sent),
         }
     }
+}
+
+/// When each (organisation, week) of `rows` had its report sent, in one query.
+async fn reports_sent<C: ConnectionTrait>(
+    db: &C,
+    rows: &[Row],
+) -> Result<HashMap<(Uuid, i32), DateTime<Utc>>> {
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let orgs: HashSet<Uuid> = rows.iter().map(|r| r.organisation_id).collect();
+    let weeks: HashSet<i32> = rows.iter().map(|r| r.week_key).collect();
+    let reports = weekly_report::Entity::find()
+        .filter(weekly_report::Column::OrganisationId.is_in(orgs))
+        .filter(weekly_report::Column::WeekKey.is_in(weeks))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(reports
+        .into_iter()
+        .map(|r| ((r.organisation_id, r.week_key), r.submitted_at))
+        .collect())
+}
+
+async fn summaries<C: ConnectionTrait>(
+    db: &C,
+    rows: &[Row],
+    lang: Lang,
+) -> Result<Vec<IncidentSummary>> {
+    let sent = reports_sent(db, rows).await?;
+    Ok(rows
+        .iter()
+        .map(|r| r.summary(lang, sent.get(&(r.organisation_id, r.week_key)).copied()))
+        .collect())
+}
+
+impl Row {
+    /// The record as the audit log keeps it: what people see, in Swedish.
+    fn snapshot(&self) -> serde_json::Value {
+        serde_json::json!({
+            "occurred_at": format_local(self.occurred_at),
+            "area": self.area,
+            "place": self.place,
+            "category": self.category_sv,
+            "description": self.description,
+            "youth_involved": self.youth_involved,
+            "physical_environment": self.physical_environment,
+        })
+    }
+}
+
+async fn find_row<C: ConnectionTrait>(db: &C, id: IncidentId) -> Result<Option<Row>> {
+    joined()
+        .filter(incident::Column::Id.eq(id.0))
+        .into_model::<Row>()
+        .one(db)
+        .await
+        .map_err(db_err)
 }
 
 fn joined() -> sea_orm::Select<incident::Entity> {
@@ -73,6 +140,7 @@ fn joined() -> sea_orm::Select<incident::Entity> {
         .columns([
             incident::Column::Id,
             incident::Column::OccurredAt,
+            incident::Column::WeekKey,
             incident::Column::AreaId,
             incident::Column::CategoryId,
             incident::Column::OrganisationId,
@@ -137,6 +205,17 @@ pub async fn create<C: TransactionTrait + ConnectionTrait>(
     .insert(&txn)
     .await
     .map_err(db_err)?;
+    let after = find_row(&txn, id).await?.map(|r| r.snapshot());
+    audit::record(
+        &txn,
+        caller.into(),
+        AuditAction::Create,
+        RecordType::Incident,
+        Some(id.0),
+        None,
+        after.as_ref(),
+    )
+    .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(id)
 }
@@ -163,6 +242,7 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     }
     let valid = validate(db, input).await?;
     let txn = db.begin().await.map_err(db_err)?;
+    let before = find_row(&txn, id).await?.map(|r| r.snapshot());
     let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let mut active: incident::ActiveModel = existing.into();
@@ -176,6 +256,20 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     active.physical_environment = Set(valid.physical_environment);
     active.updated_at = Set(Some(Utc::now()));
     active.update(&txn).await.map_err(db_err)?;
+    let after = find_row(&txn, id).await?.map(|r| r.snapshot());
+    if before != after {
+        let action = AuditAction::Update;
+        audit::record(
+            &txn,
+            caller.into(),
+            action,
+            RecordType::Incident,
+            Some(id.0),
+            before.as_ref(),
+            after.as_ref(),
+        )
+        .await?;
+    }
     txn.commit().await.map_err(db_err)?;
     Ok(())
 }
@@ -190,15 +284,25 @@ pub async fn get<C: ConnectionTrait>(
     if !caller.can_read_incidents() {
         return Err(AppError::NotFound);
     }
-    let row = joined()
-        .filter(incident::Column::Id.eq(id.0))
-        .into_model::<Row>()
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
+    let row = find_row(db, id).await?.ok_or(AppError::NotFound)?;
+    let sent = reports_sent(db, std::slice::from_ref(&row)).await?;
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::View,
+        RecordType::Incident,
+        Some(id.0),
+        None,
+        None,
+    )
+    .await?;
+    let history = audit::history(db, id.0).await?;
     Ok(IncidentDetail {
-        summary: row.summary(lang),
+        history,
+        summary: row.summary(
+            lang,
+            sent.get(&(row.organisation_id, row.week_key)).copied(),
+        ),
         reporter: row.reporter.clone(),
         organisation_id: OrganisationId(row.organisation_id),
         logged_at: format_local(row.created_at),
@@ -239,14 +343,11 @@ fn optional<T>(
         .and_then(|v| issues.check(field, parse(v)))
 }
 
-/// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
-/// row shown, so a page deep in the history costs the same as the first.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
+/// The query for `filter` (newest first), or the refused fields.
+fn filtered(
     caller: &CurrentUser,
     filter: &IncidentFilter,
-    lang: Lang,
-) -> Result<IncidentPage> {
+) -> Result<sea_orm::Select<incident::Entity>> {
     if !caller.can_read_incidents() {
         return Err(AppError::Forbidden);
     }
@@ -289,9 +390,20 @@ pub async fn list<C: ConnectionTrait>(
                 ),
         );
     }
-    let mut rows = query
+    Ok(query
         .order_by_desc(incident::Column::OccurredAt)
-        .order_by_desc(incident::Column::Id)
+        .order_by_desc(incident::Column::Id))
+}
+
+/// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
+/// row shown, so a page deep in the history costs the same as the first.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<IncidentPage> {
+    let mut rows = filtered(caller, filter)?
         .limit(PAGE_SIZE + 1)
         .into_model::<Row>()
         .all(db)
@@ -305,9 +417,45 @@ pub async fn list<C: ConnectionTrait>(
         None
     };
     Ok(IncidentPage {
-        items: rows.iter().map(|r| r.summary(lang)).collect(),
+        items: summaries(db, &rows, lang).await?,
         next_cursor,
     })
+}
+
+/// Every incident matching `filter`, newest first, up to `EXPORT_LIMIT`.
+pub async fn list_all<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<Vec<IncidentSummary>> {
+    let rows = filtered(caller, filter)?
+        .limit(EXPORT_LIMIT)
+        .into_model::<Row>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    summaries(db, &rows, lang).await
+}
+
+/// Incidents with their descriptions, for the CSV export (same filters as the list).
+pub async fn export_rows<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<Vec<(IncidentSummary, String)>> {
+    let rows = filtered(caller, filter)?
+        .limit(EXPORT_LIMIT)
+        .into_model::<Row>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let items = summaries(db, &rows, lang).await?;
+    Ok(items
+        .into_iter()
+        .zip(rows.into_iter().map(|r| r.description))
+        .collect())
 }
 
 /// Incidents per area in a week, every area listed (zero included), sorted by area name.

@@ -1,6 +1,7 @@
 //! Server-only code: state, database access, services per aggregate, sessions, demo data.
 //! Pages never reach in here; server functions call these services and return `shared` DTOs.
 
+pub mod audit;
 pub mod auth;
 pub mod db;
 pub mod demo;
@@ -8,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod incidents;
 pub mod reference;
+pub mod reports;
 pub mod state;
 pub mod testing;
 pub mod time;

@@ -15,6 +15,8 @@ pub struct Settings {
     pub session_idle: chrono::TimeDelta,
     /// A session ends this long after sign-in, however active.
     pub session_absolute: chrono::TimeDelta,
+    /// When each week's report is due.
+    pub report_deadline: shared::report::ReportDeadline,
 }
 
 impl Default for Settings {
@@ -23,6 +25,7 @@ impl Default for Settings {
             secure_cookies: false,
             session_idle: chrono::TimeDelta::hours(12),
             session_absolute: chrono::TimeDelta::days(7),
+            report_deadline: shared::report::ReportDeadline::default(),
         }
     }
 }

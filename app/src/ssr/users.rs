@@ -1,7 +1,9 @@
 //! Users: creation (command line and demo data) with validated email, name and password.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use shared::error::Issues;
 use shared::ids::UserId;
 use shared::text::{Email, NewPassword, PersonName};
@@ -63,4 +65,33 @@ pub async fn create<C: ConnectionTrait>(db: &C, input: UserForCreate<'_>) -> Res
     .await
     .map_err(db_err)?;
     Ok(id)
+}
+
+/// Every user as "Name (Organisation)", sorted by name: for admins' and coordinators' filters.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &shared::user::CurrentUser,
+) -> Result<Vec<(UserId, String)>> {
+    if !matches!(caller.role, Role::Admin | Role::Coordinator) {
+        return Err(AppError::Forbidden);
+    }
+    let orgs: std::collections::HashMap<uuid::Uuid, String> = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let users = user::Entity::find()
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let org = orgs.get(&u.organisation_id).cloned().unwrap_or_default();
+            (UserId(u.id), format!("{} ({org})", u.name))
+        })
+        .collect())
 }

@@ -1,9 +1,11 @@
 //! sea-orm entities, one per table. They never leave the server: services map them to DTOs.
 
 pub mod area;
+pub mod audit_event;
 pub mod category;
 pub mod incident;
 pub mod organisation;
 pub mod place;
 pub mod session;
 pub mod user;
+pub mod weekly_report;

@@ -1,0 +1,85 @@
+//! Audit entries as people read them: when, who, what was done and what changed.
+
+use leptos::prelude::*;
+use shared::audit::{AuditAction, AuditEntry, FieldChange};
+
+use crate::i18n::{T, t};
+
+pub fn action_label(action: AuditAction) -> &'static str {
+    t(match action {
+        AuditAction::View => T::ActionView,
+        AuditAction::Create => T::ActionCreate,
+        AuditAction::Update => T::ActionUpdate,
+        AuditAction::Delete => T::ActionDelete,
+        AuditAction::Export => T::ActionExport,
+        AuditAction::SignIn => T::ActionSignIn,
+        AuditAction::FailedSignIn => T::ActionFailedSignIn,
+    })
+}
+
+/// The label of a snapshot field (unknown fields show their key).
+fn field_label(field: &str) -> String {
+    let key = match field {
+        "occurred_at" => T::When,
+        "area" => T::Area,
+        "place" => T::Place,
+        "category" => T::Category,
+        "description" => T::Description,
+        "youth_involved" => T::YouthInvolved,
+        "physical_environment" => T::PhysicalEnvironment,
+        "week" => T::Week,
+        "nothing_to_report" => T::NothingToReport,
+        _ => return field.to_owned(),
+    };
+    t(key).to_owned()
+}
+
+fn value(text: &str) -> String {
+    match text {
+        "true" => t(T::Yes).to_owned(),
+        "false" => t(T::No).to_owned(),
+        "" => "–".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+#[component]
+pub fn Changes(changes: Vec<FieldChange>, #[prop(optional)] show_before: bool) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <ul class="changes">
+                {changes.into_iter().map(|c| {
+                    let label = field_label(&c.field);
+                    if show_before {
+                        view! { <li><strong>{label}": "</strong><del>{value(&c.before)}</del>" → "<ins>{value(&c.after)}</ins></li> }.into_any()
+                    } else {
+                        view! { <li><strong>{label}": "</strong>{value(&c.after)}</li> }.into_any()
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// A record's history: one item per creation or change, oldest first.
+#[component]
+pub fn History(entries: Vec<AuditEntry>) -> impl IntoView {
+    view! {
+        <ol class="history">
+            {entries.into_iter().map(|e| {
+                let who = match (e.user, e.organisation) {
+                    (Some(u), Some(o)) => format!("{u} ({o})"),
+                    (Some(u), None) => u,
+                    _ => "–".to_owned(),
+                };
+                let show_before = e.action == AuditAction::Update;
+                view! {
+                    <li>
+                        <p><time>{e.at}</time>" · "{who}" · "{action_label(e.action)}</p>
+                        <Changes changes=e.changes show_before />
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}

@@ -1,0 +1,202 @@
+//! The audit trail: recording events (inside the caller's transaction where there is one),
+//! searching them, and an incident's change history.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde_json::Value;
+use shared::AppError;
+use shared::FieldError;
+use shared::audit::{AuditAction, AuditEntry, AuditFilter, AuditPage, RecordType, changes};
+use shared::error::Issues;
+use shared::user::{CurrentUser, Role};
+use uuid::Uuid;
+
+use super::entities::{audit_event, organisation, user};
+use super::time::{local_to_utc, to_local};
+use super::{Result, db_err};
+
+/// Rows per page of the audit search.
+pub const PAGE_SIZE: u64 = 50;
+
+/// Who did it: a signed-in user, or (for a failed sign-in) perhaps only an account.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Actor {
+    pub user_id: Option<Uuid>,
+    pub organisation_id: Option<Uuid>,
+}
+
+impl From<&CurrentUser> for Actor {
+    fn from(user: &CurrentUser) -> Self {
+        Self {
+            user_id: Some(user.id.0),
+            organisation_id: Some(user.organisation_id.0),
+        }
+    }
+}
+
+/// Appends one event. `before` and `after` are flat JSON snapshots of the record.
+pub async fn record<C: ConnectionTrait>(
+    db: &C,
+    actor: Actor,
+    action: AuditAction,
+    record_type: RecordType,
+    record_id: Option<Uuid>,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Result<()> {
+    audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        at: Set(Utc::now()),
+        user_id: Set(actor.user_id),
+        organisation_id: Set(actor.organisation_id),
+        action: Set(action),
+        record_type: Set(record_type),
+        record_id: Set(record_id),
+        before_json: Set(before.map(Value::to_string)),
+        after_json: Set(after.map(Value::to_string)),
+    }
+    .insert(db)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
+fn object(json: &Option<String>) -> serde_json::Map<String, Value> {
+    json.as_deref()
+        .and_then(|j| serde_json::from_str::<Value>(j).ok())
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+}
+
+/// Turns rows into entries, resolving user and organisation names in two queries.
+async fn entries<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<audit_event::Model>,
+) -> Result<Vec<AuditEntry>> {
+    let user_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.user_id).collect();
+    let org_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.organisation_id).collect();
+    let users: HashMap<Uuid, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(user_ids))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(org_ids))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.id.to_string(),
+            at: to_local(r.at).format("%Y-%m-%d %H:%M:%S").to_string(),
+            user: r.user_id.and_then(|id| users.get(&id).cloned()),
+            organisation: r.organisation_id.and_then(|id| orgs.get(&id).cloned()),
+            action: r.action,
+            record_type: r.record_type,
+            record_id: r.record_id.map(|id| id.to_string()),
+            changes: changes(&object(&r.before_json), &object(&r.after_json)),
+        })
+        .collect())
+}
+
+/// Who created and changed a record, and what, oldest first (views are not listed).
+pub async fn history<C: ConnectionTrait>(db: &C, record_id: Uuid) -> Result<Vec<AuditEntry>> {
+    let rows = audit_event::Entity::find()
+        .filter(audit_event::Column::RecordId.eq(record_id))
+        .filter(audit_event::Column::Action.is_in([AuditAction::Create, AuditAction::Update]))
+        .order_by_asc(audit_event::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    entries(db, rows).await
+}
+
+fn parse_day(text: &str) -> std::result::Result<NaiveDate, FieldError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| FieldError::Invalid)
+}
+
+fn optional<T>(
+    issues: &mut Issues,
+    field: &str,
+    value: &Option<String>,
+    parse: impl Fn(&str) -> std::result::Result<T, FieldError>,
+) -> Option<T> {
+    value
+        .as_deref()
+        .filter(|v| !v.trim().is_empty())
+        .and_then(|v| issues.check(field, parse(v)))
+}
+
+fn parse_uuid(text: &str) -> std::result::Result<Uuid, FieldError> {
+    Uuid::parse_str(text.trim()).map_err(|_| FieldError::Invalid)
+}
+
+/// Searches the log by user, record and time span, newest first. Admins and coordinators only.
+pub async fn search<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &AuditFilter,
+) -> Result<AuditPage> {
+    if !matches!(caller.role, Role::Admin | Role::Coordinator) {
+        return Err(AppError::Forbidden);
+    }
+    let mut issues = Issues::default();
+    let user = optional(&mut issues, "user", &filter.user, parse_uuid);
+    let record = optional(&mut issues, "record", &filter.record, parse_uuid);
+    let from = optional(&mut issues, "from", &filter.from, parse_day);
+    let to = optional(&mut issues, "to", &filter.to, parse_day);
+    let before = optional(&mut issues, "before", &filter.before, parse_uuid);
+    issues.finish(|| Some(()))?;
+
+    let mut cond = Condition::all();
+    if let Some(user) = user {
+        cond = cond.add(audit_event::Column::UserId.eq(user));
+    }
+    if let Some(record) = record {
+        cond = cond.add(audit_event::Column::RecordId.eq(record));
+    }
+    if let Some(from) = from {
+        cond = cond.add(
+            audit_event::Column::At
+                .gte(local_to_utc(from.and_hms_opt(0, 0, 0).unwrap_or_default())),
+        );
+    }
+    if let Some(to) = to.and_then(|d| d.succ_opt()) {
+        cond = cond.add(
+            audit_event::Column::At.lt(local_to_utc(to.and_hms_opt(0, 0, 0).unwrap_or_default())),
+        );
+    }
+    if let Some(before) = before {
+        cond = cond.add(audit_event::Column::Id.lt(before));
+    }
+    let mut rows = audit_event::Entity::find()
+        .filter(cond)
+        .order_by_desc(audit_event::Column::Id)
+        .limit(PAGE_SIZE + 1)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let more = rows.len() as u64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next_cursor = if more {
+        rows.last().map(|r| r.id.to_string())
+    } else {
+        None
+    };
+    Ok(AuditPage {
+        items: entries(db, rows).await?,
+        next_cursor,
+    })
+}
