@@ -412,3 +412,108 @@ async fn unknown_pages_and_incidents_are_404() {
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test]
+async fn coordinators_export_the_filtered_list_as_excel_friendly_csv_and_it_is_audited() {
+    for (_, app) in apps().await {
+        let reporter = TestApp {
+            base: app.base.clone(),
+            client: client(),
+        };
+        reporter.sign_in("police@example.org").await;
+        let form = incident_form(&reporter, "Glas; \"krossat\"\npå två ställen").await;
+        assert_eq!(
+            reporter
+                .call("incidents/save", &as_pairs(&form))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        let refused = reporter
+            .client
+            .get(reporter.url("/incidents/export.csv"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+        app.sign_in("coordinator@example.org").await;
+        let rimbo = id_of(&app.reference().await, "areas", "Rimbo");
+        let res = app
+            .client
+            .get(app.url(&format!("/incidents/export.csv?area={rimbo}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+        assert!(
+            res.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment; filename=\"handelser-")
+        );
+        let body = res.text().await.unwrap();
+        assert!(body.starts_with("\u{feff}id;tid;vecka;område;plats;kategori;organisation;"));
+        assert!(body.contains(";\"Glas; \"\"krossat\"\"\npå två ställen\"\r\n"));
+        assert!(
+            body.lines()
+                .skip(1)
+                .all(|l| l.is_empty() || l.contains(";Rimbo;") || !l.contains(';')),
+            "only Rimbo"
+        );
+
+        let bad = app
+            .client
+            .get(app.url("/incidents/export.csv?week=2026-W99"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let audit = app
+            .call("audit/search", &[("filter[user]", "")])
+            .await
+            .json::<Value>()
+            .await
+            .unwrap();
+        assert!(
+            audit["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["action"] == "Export")
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_server_refuses_personal_data_in_an_incident_and_stores_nothing() {
+    for (_, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let before = app
+            .call("incidents/list", &[("filter[week]", "")])
+            .await
+            .json::<Value>()
+            .await
+            .unwrap();
+        let form = incident_form(&app, "Pojken 811218-9876 kastade sten mot rutan").await;
+        let res = app.call("incidents/save", &as_pairs(&form)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = res.json().await.unwrap();
+        let issue = &body["Validation"][0];
+        assert_eq!(issue["field"], "description");
+        assert_eq!(issue["error"]["PersonalData"]["kind"], "IdentityNumber");
+        assert_eq!(issue["error"]["PersonalData"]["position"], 8);
+        assert!(
+            !body.to_string().contains("9876"),
+            "the number is not echoed back"
+        );
+        let after = app
+            .call("incidents/list", &[("filter[week]", "")])
+            .await
+            .json::<Value>()
+            .await
+            .unwrap();
+        assert_eq!(before["items"], after["items"]);
+    }
+}

@@ -186,6 +186,7 @@ pub async fn overview<C: ConnectionTrait>(
         .filter(user::Column::Role.eq(Role::Reporter))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::Name)
+        .order_by_asc(user::Column::Email)
         .all(db)
         .await
         .map_err(db_err)?;
