@@ -38,12 +38,12 @@ test.describe('with JavaScript', () => {
 
     await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}\?saved=1$/);
     await expect(page.getByRole('status')).toHaveText('Händelsen är sparad.');
-    await expect(page.getByText(description)).toBeVisible();
+    await expect(page.getByText(description, { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     const row = await findInList(page, place);
     await row.getByRole('link').click();
-    await expect(page.getByText(description)).toBeVisible();
+    await expect(page.getByText(description, { exact: true })).toBeVisible();
   });
 
   test('invalid input gets a clear message next to the field and nothing is saved', async ({ page }) => {
@@ -105,7 +105,7 @@ test('only the authoring organisation and coordinators may edit an incident', as
 
   await signIn(page, 'school@example.org');
   await page.goto(url);
-  await expect(page.getByText('Krossad ruta vid entrén.')).toBeVisible();
+  await expect(page.getByText('Krossad ruta vid entrén.', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Ändra' })).toHaveCount(0);
   await page.goto(url + '/edit');
   await expect(page.getByRole('alert')).toHaveText('Din roll får inte göra det här.');
@@ -117,8 +117,13 @@ test('only the authoring organisation and coordinators may edit an incident', as
   await page.getByLabel('Beskrivning').fill('Krossad ruta vid entrén, nu igensatt med skiva.');
   await page.getByRole('button', { name: 'Spara händelsen' }).click();
   await expect(page.getByRole('status')).toHaveText('Händelsen är sparad.');
-  await expect(page.getByText('Krossad ruta vid entrén, nu igensatt med skiva.')).toBeVisible();
+  await expect(page.locator('p.description')).toHaveText('Krossad ruta vid entrén, nu igensatt med skiva.');
   await expect(page.getByText('Senast ändrad')).toBeVisible();
+  const history = page.locator('ol.history > li');
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(1)).toContainText('Cecilia Samordnare (Trygg i Norrtälje Kommun) · Ändrade');
+  await expect(history.nth(1)).toContainText('Beskrivning: Krossad ruta vid entrén. → Krossad ruta vid entrén, nu igensatt med skiva.');
+  await expectAccessible(page);
 });
 
 test('a manager sees aggregates but cannot open the incident list', async ({ page }) => {
