@@ -83,7 +83,7 @@ fn luhn_ok(ten: &[u32]) -> bool {
             if v > 9 { v - 9 } else { v }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A real calendar date (YYMMDD); coordination numbers add 60 to the day.
