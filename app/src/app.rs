@@ -10,7 +10,7 @@ use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
 use crate::pages::{
     admin, audit, home, incident_detail, incident_edit, incident_list, incident_new, not_found,
-    reports, sign_in,
+    picture, reports, sign_in,
 };
 
 /// The document around the app, rendered on the server only.
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/incidents/:id/edit") view=incident_edit::EditIncidentPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=audit::AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/picture") view=picture::PicturePage ssr=SsrMode::Async />
                     <Route path=path!("/reports") view=reports::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/reports/overview") view=reports::ReportOverviewPage ssr=SsrMode::Async />
                 </Routes>

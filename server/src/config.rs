@@ -14,13 +14,20 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `SAMVERKAN_REPORT_DEADLINE`: when a week's report is due, `tue 13:00` by default.
     pub report_deadline: shared::report::ReportDeadline,
+    /// `SAMVERKAN_HOT_SPOT_THRESHOLD`: incidents a place needs in four weeks to be a hot spot (3).
+    pub hot_spot_threshold: u32,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/samverkan.db";
 
 impl Config {
     pub fn from_env() -> anyhow::Result<Self> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `lookup` (the environment, or a table in tests).
+    pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let var = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let addr = var("SAMVERKAN_ADDR").unwrap_or_else(|| "127.0.0.1:3000".to_owned());
         Ok(Self {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
@@ -35,6 +42,19 @@ impl Config {
                     anyhow::anyhow!("SAMVERKAN_REPORT_DEADLINE {text:?}: use e.g. \"tue 13:00\"")
                 })?,
                 None => shared::report::ReportDeadline::default(),
+            },
+            hot_spot_threshold: match var("SAMVERKAN_HOT_SPOT_THRESHOLD") {
+                Some(text) => text
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 2)
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "SAMVERKAN_HOT_SPOT_THRESHOLD {text:?}: a whole number, 2 or more"
+                        )
+                    })?,
+                None => shared::picture::DEFAULT_HOT_SPOT_THRESHOLD,
             },
         })
     }
@@ -51,5 +71,57 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_vars(move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn defaults_just_work() {
+        let c = with(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.hot_spot_threshold, 3);
+        assert_eq!(c.report_deadline, shared::report::ReportDeadline::default());
+        assert!(!c.secure_cookies);
+    }
+
+    #[test]
+    fn the_environment_overrides_and_bad_values_are_named() {
+        let c = with(&[
+            ("SAMVERKAN_REPORT_DEADLINE", "mon 09:00"),
+            ("SAMVERKAN_HOT_SPOT_THRESHOLD", "5"),
+            ("SAMVERKAN_SECURE_COOKIES", "1"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (
+                c.report_deadline.hour,
+                c.hot_spot_threshold,
+                c.secure_cookies
+            ),
+            (9, 5, true)
+        );
+        let err = with(&[("SAMVERKAN_HOT_SPOT_THRESHOLD", "1")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("SAMVERKAN_HOT_SPOT_THRESHOLD"));
+        assert!(with(&[("SAMVERKAN_REPORT_DEADLINE", "whenever")]).is_err());
+        assert!(with(&[("SAMVERKAN_ADDR", "nowhere")]).is_err());
     }
 }

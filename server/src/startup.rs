@@ -32,6 +32,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .build();
     let settings = Settings {
         secure_cookies: config.secure_cookies,
+        report_deadline: config.report_deadline,
+        hot_spot_threshold: config.hot_spot_threshold,
         ..Settings::default()
     };
     Ok(AppState {

@@ -59,6 +59,7 @@ async fn spawn(database_url: String) -> TestApp {
         site_root: "target/site".into(),
         secure_cookies: false,
         report_deadline: Default::default(),
+        hot_spot_threshold: 3,
     };
     let state = build_state(&config).await.expect("state");
     app::ssr::demo::load(&state.db).await.expect("demo data");
@@ -515,5 +516,37 @@ async fn the_server_refuses_personal_data_in_an_incident_and_stores_nothing() {
             .await
             .unwrap();
         assert_eq!(before["items"], after["items"]);
+    }
+}
+
+#[tokio::test]
+async fn managers_see_small_weekly_counts_as_below_three() {
+    for (_, app) in apps().await {
+        let coordinator = TestApp {
+            base: app.base.clone(),
+            client: client(),
+        };
+        coordinator.sign_in("coordinator@example.org").await;
+        let exact: Value = coordinator
+            .call("incidents/week", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        app.sign_in("manager@example.org").await;
+        let shown: Value = app.call("incidents/week", &[]).await.json().await.unwrap();
+        let (exact, shown) = (
+            exact["areas"].as_array().unwrap(),
+            shown["areas"].as_array().unwrap(),
+        );
+        assert_eq!(exact.len(), 5);
+        for (e, s) in exact.iter().zip(shown) {
+            let n = e[1].as_u64().unwrap();
+            if (1..3).contains(&n) {
+                assert!(s[1].is_null(), "{} has {n}: suppressed", e[0]);
+            } else {
+                assert_eq!(s[1].as_u64(), Some(n));
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod guard;
 pub mod ids;
 pub mod incident;
 pub mod lang;
+pub mod picture;
 pub mod reference;
 pub mod report;
 pub mod text;

@@ -12,11 +12,15 @@ use shared::ids::IncidentId;
 use shared::incident::{IncidentDetail, IncidentFilter, IncidentPage};
 
 /// This week's incident count per area (an aggregate: every signed-in role may see it).
+/// For managers, counts of 1 and 2 are `None` ("<3"), so no one is singled out in a village.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekOverview {
     pub week: String,
-    pub areas: Vec<(String, u64)>,
+    pub areas: Vec<(String, Option<u64>)>,
 }
+
+/// Counts below this are shown as "<3" to managers.
+pub const SUPPRESS_BELOW: u64 = 3;
 
 #[server(prefix = "/api", endpoint = "incidents/list")]
 pub async fn list_incidents(filter: IncidentFilter) -> Result<IncidentPage, AppError> {
@@ -84,9 +88,19 @@ pub async fn save_incident(
 pub async fn get_week_overview() -> Result<WeekOverview, AppError> {
     respond(
         async {
-            let (state, _caller) = (state()?, caller()?);
+            let (state, caller) = (state()?, caller()?);
             let week = shared::week::IsoWeek::of(crate::ssr::time::now_local().date());
-            let areas = crate::ssr::incidents::count_by_area(&state.db, week).await?;
+            let suppress = caller.role == shared::user::Role::Manager;
+            let areas = crate::ssr::incidents::count_by_area(&state.db, week)
+                .await?
+                .into_iter()
+                .map(|(area, n)| {
+                    (
+                        area,
+                        (!suppress || n == 0 || n >= SUPPRESS_BELOW).then_some(n),
+                    )
+                })
+                .collect();
             Ok(WeekOverview {
                 week: week.to_string(),
                 areas,

@@ -7,5 +7,6 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod incidents;
+pub mod picture;
 pub mod reference;
 pub mod reports;

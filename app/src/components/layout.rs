@@ -23,6 +23,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <nav aria-label=t(T::MainNavigation)>
                                 <ul>
                                     {me.can_read_incidents().then(|| view! {
+                                        <li><NavLink href="/picture" label=t(T::SituationPicture) /></li>
                                         <li><NavLink href="/incidents" label=t(T::Incidents) /></li>
                                     })}
                                     {me.can_log_incidents().then(|| view! {

@@ -35,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
                                         <thead><tr><th scope="col">{t(T::Area)}</th><th scope="col">{t(T::Incidents)}</th></tr></thead>
                                         <tbody>
                                             {o.areas.into_iter().map(|(area, n)| view! {
-                                                <tr><th scope="row">{area}</th><td>{n}</td></tr>
+                                                <tr><th scope="row">{area}</th><td>{n.map(|n| n.to_string()).unwrap_or_else(|| "<3".to_owned())}</td></tr>
                                             }).collect_view()}
                                         </tbody>
                                     </table>

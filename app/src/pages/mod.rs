@@ -9,5 +9,6 @@ pub mod incident_form;
 pub mod incident_list;
 pub mod incident_new;
 pub mod not_found;
+pub mod picture;
 pub mod reports;
 pub mod sign_in;

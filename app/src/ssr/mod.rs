@@ -8,6 +8,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod incidents;
+pub mod picture;
 pub mod reference;
 pub mod reports;
 pub mod state;

@@ -17,6 +17,8 @@ pub struct Settings {
     pub session_absolute: chrono::TimeDelta,
     /// When each week's report is due.
     pub report_deadline: shared::report::ReportDeadline,
+    /// Incidents a place needs in four weeks to be a hot spot.
+    pub hot_spot_threshold: u32,
 }
 
 impl Default for Settings {
@@ -26,6 +28,7 @@ impl Default for Settings {
             session_idle: chrono::TimeDelta::hours(12),
             session_absolute: chrono::TimeDelta::days(7),
             report_deadline: shared::report::ReportDeadline::default(),
+            hot_spot_threshold: shared::picture::DEFAULT_HOT_SPOT_THRESHOLD,
         }
     }
 }
