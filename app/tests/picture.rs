@@ -27,14 +27,14 @@ async fn at(
     youth: bool,
 ) {
     let local = NaiveDate::from_ymd_opt(date.0, date.1, date.2)
-        .unwrap()
+        .expect("fixture")
         .and_hms_opt(21, 0, 0)
-        .unwrap();
+        .expect("fixture");
     let occurred_at = app::ssr::time::local_to_utc(local);
     let place =
-        app::ssr::reference::find_or_create_place(&w.db, area, &PlaceName::parse(place).unwrap())
+        app::ssr::reference::find_or_create_place(&w.db, area, &PlaceName::parse(place).expect("fixture"))
             .await
-            .unwrap();
+            .expect("fixture");
     incident::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         occurred_at: Set(occurred_at),
@@ -52,11 +52,11 @@ async fn at(
     }
     .insert(&w.db)
     .await
-    .unwrap();
+    .expect("fixture");
 }
 
 fn area<'a>(p: &'a [AreaPicture], name: &str) -> &'a AreaPicture {
-    p.iter().find(|a| a.area == name).unwrap()
+    p.iter().find(|a| a.area == name).expect("fixture")
 }
 
 #[tokio::test]
