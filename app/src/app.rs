@@ -9,8 +9,8 @@ use crate::api::auth::get_current_user;
 use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
 use crate::pages::{
-    admin, audit, home, incident_detail, incident_edit, incident_list, incident_new, not_found,
-    picture, reports, sign_in,
+    actions, admin, audit, home, incident_detail, incident_edit, incident_list, incident_new,
+    not_found, picture, reports, sign_in,
 };
 
 /// The document around the app, rendered on the server only.
@@ -66,6 +66,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/audit") view=audit::AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/picture") view=picture::PicturePage ssr=SsrMode::Async />
+                    <Route path=path!("/actions") view=actions::ActionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/actions/new") view=actions::NewActionPage ssr=SsrMode::Async />
+                    <Route path=path!("/actions/:id") view=actions::ActionPage ssr=SsrMode::Async />
                     <Route path=path!("/reports") view=reports::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/reports/overview") view=reports::ReportOverviewPage ssr=SsrMode::Async />
                 </Routes>

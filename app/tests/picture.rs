@@ -31,10 +31,13 @@ async fn at(
         .and_hms_opt(21, 0, 0)
         .expect("fixture");
     let occurred_at = app::ssr::time::local_to_utc(local);
-    let place =
-        app::ssr::reference::find_or_create_place(&w.db, area, &PlaceName::parse(place).expect("fixture"))
-            .await
-            .expect("fixture");
+    let place = app::ssr::reference::find_or_create_place(
+        &w.db,
+        area,
+        &PlaceName::parse(place).expect("fixture"),
+    )
+    .await
+    .expect("fixture");
     incident::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         occurred_at: Set(occurred_at),

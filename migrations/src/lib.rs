@@ -9,6 +9,7 @@ mod m20261124_000002_create_users_and_sessions;
 mod m20261124_000003_create_incidents;
 mod m20261124_000004_create_audit_events;
 mod m20261124_000005_create_weekly_reports;
+mod m20261124_000006_create_actions;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_create_incidents::Migration),
             Box::new(m20261124_000004_create_audit_events::Migration),
             Box::new(m20261124_000005_create_weekly_reports::Migration),
+            Box::new(m20261124_000006_create_actions::Migration),
         ]
     }
 }

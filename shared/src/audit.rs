@@ -44,6 +44,8 @@ pub enum RecordType {
     WeeklyReport,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "session"))]
     Session,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "action"))]
+    Action,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

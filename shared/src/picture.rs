@@ -55,6 +55,9 @@ pub struct AreaPicture {
     pub hot_spots: Vec<HotSpot>,
     pub youth_involved: u32,
     pub physical_environment: u32,
+    /// Actions in the area not yet closed, and how many of them are past due.
+    pub open_actions: u32,
+    pub overdue_actions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -29,6 +29,12 @@ fn field_label(field: &str) -> String {
         "physical_environment" => T::PhysicalEnvironment,
         "week" => T::Week,
         "nothing_to_report" => T::NothingToReport,
+        "title" => T::Title,
+        "owner" => T::Owner,
+        "owner_person" => T::OwnerPerson,
+        "due" => T::DueDate,
+        "state" => T::State,
+        "note" => T::Note,
         _ => return field.to_owned(),
     };
     t(key).to_owned()

@@ -25,6 +25,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     {me.can_read_incidents().then(|| view! {
                                         <li><NavLink href="/picture" label=t(T::SituationPicture) /></li>
                                         <li><NavLink href="/incidents" label=t(T::Incidents) /></li>
+                                        <li><NavLink href="/actions" label=t(T::Actions) /></li>
                                     })}
                                     {me.can_log_incidents().then(|| view! {
                                         <li><NavLink href="/incidents/new" label=t(T::LogIncident) /></li>

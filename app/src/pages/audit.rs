@@ -18,6 +18,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::IncidentList => T::TypeIncidentList,
         RecordType::WeeklyReport => T::TypeWeeklyReport,
         RecordType::Session => T::TypeSession,
+        RecordType::Action => T::TypeAction,
     })
 }
 

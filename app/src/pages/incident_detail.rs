@@ -16,10 +16,12 @@ pub fn IncidentDetailPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let saved = move || query.with(|q| q.get("saved").is_some());
     let incident = Resource::new(id, get_incident);
+    let user = expect_context::<crate::app::UserResource>();
     view! {
         <Title text=t(T::Incident) />
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
+                let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
                 match incident.await {
                     Ok(d) => {
                         let s = d.summary.clone();
@@ -45,6 +47,9 @@ pub fn IncidentDetailPage() -> impl IntoView {
                             <p class="actions">
                                 {d.can_edit.then(|| view! {
                                     <a class="button" href=format!("/incidents/{}/edit", s.id)>{t(T::Edit)}</a>
+                                })}
+                                {coordinator.then(|| view! {
+                                    <a class="button" href=format!("/actions/new?incident={}&area={}", s.id, d.input.area_id)>{t(T::CreateAction)}</a>
                                 })}
                                 <a href="/incidents">{t(T::BackToList)}</a>
                             </p>

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod actions;
 pub mod admin;
 pub mod audit;
 pub mod home;

@@ -102,6 +102,10 @@ fn AreaSection(a: AreaPicture, week: String) -> impl IntoView {
                 {format!(" · {} {} · {} {}", t(T::VsLastWeek), signed(a.total.change() as f32), t(T::VsAverage), signed(a.total.change_from_average()))}
             </p>
             <p>{format!("{}: {} · {}: {}", t(T::YouthInvolved), a.youth_involved, t(T::PhysicalEnvironmentShort), a.physical_environment)}</p>
+            <p>
+                <a href="/actions">{format!("{}: {}", t(T::OpenActions), a.open_actions)}</a>
+                {(a.overdue_actions > 0).then(|| view! { " " <span class="tag warn">{format!("{} {}", a.overdue_actions, t(T::Overdue))}</span> })}
+            </p>
             {if a.categories.is_empty() {
                 view! { <p>{t(T::NoIncidentsFiveWeeks)}</p> }.into_any()
             } else {

@@ -274,6 +274,20 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     Ok(())
 }
 
+/// An incident's summary, for linking it from an action (no view is audited: no description).
+pub async fn get_for_link<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: IncidentId,
+    lang: Lang,
+) -> Result<IncidentSummary> {
+    if !caller.can_read_incidents() {
+        return Err(AppError::NotFound);
+    }
+    let row = find_row(db, id).await?.ok_or(AppError::NotFound)?;
+    Ok(row.summary(lang, None))
+}
+
 /// One incident with everything the detail page shows.
 pub async fn get<C: ConnectionTrait>(
     db: &C,

@@ -1,6 +1,7 @@
 //! Server-only code: state, database access, services per aggregate, sessions, demo data.
 //! Pages never reach in here; server functions call these services and return `shared` DTOs.
 
+pub mod actions;
 pub mod audit;
 pub mod auth;
 pub mod db;

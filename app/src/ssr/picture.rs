@@ -123,6 +123,7 @@ pub async fn compile<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
+    let actions = super::actions::open_by_area(db).await?;
     let youth = flagged(db, week, incident::Column::YouthInvolved).await?;
     let environment = flagged(db, week, incident::Column::PhysicalEnvironment).await?;
 
@@ -187,7 +188,10 @@ pub async fn compile<C: ConnectionTrait>(
                 })
                 .collect();
             hot_spots.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.place.cmp(&y.place)));
+            let (open_actions, overdue_actions) = actions.get(&a.id).copied().unwrap_or((0, 0));
             AreaPicture {
+                open_actions,
+                overdue_actions,
                 area_id: a.id.to_string(),
                 area: a.name,
                 total: trend(&total),

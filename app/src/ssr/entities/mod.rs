@@ -1,5 +1,7 @@
 //! sea-orm entities, one per table. They never leave the server: services map them to DTOs.
 
+pub mod action;
+pub mod action_incident;
 pub mod area;
 pub mod audit_event;
 pub mod category;

@@ -1,0 +1,245 @@
+//! `/actions`: open actions (or "my organisation's", or all), `/actions/new` for coordinators,
+//! and `/actions/:id` with linked incidents, history and the state change.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::action::{ActionState, ActionSummary};
+
+use crate::api::actions::{CreateAction, UpdateActionState, get_action, list_actions};
+use crate::api::reference::get_reference_data;
+use crate::app::UserResource;
+use crate::components::fields::{
+    FieldMessage, FormAlert, FormError, PageError, described_by, invalid,
+};
+use crate::components::history::History;
+use crate::i18n::{T, t};
+
+pub fn state_label(state: ActionState) -> &'static str {
+    t(match state {
+        ActionState::Open => T::StateOpen,
+        ActionState::InProgress => T::StateInProgress,
+        ActionState::Done => T::StateDone,
+        ActionState::NotPossible => T::StateNotPossible,
+        ActionState::NotDone => T::StateNotDone,
+    })
+}
+
+#[component]
+pub fn ActionTable(actions: Vec<ActionSummary>) -> impl IntoView {
+    if actions.is_empty() {
+        return view! { <p role="status">{t(T::NoActions)}</p> }.into_any();
+    }
+    view! {
+        <table class="incidents">
+            <caption class="visually-hidden">{t(T::Actions)}</caption>
+            <thead><tr>
+                <th scope="col">{t(T::Title)}</th>
+                <th scope="col">{t(T::Owner)}</th>
+                <th scope="col">{t(T::DueDate)}</th>
+                <th scope="col">{t(T::State)}</th>
+                <th scope="col">{t(T::Area)}</th>
+            </tr></thead>
+            <tbody>
+                {actions.into_iter().map(|a| view! {
+                    <tr class:overdue=a.overdue>
+                        <td data-label=t(T::Title)><a href=format!("/actions/{}", a.id)>{a.title}</a></td>
+                        <td data-label=t(T::Owner)>{a.owner_organisation}{a.owner_person.map(|p| format!(" ({p})"))}</td>
+                        <td data-label=t(T::DueDate)>{a.due}
+                            {a.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}</td>
+                        <td data-label=t(T::State)>{state_label(a.state)}</td>
+                        <td data-label=t(T::Area)>{a.area.unwrap_or_default()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ActionsPage() -> impl IntoView {
+    let query = use_query_map();
+    let scope = move || query.with(|q| q.get("scope").unwrap_or_default());
+    let actions = Resource::new(scope, list_actions);
+    let user = expect_context::<UserResource>();
+    view! {
+        <Title text=t(T::Actions) />
+        <h1>{t(T::Actions)}</h1>
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
+                let current = scope();
+                let tab = |value: &'static str, label: T| {
+                    let selected = current == value || (value.is_empty() && current != "mine" && current != "all");
+                    let href = if value.is_empty() { "/actions".to_owned() } else { format!("/actions?scope={value}") };
+                    view! { <a href=href aria-current=selected.then_some("page")>{t(label)}</a> }
+                };
+                view! {
+                    <nav class="tabs" aria-label=t(T::Actions)>
+                        {tab("", T::ScopeOpen)} {tab("mine", T::ScopeMine)} {tab("all", T::ScopeAll)}
+                    </nav>
+                    {coordinator.then(|| view! { <p><a class="button primary" href="/actions/new">{t(T::NewAction)}</a></p> })}
+                    {match actions.await {
+                        Ok(list) => view! { <ActionTable actions=list /> }.into_any(),
+                        Err(e) => view! { <PageError error=e /> }.into_any(),
+                    }}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn NewActionPage() -> impl IntoView {
+    let query = use_query_map();
+    let (incident, area) = query.with_untracked(|q| {
+        (
+            q.get("incident").unwrap_or_default(),
+            q.get("area").unwrap_or_default(),
+        )
+    });
+    let data = Resource::new(|| (), |_| get_reference_data());
+    let action = ServerAction::<CreateAction>::new();
+    let error: FormError = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <Title text=t(T::NewAction) />
+        <h1>{t(T::NewAction)}</h1>
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || {
+                let (incident, area) = (incident.clone(), area.clone());
+                Suspend::new(async move {
+                let r = match data.await {
+                    Ok(d) => d.reference,
+                    Err(e) => return view! { <PageError error=e /> }.into_any(),
+                };
+                view! {
+                    <FormAlert error />
+                    <ActionForm action attr:class="incident-form">
+                        <input type="hidden" name="incident_id" value=incident />
+                        <div class="field">
+                            <label for="title">{t(T::Title)}</label>
+                            <input id="title" name="title" required maxlength="100"
+                                aria-invalid=invalid(error, "title") aria-describedby=described_by(error, "title") />
+                            <FieldMessage field="title" error />
+                        </div>
+                        <div class="field">
+                            <label for="owner_organisation_id">{t(T::Owner)}</label>
+                            <select id="owner_organisation_id" name="owner_organisation_id" required
+                                aria-invalid=invalid(error, "owner_organisation_id") aria-describedby=described_by(error, "owner_organisation_id")>
+                                <option value="">{t(T::ChooseOrganisation)}</option>
+                                {r.organisations.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
+                            </select>
+                            <FieldMessage field="owner_organisation_id" error />
+                        </div>
+                        <div class="field">
+                            <label for="owner_person">{t(T::OwnerPerson)}</label>
+                            <input id="owner_person" name="owner_person" maxlength="100" autocomplete="off" aria-describedby="owner-person-hint" />
+                            <p class="hint" id="owner-person-hint">{t(T::OwnerPersonHint)}</p>
+                            <FieldMessage field="owner_person" error />
+                        </div>
+                        <div class="field">
+                            <label for="due">{t(T::DueDate)}</label>
+                            <input id="due" name="due" type="date" required
+                                aria-invalid=invalid(error, "due") aria-describedby=described_by(error, "due") />
+                            <FieldMessage field="due" error />
+                        </div>
+                        <div class="field">
+                            <label for="area_id">{t(T::Area)}</label>
+                            <select id="area_id" name="area_id">
+                                <option value="">{t(T::NoArea)}</option>
+                                {r.areas.into_iter().map(|a| {
+                                    let v = a.id.to_string();
+                                    view! { <option selected=v == area value=v>{a.name}</option> }
+                                }).collect_view()}
+                            </select>
+                            <FieldMessage field="area_id" error />
+                        </div>
+                        <button type="submit" class="primary big">{t(T::CreateAction)}</button>
+                    </ActionForm>
+                }.into_any()
+            })}}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ActionPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let update = ServerAction::<UpdateActionState>::new();
+    let detail = Resource::new(
+        move || (id(), update.version().get()),
+        |(id, _)| get_action(id),
+    );
+    let error: FormError = Signal::derive(move || update.value().get().and_then(Result::err));
+    view! {
+        <Title text=t(T::TypeAction) />
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let d = match detail.await {
+                    Ok(d) => d,
+                    Err(e) => return view! { <PageError error=e /> }.into_any(),
+                };
+                let s = d.summary.clone();
+                let closed = s.state.is_closed();
+                view! {
+                    {query.with(|q| q.get("saved").is_some()).then(|| view! { <p class="notice" role="status">{t(T::ActionSaved)}</p> })}
+                    <h1>{s.title.clone()}</h1>
+                    <dl class="facts">
+                        <dt>{t(T::State)}</dt><dd>{state_label(s.state)}</dd>
+                        <dt>{t(T::Owner)}</dt><dd>{s.owner_organisation.clone()}</dd>
+                        {s.owner_person.clone().map(|p| view! { <dt>{t(T::OwnerPerson)}</dt><dd>{p}</dd> })}
+                        <dt>{t(T::DueDate)}</dt><dd>{s.due.clone()}
+                            {s.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}</dd>
+                        {s.area.clone().map(|a| view! { <dt>{t(T::Area)}</dt><dd>{a}</dd> })}
+                        <dt>{t(T::Created)}</dt><dd>{d.created.clone()}</dd>
+                        {d.note.clone().map(|n| view! { <dt>{t(T::Note)}</dt><dd class="description">{n}</dd> })}
+                    </dl>
+                    {(!d.incidents.is_empty()).then(|| view! {
+                        <h2>{t(T::LinkedIncidents)}</h2>
+                        <ul class="plain">
+                            {d.incidents.clone().into_iter().map(|(id, label)| view! {
+                                <li><a href=format!("/incidents/{id}")>{label}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {if closed {
+                        view! { <p>{t(T::ActionClosed)}</p> }.into_any()
+                    } else if d.can_update {
+                        view! {
+                            <h2>{t(T::ChangeState)}</h2>
+                            <FormAlert error />
+                            <ActionForm action=update attr:class="incident-form">
+                                <input type="hidden" name="id" value=s.id.clone() />
+                                <div class="field">
+                                    <label for="state">{t(T::State)}</label>
+                                    <select id="state" name="state" aria-invalid=invalid(error, "state")>
+                                        {ActionState::ALL.into_iter().filter(|x| *x != s.state).map(|x| view! {
+                                            <option value=x.code()>{state_label(x)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <FieldMessage field="state" error />
+                                </div>
+                                <div class="field">
+                                    <label for="note">{t(T::Note)}</label>
+                                    <textarea id="note" name="note" rows="3" maxlength="2000" aria-describedby="note-hint"
+                                        aria-invalid=invalid(error, "note")></textarea>
+                                    <p class="hint" id="note-hint">{t(T::NoteHint)}</p>
+                                    <FieldMessage field="note" error />
+                                </div>
+                                <button type="submit" class="primary">{t(T::Save)}</button>
+                            </ActionForm>
+                        }.into_any()
+                    } else {
+                        ().into_any()
+                    }}
+                    <h2>{t(T::History)}</h2>
+                    <History entries=d.history.clone() />
+                    <p><a href="/actions">{t(T::Actions)}</a></p>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,305 @@
+//! Actions: coordinators create them; the owning organisation and coordinators move them
+//! through their states until they end. Every change is audited with before and after.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionSession, TransactionTrait,
+};
+use shared::action::{ActionDetail, ActionInput, ActionState, ActionSummary, parse_transition};
+use shared::audit::{AuditAction, RecordType};
+use shared::ids::IncidentId;
+use shared::lang::Lang;
+use shared::user::{CurrentUser, Role};
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+use super::entities::{action, action_incident, area, organisation};
+use super::time::{format_local, now_local};
+use super::{Result, audit, db_err, incidents};
+
+/// Which actions a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Not yet closed, across all organisations.
+    Open,
+    /// The caller's organisation's actions that are not yet closed ("my actions").
+    Mine,
+    /// Everything, closed included.
+    All,
+}
+
+fn can_read(caller: &CurrentUser) -> bool {
+    matches!(
+        caller.role,
+        Role::Reporter | Role::Coordinator | Role::Admin
+    )
+}
+
+fn can_update(caller: &CurrentUser, model: &action::Model) -> bool {
+    caller.role == Role::Coordinator
+        || (caller.role == Role::Reporter
+            && caller.organisation_id.0 == model.owner_organisation_id)
+}
+
+fn snapshot(m: &action::Model, owner: &str) -> serde_json::Value {
+    serde_json::json!({
+        "title": m.title,
+        "owner": owner,
+        "owner_person": m.owner_person,
+        "due": m.due.to_string(),
+        "state": m.state.code(),
+        "note": m.note,
+    })
+}
+
+async fn names<C: ConnectionTrait>(
+    db: &C,
+) -> Result<(HashMap<Uuid, String>, HashMap<Uuid, String>)> {
+    let orgs = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let areas = area::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    Ok((orgs, areas))
+}
+
+fn summary(
+    m: &action::Model,
+    orgs: &HashMap<Uuid, String>,
+    areas: &HashMap<Uuid, String>,
+) -> ActionSummary {
+    ActionSummary {
+        id: m.id.to_string(),
+        title: m.title.clone(),
+        owner_organisation: orgs
+            .get(&m.owner_organisation_id)
+            .cloned()
+            .unwrap_or_default(),
+        owner_person: m.owner_person.clone(),
+        due: m.due.to_string(),
+        overdue: !m.state.is_closed() && m.due < now_local().date(),
+        state: m.state,
+        area: m.area_id.and_then(|a| areas.get(&a).cloned()),
+    }
+}
+
+/// Creates an action (coordinators). An incident id links the action to what prompted it.
+#[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    input: &ActionInput,
+) -> Result<Uuid> {
+    if caller.role != Role::Coordinator {
+        return Err(AppError::Forbidden);
+    }
+    let valid = input.validate(now_local().date())?;
+    let owner = organisation::Entity::find_by_id(valid.owner_organisation_id.0)
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let owner =
+        owner.ok_or_else(|| AppError::field("owner_organisation_id", FieldError::Unknown))?;
+    if let Some(a) = valid.area_id {
+        super::reference::ensure_area(db, a).await?;
+    }
+    if let Some(i) = valid.incident_id {
+        incidents::get_for_link(db, caller, i, Lang::Sv)
+            .await
+            .map_err(|_| AppError::field("incident_id", FieldError::Unknown))?;
+    }
+    let txn = db.begin().await.map_err(db_err)?;
+    let model = action::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        title: Set(valid.title),
+        owner_organisation_id: Set(owner.id),
+        owner_person: Set(valid.owner_person),
+        due: Set(valid.due),
+        area_id: Set(valid.area_id.map(|a| a.0)),
+        origin_meeting_id: Set(None),
+        state: Set(ActionState::Open),
+        note: Set(None),
+        created_at: Set(Utc::now()),
+        created_by: Set(caller.id.0),
+        closed_at: Set(None),
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    if let Some(i) = valid.incident_id {
+        action_incident::ActiveModel {
+            action_id: Set(model.id),
+            incident_id: Set(i.0),
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_err)?;
+    }
+    let after = snapshot(&model, &owner.name);
+    audit::record(
+        &txn,
+        caller.into(),
+        AuditAction::Create,
+        RecordType::Action,
+        Some(model.id),
+        None,
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(model.id)
+}
+
+/// Actions in `scope`, soonest due first.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    scope: Scope,
+) -> Result<Vec<ActionSummary>> {
+    if !can_read(caller) {
+        return Err(AppError::Forbidden);
+    }
+    let mut cond = Condition::all();
+    if scope != Scope::All {
+        cond = cond.add(action::Column::ClosedAt.is_null());
+    }
+    if scope == Scope::Mine {
+        cond = cond.add(action::Column::OwnerOrganisationId.eq(caller.organisation_id.0));
+    }
+    let rows = action::Entity::find()
+        .filter(cond)
+        .order_by_asc(action::Column::Due)
+        .order_by_asc(action::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let (orgs, areas) = names(db).await?;
+    Ok(rows.iter().map(|m| summary(m, &orgs, &areas)).collect())
+}
+
+/// One action with its linked incidents and its history.
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    lang: Lang,
+) -> Result<ActionDetail> {
+    if !can_read(caller) {
+        return Err(AppError::NotFound);
+    }
+    let model = action::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
+    let links = action_incident::Entity::find()
+        .filter(action_incident::Column::ActionId.eq(id))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut linked = Vec::new();
+    for link in links {
+        if let Ok(s) = incidents::get_for_link(db, caller, IncidentId(link.incident_id), lang).await
+        {
+            let label = format!(
+                "{} · {} · {}, {}",
+                s.occurred_at, s.category, s.place, s.area
+            );
+            linked.push((s.id.to_string(), label));
+        }
+    }
+    let (orgs, areas) = names(db).await?;
+    Ok(ActionDetail {
+        summary: summary(&model, &orgs, &areas),
+        note: model.note.clone(),
+        created: format_local(model.created_at),
+        can_update: can_update(caller, &model),
+        incidents: linked,
+        history: audit::history(db, id).await?,
+    })
+}
+
+/// Moves an action to a new state (with a note; required for "not done"). Closing is final.
+#[tracing::instrument(skip(db, note), fields(user = %caller.id), err)]
+pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    state: &str,
+    note: &str,
+) -> Result<()> {
+    if !can_read(caller) {
+        return Err(AppError::NotFound);
+    }
+    let txn = db.begin().await.map_err(db_err)?;
+    let model = action::Entity::find_by_id(id)
+        .one(&txn)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
+    if !can_update(caller, &model) {
+        return Err(AppError::Forbidden);
+    }
+    let (next, note) = parse_transition(model.state, state, note)?;
+    let owner = organisation::Entity::find_by_id(model.owner_organisation_id)
+        .one(&txn)
+        .await
+        .map_err(db_err)?;
+    let owner = owner.map(|o| o.name).unwrap_or_default();
+    let before = snapshot(&model, &owner);
+    let mut active: action::ActiveModel = model.into();
+    active.state = Set(next);
+    if note.is_some() {
+        active.note = Set(note);
+    }
+    if next.is_closed() {
+        active.closed_at = Set(Some(Utc::now()));
+    }
+    let updated = active.update(&txn).await.map_err(db_err)?;
+    let after = snapshot(&updated, &owner);
+    audit::record(
+        &txn,
+        caller.into(),
+        AuditAction::Update,
+        RecordType::Action,
+        Some(id),
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
+}
+
+/// Open and overdue actions per area (for the situation picture).
+pub async fn open_by_area<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, (u32, u32)>> {
+    let today = now_local().date();
+    let open = action::Entity::find()
+        .filter(action::Column::ClosedAt.is_null())
+        .filter(action::Column::AreaId.is_not_null())
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut counts: HashMap<Uuid, (u32, u32)> = HashMap::new();
+    for a in open {
+        if let Some(area) = a.area_id {
+            let entry = counts.entry(area).or_default();
+            entry.0 += 1;
+            if a.due < today {
+                entry.1 += 1;
+            }
+        }
+    }
+    Ok(counts)
+}

@@ -1,0 +1,17 @@
+//! `action_incidents`: which incidents an action answers.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "action_incidents")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub action_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub incident_id: Uuid,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

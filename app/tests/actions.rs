@@ -1,0 +1,276 @@
+//! Service tests for actions: who creates and moves them, the state rules, lists and the
+//! situation picture's open and overdue counts.
+
+mod common;
+
+use app::ssr::actions::{self, Scope};
+use app::ssr::testing::databases;
+use app::ssr::{incidents, picture};
+use common::{World, input, world};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use shared::action::{ActionInput, ActionState};
+use shared::audit::AuditAction;
+use shared::lang::Lang;
+use shared::week::IsoWeek;
+use shared::{AppError, FieldError};
+
+fn today() -> chrono::NaiveDate {
+    app::ssr::time::now_local().date()
+}
+
+fn action_input(w: &World) -> ActionInput {
+    ActionInput {
+        title: "Byt trasig belysning i gångtunneln".into(),
+        owner_organisation_id: w.police_org.to_string(),
+        owner_person: "Per Polis".into(),
+        due: (today() + chrono::Days::new(14)).to_string(),
+        area_id: w.rimbo.to_string(),
+        incident_id: String::new(),
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_creates_an_action_linked_to_the_incident_that_prompted_it() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let incident =
+            incidents::create(&w.db, &w.school, &input(w.rimbo, w.graffiti, "Gångtunneln"))
+                .await
+                .unwrap();
+        let form = ActionInput {
+            incident_id: incident.to_string(),
+            ..action_input(&w)
+        };
+        let id = actions::create(&w.db, &w.coordinator, &form).await.unwrap();
+
+        let d = actions::get(&w.db, &w.school, id, Lang::Sv).await.unwrap();
+        assert_eq!(d.summary.owner_organisation, "Polisen", "{backend}");
+        assert_eq!(d.summary.state, ActionState::Open);
+        assert_eq!(d.summary.area.as_deref(), Some("Rimbo"));
+        assert!(!d.summary.overdue);
+        assert_eq!(d.incidents.len(), 1);
+        assert!(d.incidents[0].1.contains("Gångtunneln"));
+        assert_eq!(
+            d.history.iter().map(|e| e.action).collect::<Vec<_>>(),
+            [AuditAction::Create]
+        );
+        assert!(!d.can_update, "the school does not own it");
+        assert!(
+            actions::get(&w.db, &w.police, id, Lang::Sv)
+                .await
+                .unwrap()
+                .can_update
+        );
+    }
+}
+
+#[tokio::test]
+async fn only_coordinators_create_and_bad_input_is_named() {
+    for (_, db) in databases().await {
+        let w = world(db).await;
+        for user in [&w.police, &w.manager, &w.admin] {
+            assert_eq!(
+                actions::create(&w.db, user, &action_input(&w)).await,
+                Err(AppError::Forbidden)
+            );
+        }
+        let bad = ActionInput {
+            owner_organisation_id: uuid::Uuid::now_v7().to_string(),
+            ..action_input(&w)
+        };
+        assert_eq!(
+            actions::create(&w.db, &w.coordinator, &bad)
+                .await
+                .unwrap_err()
+                .issue_for("owner_organisation_id"),
+            Some(&FieldError::Unknown)
+        );
+        let bad = ActionInput {
+            due: (today() - chrono::Days::new(1)).to_string(),
+            title: "".into(),
+            ..action_input(&w)
+        };
+        let err = actions::create(&w.db, &w.coordinator, &bad)
+            .await
+            .unwrap_err();
+        assert_eq!(err.issue_for("due"), Some(&FieldError::TooOld));
+        assert_eq!(err.issue_for("title"), Some(&FieldError::Required));
+        let bad = ActionInput {
+            incident_id: uuid::Uuid::now_v7().to_string(),
+            ..action_input(&w)
+        };
+        assert_eq!(
+            actions::create(&w.db, &w.coordinator, &bad)
+                .await
+                .unwrap_err()
+                .issue_for("incident_id"),
+            Some(&FieldError::Unknown)
+        );
+        assert!(
+            actions::list(&w.db, &w.coordinator, Scope::All)
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing was stored"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_owner_organisation_moves_an_action_and_closing_is_final() {
+    for (_, db) in databases().await {
+        let w = world(db).await;
+        let id = actions::create(&w.db, &w.coordinator, &action_input(&w))
+            .await
+            .unwrap();
+        assert_eq!(
+            actions::update_state(&w.db, &w.school, id, "done", "").await,
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            actions::update_state(&w.db, &w.manager, id, "done", "").await,
+            Err(AppError::NotFound)
+        );
+        actions::update_state(
+            &w.db,
+            &w.police_colleague,
+            id,
+            "in_progress",
+            "Beställt av fastighet.",
+        )
+        .await
+        .unwrap();
+        let err = actions::update_state(&w.db, &w.police, id, "not_done", "")
+            .await
+            .unwrap_err();
+        assert_eq!(err.issue_for("note"), Some(&FieldError::Required));
+        actions::update_state(
+            &w.db,
+            &w.police,
+            id,
+            "not_done",
+            "Fastighetsägaren avböjde.",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            actions::update_state(&w.db, &w.coordinator, id, "open", "").await,
+            Err(AppError::Conflict)
+        );
+
+        let d = actions::get(&w.db, &w.coordinator, id, Lang::Sv)
+            .await
+            .unwrap();
+        assert_eq!(d.summary.state, ActionState::NotDone);
+        assert_eq!(d.note.as_deref(), Some("Fastighetsägaren avböjde."));
+        let last = d.history.last().unwrap();
+        assert_eq!(last.action, AuditAction::Update);
+        let state = last.changes.iter().find(|c| c.field == "state").unwrap();
+        assert_eq!(
+            (state.before.as_str(), state.after.as_str()),
+            ("in_progress", "not_done")
+        );
+
+        assert!(
+            actions::list(&w.db, &w.police, Scope::Open)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            actions::list(&w.db, &w.police, Scope::All)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+}
+
+#[tokio::test]
+async fn my_actions_are_my_organisations_open_ones() {
+    for (_, db) in databases().await {
+        let w = world(db).await;
+        actions::create(&w.db, &w.coordinator, &action_input(&w))
+            .await
+            .unwrap();
+        let school_org = app::ssr::reference::load(&w.db, Lang::Sv)
+            .await
+            .unwrap()
+            .organisations
+            .into_iter()
+            .find(|o| o.name == "Skolan")
+            .unwrap();
+        let for_school = ActionInput {
+            owner_organisation_id: school_org.id.to_string(),
+            ..action_input(&w)
+        };
+        actions::create(&w.db, &w.coordinator, &for_school)
+            .await
+            .unwrap();
+        let mine = actions::list(&w.db, &w.school, Scope::Mine).await.unwrap();
+        assert_eq!(
+            mine.iter()
+                .map(|a| a.owner_organisation.as_str())
+                .collect::<Vec<_>>(),
+            ["Skolan"]
+        );
+        assert_eq!(
+            actions::list(&w.db, &w.school, Scope::Open)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            actions::list(&w.db, &w.manager, Scope::Open).await,
+            Err(AppError::Forbidden)
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_picture_counts_open_and_overdue_actions_per_area() {
+    for (_, db) in databases().await {
+        let w = world(db).await;
+        let on_time = actions::create(&w.db, &w.coordinator, &action_input(&w))
+            .await
+            .unwrap();
+        let late = actions::create(&w.db, &w.coordinator, &action_input(&w))
+            .await
+            .unwrap();
+        let closed = actions::create(&w.db, &w.coordinator, &action_input(&w))
+            .await
+            .unwrap();
+        actions::update_state(&w.db, &w.police, closed, "done", "")
+            .await
+            .unwrap();
+        // Due dates in the past cannot be entered; move one back as time would.
+        let model = app::ssr::entities::action::Entity::find_by_id(late)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut active: app::ssr::entities::action::ActiveModel = model.into();
+        active.due = Set(today() - chrono::Days::new(3));
+        active.update(&w.db).await.unwrap();
+
+        let p = picture::compile(&w.db, &w.coordinator, IsoWeek::of(today()), 3, Lang::Sv)
+            .await
+            .unwrap();
+        let rimbo = p.areas.iter().find(|a| a.area == "Rimbo").unwrap();
+        assert_eq!((rimbo.open_actions, rimbo.overdue_actions), (2, 1));
+        let list = actions::list(&w.db, &w.coordinator, Scope::Open)
+            .await
+            .unwrap();
+        assert_eq!(
+            list.first().map(|a| (a.id.clone(), a.overdue)),
+            Some((late.to_string(), true)),
+            "soonest due first"
+        );
+        assert!(
+            list.iter()
+                .any(|a| a.id == on_time.to_string() && !a.overdue)
+        );
+    }
+}

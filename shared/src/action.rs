@@ -1,0 +1,288 @@
+//! Actions (åtgärder): what the collaboration decides to do, followed until it ends as done,
+//! not possible (changed circumstances) or not done (with a reason).
+
+use chrono::NaiveDate;
+#[cfg(feature = "ssr")]
+use sea_orm::sea_query::StringLen;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, FieldError, Issues};
+use crate::ids::{AreaId, OrganisationId};
+use crate::text::{IncidentDescription, Name};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")
+)]
+pub enum ActionState {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "open"))]
+    Open,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "in_progress"))]
+    InProgress,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "done"))]
+    Done,
+    /// Changed circumstances made it impossible.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "not_possible"))]
+    NotPossible,
+    /// It was not done; the reason is required.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "not_done"))]
+    NotDone,
+}
+
+impl ActionState {
+    pub const ALL: [ActionState; 5] = [
+        ActionState::Open,
+        ActionState::InProgress,
+        ActionState::Done,
+        ActionState::NotPossible,
+        ActionState::NotDone,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionState::Open => "open",
+            ActionState::InProgress => "in_progress",
+            ActionState::Done => "done",
+            ActionState::NotPossible => "not_possible",
+            ActionState::NotDone => "not_done",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == text.trim())
+    }
+
+    /// Done, not possible and not done end an action; it then no longer carries over.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            ActionState::Done | ActionState::NotPossible | ActionState::NotDone
+        )
+    }
+
+    /// An open action may move anywhere; a closed one is final.
+    pub fn can_become(self, next: ActionState) -> bool {
+        !self.is_closed() && next != self
+    }
+}
+
+/// A state change as typed: the new state and a note (required for "not done").
+pub fn parse_transition(
+    from: ActionState,
+    state: &str,
+    note: &str,
+) -> Result<(ActionState, Option<String>), AppError> {
+    let mut issues = Issues::default();
+    let next = issues.check(
+        "state",
+        ActionState::parse(state).ok_or(FieldError::Invalid),
+    );
+    let note = if note.trim().is_empty() {
+        match next {
+            Some(ActionState::NotDone) => issues
+                .check("note", Err(FieldError::Required))
+                .map(|_: ()| None),
+            _ => Some(None),
+        }
+    } else {
+        issues.check(
+            "note",
+            IncidentDescription::parse(note).map(|n| Some(n.into_inner())),
+        )
+    };
+    let (next, note) = issues.finish(|| Some((next?, note?)))?;
+    if !from.can_become(next) {
+        return Err(AppError::Conflict);
+    }
+    Ok((next, note))
+}
+
+/// The action form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionInput {
+    pub title: String,
+    pub owner_organisation_id: String,
+    pub owner_person: String,
+    pub due: String,
+    pub area_id: String,
+    pub incident_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidAction {
+    pub title: String,
+    pub owner_organisation_id: OrganisationId,
+    pub owner_person: Option<String>,
+    pub due: NaiveDate,
+    pub area_id: Option<AreaId>,
+    pub incident_id: Option<crate::ids::IncidentId>,
+}
+
+impl ActionInput {
+    /// Checks every field; `today` is the local date (due dates may not lie in the past).
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidAction, AppError> {
+        let mut issues = Issues::default();
+        let title = issues.check("title", Name::parse(&self.title).map(Name::into_inner));
+        let owner = issues.check(
+            "owner_organisation_id",
+            OrganisationId::parse(&self.owner_organisation_id),
+        );
+        let person = if self.owner_person.trim().is_empty() {
+            Some(None)
+        } else {
+            issues.check(
+                "owner_person",
+                crate::text::PersonName::parse(&self.owner_person).map(|p| Some(p.into_inner())),
+            )
+        };
+        let due = issues.check(
+            "due",
+            if self.due.trim().is_empty() {
+                Err(FieldError::Required)
+            } else {
+                NaiveDate::parse_from_str(self.due.trim(), "%Y-%m-%d")
+                    .map_err(|_| FieldError::Invalid)
+                    .and_then(|d| {
+                        if d < today {
+                            Err(FieldError::TooOld)
+                        } else {
+                            Ok(d)
+                        }
+                    })
+            },
+        );
+        let area = if self.area_id.trim().is_empty() {
+            Some(None)
+        } else {
+            issues.check("area_id", AreaId::parse(&self.area_id).map(Some))
+        };
+        let incident = if self.incident_id.trim().is_empty() {
+            Some(None)
+        } else {
+            issues.check(
+                "incident_id",
+                crate::ids::IncidentId::parse(&self.incident_id).map(Some),
+            )
+        };
+        issues.finish(|| {
+            Some(ValidAction {
+                title: title?,
+                owner_organisation_id: owner?,
+                owner_person: person?,
+                due: due?,
+                area_id: area?,
+                incident_id: incident?,
+            })
+        })
+    }
+}
+
+/// One action as lists and its page show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionSummary {
+    pub id: String,
+    pub title: String,
+    pub owner_organisation: String,
+    pub owner_person: Option<String>,
+    pub due: String,
+    pub overdue: bool,
+    pub state: ActionState,
+    pub area: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionDetail {
+    pub summary: ActionSummary,
+    pub note: Option<String>,
+    pub created: String,
+    pub can_update: bool,
+    /// Linked incidents: (id, "2026-11-24 21:30 · Klotter · Torget").
+    pub incidents: Vec<(String, String)>,
+    pub history: Vec<crate::audit::AuditEntry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn closed_actions_are_final_and_open_ones_move_anywhere() {
+        assert!(ActionState::Open.can_become(ActionState::NotDone));
+        assert!(ActionState::InProgress.can_become(ActionState::Open));
+        assert!(!ActionState::Done.can_become(ActionState::Open));
+        assert!(!ActionState::Open.can_become(ActionState::Open));
+    }
+
+    #[test]
+    fn not_done_needs_a_reason() {
+        let err = parse_transition(ActionState::Open, "not_done", " ").unwrap_err();
+        assert_eq!(err.issue_for("note"), Some(&FieldError::Required));
+        let (state, note) =
+            parse_transition(ActionState::Open, "not_done", "Fastighetsägaren sade nej.").unwrap();
+        assert_eq!(
+            (state, note.as_deref()),
+            (ActionState::NotDone, Some("Fastighetsägaren sade nej."))
+        );
+        assert_eq!(
+            parse_transition(ActionState::Open, "done", "").unwrap(),
+            (ActionState::Done, None)
+        );
+        assert_eq!(
+            parse_transition(ActionState::Done, "open", ""),
+            Err(AppError::Conflict)
+        );
+        assert_eq!(
+            parse_transition(ActionState::Open, "maybe", "")
+                .unwrap_err()
+                .issue_for("state"),
+            Some(&FieldError::Invalid)
+        );
+    }
+
+    #[test]
+    fn an_action_needs_a_title_an_owner_and_a_due_date_not_in_the_past() {
+        let input = ActionInput {
+            title: "x".into(),
+            due: "2026-11-23".into(),
+            owner_organisation_id: "".into(),
+            ..Default::default()
+        };
+        let err = input.validate(today()).unwrap_err();
+        assert_eq!(
+            err.issue_for("title"),
+            Some(&FieldError::TooShort { min: 2 })
+        );
+        assert_eq!(
+            err.issue_for("owner_organisation_id"),
+            Some(&FieldError::Required)
+        );
+        assert_eq!(err.issue_for("due"), Some(&FieldError::TooOld));
+        let ok = ActionInput {
+            title: "Byt trasig belysning vid gångtunneln".into(),
+            owner_organisation_id: "0191f0a0-0000-7000-8000-000000000001".into(),
+            due: "2026-12-01".into(),
+            ..Default::default()
+        };
+        assert_eq!(ok.validate(today()).unwrap().due.to_string(), "2026-12-01");
+    }
+
+    #[test]
+    fn titles_are_guarded_against_personal_data() {
+        let input = ActionInput {
+            title: "Ring 070-123 45 67".into(),
+            owner_organisation_id: "0191f0a0-0000-7000-8000-000000000001".into(),
+            due: "2026-12-01".into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            input.validate(today()).unwrap_err().issue_for("title"),
+            Some(FieldError::PersonalData { .. })
+        ));
+    }
+}
