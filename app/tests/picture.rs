@@ -91,7 +91,7 @@ async fn week_1_is_compared_with_weeks_53_to_50_across_the_new_year() {
         let rimbo = area(&p.areas, "Rimbo");
         assert_eq!(rimbo.total.count, 3);
         assert_eq!(rimbo.total.previous, 3);
-        assert_eq!(rimbo.total.average4, (3 + 2 + 0 + 1) as f32 / 4.0);
+        assert_eq!(rimbo.total.average4, 1.5, "(3 + 2 + 0 + 1) / 4");
         let graffiti = &rimbo.categories[0];
         assert_eq!(graffiti.category, "Klotter");
         assert_eq!(
