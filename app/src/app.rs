@@ -10,7 +10,7 @@ use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
 use crate::pages::{
     actions, admin, audit, home, incident_detail, incident_edit, incident_list, incident_new,
-    not_found, picture, reports, sign_in,
+    meetings, minutes_print, not_found, picture, reports, sign_in,
 };
 
 /// The document around the app, rendered on the server only.
@@ -67,6 +67,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/audit") view=audit::AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/picture") view=picture::PicturePage ssr=SsrMode::Async />
                     <Route path=path!("/actions") view=actions::ActionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/meetings") view=meetings::MeetingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/meetings/:id") view=meetings::MeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("/meetings/:id/minutes") view=minutes_print::MinutesPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/new") view=actions::NewActionPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/:id") view=actions::ActionPage ssr=SsrMode::Async />
                     <Route path=path!("/reports") view=reports::ReportPage ssr=SsrMode::Async />

@@ -215,6 +215,44 @@ texts! {
     StateNotDone => "Inte genomförd", "Not done";
     ActionClosed => "Åtgärden är avslutad och kan inte ändras.", "The action is closed and cannot be changed.";
     OpenActions => "Öppna åtgärder", "Open actions";
+    ErrLocked => "Protokollet är justerat och låst. Rättelser läggs till som tillägg.", "The minutes are finalised and locked. Corrections are added as addenda.";
+    TypeMeeting => "Möte", "Meeting";
+    TypeMinutes => "Protokoll", "Minutes";
+    Meetings => "Möten", "Meetings";
+    NoSeries => "Inga mötesserier ännu.", "No meeting series yet.";
+    Members => "Medlemmar", "Members";
+    PlanNext => "Planera nästa möte", "Plan the next meeting";
+    CalendarFeed => "Kalenderflöde (iCalendar) att prenumerera på", "Calendar feed (iCalendar) to subscribe to";
+    MeetingPlanned => "Planerat", "Planned";
+    MeetingInProgress => "Pågår", "In progress";
+    MeetingFinalised => "Justerat och låst", "Finalised and locked";
+    Monday => "Måndagar", "Mondays";
+    Tuesday => "Tisdagar", "Tuesdays";
+    Wednesday => "Onsdagar", "Wednesdays";
+    Thursday => "Torsdagar", "Thursdays";
+    Friday => "Fredagar", "Fridays";
+    Saturday => "Lördagar", "Saturdays";
+    Sunday => "Söndagar", "Sundays";
+    FinalisedAt => "justerat", "finalised";
+    PrintableMinutes => "Protokoll för utskrift", "Printable minutes";
+    StartMeeting => "Starta mötet", "Start the meeting";
+    FinaliseMinutes => "Justera och lås protokollet", "Finalise and lock the minutes";
+    Attendance => "Närvaro", "Attendance";
+    Present => "Närvarande", "Present";
+    Absent => "Frånvarande", "Absent";
+    Deputy => "Ersättare", "Deputy";
+    Guests => "Gäster", "Guests";
+    Ratings => "Lägesbild och bedömning per tätort", "Situation and rating per town";
+    RatingScale => "Skala 1–5: 1 lugnt … 5 allvarligt.", "Scale 1–5: 1 calm … 5 serious.";
+    Rating => "Bedömning", "Rating";
+    Comment => "Kommentar", "Comment";
+    Agenda => "Dagordning", "Agenda";
+    Decisions => "Beslut", "Decisions";
+    Addenda => "Tillägg efter justering", "Addenda after finalising";
+    CarriedActions => "Åtgärder från tidigare möten", "Actions from earlier meetings";
+    Recorded => "Noterat på mötet", "Recorded at the meeting";
+    NewActions => "Nya åtgärder", "New actions";
+    Minutes => "Protokoll", "Minutes";
     KindMunicipality => "Kommun", "Municipality";
     KindPolice => "Polis", "Police";
     KindSecurityGuards => "Ordningsvakter", "Security guards";
@@ -330,6 +368,80 @@ pub fn lang_from_headers(headers: &http::HeaderMap) -> Lang {
     })
 }
 
+/// `2026-11-25 15:00` as "onsdag 25 november 2026 kl. 15.00" (or the English equivalent).
+pub fn long_datetime(text: &str, lang: Lang) -> String {
+    use chrono::{Datelike, Timelike};
+    let Ok(t) = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") else {
+        return text.to_owned();
+    };
+    let day = t.weekday().num_days_from_monday() as usize;
+    let month = t.month0() as usize;
+    match lang {
+        Lang::Sv => {
+            const DAYS: [&str; 7] = [
+                "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+            ];
+            const MONTHS: [&str; 12] = [
+                "januari",
+                "februari",
+                "mars",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "augusti",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ];
+            format!(
+                "{} {} {} {} kl. {:02}.{:02}",
+                DAYS[day],
+                t.day(),
+                MONTHS[month],
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        Lang::En => {
+            const DAYS: [&str; 7] = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            format!(
+                "{} {} {} {}, {:02}:{:02}",
+                DAYS[day],
+                t.day(),
+                MONTHS[month],
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        }
+    }
+}
+
 /// The language this page is rendered in: from the request on the server, from the `lang`
 /// attribute the server wrote on `<html>` in the browser (so hydration matches).
 pub fn current_lang() -> Lang {
@@ -360,6 +472,19 @@ mod tests {
             assert!(!key.text(Lang::En).is_empty(), "{key:?} en");
         }
         assert_ne!(T::SignIn.text(Lang::Sv), T::SignIn.text(Lang::En));
+    }
+
+    #[test]
+    fn dates_read_the_swedish_way() {
+        assert_eq!(
+            long_datetime("2026-11-25 15:00", Lang::Sv),
+            "onsdag 25 november 2026 kl. 15.00"
+        );
+        assert_eq!(
+            long_datetime("2026-11-25 15:00", Lang::En),
+            "Wednesday 25 November 2026, 15:00"
+        );
+        assert_eq!(long_datetime("not a date", Lang::Sv), "not a date");
     }
 
     #[test]

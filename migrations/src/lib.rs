@@ -10,6 +10,7 @@ mod m20261124_000003_create_incidents;
 mod m20261124_000004_create_audit_events;
 mod m20261124_000005_create_weekly_reports;
 mod m20261124_000006_create_actions;
+mod m20261124_000007_create_meetings;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_audit_events::Migration),
             Box::new(m20261124_000005_create_weekly_reports::Migration),
             Box::new(m20261124_000006_create_actions::Migration),
+            Box::new(m20261124_000007_create_meetings::Migration),
         ]
     }
 }

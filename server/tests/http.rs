@@ -550,3 +550,77 @@ async fn managers_see_small_weekly_counts_as_below_three() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
+    for (_, app) in apps().await {
+        app.sign_in("coordinator@example.org").await;
+        let series: Value = app.call("meetings/series", &[]).await.json().await.unwrap();
+        let s = &series[0];
+        let id = s["id"].as_str().unwrap().to_owned();
+        for _ in 0..2 {
+            assert_eq!(
+                app.call("meetings/plan", &[("series_id", id.as_str())])
+                    .await
+                    .status(),
+                StatusCode::OK
+            );
+        }
+        let path = s["feed_path"].as_str().unwrap().to_owned();
+
+        let res = reqwest::get(app.url(&path)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "no session needed");
+        assert_eq!(
+            res.headers()["content-type"],
+            "text/calendar; charset=utf-8"
+        );
+        let body = res.text().await.unwrap();
+        assert!(body.lines().all(|l| l.len() <= 75));
+        let calendar = ical::IcalParser::new(body.as_bytes())
+            .next()
+            .expect("one calendar")
+            .expect("parses");
+        assert_eq!(calendar.events.len(), 2);
+        let event = &calendar.events[0];
+        let prop = |name: &str| {
+            event
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.value.clone())
+        };
+        assert_eq!(prop("SUMMARY").as_deref(), Some("Lägesbildsmöte"));
+        assert!(
+            prop("DTSTART").unwrap().ends_with('Z') && prop("UID").unwrap().ends_with("@samverkan")
+        );
+
+        let wrong = path.replace("token=", "token=x");
+        assert_eq!(
+            reqwest::get(app.url(&wrong)).await.unwrap().status(),
+            StatusCode::NOT_FOUND
+        );
+
+        let reporter = TestApp {
+            base: app.base.clone(),
+            client: client(),
+        };
+        reporter.sign_in("police@example.org").await;
+        let seen: Value = reporter
+            .call("meetings/series", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            seen[0]["feed_path"].is_null(),
+            "only coordinators see the feed address"
+        );
+        assert_eq!(
+            reporter
+                .call("meetings/plan", &[("series_id", id.as_str())])
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+}

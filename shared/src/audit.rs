@@ -46,6 +46,10 @@ pub enum RecordType {
     Session,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "action"))]
     Action,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "meeting"))]
+    Meeting,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "minutes"))]
+    Minutes,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

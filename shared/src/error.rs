@@ -71,6 +71,9 @@ pub enum AppError {
     /// 409: the change conflicts with existing data.
     #[error("conflict")]
     Conflict,
+    /// 409: the minutes are finalised and locked; corrections are appended as addenda.
+    #[error("locked")]
+    Locked,
     /// 503 on the client side: the server could not be reached.
     #[error("network error")]
     Network,
@@ -101,7 +104,7 @@ impl AppError {
             Self::Unauthorized | Self::InvalidCredentials => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
-            Self::Conflict => 409,
+            Self::Conflict | Self::Locked => 409,
             Self::Network => 503,
             Self::Internal => 500,
         }

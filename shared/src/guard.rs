@@ -370,11 +370,11 @@ mod tests {
     }
 
     proptest! {
-        /// Text made of words and short numbers (no 6+ digit runs, no @, no capitals) never trips.
+        /// Text made of words and short numbers (none starting with 0, which is how Swedish
+        /// phone numbers start; no @, no capitals) never trips.
         #[test]
-        fn ordinary_text_passes(words in proptest::collection::vec("[a-zåäö]{1,10}|[0-9]{1,4}|[.,:!?]", 0..40)) {
+        fn ordinary_text_passes(words in proptest::collection::vec("[a-zåäö]{1,10}|[1-9][0-9]{0,3}|[.,:!?]", 0..40)) {
             let text = words.join(" ");
-            prop_assume!(!text.contains(" 0"));
             prop_assert!(scan(&text).is_empty(), "{text}");
         }
 

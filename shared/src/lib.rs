@@ -8,6 +8,7 @@ pub mod guard;
 pub mod ids;
 pub mod incident;
 pub mod lang;
+pub mod meeting;
 pub mod picture;
 pub mod reference;
 pub mod report;

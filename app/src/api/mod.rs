@@ -8,6 +8,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;
 pub mod incidents;
+pub mod meetings;
 pub mod picture;
 pub mod reference;
 pub mod reports;

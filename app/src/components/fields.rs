@@ -60,6 +60,7 @@ pub fn error_summary(error: &AppError) -> T {
         AppError::Forbidden => T::ErrForbidden,
         AppError::NotFound => T::ErrNotFound,
         AppError::Conflict => T::ErrConflict,
+        AppError::Locked => T::ErrLocked,
         AppError::Network => T::ErrNetwork,
         AppError::Internal => T::ErrInternal,
     }

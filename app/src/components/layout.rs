@@ -26,6 +26,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         <li><NavLink href="/picture" label=t(T::SituationPicture) /></li>
                                         <li><NavLink href="/incidents" label=t(T::Incidents) /></li>
                                         <li><NavLink href="/actions" label=t(T::Actions) /></li>
+                                        <li><NavLink href="/meetings" label=t(T::Meetings) /></li>
                                     })}
                                     {me.can_log_incidents().then(|| view! {
                                         <li><NavLink href="/incidents/new" label=t(T::LogIncident) /></li>

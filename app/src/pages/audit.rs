@@ -19,6 +19,8 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::WeeklyReport => T::TypeWeeklyReport,
         RecordType::Session => T::TypeSession,
         RecordType::Action => T::TypeAction,
+        RecordType::Meeting => T::TypeMeeting,
+        RecordType::Minutes => T::TypeMinutes,
     })
 }
 

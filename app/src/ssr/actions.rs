@@ -102,6 +102,17 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     caller: &CurrentUser,
     input: &ActionInput,
 ) -> Result<Uuid> {
+    create_in(db, caller, input, None).await
+}
+
+/// Creates an action decided at meeting `origin` (if any).
+#[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
+pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    input: &ActionInput,
+    origin: Option<Uuid>,
+) -> Result<Uuid> {
     if caller.role != Role::Coordinator {
         return Err(AppError::Forbidden);
     }
@@ -128,7 +139,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         owner_person: Set(valid.owner_person),
         due: Set(valid.due),
         area_id: Set(valid.area_id.map(|a| a.0)),
-        origin_meeting_id: Set(None),
+        origin_meeting_id: Set(origin),
         state: Set(ActionState::Open),
         note: Set(None),
         created_at: Set(Utc::now()),
@@ -160,6 +171,16 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(model.id)
+}
+
+/// Every action's summary by id (meetings show carried and new ones).
+pub async fn summaries_by_id<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, ActionSummary>> {
+    let (orgs, areas) = names(db).await?;
+    let all = action::Entity::find().all(db).await.map_err(db_err)?;
+    Ok(all
+        .iter()
+        .map(|m| (m.id, summary(m, &orgs, &areas)))
+        .collect())
 }
 
 /// Actions in `scope`, soonest due first.

@@ -218,7 +218,35 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
         )
         .await?;
     }
-    load_incidents(db, &areas).await
+    load_incidents(db, &areas).await?;
+    load_meeting_series(db).await
+}
+
+/// The weekly situation-picture meeting, Wednesdays 15:00, with the article's participants.
+async fn load_meeting_series<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
+    let coordinator = demo_user(db, "coordinator@example.org").await?;
+    let members: Vec<Uuid> = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .filter(|o| o.name != "Kommunledningskontoret")
+        .map(|o| o.id)
+        .collect();
+    super::meetings::create_series(db, &coordinator, "Lägesbildsmöte", 2, "15:00", &members)
+        .await?;
+    Ok(())
+}
+
+/// Signs a demo account in and out to get it as the services see it.
+async fn demo_user<C: ConnectionTrait>(db: &C, email: &str) -> Result<CurrentUser> {
+    let settings = super::Settings::default();
+    let token = auth::sign_in(db, &settings, email, DEMO_PASSWORD).await?;
+    let user = auth::resolve_session(db, &settings, &token)
+        .await?
+        .ok_or(shared::AppError::Internal)?;
+    auth::sign_out(db, &token).await?;
+    Ok(user)
 }
 
 /// Six weeks of incidents from the police and school demo users, spread deterministically.
@@ -229,13 +257,7 @@ async fn load_incidents<C: ConnectionTrait + TransactionTrait>(
     let categories = category::Entity::find().all(db).await.map_err(db_err)?;
     let mut reporters = Vec::new();
     for email in ["police@example.org", "school@example.org"] {
-        let settings = super::Settings::default();
-        let token = auth::sign_in(db, &settings, email, DEMO_PASSWORD).await?;
-        let user: CurrentUser = auth::resolve_session(db, &settings, &token)
-            .await?
-            .ok_or(shared::AppError::Internal)?;
-        auth::sign_out(db, &token).await?;
-        reporters.push(user);
+        reporters.push(demo_user(db, email).await?);
     }
     // A small linear congruential generator: the same demo every time.
     let mut seed: u64 = 2_023_196;

@@ -9,6 +9,8 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod incidents;
+pub mod meetings;
+pub mod minutes;
 pub mod picture;
 pub mod reference;
 pub mod reports;

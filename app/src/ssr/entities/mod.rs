@@ -6,6 +6,7 @@ pub mod area;
 pub mod audit_event;
 pub mod category;
 pub mod incident;
+pub mod meeting;
 pub mod organisation;
 pub mod place;
 pub mod session;

@@ -1,0 +1,196 @@
+//! Meeting server functions: series and planning, the meeting page, and every recording step.
+
+#[cfg(feature = "ssr")]
+use super::context::{caller, respond, state};
+use leptos::prelude::*;
+use shared::AppError;
+use shared::meeting::{MeetingDetail, SeriesSummary};
+
+#[cfg(feature = "ssr")]
+fn meeting_id(id: &str) -> Result<uuid::Uuid, AppError> {
+    uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
+}
+
+#[server(prefix = "/api", endpoint = "meetings/series")]
+pub async fn list_series() -> Result<Vec<SeriesSummary>, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::meetings::list_series(&state.db, &caller).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/plan")]
+pub async fn plan_meeting(series_id: String) -> Result<String, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let id = crate::ssr::meetings::plan_next(&state.db, &caller, meeting_id(&series_id)?)
+                .await?;
+            leptos_axum::redirect(&format!("/meetings/{id}"));
+            Ok(id.to_string())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/get")]
+pub async fn get_meeting(id: String) -> Result<MeetingDetail, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::meetings::detail(&state.db, &caller, meeting_id(&id)?).await
+        }
+        .await,
+    )
+}
+
+/// `step`: `start` or `finalise`.
+#[server(prefix = "/api", endpoint = "meetings/step")]
+pub async fn meeting_step(id: String, step: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let id = meeting_id(&id)?;
+            match step.as_str() {
+                "start" => crate::ssr::meetings::start(&state.db, &caller, id).await,
+                "finalise" => crate::ssr::meetings::finalise(&state.db, &caller, id).await,
+                _ => Err(AppError::BadRequest),
+            }
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/attendance")]
+pub async fn record_attendance(
+    id: String,
+    organisation_id: String,
+    #[server(default)] status: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::minutes::set_attendance(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &organisation_id,
+                &status,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/guests")]
+pub async fn record_guests(id: String, #[server(default)] guests: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::minutes::set_guests(&state.db, &caller, meeting_id(&id)?, &guests).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/rating")]
+pub async fn record_rating(
+    id: String,
+    area_id: String,
+    #[server(default)] rating: String,
+    #[server(default)] comment: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::minutes::rate(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &area_id,
+                &rating,
+                &comment,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// `kind`: `agenda`, `decision`, or `addendum` (addenda only once the minutes are locked).
+#[server(prefix = "/api", endpoint = "meetings/item")]
+pub async fn record_item(
+    id: String,
+    kind: String,
+    #[server(default)] text: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let id = meeting_id(&id)?;
+            if kind == "addendum" {
+                crate::ssr::minutes::add_addendum(&state.db, &caller, id, &text).await
+            } else {
+                crate::ssr::minutes::add_item(&state.db, &caller, id, &kind, &text).await
+            }
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/review")]
+pub async fn review_action(
+    id: String,
+    action_id: String,
+    #[server(default)] state: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    let new_state = state;
+    respond(
+        async {
+            let (state, caller) = (super::context::state()?, caller()?);
+            crate::ssr::minutes::review_action(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &action_id,
+                &new_state,
+                &note,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "meetings/action")]
+pub async fn meeting_action(
+    id: String,
+    #[server(default)] title: String,
+    #[server(default)] owner_organisation_id: String,
+    #[server(default)] owner_person: String,
+    #[server(default)] due: String,
+    #[server(default)] area_id: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let input = shared::action::ActionInput {
+                title,
+                owner_organisation_id,
+                owner_person,
+                due,
+                area_id,
+                incident_id: String::new(),
+            };
+            crate::ssr::minutes::new_action(&state.db, &caller, meeting_id(&id)?, &input)
+                .await
+                .map(|_| ())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,87 @@
+//! `/meetings/:id/minutes`: the minutes as a printable A4 page: attendance, each town's
+//! picture and rating, agenda, decisions, actions, and addenda.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use shared::meeting::{Attendance, ItemKind};
+
+use crate::api::meetings::get_meeting;
+use crate::components::fields::PageError;
+use crate::i18n::{T, long_datetime, t, use_lang};
+use crate::pages::actions::state_label;
+use crate::pages::meetings::state_text;
+
+#[component]
+pub fn MinutesPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let detail = Resource::new(id, get_meeting);
+    let lang = use_lang();
+    view! {
+        <Title text=t(T::Minutes) />
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let d = match detail.await {
+                    Ok(d) => d,
+                    Err(e) => return view! { <PageError error=e /> }.into_any(),
+                };
+                let list = |kind: ItemKind| d.items.iter().filter(|i| i.kind == kind).cloned().collect::<Vec<_>>();
+                let (agenda, decisions, addenda) = (list(ItemKind::Agenda), list(ItemKind::Decision), list(ItemKind::Addendum));
+                let who = |status: Option<Attendance>| d.attendance.iter().filter(|a| a.status == status).map(|a| a.organisation.clone()).collect::<Vec<_>>().join(", ");
+                view! {
+                    <article class="minutes">
+                        <h1>{format!("{} – {}", t(T::Minutes), d.summary.series)}</h1>
+                        <p>{long_datetime(&d.summary.starts_at, lang)}" · "{state_text(d.summary.state)}
+                            {d.finalised_at.clone().map(|f| format!(" ({} {})", t(T::FinalisedAt), long_datetime(&f, lang)))}</p>
+                        <p class="no-print"><a href=format!("/meetings/{}", d.summary.id)>{t(T::TypeMeeting)}</a></p>
+                        <h2>{t(T::Attendance)}</h2>
+                        <p>{format!("{}: {}", t(T::Present), who(Some(Attendance::Present)))}</p>
+                        <p>{format!("{}: {}", t(T::Deputy), who(Some(Attendance::Deputy)))}</p>
+                        <p>{format!("{}: {}", t(T::Absent), who(Some(Attendance::Absent)))}</p>
+                        {d.guests.clone().map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> })}
+                        <h2>{format!("{} ({} {})", t(T::Ratings), t(T::Week), d.picture_week)}</h2>
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{t(T::Area)}</th><th scope="col">{t(T::Incidents)}</th>
+                                <th scope="col">{t(T::Rating)}</th><th scope="col">{t(T::Comment)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {d.ratings.iter().map(|r| view! {
+                                    <tr>
+                                        <th scope="row">{r.area.clone()}</th>
+                                        <td>{r.incidents}</td>
+                                        <td>{r.rating.map(|n| format!("{n}/5")).unwrap_or_else(|| "–".into())}</td>
+                                        <td>{r.comment.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <h2>{t(T::Agenda)}</h2>
+                        <ol>{agenda.into_iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}</ol>
+                        <h2>{t(T::Decisions)}</h2>
+                        <ol>{decisions.into_iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}</ol>
+                        <h2>{t(T::CarriedActions)}</h2>
+                        <ul>
+                            {d.carried.iter().flat_map(|(owner, l)| l.iter().map(move |c| (owner.clone(), c.clone()))).map(|(owner, c)| view! {
+                                <li>{format!("{} ({owner}, {} {}): {}", c.action.title, t(T::DueDate), c.action.due,
+                                    c.reviewed.map(|(s, n)| format!("{}{}", state_label(s), n.map(|n| format!(" – {n}")).unwrap_or_default()))
+                                        .unwrap_or_else(|| state_label(c.action.state).to_owned()))}</li>
+                            }).collect_view()}
+                        </ul>
+                        <h2>{t(T::NewActions)}</h2>
+                        <ul>
+                            {d.new_actions.iter().map(|a| view! {
+                                <li>{format!("{} ({}, {} {})", a.title, a.owner_organisation, t(T::DueDate), a.due)}</li>
+                            }).collect_view()}
+                        </ul>
+                        {(!addenda.is_empty()).then(|| view! {
+                            <h2>{t(T::Addenda)}</h2>
+                            <ul>{addenda.into_iter().map(|i| view! { <li>{format!("{} ({}, {})", i.text, long_datetime(&i.at, lang), i.by)}</li> }).collect_view()}</ul>
+                        })}
+                    </article>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,179 @@
+//! Meetings: the weekly situation-picture meeting (and, later, area groups) with attendance,
+//! ratings per town, agenda, decisions, actions carried over, and minutes locked when finalised.
+
+#[cfg(feature = "ssr")]
+use sea_orm::sea_query::StringLen;
+use serde::{Deserialize, Serialize};
+
+use crate::action::{ActionState, ActionSummary};
+use crate::error::FieldError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")
+)]
+pub enum MeetingState {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "planned"))]
+    Planned,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "in_progress"))]
+    InProgress,
+    /// The minutes are locked; corrections are addenda.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "finalised"))]
+    Finalised,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")
+)]
+pub enum Attendance {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "present"))]
+    Present,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "absent"))]
+    Absent,
+    /// Sent a deputy.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deputy"))]
+    Deputy,
+}
+
+impl Attendance {
+    pub const ALL: [Attendance; 3] = [Attendance::Present, Attendance::Deputy, Attendance::Absent];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Attendance::Present => "present",
+            Attendance::Absent => "absent",
+            Attendance::Deputy => "deputy",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == text.trim())
+    }
+}
+
+/// Agenda items, decisions and addenda share one shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")
+)]
+pub enum ItemKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "agenda"))]
+    Agenda,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "decision"))]
+    Decision,
+    /// A dated correction appended after the minutes were locked.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "addendum"))]
+    Addendum,
+}
+
+impl ItemKind {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim() {
+            "agenda" => Some(ItemKind::Agenda),
+            "decision" => Some(ItemKind::Decision),
+            "addendum" => Some(ItemKind::Addendum),
+            _ => None,
+        }
+    }
+}
+
+/// The five-grade scale: 1 calm … 5 serious.
+pub fn parse_rating(text: &str) -> Result<i32, FieldError> {
+    match text.trim().parse::<i32>() {
+        Ok(n) if (1..=5).contains(&n) => Ok(n),
+        Ok(_) | Err(_) if text.trim().is_empty() => Err(FieldError::Required),
+        _ => Err(FieldError::Invalid),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: String,
+    pub series: String,
+    /// Local start, `2026-11-25 15:00`.
+    pub starts_at: String,
+    pub state: MeetingState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesSummary {
+    pub id: String,
+    pub name: String,
+    /// `Wednesday 15:00` in the caller's language is made by the page from these.
+    pub weekday: u32,
+    pub start_time: String,
+    pub members: Vec<String>,
+    pub meetings: Vec<MeetingSummary>,
+    /// Path of the iCalendar feed (with its secret token); only for coordinators.
+    pub feed_path: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceRow {
+    pub organisation_id: String,
+    pub organisation: String,
+    pub status: Option<Attendance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingRow {
+    pub area_id: String,
+    pub area: String,
+    pub incidents: u32,
+    pub rating: Option<i32>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub text: String,
+    pub at: String,
+    pub by: String,
+}
+
+/// An action that was open when the meeting started, and what the meeting recorded for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedAction {
+    pub action: ActionSummary,
+    pub reviewed: Option<(ActionState, Option<String>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingDetail {
+    pub summary: MeetingSummary,
+    pub picture_week: String,
+    pub guests: Option<String>,
+    pub attendance: Vec<AttendanceRow>,
+    pub ratings: Vec<RatingRow>,
+    pub items: Vec<Item>,
+    /// Grouped by owner organisation, in name order.
+    pub carried: Vec<(String, Vec<CarriedAction>)>,
+    pub new_actions: Vec<ActionSummary>,
+    pub can_edit: bool,
+    /// Coordinators append addenda to finalised minutes.
+    pub can_add_addenda: bool,
+    pub finalised_at: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_are_one_to_five() {
+        assert_eq!(parse_rating("3"), Ok(3));
+        assert_eq!(parse_rating(" 5 "), Ok(5));
+        assert_eq!(parse_rating("0"), Err(FieldError::Invalid));
+        assert_eq!(parse_rating("6"), Err(FieldError::Invalid));
+        assert_eq!(parse_rating("lugnt"), Err(FieldError::Invalid));
+        assert_eq!(parse_rating(""), Err(FieldError::Required));
+    }
+}
