@@ -25,7 +25,7 @@ fn action_input(w: &World, title: &str) -> ActionInput {
 async fn series(w: &World) -> Uuid {
     let members = app::ssr::reference::load(&w.db, shared::lang::Lang::Sv)
         .await
-        .unwrap()
+        .expect("fixture")
         .organisations
         .iter()
         .map(|o| o.id.0)
@@ -39,7 +39,7 @@ async fn series(w: &World) -> Uuid {
         &members,
     )
     .await
-    .unwrap()
+    .expect("fixture")
 }
 
 #[tokio::test]

@@ -20,7 +20,7 @@ use shared::week::IsoWeek;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::meeting::{attendance, item, meeting, member, rating, review, series};
+use super::entities::meetings::{attendance, item, meeting, member, rating, review, series};
 use super::entities::{action, area, incident, organisation, user};
 use super::time::{format_local, local_to_utc, now_local, to_local};
 use super::{Result, actions, audit, db_err};

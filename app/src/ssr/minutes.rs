@@ -14,7 +14,7 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::meeting::{attendance, item, meeting, rating, review};
+use super::entities::meetings::{attendance, item, meeting, rating, review};
 use super::entities::{action, area, organisation};
 use super::meetings::{carried, ensure_coordinator, find};
 use super::{Result, actions, audit, db_err};

@@ -6,7 +6,7 @@ pub mod area;
 pub mod audit_event;
 pub mod category;
 pub mod incident;
-pub mod meeting;
+pub mod meetings;
 pub mod organisation;
 pub mod place;
 pub mod session;
