@@ -253,6 +253,12 @@ texts! {
     Recorded => "Noterat på mötet", "Recorded at the meeting";
     NewActions => "Nya åtgärder", "New actions";
     Minutes => "Protokoll", "Minutes";
+    AtMeetings => "På mötena", "At the meetings";
+    NewSeries => "Ny mötesserie", "New meeting series";
+    Weekday => "Veckodag", "Weekday";
+    StartTime => "Klockan", "Time";
+    CreateSeries => "Skapa mötesserien", "Create the series";
+    ActionPlaceHint => "Frivilligt: en plats i området ovan (välj område först).", "Optional: a place in the area above (choose the area first).";
     KindMunicipality => "Kommun", "Municipality";
     KindPolice => "Polis", "Police";
     KindSecurityGuards => "Ordningsvakter", "Security guards";

@@ -25,6 +25,7 @@ fn action_input(w: &World) -> ActionInput {
         owner_person: "Per Polis".into(),
         due: (today() + chrono::Days::new(14)).to_string(),
         area_id: w.rimbo.to_string(),
+        place: "Gångtunneln".into(),
         incident_id: String::new(),
     }
 }
@@ -47,6 +48,11 @@ async fn a_coordinator_creates_an_action_linked_to_the_incident_that_prompted_it
         assert_eq!(d.summary.owner_organisation, "Polisen", "{backend}");
         assert_eq!(d.summary.state, ActionState::Open);
         assert_eq!(d.summary.area.as_deref(), Some("Rimbo"));
+        assert_eq!(
+            d.summary.place.as_deref(),
+            Some("Gångtunneln"),
+            "the incident's place is reused, case and all"
+        );
         assert!(!d.summary.overdue);
         assert_eq!(d.incidents.len(), 1);
         assert!(d.incidents[0].1.contains("Gångtunneln"));

@@ -18,6 +18,7 @@ fn action_input(w: &World, title: &str) -> ActionInput {
         owner_person: String::new(),
         due: (app::ssr::time::now_local().date() + chrono::Days::new(7)).to_string(),
         area_id: w.rimbo.to_string(),
+        place: String::new(),
         incident_id: String::new(),
     }
 }
@@ -348,6 +349,22 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         assert_eq!(
             reviewed_a.reviewed,
             Some((ActionState::NotPossible, Some("Platsen rivs".into())))
+        );
+        let a_page = actions::get(&w.db, &w.police, a, shared::lang::Lang::Sv)
+            .await
+            .unwrap();
+        let history: Vec<(ActionState, Option<&str>)> = a_page
+            .reviews
+            .iter()
+            .map(|r| (r.state, r.note.as_deref()))
+            .collect();
+        assert_eq!(
+            history,
+            [
+                (ActionState::InProgress, Some("Beställd")),
+                (ActionState::NotPossible, Some("Platsen rivs"))
+            ],
+            "its history across meetings"
         );
         let dates: Vec<String> = [
             d1.summary.starts_at,

@@ -71,3 +71,20 @@ test('a reporter reads the minutes but cannot run a meeting', async ({ page }) =
   await expect(page.getByRole('button', { name: 'Planera nästa möte' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Kalenderflöde/ })).toHaveCount(0);
 });
+
+test('a coordinator sets up a new meeting series with its members', async ({ page }) => {
+  await signIn(page, 'coordinator@example.org');
+  await page.goto('/meetings');
+  await hydrated(page);
+  const name = unique('Områdesgrupp Hallstavik');
+  const form = page.getByRole('region', { name: 'Ny mötesserie' });
+  await form.getByLabel('Namn på ny mötesserie').fill(name);
+  await form.getByLabel('Veckodag').selectOption({ label: 'Torsdagar' });
+  await form.getByLabel('Klockan').fill('09:30');
+  await form.getByLabel('Polisen Norrtälje').check();
+  await form.getByLabel('Fältsamordnarna').check();
+  await form.getByRole('button', { name: 'Skapa mötesserien' }).click();
+  const created = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name }) });
+  await expect(created).toContainText('Torsdagar 09:30 · Medlemmar: Fältsamordnarna, Polisen Norrtälje');
+  await expectAccessible(page);
+});

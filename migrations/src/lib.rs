@@ -11,6 +11,7 @@ mod m20261124_000004_create_audit_events;
 mod m20261124_000005_create_weekly_reports;
 mod m20261124_000006_create_actions;
 mod m20261124_000007_create_meetings;
+mod m20261124_000008_add_place_to_actions;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_create_weekly_reports::Migration),
             Box::new(m20261124_000006_create_actions::Migration),
             Box::new(m20261124_000007_create_meetings::Migration),
+            Box::new(m20261124_000008_add_place_to_actions::Migration),
         ]
     }
 }

@@ -624,3 +624,58 @@ async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_coordinator_creates_a_series_with_the_ticked_members() {
+    for (_, app) in apps().await {
+        app.sign_in("coordinator@example.org").await;
+        let reference = app.reference().await;
+        let police = id_of(&reference, "organisations", "Polisen Norrtälje");
+        let school = id_of(&reference, "organisations", "Utbildningsförvaltningen");
+        // Unticked boxes are not posted, so the indices have gaps.
+        let form = [
+            ("name", "Områdesgrupp Rimbo"),
+            ("weekday", "0"),
+            ("start_time", "09:30"),
+            ("members[1]", police.as_str()),
+            ("members[4]", school.as_str()),
+        ];
+        assert_eq!(
+            app.call("meetings/new-series", &form).await.status(),
+            StatusCode::OK
+        );
+        let series: Value = app.call("meetings/series", &[]).await.json().await.unwrap();
+        let created = series
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "Områdesgrupp Rimbo")
+            .unwrap();
+        assert_eq!(
+            created["members"],
+            serde_json::json!(["Polisen Norrtälje", "Utbildningsförvaltningen"])
+        );
+        assert_eq!(
+            (created["weekday"].as_u64(), created["start_time"].as_str()),
+            (Some(0), Some("09:30"))
+        );
+
+        let again = app.call("meetings/new-series", &form).await;
+        assert_eq!(
+            again.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the name is taken"
+        );
+        let bad = app
+            .call(
+                "meetings/new-series",
+                &[
+                    ("name", "Ny grupp"),
+                    ("weekday", "9"),
+                    ("start_time", "25:00"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

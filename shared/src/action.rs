@@ -107,6 +107,8 @@ pub struct ActionInput {
     pub owner_person: String,
     pub due: String,
     pub area_id: String,
+    /// A place in the area (picked or typed); needs an area.
+    pub place: String,
     pub incident_id: String,
 }
 
@@ -117,6 +119,7 @@ pub struct ValidAction {
     pub owner_person: Option<String>,
     pub due: NaiveDate,
     pub area_id: Option<AreaId>,
+    pub place: Option<crate::text::PlaceName>,
     pub incident_id: Option<crate::ids::IncidentId>,
 }
 
@@ -158,6 +161,17 @@ impl ActionInput {
         } else {
             issues.check("area_id", AreaId::parse(&self.area_id).map(Some))
         };
+        let place = match (self.place.trim().is_empty(), self.area_id.trim().is_empty()) {
+            (true, _) => Some(None),
+            (false, true) => issues.check(
+                "area_id",
+                Err::<Option<crate::text::PlaceName>, _>(FieldError::Required),
+            ),
+            (false, false) => issues.check(
+                "place",
+                crate::text::PlaceName::parse(&self.place).map(Some),
+            ),
+        };
         let incident = if self.incident_id.trim().is_empty() {
             Some(None)
         } else {
@@ -173,6 +187,7 @@ impl ActionInput {
                 owner_person: person?,
                 due: due?,
                 area_id: area?,
+                place: place?,
                 incident_id: incident?,
             })
         })
@@ -190,6 +205,7 @@ pub struct ActionSummary {
     pub overdue: bool,
     pub state: ActionState,
     pub area: Option<String>,
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,7 +216,18 @@ pub struct ActionDetail {
     pub can_update: bool,
     /// Linked incidents: (id, "2026-11-24 21:30 · Klotter · Torget").
     pub incidents: Vec<(String, String)>,
+    /// What each meeting recorded for it, oldest first.
+    pub reviews: Vec<MeetingReview>,
     pub history: Vec<crate::audit::AuditEntry>,
+}
+
+/// One meeting's record of an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingReview {
+    pub meeting_id: String,
+    pub meeting: String,
+    pub state: ActionState,
+    pub note: Option<String>,
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ pub async fn create_action(
     #[server(default)] owner_person: String,
     #[server(default)] due: String,
     #[server(default)] area_id: String,
+    #[server(default)] place: String,
     #[server(default)] incident_id: String,
 ) -> Result<String, AppError> {
     respond(
@@ -56,6 +57,7 @@ pub async fn create_action(
                 owner_person,
                 due,
                 area_id,
+                place,
                 incident_id,
             };
             let id = crate::ssr::actions::create(&state.db, &caller, &input).await?;

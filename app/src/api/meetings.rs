@@ -175,6 +175,7 @@ pub async fn meeting_action(
     #[server(default)] owner_person: String,
     #[server(default)] due: String,
     #[server(default)] area_id: String,
+    #[server(default)] place: String,
 ) -> Result<(), AppError> {
     respond(
         async {
@@ -185,11 +186,47 @@ pub async fn meeting_action(
                 owner_person,
                 due,
                 area_id,
+                place,
                 incident_id: String::new(),
             };
             crate::ssr::minutes::new_action(&state.db, &caller, meeting_id(&id)?, &input)
                 .await
                 .map(|_| ())
+        }
+        .await,
+    )
+}
+
+/// A new series: `weekday` 0 (Monday) … 6, `start_time` `15:00`, member organisations.
+#[server(prefix = "/api", endpoint = "meetings/new-series")]
+pub async fn create_series(
+    #[server(default)] name: String,
+    #[server(default)] weekday: String,
+    #[server(default)] start_time: String,
+    #[server(default)] members: Vec<String>,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let weekday = weekday
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| AppError::field("weekday", shared::FieldError::Invalid))?;
+            let members = members
+                .iter()
+                .map(|m| uuid::Uuid::parse_str(m.trim()))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|_| AppError::field("members", shared::FieldError::Invalid))?;
+            crate::ssr::meetings::create_series(
+                &state.db,
+                &caller,
+                &name,
+                weekday,
+                &start_time,
+                &members,
+            )
+            .await
+            .map(|_| ())
         }
         .await,
     )

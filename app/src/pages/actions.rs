@@ -48,7 +48,7 @@ pub fn ActionTable(actions: Vec<ActionSummary>) -> impl IntoView {
                         <td data-label=t(T::DueDate)>{a.due}
                             {a.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}</td>
                         <td data-label=t(T::State)>{state_label(a.state)}</td>
-                        <td data-label=t(T::Area)>{a.area.unwrap_or_default()}</td>
+                        <td data-label=t(T::Area)>{a.area.unwrap_or_default()}{a.place.map(|p| format!(", {p}"))}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -155,6 +155,13 @@ pub fn NewActionPage() -> impl IntoView {
                             </select>
                             <FieldMessage field="area_id" error />
                         </div>
+                        <div class="field">
+                            <label for="action-place">{t(T::Place)}</label>
+                            <input id="action-place" name="place" maxlength="100" autocomplete="off" aria-describedby="action-place-hint"
+                                aria-invalid=invalid(error, "place") />
+                            <p class="hint" id="action-place-hint">{t(T::ActionPlaceHint)}</p>
+                            <FieldMessage field="place" error />
+                        </div>
                         <button type="submit" class="primary big">{t(T::CreateAction)}</button>
                     </ActionForm>
                 }.into_any()
@@ -194,6 +201,7 @@ pub fn ActionPage() -> impl IntoView {
                         <dt>{t(T::DueDate)}</dt><dd>{s.due.clone()}
                             {s.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}</dd>
                         {s.area.clone().map(|a| view! { <dt>{t(T::Area)}</dt><dd>{a}</dd> })}
+                        {s.place.clone().map(|p| view! { <dt>{t(T::Place)}</dt><dd>{p}</dd> })}
                         <dt>{t(T::Created)}</dt><dd>{d.created.clone()}</dd>
                         {d.note.clone().map(|n| view! { <dt>{t(T::Note)}</dt><dd class="description">{n}</dd> })}
                     </dl>
@@ -235,6 +243,17 @@ pub fn ActionPage() -> impl IntoView {
                     } else {
                         ().into_any()
                     }}
+                    {(!d.reviews.is_empty()).then(|| view! {
+                        <h2>{t(T::AtMeetings)}</h2>
+                        <ol class="plain">
+                            {d.reviews.clone().into_iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/meetings/{}", r.meeting_id)>{r.meeting}</a>
+                                    {format!(": {}{}", state_label(r.state), r.note.map(|n| format!(" – {n}")).unwrap_or_default())}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    })}
                     <h2>{t(T::History)}</h2>
                     <History entries=d.history.clone() />
                     <p><a href="/actions">{t(T::Actions)}</a></p>

@@ -238,9 +238,12 @@ pub fn NewActionSection(
                         <option value="">{t(T::NoArea)}</option>
                         {areas.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
                     </select>
+                    <label for="action-place">{t(T::Place)}</label>
+                    <input id="action-place" name="place" maxlength="100" />
                     <button type="submit">{t(T::CreateAction)}</button>
                     <FieldMessage field="title" error />
                     <FieldMessage field="due" error />
+                    <FieldMessage field="place" error />
                 </ActionForm>
             })}
         </section>

@@ -6,12 +6,12 @@ use leptos_router::hooks::use_params_map;
 use shared::meeting::{MeetingDetail, MeetingState};
 
 use crate::api::meetings::{
-    MeetingAction, MeetingStep, PlanMeeting, RecordAttendance, RecordGuests, RecordItem,
-    RecordRating, ReviewAction, get_meeting, list_series,
+    CreateSeries, MeetingAction, MeetingStep, PlanMeeting, RecordAttendance, RecordGuests,
+    RecordItem, RecordRating, ReviewAction, get_meeting, list_series,
 };
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
-use crate::components::fields::{FormAlert, PageError};
+use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::i18n::{T, t};
 use crate::pages::meeting_sections::{
     ActionsSection, AttendanceSection, ItemsSection, NewActionSection, RatingsSection,
@@ -40,7 +40,12 @@ pub fn weekday_name(day: u32) -> &'static str {
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let plan = ServerAction::<PlanMeeting>::new();
-    let data = Resource::new(move || plan.version().get(), |_| list_series());
+    let create = ServerAction::<CreateSeries>::new();
+    let data = Resource::new(
+        move || (plan.version().get(), create.version().get()),
+        |_| list_series(),
+    );
+    let reference = Resource::new(|| (), |_| get_reference_data());
     let user = expect_context::<UserResource>();
     view! {
         <Title text=t(T::Meetings) />
@@ -72,7 +77,54 @@ pub fn MeetingsPage() -> impl IntoView {
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
+            {move || Suspend::new(async move {
+                let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
+                let organisations = reference.await.map(|r| r.reference.organisations).unwrap_or_default();
+                coordinator.then(|| view! { <NewSeriesForm action=create organisations /> })
+            })}
         </Suspense>
+    }
+}
+
+#[component]
+fn NewSeriesForm(
+    action: ServerAction<CreateSeries>,
+    organisations: Vec<shared::reference::OrganisationDto>,
+) -> impl IntoView {
+    let error: FormError = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <section class="admin-section" aria-labelledby="new-series-heading">
+            <h2 id="new-series-heading">{t(T::NewSeries)}</h2>
+            <FormAlert error />
+            <ActionForm action attr:class="incident-form">
+                <div class="field">
+                    <label for="series-name">{t(T::Name)}" "{t(T::NewSeries).to_lowercase()}</label>
+                    <input id="series-name" name="name" required maxlength="100" />
+                    <FieldMessage field="name" error />
+                </div>
+                <div class="field">
+                    <label for="series-weekday">{t(T::Weekday)}</label>
+                    <select id="series-weekday" name="weekday">
+                        {(0..7u32).map(|d| view! { <option value=d.to_string() selected=d == 2>{weekday_name(d)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="series-time">{t(T::StartTime)}</label>
+                    <input id="series-time" name="start_time" type="time" value="15:00" required />
+                    <FieldMessage field="start_time" error />
+                </div>
+                <fieldset class="flags">
+                    <legend>{t(T::Members)}</legend>
+                    {organisations.into_iter().enumerate().map(|(i, o)| view! {
+                        <label class="check">
+                            <input type="checkbox" name=format!("members[{i}]") value=o.id.to_string() />
+                            {o.name}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="primary">{t(T::CreateSeries)}</button>
+            </ActionForm>
+        </section>
     }
 }
 

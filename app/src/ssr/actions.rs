@@ -8,7 +8,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionSession, TransactionTrait,
 };
-use shared::action::{ActionDetail, ActionInput, ActionState, ActionSummary, parse_transition};
+use shared::action::{
+    ActionDetail, ActionInput, ActionState, ActionSummary, MeetingReview, parse_transition,
+};
 use shared::audit::{AuditAction, RecordType};
 use shared::ids::IncidentId;
 use shared::lang::Lang;
@@ -16,7 +18,7 @@ use shared::user::{CurrentUser, Role};
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{action, action_incident, area, organisation};
+use super::entities::{action, action_incident, area, organisation, place};
 use super::time::{format_local, now_local};
 use super::{Result, audit, db_err, incidents};
 
@@ -55,9 +57,7 @@ fn snapshot(m: &action::Model, owner: &str) -> serde_json::Value {
     })
 }
 
-async fn names<C: ConnectionTrait>(
-    db: &C,
-) -> Result<(HashMap<Uuid, String>, HashMap<Uuid, String>)> {
+async fn names<C: ConnectionTrait>(db: &C) -> Result<Names> {
     let orgs = organisation::Entity::find()
         .all(db)
         .await
@@ -72,14 +72,29 @@ async fn names<C: ConnectionTrait>(
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    Ok((orgs, areas))
+    let places = place::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(Names {
+        orgs,
+        areas,
+        places,
+    })
 }
 
-fn summary(
-    m: &action::Model,
-    orgs: &HashMap<Uuid, String>,
-    areas: &HashMap<Uuid, String>,
-) -> ActionSummary {
+/// Names of what actions refer to, by id.
+struct Names {
+    orgs: HashMap<Uuid, String>,
+    areas: HashMap<Uuid, String>,
+    places: HashMap<Uuid, String>,
+}
+
+fn summary(m: &action::Model, names: &Names) -> ActionSummary {
+    let (orgs, areas) = (&names.orgs, &names.areas);
     ActionSummary {
         id: m.id.to_string(),
         title: m.title.clone(),
@@ -92,6 +107,7 @@ fn summary(
         overdue: !m.state.is_closed() && m.due < now_local().date(),
         state: m.state,
         area: m.area_id.and_then(|a| areas.get(&a).cloned()),
+        place: m.place_id.and_then(|p| names.places.get(&p).cloned()),
     }
 }
 
@@ -132,6 +148,14 @@ pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
             .map_err(|_| AppError::field("incident_id", FieldError::Unknown))?;
     }
     let txn = db.begin().await.map_err(db_err)?;
+    let place_id = match (valid.area_id, &valid.place) {
+        (Some(area), Some(name)) => Some(
+            super::reference::find_or_create_place(&txn, area, name)
+                .await?
+                .0,
+        ),
+        _ => None,
+    };
     let model = action::ActiveModel {
         id: Set(Uuid::now_v7()),
         title: Set(valid.title),
@@ -139,6 +163,7 @@ pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
         owner_person: Set(valid.owner_person),
         due: Set(valid.due),
         area_id: Set(valid.area_id.map(|a| a.0)),
+        place_id: Set(place_id),
         origin_meeting_id: Set(origin),
         state: Set(ActionState::Open),
         note: Set(None),
@@ -175,12 +200,9 @@ pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
 
 /// Every action's summary by id (meetings show carried and new ones).
 pub async fn summaries_by_id<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, ActionSummary>> {
-    let (orgs, areas) = names(db).await?;
+    let names = names(db).await?;
     let all = action::Entity::find().all(db).await.map_err(db_err)?;
-    Ok(all
-        .iter()
-        .map(|m| (m.id, summary(m, &orgs, &areas)))
-        .collect())
+    Ok(all.iter().map(|m| (m.id, summary(m, &names))).collect())
 }
 
 /// Actions in `scope`, soonest due first.
@@ -206,8 +228,8 @@ pub async fn list<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let (orgs, areas) = names(db).await?;
-    Ok(rows.iter().map(|m| summary(m, &orgs, &areas)).collect())
+    let names = names(db).await?;
+    Ok(rows.iter().map(|m| summary(m, &names)).collect())
 }
 
 /// One action with its linked incidents and its history.
@@ -241,15 +263,53 @@ pub async fn get<C: ConnectionTrait>(
             linked.push((s.id.to_string(), label));
         }
     }
-    let (orgs, areas) = names(db).await?;
+    let names = names(db).await?;
     Ok(ActionDetail {
-        summary: summary(&model, &orgs, &areas),
+        summary: summary(&model, &names),
         note: model.note.clone(),
         created: format_local(model.created_at),
         can_update: can_update(caller, &model),
         incidents: linked,
+        reviews: reviews(db, id).await?,
         history: audit::history(db, id).await?,
     })
+}
+
+/// The meetings that reviewed an action and what they recorded, oldest first.
+async fn reviews<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Vec<MeetingReview>> {
+    use super::entities::meetings::{meeting, review, series};
+    let rows = review::Entity::find()
+        .filter(review::Column::ActionId.eq(id))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut out = Vec::new();
+    for r in rows {
+        let Some(m) = meeting::Entity::find_by_id(r.meeting_id)
+            .one(db)
+            .await
+            .map_err(db_err)?
+        else {
+            continue;
+        };
+        let name = series::Entity::find_by_id(m.series_id)
+            .one(db)
+            .await
+            .map_err(db_err)?
+            .map(|s| s.name)
+            .unwrap_or_default();
+        out.push((
+            m.starts_at,
+            MeetingReview {
+                meeting_id: m.id.to_string(),
+                meeting: format!("{name} {}", format_local(m.starts_at)),
+                state: r.state_after,
+                note: r.note,
+            },
+        ));
+    }
+    out.sort_by_key(|(at, _)| *at);
+    Ok(out.into_iter().map(|(_, r)| r).collect())
 }
 
 /// Moves an action to a new state (with a note; required for "not done"). Closing is final.

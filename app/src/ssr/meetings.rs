@@ -91,7 +91,10 @@ pub async fn create_series<C: ConnectionTrait>(
     }
     .insert(db)
     .await
-    .map_err(db_err)?;
+    .map_err(|e| match db_err(e) {
+        AppError::Conflict => AppError::field("name", FieldError::Taken),
+        other => other,
+    })?;
     for org in members {
         member::ActiveModel {
             series_id: Set(id),

@@ -13,6 +13,7 @@ pub struct Model {
     pub owner_person: Option<String>,
     pub due: Date,
     pub area_id: Option<Uuid>,
+    pub place_id: Option<Uuid>,
     pub origin_meeting_id: Option<Uuid>,
     pub state: ActionState,
     #[sea_orm(column_type = "Text", nullable)]
