@@ -3,3 +3,4 @@
 pub mod fields;
 pub mod history;
 pub mod layout;
+pub mod week_picker;

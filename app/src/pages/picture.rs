@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::picture::{AreaPicture, SituationPicture, Trend};
 
 use crate::api::picture::get_situation_picture;
-use crate::components::fields::{FieldMessage, FormError, PageError};
+use crate::components::fields::{FormError, PageError};
+use crate::components::week_picker::WeekPicker;
 use crate::i18n::{T, t};
 
 fn signed(n: f32) -> String {
@@ -43,25 +43,13 @@ pub fn PicturePage() -> impl IntoView {
                         let error: FormError = Signal::derive(move || Some(e.clone()));
                         view! {
                             <h1>{t(T::SituationPicture)}</h1>
-                            <WeekForm value=week() error />
+                            <WeekPicker path="/picture" value=week() error />
                         }.into_any()
                     }
                     Err(e) => view! { <h1>{t(T::SituationPicture)}</h1><PageError error=e /> }.into_any(),
                 }
             })}
         </Suspense>
-    }
-}
-
-#[component]
-fn WeekForm(value: String, error: FormError) -> impl IntoView {
-    view! {
-        <Form method="GET" action="/picture" attr:class="inline-filter">
-            <label for="week">{t(T::Week)}</label>
-            <input id="week" name="week" type="week" value=value />
-            <button type="submit">{t(T::Show)}</button>
-            <FieldMessage field="week" error />
-        </Form>
     }
 }
 
@@ -75,7 +63,7 @@ fn PictureView(p: SituationPicture) -> impl IntoView {
             <a href=format!("/picture?week={}", p.previous_week)>{format!("← {}", p.previous_week)}</a>
             {p.next_week.map(|n| view! { <a href=format!("/picture?week={n}")>{format!("{n} →")}</a> })}
         </nav>
-        <WeekForm value=p.week.clone() error=none />
+        <WeekPicker path="/picture" value=p.week.clone() error=none />
         <p class="hint">{format!("{} {}.", t(T::HotSpotExplained), p.hot_spot_threshold)}</p>
         {p.areas.into_iter().map(|a| view! { <AreaSection a week=week.clone() /> }).collect_view()}
     }

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::report::{OwnWeek, ReportStatus};
 
 use crate::api::reports::{SubmitReport, get_own_week, report_overview};
-use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
+use crate::components::fields::{FormAlert, FormError, PageError};
+use crate::components::week_picker::WeekPicker;
 use crate::i18n::{T, t};
 
 #[component]
@@ -30,7 +30,7 @@ pub fn ReportPage() -> impl IntoView {
                     Ok(w) => view! { <OwnWeekView w sent=sent() action /> }.into_any(),
                     Err(e @ shared::AppError::Validation(_)) => {
                         let error: FormError = Signal::derive(move || Some(e.clone()));
-                        view! { <WeekPicker value=week() error /> }.into_any()
+                        view! { <WeekPicker path="/reports" value=week() error /> }.into_any()
                     }
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
@@ -40,24 +40,12 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 #[component]
-fn WeekPicker(value: String, error: FormError) -> impl IntoView {
-    view! {
-        <Form method="GET" action="/reports" attr:class="inline-filter">
-            <label for="week">{t(T::Week)}</label>
-            <input id="week" name="week" type="week" value=value />
-            <button type="submit">{t(T::Show)}</button>
-            <FieldMessage field="week" error />
-        </Form>
-    }
-}
-
-#[component]
 fn OwnWeekView(w: OwnWeek, sent: bool, action: ServerAction<SubmitReport>) -> impl IntoView {
     let error: FormError = Signal::derive(move || action.value().get().and_then(Result::err));
     let none: FormError = Signal::derive(|| None);
     let count = w.incidents.len();
     view! {
-        <WeekPicker value=w.week.clone() error=none />
+        <WeekPicker path="/reports" value=w.week.clone() error=none />
         <p>{format!("{} · {} {} · {} {}", w.organisation, t(T::Week), w.week, t(T::Due), w.due)}</p>
         {(sent && w.report.is_some()).then(|| view! { <p class="notice" role="status">{t(T::ReportSent)}</p> })}
         {match w.report.clone() {
