@@ -4,7 +4,7 @@
 mod common;
 
 use app::ssr::testing::databases;
-use app::ssr::{actions, meetings, minutes};
+use app::ssr::{actions, meeting_detail, meetings, minutes};
 use common::{World, world};
 use shared::AppError;
 use shared::action::{ActionInput, ActionState};
@@ -49,7 +49,9 @@ async fn a_coordinator_plans_starts_records_and_finalises_a_meeting() {
         let w = world(db).await;
         let s = series(&w).await;
         let id = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
-        let d = meetings::detail(&w.db, &w.coordinator, id).await.unwrap();
+        let d = meeting_detail::detail(&w.db, &w.coordinator, id)
+            .await
+            .unwrap();
         assert_eq!(d.summary.state, MeetingState::Planned, "{backend}");
         assert!(d.summary.starts_at.ends_with("15:00"));
         assert_eq!(d.attendance.len(), 3, "every member organisation is listed");
@@ -110,7 +112,7 @@ async fn a_coordinator_plans_starts_records_and_finalises_a_meeting() {
         .unwrap();
         meetings::finalise(&w.db, &w.coordinator, id).await.unwrap();
 
-        let d = meetings::detail(&w.db, &w.police, id).await.unwrap();
+        let d = meeting_detail::detail(&w.db, &w.police, id).await.unwrap();
         assert_eq!(d.summary.state, MeetingState::Finalised);
         assert!(!d.can_edit && d.finalised_at.is_some());
         let row = d
@@ -196,7 +198,7 @@ async fn finalised_minutes_refuse_every_change_but_take_addenda() {
         minutes::add_addendum(db, c, id, "Rättelse: mötet började 15.10.")
             .await
             .unwrap();
-        let d = meetings::detail(db, c, id).await.unwrap();
+        let d = meeting_detail::detail(db, c, id).await.unwrap();
         assert_eq!(
             d.items.last().map(|i| (i.kind, i.text.as_str())),
             Some((ItemKind::Addendum, "Rättelse: mötet började 15.10."))
@@ -232,11 +234,11 @@ async fn only_coordinators_run_meetings_and_managers_cannot_read_minutes() {
             Err(AppError::Forbidden)
         );
         assert_eq!(
-            meetings::detail(&w.db, &w.manager, id).await,
+            meeting_detail::detail(&w.db, &w.manager, id).await,
             Err(AppError::NotFound)
         );
         assert_eq!(
-            meetings::detail(&w.db, &w.police, Uuid::now_v7()).await,
+            meeting_detail::detail(&w.db, &w.police, Uuid::now_v7()).await,
             Err(AppError::NotFound)
         );
     }
@@ -282,7 +284,9 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         let c = minutes::new_action(&w.db, &w.coordinator, m1, &action_input(&w, "Åtgärd C"))
             .await
             .unwrap();
-        let d1 = meetings::detail(&w.db, &w.coordinator, m1).await.unwrap();
+        let d1 = meeting_detail::detail(&w.db, &w.coordinator, m1)
+            .await
+            .unwrap();
         assert_eq!(
             titles(&d1),
             ["Åtgärd A", "Åtgärd B"],
@@ -295,7 +299,9 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         // Meeting 2: A (still open) and C carry over; B ended.
         let m2 = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
         meetings::start(&w.db, &w.coordinator, m2).await.unwrap();
-        let d2 = meetings::detail(&w.db, &w.coordinator, m2).await.unwrap();
+        let d2 = meeting_detail::detail(&w.db, &w.coordinator, m2)
+            .await
+            .unwrap();
         assert_eq!(titles(&d2), ["Åtgärd A", "Åtgärd C"]);
         assert!(
             d2.carried[0].1.iter().all(|c| c.reviewed.is_none()),
@@ -331,7 +337,9 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         // Meeting 3: only C is left.
         let m3 = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
         meetings::start(&w.db, &w.coordinator, m3).await.unwrap();
-        let d3 = meetings::detail(&w.db, &w.coordinator, m3).await.unwrap();
+        let d3 = meeting_detail::detail(&w.db, &w.coordinator, m3)
+            .await
+            .unwrap();
         assert_eq!(titles(&d3), ["Åtgärd C"]);
         assert_eq!(
             minutes::review_action(&w.db, &w.coordinator, m3, &a.to_string(), "done", "").await,
@@ -339,7 +347,9 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         );
 
         // Earlier minutes still show what they recorded.
-        let d2 = meetings::detail(&w.db, &w.coordinator, m2).await.unwrap();
+        let d2 = meeting_detail::detail(&w.db, &w.coordinator, m2)
+            .await
+            .unwrap();
         let reviewed_a = d2
             .carried
             .iter()

@@ -24,7 +24,7 @@ pub async fn series_feed(
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match app::ssr::meetings::feed(&state.db, id, &q.token).await {
+    match app::ssr::calendar::feed(&state.db, id, &q.token).await {
         Ok(body) => (
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             body,

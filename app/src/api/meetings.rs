@@ -41,7 +41,7 @@ pub async fn get_meeting(id: String) -> Result<MeetingDetail, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::meetings::detail(&state.db, &caller, meeting_id(&id)?).await
+            crate::ssr::meeting_detail::detail(&state.db, &caller, meeting_id(&id)?).await
         }
         .await,
     )

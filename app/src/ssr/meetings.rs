@@ -1,29 +1,26 @@
 //! Meeting series and meetings: planning the next one, starting, finalising (which locks the
-//! minutes), the meeting page's data and the actions each meeting carries over.
+//! minutes) and the actions each meeting carries over. The page's data is `meeting_detail`,
+//! the iCalendar feed `calendar`.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
-use shared::action::ActionSummary;
 use shared::audit::{AuditAction, RecordType};
-use shared::meeting::{
-    AttendanceRow, CarriedAction, Item, MeetingDetail, MeetingState, MeetingSummary, RatingRow,
-    SeriesSummary,
-};
+use shared::meeting::{MeetingState, MeetingSummary, SeriesSummary};
 use shared::user::{CurrentUser, Role};
 use shared::week::IsoWeek;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::meetings::{attendance, item, meeting, member, rating, review, series};
-use super::entities::{action, area, incident, organisation, user};
+use super::entities::meetings::{meeting, member, series};
+use super::entities::{action, organisation};
 use super::time::{format_local, local_to_utc, now_local, to_local};
-use super::{Result, actions, audit, db_err};
+use super::{Result, audit, db_err};
 
 pub(super) fn ensure_coordinator(caller: &CurrentUser) -> Result<()> {
     if caller.role == Role::Coordinator {
@@ -33,7 +30,7 @@ pub(super) fn ensure_coordinator(caller: &CurrentUser) -> Result<()> {
     }
 }
 
-fn ensure_reader(caller: &CurrentUser) -> Result<()> {
+pub(super) fn ensure_reader(caller: &CurrentUser) -> Result<()> {
     if matches!(
         caller.role,
         Role::Reporter | Role::Coordinator | Role::Admin
@@ -52,7 +49,7 @@ pub(super) async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<meeting
         .ok_or(AppError::NotFound)
 }
 
-fn summary(m: &meeting::Model, series_name: &str) -> MeetingSummary {
+pub(super) fn summary(m: &meeting::Model, series_name: &str) -> MeetingSummary {
     MeetingSummary {
         id: m.id.to_string(),
         series: series_name.to_owned(),
@@ -286,281 +283,4 @@ pub async fn carried<C: ConnectionTrait>(db: &C, m: &meeting::Model) -> Result<V
         .all(db)
         .await
         .map_err(db_err)
-}
-
-/// Everything the meeting page and the printed minutes show.
-pub async fn detail<C: ConnectionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-) -> Result<MeetingDetail> {
-    ensure_reader(caller).map_err(|_| AppError::NotFound)?;
-    let m = find(db, id).await?;
-    let s = series::Entity::find_by_id(m.series_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::View,
-        RecordType::Minutes,
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
-    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    let present: HashMap<Uuid, _> = attendance::Entity::find()
-        .filter(attendance::Column::MeetingId.eq(id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|a| (a.organisation_id, a.status))
-        .collect();
-    let mut member_ids: Vec<Uuid> = member::Entity::find()
-        .filter(member::Column::SeriesId.eq(s.id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .iter()
-        .map(|m| m.organisation_id)
-        .collect();
-    member_ids.extend(
-        present
-            .keys()
-            .filter(|k| !member_ids.contains(k))
-            .copied()
-            .collect::<Vec<_>>(),
-    );
-    let mut attendance_rows: Vec<AttendanceRow> = member_ids
-        .iter()
-        .map(|o| AttendanceRow {
-            organisation_id: o.to_string(),
-            organisation: orgs.get(o).cloned().unwrap_or_default(),
-            status: present.get(o).copied(),
-        })
-        .collect();
-    attendance_rows.sort_by(|a, b| a.organisation.cmp(&b.organisation));
-
-    let ratings: HashMap<Uuid, rating::Model> = rating::Entity::find()
-        .filter(rating::Column::MeetingId.eq(id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|r| (r.area_id, r))
-        .collect();
-    let mut rating_rows = Vec::new();
-    for a in area::Entity::find()
-        .order_by_asc(area::Column::Name)
-        .all(db)
-        .await
-        .map_err(db_err)?
-    {
-        let count = incident::Entity::find()
-            .filter(incident::Column::AreaId.eq(a.id))
-            .filter(incident::Column::WeekKey.eq(m.picture_week))
-            .count(db)
-            .await
-            .map_err(db_err)?;
-        let r = ratings.get(&a.id);
-        rating_rows.push(RatingRow {
-            area_id: a.id.to_string(),
-            area: a.name,
-            incidents: u32::try_from(count).unwrap_or(u32::MAX),
-            rating: r.map(|r| r.rating),
-            comment: r.and_then(|r| r.comment.clone()),
-        });
-    }
-
-    let users: HashMap<Uuid, String> = user::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
-    let items = item::Entity::find()
-        .filter(item::Column::MeetingId.eq(id))
-        .order_by_asc(item::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|i| Item {
-            kind: i.kind,
-            text: i.text,
-            at: format_local(i.created_at),
-            by: users.get(&i.created_by).cloned().unwrap_or_default(),
-        })
-        .collect();
-
-    let reviews: HashMap<Uuid, review::Model> = review::Entity::find()
-        .filter(review::Column::MeetingId.eq(id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|r| (r.action_id, r))
-        .collect();
-    let summaries = actions::summaries_by_id(db).await?;
-    let mut carried_groups: Vec<(String, Vec<CarriedAction>)> = Vec::new();
-    for a in carried(db, &m).await? {
-        let Some(summary) = summaries.get(&a.id).cloned() else {
-            continue;
-        };
-        let reviewed = reviews.get(&a.id).map(|r| (r.state_after, r.note.clone()));
-        let owner = summary.owner_organisation.clone();
-        match carried_groups.iter_mut().find(|(o, _)| *o == owner) {
-            Some((_, list)) => list.push(CarriedAction {
-                action: summary,
-                reviewed,
-            }),
-            None => carried_groups.push((
-                owner,
-                vec![CarriedAction {
-                    action: summary,
-                    reviewed,
-                }],
-            )),
-        }
-    }
-    carried_groups.sort_by(|a, b| a.0.cmp(&b.0));
-    let new_actions: Vec<ActionSummary> = action::Entity::find()
-        .filter(action::Column::OriginMeetingId.eq(id))
-        .order_by_asc(action::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .iter()
-        .filter_map(|a| summaries.get(&a.id).cloned())
-        .collect();
-    let week = IsoWeek::new(m.picture_week / 100, (m.picture_week % 100) as u32)
-        .map(|w| w.to_string())
-        .unwrap_or_default();
-    Ok(MeetingDetail {
-        summary: summary(&m, &s.name),
-        picture_week: week,
-        guests: m.guests.clone(),
-        attendance: attendance_rows,
-        ratings: rating_rows,
-        items,
-        carried: carried_groups,
-        new_actions,
-        can_edit: caller.role == Role::Coordinator && m.state != MeetingState::Finalised,
-        can_add_addenda: caller.role == Role::Coordinator && m.state == MeetingState::Finalised,
-        finalised_at: m.finalised_at.map(format_local),
-    })
-}
-
-/// Folds an iCalendar content line at 75 octets (RFC 5545 §3.1), never inside a character.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
-}
-
-/// Escapes TEXT values (RFC 5545 §3.3.11).
-fn ical_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// The series' meetings as an iCalendar feed. The token stands in for a session, since
-/// calendar programs send no cookies; a wrong token is "not found".
-pub async fn feed<C: ConnectionTrait>(db: &C, series_id: Uuid, token: &str) -> Result<String> {
-    let s = series::Entity::find_by_id(series_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    let matches = s.feed_token.len() == token.len()
-        && s.feed_token
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if !matches {
-        return Err(AppError::NotFound);
-    }
-    let meetings = meeting::Entity::find()
-        .filter(meeting::Column::SeriesId.eq(series_id))
-        .order_by_asc(meeting::Column::StartsAt)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
-    let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Samverkan//Meetings//SV",
-        "CALSCALE:GREGORIAN",
-    ] {
-        out.push_str(&fold(line));
-    }
-    out.push_str(&fold(&format!("X-WR-CALNAME:{}", ical_text(&s.name))));
-    for m in meetings {
-        let end = m.starts_at + TimeDelta::minutes(i64::from(s.duration_minutes));
-        let status = if m.state == MeetingState::Finalised {
-            "CONFIRMED"
-        } else {
-            "TENTATIVE"
-        };
-        for line in [
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}@samverkan", m.id),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART:{}", m.starts_at.format("%Y%m%dT%H%M%SZ")),
-            format!("DTEND:{}", end.format("%Y%m%dT%H%M%SZ")),
-            format!("SUMMARY:{}", ical_text(&s.name)),
-            format!("STATUS:{status}"),
-            "END:VEVENT".to_owned(),
-        ] {
-            out.push_str(&fold(&line));
-        }
-    }
-    out.push_str(&fold("END:VCALENDAR"));
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{fold, ical_text};
-
-    #[test]
-    fn long_lines_fold_at_75_octets_without_splitting_characters() {
-        let line = format!("SUMMARY:{}", "å".repeat(60));
-        let folded = fold(&line);
-        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
-        assert_eq!(folded.replace("\r\n ", "").trim_end(), line);
-    }
-
-    #[test]
-    fn text_values_are_escaped() {
-        assert_eq!(
-            ical_text("Möte; rum 2, plan 3\nNy rad"),
-            "Möte\\; rum 2\\, plan 3\\nNy rad"
-        );
-    }
 }

@@ -4,11 +4,13 @@
 pub mod actions;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod db;
 pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod incidents;
+pub mod meeting_detail;
 pub mod meetings;
 pub mod minutes;
 pub mod picture;

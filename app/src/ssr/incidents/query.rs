@@ -1,0 +1,204 @@
+//! Reading many incidents: the filtered, keyset-paged list, full listings for reports and
+//! exports, and counts.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use shared::AppError;
+use shared::error::Issues;
+use shared::ids::{AreaId, CategoryId, OrganisationId};
+use shared::incident::{IncidentFilter, IncidentPage, IncidentSummary};
+use shared::lang::Lang;
+use shared::user::CurrentUser;
+use shared::week::IsoWeek;
+use uuid::Uuid;
+
+use super::{EXPORT_LIMIT, PAGE_SIZE, Row, joined, summaries};
+use crate::ssr::entities::{area, incident};
+use crate::ssr::{Result, db_err};
+
+fn encode_cursor(row: &Row) -> String {
+    format!("{}_{}", row.occurred_at.timestamp_micros(), row.id.simple())
+}
+
+fn decode_cursor(text: &str) -> Option<(DateTime<Utc>, Uuid)> {
+    let (micros, id) = text.split_once('_')?;
+    let time = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+    Some((time, Uuid::parse_str(id).ok()?))
+}
+
+fn optional<T>(
+    issues: &mut Issues,
+    field: &str,
+    value: &Option<String>,
+    parse: impl Fn(&str) -> std::result::Result<T, shared::FieldError>,
+) -> Option<T> {
+    value
+        .as_deref()
+        .filter(|v| !v.trim().is_empty())
+        .and_then(|v| issues.check(field, parse(v)))
+}
+
+/// The query for `filter` (newest first), or the refused fields.
+fn filtered(
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+) -> Result<sea_orm::Select<incident::Entity>> {
+    if !caller.can_read_incidents() {
+        return Err(AppError::Forbidden);
+    }
+    let mut issues = Issues::default();
+    let week = optional(&mut issues, "week", &filter.week, IsoWeek::parse);
+    let area = optional(&mut issues, "area", &filter.area, AreaId::parse);
+    let category = optional(&mut issues, "category", &filter.category, CategoryId::parse);
+    let org = optional(
+        &mut issues,
+        "organisation",
+        &filter.organisation,
+        OrganisationId::parse,
+    );
+    let before = optional(&mut issues, "before", &filter.before, |t| {
+        decode_cursor(t).ok_or(shared::FieldError::Invalid)
+    });
+    issues.finish(|| Some(()))?;
+
+    let mut query = joined();
+    if let Some(week) = week {
+        query = query.filter(incident::Column::WeekKey.eq(week.key()));
+    }
+    if let Some(area) = area {
+        query = query.filter(incident::Column::AreaId.eq(area.0));
+    }
+    if let Some(category) = category {
+        query = query.filter(incident::Column::CategoryId.eq(category.0));
+    }
+    if let Some(org) = org {
+        query = query.filter(incident::Column::OrganisationId.eq(org.0));
+    }
+    if let Some((time, id)) = before {
+        query = query.filter(
+            Condition::any()
+                .add(incident::Column::OccurredAt.lt(time))
+                .add(
+                    Condition::all()
+                        .add(incident::Column::OccurredAt.eq(time))
+                        .add(incident::Column::Id.lt(id)),
+                ),
+        );
+    }
+    Ok(query
+        .order_by_desc(incident::Column::OccurredAt)
+        .order_by_desc(incident::Column::Id))
+}
+
+/// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
+/// row shown, so a page deep in the history costs the same as the first.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<IncidentPage> {
+    let mut rows = filtered(caller, filter)?
+        .limit(PAGE_SIZE + 1)
+        .into_model::<Row>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let more = rows.len() as u64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let next_cursor = if more {
+        rows.last().map(encode_cursor)
+    } else {
+        None
+    };
+    Ok(IncidentPage {
+        items: summaries(db, &rows, lang).await?,
+        next_cursor,
+    })
+}
+
+/// Every incident matching `filter`, newest first, up to `EXPORT_LIMIT`.
+pub async fn list_all<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<Vec<IncidentSummary>> {
+    let rows = filtered(caller, filter)?
+        .limit(EXPORT_LIMIT)
+        .into_model::<Row>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    summaries(db, &rows, lang).await
+}
+
+/// Incidents with their descriptions, for the CSV export (same filters as the list).
+pub async fn export_rows<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &IncidentFilter,
+    lang: Lang,
+) -> Result<Vec<(IncidentSummary, String)>> {
+    let rows = filtered(caller, filter)?
+        .limit(EXPORT_LIMIT)
+        .into_model::<Row>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let items = summaries(db, &rows, lang).await?;
+    Ok(items
+        .into_iter()
+        .zip(rows.into_iter().map(|r| r.description))
+        .collect())
+}
+
+/// Incidents per area in a week, every area listed (zero included), sorted by area name.
+pub async fn count_by_area<C: ConnectionTrait>(
+    db: &C,
+    week: IsoWeek,
+) -> Result<Vec<(String, u64)>> {
+    #[derive(Debug, FromQueryResult)]
+    struct Count {
+        area_id: Uuid,
+        n: i64,
+    }
+    let counts = incident::Entity::find()
+        .select_only()
+        .column(incident::Column::AreaId)
+        .column_as(
+            Expr::from(Func::count(Expr::col(incident::Column::Id))),
+            "n",
+        )
+        .filter(incident::Column::WeekKey.eq(week.key()))
+        .group_by(incident::Column::AreaId)
+        .into_model::<Count>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let areas = area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(areas
+        .into_iter()
+        .map(|a| {
+            let n = counts
+                .iter()
+                .find(|c| c.area_id == a.id)
+                .map(|c| c.n.max(0) as u64)
+                .unwrap_or(0);
+            (a.name, n)
+        })
+        .collect())
+}
+
+/// How many incidents exist in total (demo data loads only into an empty database).
+pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64> {
+    incident::Entity::find().count(db).await.map_err(db_err)
+}

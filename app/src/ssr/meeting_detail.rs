@@ -1,0 +1,193 @@
+//! The meeting page's data: attendance, ratings beside each town's incident count, items,
+//! the actions carried over (with what this meeting recorded) and the new ones.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use shared::AppError;
+use shared::action::ActionSummary;
+use shared::audit::{AuditAction, RecordType};
+use shared::meeting::{AttendanceRow, CarriedAction, Item, MeetingDetail, MeetingState, RatingRow};
+use shared::user::{CurrentUser, Role};
+use shared::week::IsoWeek;
+use uuid::Uuid;
+
+use super::entities::meetings::{attendance, item, member, rating, review, series};
+use super::entities::{action, area, incident, organisation, user};
+use super::meetings::{carried, ensure_reader, find, summary};
+use super::time::format_local;
+use super::{Result, actions, audit, db_err};
+
+/// Everything the meeting page and the printed minutes show.
+pub async fn detail<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+) -> Result<MeetingDetail> {
+    ensure_reader(caller).map_err(|_| AppError::NotFound)?;
+    let m = find(db, id).await?;
+    let s = series::Entity::find_by_id(m.series_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::View,
+        RecordType::Minutes,
+        Some(id),
+        None,
+        None,
+    )
+    .await?;
+    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let present: HashMap<Uuid, _> = attendance::Entity::find()
+        .filter(attendance::Column::MeetingId.eq(id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|a| (a.organisation_id, a.status))
+        .collect();
+    let mut member_ids: Vec<Uuid> = member::Entity::find()
+        .filter(member::Column::SeriesId.eq(s.id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .map(|m| m.organisation_id)
+        .collect();
+    member_ids.extend(
+        present
+            .keys()
+            .filter(|k| !member_ids.contains(k))
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    let mut attendance_rows: Vec<AttendanceRow> = member_ids
+        .iter()
+        .map(|o| AttendanceRow {
+            organisation_id: o.to_string(),
+            organisation: orgs.get(o).cloned().unwrap_or_default(),
+            status: present.get(o).copied(),
+        })
+        .collect();
+    attendance_rows.sort_by(|a, b| a.organisation.cmp(&b.organisation));
+
+    let ratings: HashMap<Uuid, rating::Model> = rating::Entity::find()
+        .filter(rating::Column::MeetingId.eq(id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|r| (r.area_id, r))
+        .collect();
+    let mut rating_rows = Vec::new();
+    for a in area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        let count = incident::Entity::find()
+            .filter(incident::Column::AreaId.eq(a.id))
+            .filter(incident::Column::WeekKey.eq(m.picture_week))
+            .count(db)
+            .await
+            .map_err(db_err)?;
+        let r = ratings.get(&a.id);
+        rating_rows.push(RatingRow {
+            area_id: a.id.to_string(),
+            area: a.name,
+            incidents: u32::try_from(count).unwrap_or(u32::MAX),
+            rating: r.map(|r| r.rating),
+            comment: r.and_then(|r| r.comment.clone()),
+        });
+    }
+
+    let users: HashMap<Uuid, String> = user::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let items = item::Entity::find()
+        .filter(item::Column::MeetingId.eq(id))
+        .order_by_asc(item::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|i| Item {
+            kind: i.kind,
+            text: i.text,
+            at: format_local(i.created_at),
+            by: users.get(&i.created_by).cloned().unwrap_or_default(),
+        })
+        .collect();
+
+    let reviews: HashMap<Uuid, review::Model> = review::Entity::find()
+        .filter(review::Column::MeetingId.eq(id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|r| (r.action_id, r))
+        .collect();
+    let summaries = actions::summaries_by_id(db).await?;
+    let mut carried_groups: Vec<(String, Vec<CarriedAction>)> = Vec::new();
+    for a in carried(db, &m).await? {
+        let Some(summary) = summaries.get(&a.id).cloned() else {
+            continue;
+        };
+        let reviewed = reviews.get(&a.id).map(|r| (r.state_after, r.note.clone()));
+        let owner = summary.owner_organisation.clone();
+        match carried_groups.iter_mut().find(|(o, _)| *o == owner) {
+            Some((_, list)) => list.push(CarriedAction {
+                action: summary,
+                reviewed,
+            }),
+            None => carried_groups.push((
+                owner,
+                vec![CarriedAction {
+                    action: summary,
+                    reviewed,
+                }],
+            )),
+        }
+    }
+    carried_groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let new_actions: Vec<ActionSummary> = action::Entity::find()
+        .filter(action::Column::OriginMeetingId.eq(id))
+        .order_by_asc(action::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .iter()
+        .filter_map(|a| summaries.get(&a.id).cloned())
+        .collect();
+    let week = IsoWeek::new(m.picture_week / 100, (m.picture_week % 100) as u32)
+        .map(|w| w.to_string())
+        .unwrap_or_default();
+    Ok(MeetingDetail {
+        summary: summary(&m, &s.name),
+        picture_week: week,
+        guests: m.guests.clone(),
+        attendance: attendance_rows,
+        ratings: rating_rows,
+        items,
+        carried: carried_groups,
+        new_actions,
+        can_edit: caller.role == Role::Coordinator && m.state != MeetingState::Finalised,
+        can_add_addenda: caller.role == Role::Coordinator && m.state == MeetingState::Finalised,
+        finalised_at: m.finalised_at.map(format_local),
+    })
+}
