@@ -47,6 +47,8 @@ impl TestApp {
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
+        // A stuck request fails its test instead of stalling the whole suite.
+        .timeout(std::time::Duration::from_secs(30))
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client")
