@@ -198,11 +198,13 @@ pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
     Ok(model.id)
 }
 
-/// Every action's summary by id (meetings show carried and new ones).
-pub async fn summaries_by_id<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, ActionSummary>> {
+/// Summaries of `models`, in the same order (meetings show carried and new ones).
+pub async fn summarise<C: ConnectionTrait>(
+    db: &C,
+    models: &[action::Model],
+) -> Result<Vec<ActionSummary>> {
     let names = names(db).await?;
-    let all = action::Entity::find().all(db).await.map_err(db_err)?;
-    Ok(all.iter().map(|m| (m.id, summary(m, &names))).collect())
+    Ok(models.iter().map(|m| summary(m, &names)).collect())
 }
 
 /// Actions in `scope`, soonest due first.

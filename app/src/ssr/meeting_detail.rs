@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::AppError;
 use shared::action::ActionSummary;
 use shared::audit::{AuditAction, RecordType};
@@ -13,10 +13,10 @@ use shared::week::IsoWeek;
 use uuid::Uuid;
 
 use super::entities::meetings::{attendance, item, member, rating, review, series};
-use super::entities::{action, area, incident, organisation, user};
+use super::entities::{action, area, organisation, user};
 use super::meetings::{carried, ensure_reader, find, summary};
 use super::time::format_local;
-use super::{Result, actions, audit, db_err};
+use super::{Result, actions, audit, db_err, incidents};
 
 /// Everything the meeting page and the printed minutes show.
 pub async fn detail<C: ConnectionTrait>(
@@ -89,28 +89,25 @@ pub async fn detail<C: ConnectionTrait>(
         .into_iter()
         .map(|r| (r.area_id, r))
         .collect();
-    let mut rating_rows = Vec::new();
-    for a in area::Entity::find()
+    let counts = incidents::counts_by_area_id(db, m.picture_week).await?;
+    let rating_rows: Vec<RatingRow> = area::Entity::find()
         .order_by_asc(area::Column::Name)
         .all(db)
         .await
         .map_err(db_err)?
-    {
-        let count = incident::Entity::find()
-            .filter(incident::Column::AreaId.eq(a.id))
-            .filter(incident::Column::WeekKey.eq(m.picture_week))
-            .count(db)
-            .await
-            .map_err(db_err)?;
-        let r = ratings.get(&a.id);
-        rating_rows.push(RatingRow {
-            area_id: a.id.to_string(),
-            area: a.name,
-            incidents: u32::try_from(count).unwrap_or(u32::MAX),
-            rating: r.map(|r| r.rating),
-            comment: r.and_then(|r| r.comment.clone()),
-        });
-    }
+        .into_iter()
+        .map(|a| {
+            let r = ratings.get(&a.id);
+            RatingRow {
+                area_id: a.id.to_string(),
+                incidents: u32::try_from(counts.get(&a.id).copied().unwrap_or(0))
+                    .unwrap_or(u32::MAX),
+                area: a.name,
+                rating: r.map(|r| r.rating),
+                comment: r.and_then(|r| r.comment.clone()),
+            }
+        })
+        .collect();
 
     let users: HashMap<Uuid, String> = user::Entity::find()
         .all(db)
@@ -142,38 +139,29 @@ pub async fn detail<C: ConnectionTrait>(
         .into_iter()
         .map(|r| (r.action_id, r))
         .collect();
-    let summaries = actions::summaries_by_id(db).await?;
+    let carried_models = carried(db, &m).await?;
+    let carried_summaries = actions::summarise(db, &carried_models).await?;
     let mut carried_groups: Vec<(String, Vec<CarriedAction>)> = Vec::new();
-    for a in carried(db, &m).await? {
-        let Some(summary) = summaries.get(&a.id).cloned() else {
-            continue;
-        };
+    for (a, summary) in carried_models.iter().zip(carried_summaries) {
         let reviewed = reviews.get(&a.id).map(|r| (r.state_after, r.note.clone()));
         let owner = summary.owner_organisation.clone();
+        let entry = CarriedAction {
+            action: summary,
+            reviewed,
+        };
         match carried_groups.iter_mut().find(|(o, _)| *o == owner) {
-            Some((_, list)) => list.push(CarriedAction {
-                action: summary,
-                reviewed,
-            }),
-            None => carried_groups.push((
-                owner,
-                vec![CarriedAction {
-                    action: summary,
-                    reviewed,
-                }],
-            )),
+            Some((_, list)) => list.push(entry),
+            None => carried_groups.push((owner, vec![entry])),
         }
     }
     carried_groups.sort_by(|a, b| a.0.cmp(&b.0));
-    let new_actions: Vec<ActionSummary> = action::Entity::find()
+    let new_models = action::Entity::find()
         .filter(action::Column::OriginMeetingId.eq(id))
         .order_by_asc(action::Column::Id)
         .all(db)
         .await
-        .map_err(db_err)?
-        .iter()
-        .filter_map(|a| summaries.get(&a.id).cloned())
-        .collect();
+        .map_err(db_err)?;
+    let new_actions: Vec<ActionSummary> = actions::summarise(db, &new_models).await?;
     let week = IsoWeek::new(m.picture_week / 100, (m.picture_week % 100) as u32)
         .map(|w| w.to_string())
         .unwrap_or_default();

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 mod query;
 
-pub use query::{count_all, count_by_area, export_rows, list, list_all};
+pub use query::{count_all, count_by_area, counts_by_area_id, export_rows, list, list_all};
 
 use crate::ssr::audit;
 use crate::ssr::entities::{area, category, incident, organisation, place, user, weekly_report};

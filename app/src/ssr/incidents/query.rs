@@ -1,6 +1,8 @@
 //! Reading many incidents: the filtered, keyset-paged list, full listings for reports and
 //! exports, and counts.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
@@ -162,6 +164,27 @@ pub async fn count_by_area<C: ConnectionTrait>(
     db: &C,
     week: IsoWeek,
 ) -> Result<Vec<(String, u64)>> {
+    let counts = counts_by_area_id(db, week.key()).await?;
+    let areas = area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(areas
+        .into_iter()
+        .map(|a| {
+            let n = counts.get(&a.id).copied().unwrap_or(0);
+            (a.name, n)
+        })
+        .collect())
+}
+
+/// Incidents per area id in the week `week_key` (202648), in one grouped query; areas
+/// without incidents are absent.
+pub async fn counts_by_area_id<C: ConnectionTrait>(
+    db: &C,
+    week_key: i32,
+) -> Result<HashMap<Uuid, u64>> {
     #[derive(Debug, FromQueryResult)]
     struct Count {
         area_id: Uuid,
@@ -174,27 +197,15 @@ pub async fn count_by_area<C: ConnectionTrait>(
             Expr::from(Func::count(Expr::col(incident::Column::Id))),
             "n",
         )
-        .filter(incident::Column::WeekKey.eq(week.key()))
+        .filter(incident::Column::WeekKey.eq(week_key))
         .group_by(incident::Column::AreaId)
         .into_model::<Count>()
         .all(db)
         .await
         .map_err(db_err)?;
-    let areas = area::Entity::find()
-        .order_by_asc(area::Column::Name)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(areas
+    Ok(counts
         .into_iter()
-        .map(|a| {
-            let n = counts
-                .iter()
-                .find(|c| c.area_id == a.id)
-                .map(|c| c.n.max(0) as u64)
-                .unwrap_or(0);
-            (a.name, n)
-        })
+        .map(|c| (c.area_id, u64::try_from(c.n).unwrap_or(0)))
         .collect())
 }
 
