@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use shared::FieldError;
 use shared::guard::PersonalData;
 pub use shared::lang::Lang;
+use shared::contact::ContactFunction;
 use shared::user::OrgKind;
 
 macro_rules! texts {
@@ -274,6 +275,65 @@ texts! {
     KindBusiness => "Näringsliv", "Business";
     KindAssociation => "Förening", "Association";
     KindOther => "Annat", "Other";
+    TypeContact => "Kontakt", "Contact";
+    TypeAreaGroup => "Områdesgrupp", "Area group";
+    FnCommunityPolice => "Kommunpolis", "Community police officer";
+    FnFieldWorker => "Fältassistent", "Field worker";
+    FnSchoolPrincipal => "Rektor", "School principal";
+    FnSchoolCounsellor => "Skolkurator", "School counsellor";
+    FnStudentHealth => "Elevhälsa", "Student health";
+    FnSocialOnCall => "Socialjour", "Social services on call";
+    FnSocialOffice => "Socialkontor", "Social services office";
+    FnPropertyDuty => "Fastighetsjour", "Property duty officer";
+    FnYouthLeisure => "Fritidsledare", "Youth leisure leader";
+    FnYouthClinic => "Ungdomsmottagning", "Youth clinic";
+    FnSecurityGuard => "Ordningsvakt", "Security guard";
+    FnSafetyCoordinator => "Trygghetssamordnare", "Safety coordinator";
+    FnOther => "Annan funktion", "Other function";
+    Directory => "Kontaktlista", "Contact directory";
+    DirectoryIntro => "Vem ringer jag? Sök på namn, organisation, funktion, skola eller område.", "Who do I call? Search by name, organisation, function, school or area.";
+    SearchWords => "Sökord", "Search words";
+    Function => "Funktion", "Function";
+    AnyFunction => "Alla funktioner", "All functions";
+    AnyArea => "Alla områden", "All areas";
+    WholeMunicipality => "Hela kommunen", "Whole municipality";
+    Phone => "Telefon", "Phone";
+    DeputyPerson => "Ersättare", "Deputy";
+    StandsIn => "Ersättare i tjänsten: den ordinarie har slutat.", "Deputy in the post: the holder has left.";
+    NoContacts => "Ingen i kontaktlistan matchar sökningen.", "Nobody in the directory matches the search.";
+    NewContact => "Ny kontakt", "New contact";
+    EditContact => "Ändra kontakt", "Edit contact";
+    Unit => "Skola eller enhet", "School or unit";
+    AccountEmail => "Användarkonto (e-post) för den som själv ska kunna uppdatera", "User account (e-mail) of the person, so they can update it themselves";
+    NoDeputy => "Ingen ersättare", "No deputy";
+    SaveContact => "Spara kontakt", "Save contact";
+    Deactivate => "Har slutat: inaktivera", "Has left: deactivate";
+    CallPerson => "Ring", "Call";
+    MailPerson => "Mejla", "E-mail";
+    WhoToCall => "Vem ringer jag?", "Who to call";
+    ContactSaved => "Kontakten är sparad.", "The contact is saved.";
+    PhoneOrEmailHint => "Telefon eller e-post behövs, gärna båda. Tjänstenummer, inte privata.", "A phone number or an e-mail address is needed, preferably both. Work contacts, not private ones.";
+    AreaGroups => "Områdesgrupper", "Area groups";
+    NoGroups => "Det finns inga områdesgrupper som du är med i.", "There are no area groups you are a member of.";
+    NewGroup => "Ny områdesgrupp", "New area group";
+    CreateGroup => "Skapa områdesgrupp", "Create area group";
+    Convener => "Sammankallande", "Convener";
+    MakeConvener => "Gör till sammankallande", "Make convener";
+    AddMember => "Lägg till medlem", "Add member";
+    ChooseContact => "Välj person ur kontaktlistan", "Choose a person from the directory";
+    RemoveMember => "Ta bort ur gruppen", "Remove from the group";
+    HasLeft => "har slutat", "has left";
+    YouthInArea => "Händelser med unga inblandade i området", "Incidents involving young people in the area";
+    NoYouthIncidents => "Inga händelser med unga inblandade den veckan.", "No incidents involving young people that week.";
+    WeekBefore => "veckan före", "the week before";
+    GroupActions => "Gruppens öppna åtgärder", "The group's open actions";
+    MeetingsHeld => "Justerade möten", "Finalised meetings";
+    ActionsOpenCount => "Öppna åtgärder", "Open actions";
+    ActionsDoneCount => "Genomförda åtgärder", "Actions done";
+    MembersCount => "Medlemmar", "Members";
+    ManagerGroupsNote => "Områdesgruppernas protokoll är bara för medlemmarna. Du ser antal.", "Area groups' minutes are for their members only. You see counts.";
+    NeedToKnow => "Bara gruppens medlemmar, samordnare och administratörer ser gruppens möten, protokoll och åtgärder.", "Only the group's members, coordinators and admins see the group's meetings, minutes and actions.";
+    BackToGroup => "Till områdesgruppen", "Back to the area group";
 }
 
 /// The language of the page being rendered.
@@ -350,6 +410,25 @@ pub fn org_kind_name(kind: OrgKind, lang: Lang) -> &'static str {
         OrgKind::Business => T::KindBusiness,
         OrgKind::Association => T::KindAssociation,
         OrgKind::Other => T::KindOther,
+    };
+    key.text(lang)
+}
+
+pub fn contact_function_name(function: ContactFunction, lang: Lang) -> &'static str {
+    let key = match function {
+        ContactFunction::CommunityPolice => T::FnCommunityPolice,
+        ContactFunction::FieldWorker => T::FnFieldWorker,
+        ContactFunction::SchoolPrincipal => T::FnSchoolPrincipal,
+        ContactFunction::SchoolCounsellor => T::FnSchoolCounsellor,
+        ContactFunction::StudentHealth => T::FnStudentHealth,
+        ContactFunction::SocialOnCall => T::FnSocialOnCall,
+        ContactFunction::SocialOffice => T::FnSocialOffice,
+        ContactFunction::PropertyDuty => T::FnPropertyDuty,
+        ContactFunction::YouthLeisure => T::FnYouthLeisure,
+        ContactFunction::YouthClinic => T::FnYouthClinic,
+        ContactFunction::SecurityGuard => T::FnSecurityGuard,
+        ContactFunction::SafetyCoordinator => T::FnSafetyCoordinator,
+        ContactFunction::Other => T::FnOther,
     };
     key.text(lang)
 }

@@ -12,6 +12,7 @@ mod m20261124_000005_create_weekly_reports;
 mod m20261124_000006_create_actions;
 mod m20261124_000007_create_meetings;
 mod m20261124_000008_add_place_to_actions;
+mod m20261124_000009_create_contacts_and_area_groups;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_create_actions::Migration),
             Box::new(m20261124_000007_create_meetings::Migration),
             Box::new(m20261124_000008_add_place_to_actions::Migration),
+            Box::new(m20261124_000009_create_contacts_and_area_groups::Migration),
         ]
     }
 }

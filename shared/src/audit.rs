@@ -50,6 +50,11 @@ pub enum RecordType {
     Meeting,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "minutes"))]
     Minutes,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "contact"))]
+    Contact,
+    /// An area group's membership.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "area_group"))]
+    AreaGroup,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

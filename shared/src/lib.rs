@@ -3,7 +3,9 @@
 
 pub mod action;
 pub mod audit;
+pub mod contact;
 pub mod error;
+pub mod group;
 pub mod guard;
 pub mod ids;
 pub mod incident;

@@ -1,4 +1,4 @@
-//! Meetings: the weekly situation-picture meeting (and, later, area groups) with attendance,
+//! Meetings: the weekly situation-picture meeting and the area groups' with attendance,
 //! ratings per town, agenda, decisions, actions carried over, and minutes locked when finalised.
 
 #[cfg(feature = "ssr")]
@@ -161,6 +161,8 @@ pub struct MeetingDetail {
     /// Coordinators append addenda to finalised minutes.
     pub can_add_addenda: bool,
     pub finalised_at: Option<String>,
+    /// The area group this meeting belongs to; `None` for the weekly meeting.
+    pub group_id: Option<String>,
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@
 pub mod actions;
 pub mod audit;
 pub mod auth;
+pub mod contacts;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod groups;
 pub mod incidents;
 pub mod meetings;
 pub mod picture;

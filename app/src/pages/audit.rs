@@ -21,6 +21,8 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::Action => T::TypeAction,
         RecordType::Meeting => T::TypeMeeting,
         RecordType::Minutes => T::TypeMinutes,
+        RecordType::Contact => T::TypeContact,
+        RecordType::AreaGroup => T::TypeAreaGroup,
     })
 }
 

@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use super::entities::{action, action_incident, area, organisation, place};
 use super::time::{format_local, now_local};
+use super::groups::access;
 use super::{Result, audit, db_err, incidents};
 
 /// Which actions a list shows.
@@ -40,10 +41,34 @@ fn can_read(caller: &CurrentUser) -> bool {
     )
 }
 
-fn can_update(caller: &CurrentUser, model: &action::Model) -> bool {
+/// Coordinators, the owning organisation's reporters and, for an area group's action, the
+/// group's convener (`convened`).
+fn can_update(caller: &CurrentUser, model: &action::Model, convened: &[Uuid]) -> bool {
     caller.role == Role::Coordinator
         || (caller.role == Role::Reporter
             && caller.organisation_id.0 == model.owner_organisation_id)
+        || model.group_id.is_some_and(|g| convened.contains(&g))
+}
+
+/// The action, if it exists and the caller may see it (need-to-know for area groups).
+async fn visible<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+) -> Result<action::Model> {
+    if !can_read(caller) {
+        return Err(AppError::NotFound);
+    }
+    let model = action::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
+    if access::visible_groups(db, caller).await?.allows(model.group_id) {
+        Ok(model)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 fn snapshot(m: &action::Model, owner: &str) -> serde_json::Value {
@@ -118,20 +143,21 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     caller: &CurrentUser,
     input: &ActionInput,
 ) -> Result<Uuid> {
-    create_in(db, caller, input, None).await
+    if caller.role != Role::Coordinator {
+        return Err(AppError::Forbidden);
+    }
+    insert(db, caller, input, None, None).await
 }
 
-/// Creates an action decided at meeting `origin` (if any).
-#[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
-pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
+/// Stores an action decided at meeting `origin` (if any) of area group `group` (if any).
+/// The caller's right to decide it is the meeting's to check.
+pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     input: &ActionInput,
     origin: Option<Uuid>,
+    group: Option<Uuid>,
 ) -> Result<Uuid> {
-    if caller.role != Role::Coordinator {
-        return Err(AppError::Forbidden);
-    }
     let valid = input.validate(now_local().date())?;
     let owner = organisation::Entity::find_by_id(valid.owner_organisation_id.0)
         .one(db)
@@ -170,6 +196,7 @@ pub async fn create_in<C: ConnectionTrait + TransactionTrait>(
         created_at: Set(Utc::now()),
         created_by: Set(caller.id.0),
         closed_at: Set(None),
+        group_id: Set(group),
     }
     .insert(&txn)
     .await
@@ -223,6 +250,11 @@ pub async fn list<C: ConnectionTrait>(
     if scope == Scope::Mine {
         cond = cond.add(action::Column::OwnerOrganisationId.eq(caller.organisation_id.0));
     }
+    cond = cond.add(
+        access::visible_groups(db, caller)
+            .await?
+            .condition(action::Column::GroupId),
+    );
     let rows = action::Entity::find()
         .filter(cond)
         .order_by_asc(action::Column::Due)
@@ -241,14 +273,8 @@ pub async fn get<C: ConnectionTrait>(
     id: Uuid,
     lang: Lang,
 ) -> Result<ActionDetail> {
-    if !can_read(caller) {
-        return Err(AppError::NotFound);
-    }
-    let model = action::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
+    let model = visible(db, caller, id).await?;
+    let convened = access::convened(db, caller).await?;
     let links = action_incident::Entity::find()
         .filter(action_incident::Column::ActionId.eq(id))
         .all(db)
@@ -270,7 +296,7 @@ pub async fn get<C: ConnectionTrait>(
         summary: summary(&model, &names),
         note: model.note.clone(),
         created: format_local(model.created_at),
-        can_update: can_update(caller, &model),
+        can_update: can_update(caller, &model, &convened),
         incidents: linked,
         reviews: reviews(db, id).await?,
         history: audit::history(db, id).await?,
@@ -323,16 +349,15 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     state: &str,
     note: &str,
 ) -> Result<()> {
-    if !can_read(caller) {
-        return Err(AppError::NotFound);
-    }
+    visible(db, caller, id).await?;
+    let convened = access::convened(db, caller).await?;
     let txn = db.begin().await.map_err(db_err)?;
     let model = action::Entity::find_by_id(id)
         .one(&txn)
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)?;
-    if !can_update(caller, &model) {
+    if !can_update(caller, &model, &convened) {
         return Err(AppError::Forbidden);
     }
     let (next, note) = parse_transition(model.state, state, note)?;
@@ -365,11 +390,15 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     txn.commit().await.map_err(db_err)
 }
 
-/// Open and overdue actions per area (for the situation picture).
-pub async fn open_by_area<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, (u32, u32)>> {
+/// Open and overdue actions per area that `visible` allows (for the situation picture).
+pub async fn open_by_area<C: ConnectionTrait>(
+    db: &C,
+    visible: &access::Visible,
+) -> Result<HashMap<Uuid, (u32, u32)>> {
     let today = now_local().date();
     let open = action::Entity::find()
         .filter(action::Column::ClosedAt.is_null())
+        .filter(visible.condition(action::Column::GroupId))
         .filter(action::Column::AreaId.is_not_null())
         .all(db)
         .await

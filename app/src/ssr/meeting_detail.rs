@@ -8,13 +8,14 @@ use shared::AppError;
 use shared::action::ActionSummary;
 use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{AttendanceRow, CarriedAction, Item, MeetingDetail, MeetingState, RatingRow};
-use shared::user::{CurrentUser, Role};
+use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::meetings::{attendance, item, member, rating, review, series};
+use super::entities::meetings::{attendance, item, member, rating, review};
 use super::entities::{action, area, organisation, user};
-use super::meetings::{carried, ensure_reader, find, summary};
+use super::groups::access;
+use super::meetings::{carried, summary, visible};
 use super::time::format_local;
 use super::{Result, actions, audit, db_err, incidents};
 
@@ -24,13 +25,14 @@ pub async fn detail<C: ConnectionTrait>(
     caller: &CurrentUser,
     id: Uuid,
 ) -> Result<MeetingDetail> {
-    ensure_reader(caller).map_err(|_| AppError::NotFound)?;
-    let m = find(db, id).await?;
-    let s = series::Entity::find_by_id(m.series_id)
-        .one(db)
+    // Managers see counts, never minutes: for them, as for outsiders, there is nothing here.
+    let (m, s) = visible(db, caller, id)
         .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
+        .map_err(|e| match e {
+            AppError::Forbidden => AppError::NotFound,
+            other => other,
+        })?;
+    let can_run = access::can_run(db, caller, &s).await?;
     audit::record(
         db,
         caller.into(),
@@ -89,9 +91,13 @@ pub async fn detail<C: ConnectionTrait>(
         .into_iter()
         .map(|r| (r.area_id, r))
         .collect();
-    let counts = incidents::counts_by_area_id(db, m.picture_week).await?;
-    let rating_rows: Vec<RatingRow> = area::Entity::find()
-        .order_by_asc(area::Column::Name)
+    // An area group rates its own area, beside the incidents involving young people there.
+    let counts = incidents::counts_by_area_id(db, m.picture_week, s.area_id.is_some()).await?;
+    let mut areas = area::Entity::find().order_by_asc(area::Column::Name);
+    if let Some(own) = s.area_id {
+        areas = areas.filter(area::Column::Id.eq(own));
+    }
+    let rating_rows: Vec<RatingRow> = areas
         .all(db)
         .await
         .map_err(db_err)?
@@ -139,7 +145,7 @@ pub async fn detail<C: ConnectionTrait>(
         .into_iter()
         .map(|r| (r.action_id, r))
         .collect();
-    let carried_models = carried(db, &m).await?;
+    let carried_models = carried(db, &m, &s).await?;
     let carried_summaries = actions::summarise(db, &carried_models).await?;
     let mut carried_groups: Vec<(String, Vec<CarriedAction>)> = Vec::new();
     for (a, summary) in carried_models.iter().zip(carried_summaries) {
@@ -174,8 +180,9 @@ pub async fn detail<C: ConnectionTrait>(
         items,
         carried: carried_groups,
         new_actions,
-        can_edit: caller.role == Role::Coordinator && m.state != MeetingState::Finalised,
-        can_add_addenda: caller.role == Role::Coordinator && m.state == MeetingState::Finalised,
+        can_edit: can_run && m.state != MeetingState::Finalised,
+        can_add_addenda: can_run && m.state == MeetingState::Finalised,
+        group_id: s.area_id.map(|_| s.id.to_string()),
         finalised_at: m.finalised_at.map(format_local),
     })
 }

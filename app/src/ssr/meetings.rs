@@ -20,6 +20,7 @@ use uuid::Uuid;
 use super::entities::meetings::{meeting, member, series};
 use super::entities::{action, organisation};
 use super::time::{format_local, local_to_utc, now_local, to_local};
+use super::groups::access;
 use super::{Result, audit, db_err};
 
 pub(super) fn ensure_coordinator(caller: &CurrentUser) -> Result<()> {
@@ -58,7 +59,7 @@ pub(super) fn summary(m: &meeting::Model, series_name: &str) -> MeetingSummary {
     }
 }
 
-/// Creates a series meeting on `weekday` (0 = Monday) at `start_time` (`15:00`) with members.
+/// Creates a weekly series on `weekday` (0 = Monday) at `start_time` (`15:00`) with members.
 pub async fn create_series<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
@@ -68,6 +69,27 @@ pub async fn create_series<C: ConnectionTrait>(
     members: &[Uuid],
 ) -> Result<Uuid> {
     ensure_coordinator(caller)?;
+    let id = insert_series(db, name, weekday, start_time, None).await?;
+    for org in members {
+        member::ActiveModel {
+            series_id: Set(id),
+            organisation_id: Set(*org),
+        }
+        .insert(db)
+        .await
+        .map_err(db_err)?;
+    }
+    Ok(id)
+}
+
+/// Stores a series (an area group when `area` is set) after checking its fields.
+pub(super) async fn insert_series<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    weekday: u32,
+    start_time: &str,
+    area: Option<Uuid>,
+) -> Result<Uuid> {
     let name = shared::text::Name::parse(name).map_err(|e| AppError::field("name", e))?;
     if weekday > 6 {
         return Err(AppError::field("weekday", FieldError::Invalid));
@@ -85,6 +107,7 @@ pub async fn create_series<C: ConnectionTrait>(
         duration_minutes: Set(90),
         feed_token: Set(hex::encode(token)),
         created_at: Set(Utc::now()),
+        area_id: Set(area),
     }
     .insert(db)
     .await
@@ -92,16 +115,39 @@ pub async fn create_series<C: ConnectionTrait>(
         AppError::Conflict => AppError::field("name", FieldError::Taken),
         other => other,
     })?;
-    for org in members {
-        member::ActiveModel {
-            series_id: Set(id),
-            organisation_id: Set(*org),
-        }
-        .insert(db)
-        .await
-        .map_err(db_err)?;
-    }
     Ok(id)
+}
+
+/// The meeting and its series, if the caller may see them (an area group's meeting is "not
+/// found" outside its members, coordinators and admins).
+pub(super) async fn visible<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+) -> Result<(meeting::Model, series::Model)> {
+    let m = find(db, id).await?;
+    let s = series::Entity::find_by_id(m.series_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)?;
+    access::ensure_visible(db, caller, &s).await?;
+    Ok((m, s))
+}
+
+/// The meeting and its series, if the caller may also run it (coordinators; a group's
+/// convener for the group's meetings).
+pub(super) async fn runnable<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+) -> Result<(meeting::Model, series::Model)> {
+    let (m, s) = visible(db, caller, id).await?;
+    if access::can_run(db, caller, &s).await? {
+        Ok((m, s))
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// Every series with its members and meetings (newest first).
@@ -119,6 +165,7 @@ pub async fn list_series<C: ConnectionTrait>(
         .collect();
     let mut out = Vec::new();
     for s in series::Entity::find()
+        .filter(series::Column::AreaId.is_null())
         .order_by_asc(series::Column::Name)
         .all(db)
         .await
@@ -160,12 +207,15 @@ pub async fn plan_next<C: ConnectionTrait>(
     caller: &CurrentUser,
     series_id: Uuid,
 ) -> Result<Uuid> {
-    ensure_coordinator(caller)?;
     let s = series::Entity::find_by_id(series_id)
         .one(db)
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)?;
+    access::ensure_visible(db, caller, &s).await?;
+    if !access::can_run(db, caller, &s).await? {
+        return Err(AppError::Forbidden);
+    }
     let last = meeting::Entity::find()
         .filter(meeting::Column::SeriesId.eq(series_id))
         .order_by_desc(meeting::Column::StartsAt)
@@ -212,8 +262,7 @@ pub async fn plan_next<C: ConnectionTrait>(
 
 /// Planned → in progress. The actions open at this moment are the ones the meeting reviews.
 pub async fn start<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> Result<()> {
-    ensure_coordinator(caller)?;
-    let m = find(db, id).await?;
+    let (m, _) = runnable(db, caller, id).await?;
     match m.state {
         MeetingState::Finalised => return Err(AppError::Locked),
         MeetingState::InProgress => return Err(AppError::Conflict),
@@ -238,8 +287,7 @@ pub async fn start<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -
 
 /// In progress → finalised: the minutes are locked from now on.
 pub async fn finalise<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> Result<()> {
-    ensure_coordinator(caller)?;
-    let m = find(db, id).await?;
+    let (m, _) = runnable(db, caller, id).await?;
     match m.state {
         MeetingState::Finalised => return Err(AppError::Locked),
         MeetingState::Planned => return Err(AppError::Conflict),
@@ -264,10 +312,20 @@ pub async fn finalise<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid
 }
 
 /// Actions that were open when the meeting started (or are open now, before it starts),
-/// except those it created itself.
-pub async fn carried<C: ConnectionTrait>(db: &C, m: &meeting::Model) -> Result<Vec<action::Model>> {
+/// except those it created itself: an area group's own actions at its meetings, the actions
+/// of no group at the weekly meeting.
+pub async fn carried<C: ConnectionTrait>(
+    db: &C,
+    m: &meeting::Model,
+    s: &series::Model,
+) -> Result<Vec<action::Model>> {
     let cutoff = m.started_at.unwrap_or_else(Utc::now);
+    let group = match s.area_id {
+        Some(_) => action::Column::GroupId.eq(s.id),
+        None => action::Column::GroupId.is_null(),
+    };
     action::Entity::find()
+        .filter(group)
         .filter(action::Column::CreatedAt.lt(cutoff))
         .filter(
             Condition::any()

@@ -14,23 +14,22 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::meetings::{attendance, item, meeting, rating, review};
+use super::entities::meetings::{attendance, item, meeting, rating, review, series};
 use super::entities::{action, area, organisation};
-use super::meetings::{carried, ensure_coordinator, find};
+use super::meetings::{carried, runnable};
 use super::{Result, actions, audit, db_err};
 
-/// The meeting, if the caller may change it and its minutes are not locked.
+/// The meeting and its series, if the caller may change it and its minutes are not locked.
 async fn editable<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
-) -> Result<meeting::Model> {
-    ensure_coordinator(caller)?;
-    let m = find(db, id).await?;
+) -> Result<(meeting::Model, series::Model)> {
+    let (m, s) = runnable(db, caller, id).await?;
     if m.state == MeetingState::Finalised {
         return Err(AppError::Locked);
     }
-    Ok(m)
+    Ok((m, s))
 }
 
 async fn audited<C: ConnectionTrait>(
@@ -64,7 +63,7 @@ pub async fn set_attendance<C: ConnectionTrait>(
     organisation_id: &str,
     status: &str,
 ) -> Result<()> {
-    let m = editable(db, caller, id).await?;
+    let (m, _) = editable(db, caller, id).await?;
     let status =
         Attendance::parse(status).ok_or_else(|| AppError::field("status", FieldError::Invalid))?;
     let org = Uuid::parse_str(organisation_id.trim())
@@ -110,7 +109,7 @@ pub async fn set_guests<C: ConnectionTrait>(
     id: Uuid,
     guests: &str,
 ) -> Result<()> {
-    let m = editable(db, caller, id).await?;
+    let (m, _) = editable(db, caller, id).await?;
     let guests = if guests.trim().is_empty() {
         None
     } else {
@@ -130,7 +129,7 @@ pub async fn rate<C: ConnectionTrait>(
     value: &str,
     comment: &str,
 ) -> Result<()> {
-    let m = editable(db, caller, id).await?;
+    let (m, s) = editable(db, caller, id).await?;
     let value = parse_rating(value).map_err(|e| AppError::field("rating", e))?;
     let comment = if comment.trim().is_empty() {
         None
@@ -139,6 +138,10 @@ pub async fn rate<C: ConnectionTrait>(
     };
     let area = Uuid::parse_str(area_id.trim())
         .map_err(|_| AppError::field("area_id", FieldError::Invalid))?;
+    if s.area_id.is_some_and(|own| own != area) {
+        // An area group rates its own area only.
+        return Err(AppError::field("area_id", FieldError::Invalid));
+    }
     let area = area::Entity::find_by_id(area)
         .one(db)
         .await
@@ -199,8 +202,7 @@ pub async fn add_addendum<C: ConnectionTrait>(
     id: Uuid,
     input: &str,
 ) -> Result<()> {
-    ensure_coordinator(caller)?;
-    if find(db, id).await?.state != MeetingState::Finalised {
+    if runnable(db, caller, id).await?.0.state != MeetingState::Finalised {
         return Err(AppError::Conflict);
     }
     insert_item(db, caller, id, ItemKind::Addendum, input).await
@@ -244,9 +246,9 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
     state: &str,
     note: &str,
 ) -> Result<()> {
-    let m = editable(db, caller, id).await?;
+    let (m, s) = editable(db, caller, id).await?;
     let action_id = Uuid::parse_str(action_id.trim()).map_err(|_| AppError::NotFound)?;
-    if !carried(db, &m).await?.iter().any(|a| a.id == action_id) {
+    if !carried(db, &m, &s).await?.iter().any(|a| a.id == action_id) {
         return Err(AppError::NotFound);
     }
     let current = action::Entity::find_by_id(action_id)
@@ -304,6 +306,7 @@ pub async fn new_action<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     input: &ActionInput,
 ) -> Result<Uuid> {
-    editable(db, caller, id).await?;
-    actions::create_in(db, caller, input, Some(id)).await
+    let (m, s) = editable(db, caller, id).await?;
+    let group = s.area_id.map(|_| s.id);
+    actions::insert(db, caller, input, Some(m.id), group).await
 }

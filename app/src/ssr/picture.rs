@@ -123,7 +123,8 @@ pub async fn compile<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let actions = super::actions::open_by_area(db).await?;
+    let visible = super::groups::access::visible_groups(db, caller).await?;
+    let actions = super::actions::open_by_area(db, &visible).await?;
     let youth = flagged(db, week, incident::Column::YouthInvolved).await?;
     let environment = flagged(db, week, incident::Column::PhysicalEnvironment).await?;
 

@@ -21,6 +21,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub created_by: Uuid,
     pub closed_at: Option<DateTimeUtc>,
+    /// The area group the action belongs to (need-to-know); `None` for the weekly meeting's.
+    pub group_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

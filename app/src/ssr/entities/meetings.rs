@@ -24,6 +24,8 @@ pub mod series {
         pub duration_minutes: i32,
         pub feed_token: String,
         pub created_at: DateTimeUtc,
+        /// Set for an area group; `None` for the weekly situation-picture meeting.
+        pub area_id: Option<Uuid>,
     }
     relationless!();
 }
@@ -39,6 +41,22 @@ pub mod member {
         pub series_id: Uuid,
         #[sea_orm(primary_key, auto_increment = false)]
         pub organisation_id: Uuid,
+    }
+    relationless!();
+}
+
+/// `group_members`: an area group's members (directory entries), one of them its convener.
+pub mod group_member {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "group_members")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub series_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub contact_id: Uuid,
+        pub convener: bool,
     }
     relationless!();
 }

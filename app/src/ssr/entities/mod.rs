@@ -5,6 +5,7 @@ pub mod action_incident;
 pub mod area;
 pub mod audit_event;
 pub mod category;
+pub mod contact;
 pub mod incident;
 pub mod meetings;
 pub mod organisation;

@@ -164,7 +164,7 @@ pub async fn count_by_area<C: ConnectionTrait>(
     db: &C,
     week: IsoWeek,
 ) -> Result<Vec<(String, u64)>> {
-    let counts = counts_by_area_id(db, week.key()).await?;
+    let counts = counts_by_area_id(db, week.key(), false).await?;
     let areas = area::Entity::find()
         .order_by_asc(area::Column::Name)
         .all(db)
@@ -179,25 +179,30 @@ pub async fn count_by_area<C: ConnectionTrait>(
         .collect())
 }
 
-/// Incidents per area id in the week `week_key` (202648), in one grouped query; areas
-/// without incidents are absent.
+/// Incidents per area id in the week `week_key` (202648), in one grouped query (only those
+/// involving young people if `youth_only`); areas without incidents are absent.
 pub async fn counts_by_area_id<C: ConnectionTrait>(
     db: &C,
     week_key: i32,
+    youth_only: bool,
 ) -> Result<HashMap<Uuid, u64>> {
     #[derive(Debug, FromQueryResult)]
     struct Count {
         area_id: Uuid,
         n: i64,
     }
-    let counts = incident::Entity::find()
+    let mut query = incident::Entity::find()
         .select_only()
         .column(incident::Column::AreaId)
         .column_as(
             Expr::from(Func::count(Expr::col(incident::Column::Id))),
             "n",
         )
-        .filter(incident::Column::WeekKey.eq(week_key))
+        .filter(incident::Column::WeekKey.eq(week_key));
+    if youth_only {
+        query = query.filter(incident::Column::YouthInvolved.eq(true));
+    }
+    let counts = query
         .group_by(incident::Column::AreaId)
         .into_model::<Count>()
         .all(db)

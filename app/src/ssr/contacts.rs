@@ -1,0 +1,311 @@
+//! The contact directory: coordinators keep it, each person keeps their own entry's phone,
+//! e-mail, unit and deputy. Leaving is deactivation: past minutes keep the name, the
+//! directory shows the deputy in the post instead. Every change is audited.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use shared::audit::{AuditAction, RecordType};
+use shared::contact::{ContactEntry, ContactFunction, ContactInput, Directory, Reach};
+use shared::lang::Lang;
+use shared::user::{CurrentUser, Role};
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+use super::entities::{area, contact, organisation, user};
+use super::{Result, audit, db_err};
+use crate::i18n::contact_function_name;
+
+/// What the directory is narrowed to: free-text words (all must match the name,
+/// organisation, function, unit or area), an area (its posts and the municipality-wide
+/// ones) and a function.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub words: String,
+    pub area: Option<Uuid>,
+    pub function: Option<ContactFunction>,
+}
+
+fn reach(c: &contact::Model) -> Reach {
+    Reach {
+        name: c.name.clone(),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+    }
+}
+
+/// The directory's entries matching `filter`: area posts first, then municipality-wide ones,
+/// each by function and name.
+pub async fn directory<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &Filter,
+) -> Result<Directory> {
+    let all = contact::Entity::find().all(db).await.map_err(db_err)?;
+    let by_id: HashMap<Uuid, &contact::Model> = all.iter().map(|c| (c.id, c)).collect();
+    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let areas: HashMap<Uuid, String> = area::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let accounts: HashMap<Uuid, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(all.iter().filter_map(|c| c.user_id)))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    let words: Vec<String> = filter
+        .words
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let active_deputy = |c: &contact::Model| {
+        c.deputy_id
+            .and_then(|d| by_id.get(&d).copied())
+            .filter(|d| d.active)
+    };
+    let mut entries: Vec<ContactEntry> = Vec::new();
+    for c in &all {
+        // A post whose holder left is shown with the deputy in it, if there is one.
+        let (person, deputy, stands_in) = match (c.active, active_deputy(c)) {
+            (true, d) => (reach(c), d.map(reach), false),
+            (false, Some(d)) => (reach(d), None, true),
+            (false, None) => continue,
+        };
+        if filter.area.is_some() && c.area_id.is_some() && c.area_id != filter.area {
+            continue;
+        }
+        if filter.function.is_some_and(|f| f != c.function) {
+            continue;
+        }
+        let organisation = orgs.get(&c.organisation_id).cloned().unwrap_or_default();
+        let area = c.area_id.and_then(|a| areas.get(&a).cloned());
+        let haystack = [
+            person.name.as_str(),
+            organisation.as_str(),
+            contact_function_name(c.function, Lang::Sv),
+            contact_function_name(c.function, Lang::En),
+            c.unit.as_deref().unwrap_or(""),
+            area.as_deref().unwrap_or(""),
+        ]
+        .join(" ")
+        .to_lowercase();
+        if !words.iter().all(|w| haystack.contains(w.as_str())) {
+            continue;
+        }
+        let own = c.active && c.user_id == Some(caller.id.0);
+        entries.push(ContactEntry {
+            id: c.id.to_string(),
+            function: c.function,
+            organisation_id: c.organisation_id.to_string(),
+            organisation,
+            unit: c.unit.clone(),
+            area_id: c.area_id.map(|a| a.to_string()),
+            area,
+            person,
+            deputy,
+            deputy_id: c.deputy_id.map(|d| d.to_string()),
+            stands_in,
+            can_edit: caller.role == Role::Coordinator || own,
+            account_email: c.user_id.and_then(|u| accounts.get(&u).cloned()),
+        });
+    }
+    entries.sort_by(|a, b| {
+        (a.area.is_none(), &a.area, a.function.code(), &a.person.name).cmp(&(
+            b.area.is_none(),
+            &b.area,
+            b.function.code(),
+            &b.person.name,
+        ))
+    });
+    Ok(Directory {
+        entries,
+        can_manage: caller.role == Role::Coordinator,
+    })
+}
+
+/// Who to call in `area`: its posts and the municipality-wide ones.
+pub async fn for_area<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    area: Uuid,
+) -> Result<Vec<ContactEntry>> {
+    let filter = Filter {
+        area: Some(area),
+        ..Filter::default()
+    };
+    Ok(directory(db, caller, &filter).await?.entries)
+}
+
+fn snapshot(c: &contact::Model) -> serde_json::Value {
+    serde_json::json!({
+        "name": c.name,
+        "function": c.function.code(),
+        "unit": c.unit,
+        "phone": c.phone,
+        "email": c.email,
+        "deputy": c.deputy_id.map(|d| d.to_string()),
+        "active": c.active,
+    })
+}
+
+async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<contact::Model> {
+    contact::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::NotFound)
+}
+
+/// Creates (`id` empty) or changes an entry. Coordinators change everything; the person
+/// themselves only their phone, e-mail, unit and deputy (other fields are kept as stored).
+pub async fn save<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: &str,
+    input: &ContactInput,
+) -> Result<Uuid> {
+    let existing = if id.trim().is_empty() {
+        None
+    } else {
+        let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+        Some(find(db, id).await?)
+    };
+    let coordinator = caller.role == Role::Coordinator;
+    let own = existing
+        .as_ref()
+        .is_some_and(|c| c.active && c.user_id == Some(caller.id.0));
+    if !coordinator && !own {
+        return Err(AppError::Forbidden);
+    }
+    let input = match (&existing, coordinator) {
+        (Some(c), false) => ContactInput {
+            name: c.name.clone(),
+            organisation_id: c.organisation_id.to_string(),
+            function: c.function.code().to_owned(),
+            area_id: c.area_id.map(|a| a.to_string()).unwrap_or_default(),
+            account_email: String::new(),
+            ..input.clone()
+        },
+        _ => input.clone(),
+    };
+    let valid = input.validate()?;
+    if organisation::Entity::find_by_id(valid.organisation_id.0)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .is_none()
+    {
+        return Err(AppError::field("organisation_id", FieldError::Unknown));
+    }
+    if let Some(a) = valid.area_id {
+        super::reference::ensure_area(db, a)
+            .await
+            .map_err(|_| AppError::field("area_id", FieldError::Unknown))?;
+    }
+    let id = existing.as_ref().map_or_else(Uuid::now_v7, |c| c.id);
+    if let Some(d) = valid.deputy_id {
+        let deputy = find(db, d).await.ok().filter(|d| d.active && d.id != id);
+        if deputy.is_none() {
+            return Err(AppError::field("deputy_id", FieldError::Unknown));
+        }
+    }
+    let account = match (&existing, coordinator, &valid.account_email) {
+        (Some(c), false, _) => c.user_id,
+        (_, _, None) => None,
+        (_, _, Some(email)) => Some(
+            user::Entity::find()
+                .filter(user::Column::Email.eq(email.as_str()))
+                .one(db)
+                .await
+                .map_err(db_err)?
+                .ok_or_else(|| AppError::field("account_email", FieldError::Unknown))?
+                .id,
+        ),
+    };
+    let mut row = contact::ActiveModel {
+        id: Set(id),
+        name: Set(valid.name),
+        organisation_id: Set(valid.organisation_id.0),
+        function: Set(valid.function),
+        unit: Set(valid.unit),
+        area_id: Set(valid.area_id.map(|a| a.0)),
+        phone: Set(valid.phone),
+        email: Set(valid.email),
+        deputy_id: Set(valid.deputy_id),
+        user_id: Set(account),
+        ..Default::default()
+    };
+    let taken = |e| match db_err(e) {
+        AppError::Conflict => AppError::field("account_email", FieldError::Taken),
+        other => other,
+    };
+    let (saved, before, action) = match existing {
+        Some(c) => {
+            let before = snapshot(&c);
+            (
+                row.update(db).await.map_err(taken)?,
+                Some(before),
+                AuditAction::Update,
+            )
+        }
+        None => {
+            row.active = Set(true);
+            row.created_at = Set(Utc::now());
+            row.deactivated_at = Set(None);
+            (row.insert(db).await.map_err(taken)?, None, AuditAction::Create)
+        }
+    };
+    let after = snapshot(&saved);
+    audit::record(
+        db,
+        caller.into(),
+        action,
+        RecordType::Contact,
+        Some(saved.id),
+        before.as_ref(),
+        Some(&after),
+    )
+    .await?;
+    Ok(saved.id)
+}
+
+/// A person who left: hidden from the directory (the deputy takes the post's line), kept on
+/// past minutes and group member lists, and no longer a member for need-to-know.
+pub async fn deactivate<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: &str) -> Result<()> {
+    if caller.role != Role::Coordinator {
+        return Err(AppError::Forbidden);
+    }
+    let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+    let c = find(db, id).await?;
+    if !c.active {
+        return Err(AppError::Conflict);
+    }
+    let before = snapshot(&c);
+    let mut row: contact::ActiveModel = c.into();
+    row.active = Set(false);
+    row.deactivated_at = Set(Some(Utc::now()));
+    let saved = row.update(db).await.map_err(db_err)?;
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::Update,
+        RecordType::Contact,
+        Some(id),
+        Some(&before),
+        Some(&snapshot(&saved)),
+    )
+    .await
+}

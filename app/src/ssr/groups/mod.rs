@@ -1,0 +1,397 @@
+//! Area groups: a meeting series with an area, whose members are directory entries and one of
+//! them its convener. Meetings run on the weekly meeting's machinery (`meetings`, `minutes`);
+//! this module keeps the groups, their members and the group page. Need-to-know is `access`.
+
+pub mod access;
+
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use shared::action::ActionState;
+use shared::audit::{AuditAction, RecordType};
+use shared::group::{GroupDetail, GroupMember, GroupSummary, YouthPicture};
+use shared::lang::Lang;
+use shared::meeting::MeetingState;
+use shared::user::{CurrentUser, Role};
+use shared::week::IsoWeek;
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+use super::entities::meetings::{group_member, meeting, member, series};
+use super::entities::{action, area, category, contact, incident, organisation};
+use super::meetings::{insert_series, summary};
+use super::reference::category_name;
+use super::time::now_local;
+use super::{Result, actions, audit, contacts, db_err};
+
+fn coordinator(caller: &CurrentUser) -> Result<()> {
+    if caller.role == Role::Coordinator {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+async fn group<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<series::Model> {
+    series::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|s| s.area_id.is_some())
+        .ok_or(AppError::NotFound)
+}
+
+/// Creates an area group for `area_id`, meeting on `weekday` (0 = Monday) at `start_time`.
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    name: &str,
+    area_id: &str,
+    weekday: u32,
+    start_time: &str,
+) -> Result<Uuid> {
+    coordinator(caller)?;
+    let area = shared::ids::AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
+    super::reference::ensure_area(db, area)
+        .await
+        .map_err(|_| AppError::field("area_id", FieldError::Unknown))?;
+    let id = insert_series(db, name, weekday, start_time, Some(area.0)).await?;
+    let after = serde_json::json!({ "name": name.trim(), "area": area.to_string() });
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::Create,
+        RecordType::AreaGroup,
+        Some(id),
+        None,
+        Some(&after),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Adds a directory entry to the group (`role` `member` or `convener`) or takes it off
+/// (`remove`). The group's expected organisations follow its members.
+pub async fn set_member<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    group_id: Uuid,
+    contact_id: &str,
+    role: &str,
+) -> Result<()> {
+    coordinator(caller)?;
+    let g = group(db, group_id).await?;
+    let contact_id = Uuid::parse_str(contact_id.trim())
+        .map_err(|_| AppError::field("contact_id", FieldError::Invalid))?;
+    let person = contact::Entity::find_by_id(contact_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|c| c.active || role == "remove")
+        .ok_or_else(|| AppError::field("contact_id", FieldError::Unknown))?;
+    let existing = group_member::Entity::find_by_id((g.id, person.id))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    match (role, existing) {
+        ("remove", Some(row)) => {
+            group_member::Entity::delete_by_id((row.series_id, row.contact_id))
+                .exec(db)
+                .await
+                .map_err(db_err)?;
+        }
+        ("remove", None) => return Err(AppError::NotFound),
+        ("member" | "convener", existing) => {
+            if role == "convener" {
+                // One convener per group.
+                group_member::Entity::update_many()
+                    .col_expr(group_member::Column::Convener, Expr::value(false))
+                    .filter(group_member::Column::SeriesId.eq(g.id))
+                    .exec(db)
+                    .await
+                    .map_err(db_err)?;
+            }
+            let row = group_member::ActiveModel {
+                series_id: Set(g.id),
+                contact_id: Set(person.id),
+                convener: Set(role == "convener"),
+            };
+            if existing.is_some() {
+                row.update(db).await.map_err(db_err)?;
+            } else {
+                row.insert(db).await.map_err(db_err)?;
+            }
+        }
+        _ => return Err(AppError::field("role", FieldError::Invalid)),
+    }
+    sync_organisations(db, g.id).await?;
+    let after = serde_json::json!({ "member": person.name, "role": role });
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::Update,
+        RecordType::AreaGroup,
+        Some(g.id),
+        None,
+        Some(&after),
+    )
+    .await
+}
+
+/// The organisations expected at the group's meetings are its members' organisations.
+async fn sync_organisations<C: ConnectionTrait>(db: &C, group_id: Uuid) -> Result<()> {
+    let ids: Vec<Uuid> = group_member::Entity::find()
+        .filter(group_member::Column::SeriesId.eq(group_id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|m| m.contact_id)
+        .collect();
+    let orgs: BTreeSet<Uuid> = contact::Entity::find()
+        .filter(contact::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| c.organisation_id)
+        .collect();
+    member::Entity::delete_many()
+        .filter(member::Column::SeriesId.eq(group_id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    for org in orgs {
+        member::ActiveModel {
+            series_id: Set(group_id),
+            organisation_id: Set(org),
+        }
+        .insert(db)
+        .await
+        .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+async fn summarise<C: ConnectionTrait>(
+    db: &C,
+    g: &series::Model,
+    areas: &HashMap<Uuid, String>,
+    can_open: bool,
+) -> Result<GroupSummary> {
+    let members = group_member::Entity::find()
+        .filter(group_member::Column::SeriesId.eq(g.id))
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let held = meeting::Entity::find()
+        .filter(meeting::Column::SeriesId.eq(g.id))
+        .filter(meeting::Column::State.eq(MeetingState::Finalised))
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let open = action::Entity::find()
+        .filter(action::Column::GroupId.eq(g.id))
+        .filter(action::Column::ClosedAt.is_null())
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let done = action::Entity::find()
+        .filter(action::Column::GroupId.eq(g.id))
+        .filter(action::Column::State.eq(ActionState::Done))
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+    Ok(GroupSummary {
+        id: g.id.to_string(),
+        name: g.name.clone(),
+        area: g
+            .area_id
+            .and_then(|a| areas.get(&a).cloned())
+            .unwrap_or_default(),
+        members: n(members),
+        meetings_held: n(held),
+        actions_open: n(open),
+        actions_done: n(done),
+        can_open,
+    })
+}
+
+async fn area_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>> {
+    Ok(area::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect())
+}
+
+/// The groups the caller may know about: every group with counts for coordinators, admins
+/// and managers (who cannot open them); a reporter's own groups only.
+pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser) -> Result<Vec<GroupSummary>> {
+    let visible = access::visible_groups(db, caller).await?;
+    let areas = area_names(db).await?;
+    let mut out = Vec::new();
+    for g in series::Entity::find()
+        .filter(series::Column::AreaId.is_not_null())
+        .order_by_asc(series::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        let can_open = visible.allows(Some(g.id)) && caller.role != Role::Manager;
+        if can_open || caller.role == Role::Manager {
+            out.push(summarise(db, &g, &areas, can_open).await?);
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Count {
+    category_id: Uuid,
+    week_key: i32,
+    n: i64,
+}
+
+/// Youth-involved incidents in `area` for `week` and the week before, per category.
+async fn youth_picture<C: ConnectionTrait>(
+    db: &C,
+    area: Uuid,
+    week: IsoWeek,
+    lang: Lang,
+) -> Result<YouthPicture> {
+    let rows = incident::Entity::find()
+        .select_only()
+        .columns([incident::Column::CategoryId, incident::Column::WeekKey])
+        .column_as(
+            Expr::from(Func::count(Expr::col(incident::Column::Id))),
+            "n",
+        )
+        .filter(incident::Column::AreaId.eq(area))
+        .filter(incident::Column::YouthInvolved.eq(true))
+        .filter(incident::Column::WeekKey.is_in([week.key(), week.previous().key()]))
+        .group_by(incident::Column::CategoryId)
+        .group_by(incident::Column::WeekKey)
+        .into_model::<Count>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let names: HashMap<Uuid, String> = category::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, category_name(&c, lang)))
+        .collect();
+    let n = |v: i64| u32::try_from(v).unwrap_or(0);
+    let mut categories: Vec<(String, u32)> = rows
+        .iter()
+        .filter(|r| r.week_key == week.key())
+        .map(|r| (names.get(&r.category_id).cloned().unwrap_or_default(), n(r.n)))
+        .collect();
+    categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(YouthPicture {
+        week: week.to_string(),
+        total: categories.iter().map(|c| c.1).sum(),
+        previous: rows
+            .iter()
+            .filter(|r| r.week_key != week.key())
+            .map(|r| n(r.n))
+            .sum(),
+        categories,
+    })
+}
+
+/// The group page: members, who to call in the area, the area's youth picture for last week,
+/// the group's open actions and its meetings. "Not found" outside need-to-know.
+pub async fn detail<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    lang: Lang,
+) -> Result<GroupDetail> {
+    let g = group(db, id).await?;
+    access::ensure_visible(db, caller, &g)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let area_id = g.area_id.ok_or(AppError::NotFound)?;
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::View,
+        RecordType::AreaGroup,
+        Some(g.id),
+        None,
+        None,
+    )
+    .await?;
+    let can_run = access::can_run(db, caller, &g).await?;
+    let rows = group_member::Entity::find()
+        .filter(group_member::Column::SeriesId.eq(g.id))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let convener: HashMap<Uuid, bool> = rows.iter().map(|m| (m.contact_id, m.convener)).collect();
+    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut members: Vec<GroupMember> = contact::Entity::find()
+        .filter(contact::Column::Id.is_in(convener.keys().copied()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| GroupMember {
+            contact_id: c.id.to_string(),
+            convener: convener.get(&c.id).copied().unwrap_or(false),
+            organisation: orgs.get(&c.organisation_id).cloned().unwrap_or_default(),
+            function: c.function,
+            active: c.active,
+            name: c.name,
+        })
+        .collect();
+    members.sort_by(|a, b| {
+        (!a.active, !a.convener, &a.name).cmp(&(!b.active, !b.convener, &b.name))
+    });
+    let open_models = action::Entity::find()
+        .filter(action::Column::GroupId.eq(g.id))
+        .filter(action::Column::ClosedAt.is_null())
+        .order_by_asc(action::Column::Due)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let meetings = meeting::Entity::find()
+        .filter(meeting::Column::SeriesId.eq(g.id))
+        .order_by_desc(meeting::Column::StartsAt)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let week = IsoWeek::of(now_local().date()).previous();
+    let areas = area_names(db).await?;
+    Ok(GroupDetail {
+        summary: summarise(db, &g, &areas, true).await?,
+        area_id: area_id.to_string(),
+        weekday: g.weekday as u32,
+        start_time: g.start_time.clone(),
+        members,
+        who_to_call: contacts::for_area(db, caller, area_id).await?,
+        youth: youth_picture(db, area_id, week, lang).await?,
+        open_actions: actions::summarise(db, &open_models).await?,
+        meetings: meetings.iter().map(|m| summary(m, &g.name)).collect(),
+        can_run,
+        can_manage: caller.role == Role::Coordinator,
+        feed_path: (caller.role == Role::Coordinator)
+            .then(|| format!("/meetings/feed/{}.ics?token={}", g.id, g.feed_token)),
+    })
+}
