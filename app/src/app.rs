@@ -9,8 +9,8 @@ use crate::api::auth::get_current_user;
 use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
 use crate::pages::{
-    actions, admin, audit, home, incident_detail, incident_edit, incident_list, incident_new,
-    meetings, minutes_print, not_found, picture, reports, sign_in,
+    actions, admin, audit, directory, groups, home, incident_detail, incident_edit, incident_list,
+    incident_new, meetings, minutes_print, not_found, picture, reports, sign_in,
 };
 
 /// The document around the app, rendered on the server only.
@@ -72,6 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/minutes") view=minutes_print::MinutesPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/new") view=actions::NewActionPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/:id") view=actions::ActionPage ssr=SsrMode::Async />
+                    <Route path=path!("/directory") view=directory::DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/groups") view=groups::GroupsPage ssr=SsrMode::Async />
+                    <Route path=path!("/groups/:id") view=groups::GroupPage ssr=SsrMode::Async />
                     <Route path=path!("/reports") view=reports::ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/reports/overview") view=reports::ReportOverviewPage ssr=SsrMode::Async />
                 </Routes>

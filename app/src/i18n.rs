@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use shared::FieldError;
+use shared::contact::ContactFunction;
 use shared::guard::PersonalData;
 pub use shared::lang::Lang;
-use shared::contact::ContactFunction;
 use shared::user::OrgKind;
 
 macro_rules! texts {

@@ -84,7 +84,11 @@ impl MigrationTrait for Migration {
                     Organisations::Table,
                 ))
                 .foreign_key(&mut fk(Contacts::Table, Contacts::AreaId, Areas::Table))
-                .foreign_key(&mut fk(Contacts::Table, Contacts::DeputyId, Contacts::Table))
+                .foreign_key(&mut fk(
+                    Contacts::Table,
+                    Contacts::DeputyId,
+                    Contacts::Table,
+                ))
                 .foreign_key(&mut fk(Contacts::Table, Contacts::UserId, Users::Table))
                 .to_owned(),
         )
@@ -146,8 +150,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name("actions_group").table(Actions::Table).to_owned())
-            .await?;
+        m.drop_index(
+            Index::drop()
+                .name("actions_group")
+                .table(Actions::Table)
+                .to_owned(),
+        )
+        .await?;
         m.alter_table(
             Table::alter()
                 .table(Actions::Table)

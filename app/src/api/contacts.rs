@@ -59,7 +59,6 @@ pub async fn save_contact(
                 account_email,
             };
             let id = crate::ssr::contacts::save(&state.db, &caller, &id, &input).await?;
-            leptos_axum::redirect("/directory?saved=1");
             Ok(id.to_string())
         }
         .await,
@@ -71,9 +70,7 @@ pub async fn deactivate_contact(id: String) -> Result<(), AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::contacts::deactivate(&state.db, &caller, &id).await?;
-            leptos_axum::redirect("/directory?saved=1");
-            Ok(())
+            crate::ssr::contacts::deactivate(&state.db, &caller, &id).await
         }
         .await,
     )

@@ -28,6 +28,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         <li><NavLink href="/actions" label=t(T::Actions) /></li>
                                         <li><NavLink href="/meetings" label=t(T::Meetings) /></li>
                                     })}
+                                    <li><NavLink href="/groups" label=t(T::AreaGroups) /></li>
+                                    <li><NavLink href="/directory" label=t(T::Directory) /></li>
                                     {me.can_log_incidents().then(|| view! {
                                         <li><NavLink href="/incidents/new" label=t(T::LogIncident) /></li>
                                     })}

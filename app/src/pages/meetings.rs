@@ -201,7 +201,10 @@ fn MeetingView(
         <p><strong>{state_text(d.summary.state)}</strong>
             {d.finalised_at.clone().map(|f| format!(" · {} {f}", t(T::FinalisedAt)))}</p>
         <p class="actions">
-            <a href=format!("/picture?week={}", d.picture_week)>{format!("{} {}", t(T::SituationPicture), d.picture_week)}</a>
+            {match d.group_id.clone() {
+                Some(g) => view! { <a href=format!("/groups/{g}")>{t(T::BackToGroup)}</a> }.into_any(),
+                None => view! { <a href=format!("/picture?week={}", d.picture_week)>{format!("{} {}", t(T::SituationPicture), d.picture_week)}</a> }.into_any(),
+            }}
             <a href=format!("/meetings/{id}/minutes")>{t(T::PrintableMinutes)}</a>
         </p>
         <FormAlert error=step_error />

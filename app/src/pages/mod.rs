@@ -3,6 +3,8 @@
 pub mod actions;
 pub mod admin;
 pub mod audit;
+pub mod directory;
+pub mod groups;
 pub mod home;
 pub mod incident_detail;
 pub mod incident_edit;

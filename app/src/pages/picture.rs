@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use shared::contact::ContactEntry;
 use shared::picture::{AreaPicture, SituationPicture, Trend};
 
 use crate::api::picture::get_situation_picture;
+use crate::components::contacts::ContactCard;
 use crate::components::fields::{FormError, PageError};
 use crate::components::week_picker::WeekPicker;
 use crate::i18n::{T, t};
@@ -33,12 +35,19 @@ pub fn PicturePage() -> impl IntoView {
     let query = use_query_map();
     let week = move || query.with(|q| q.get("week").unwrap_or_default());
     let picture = Resource::new(week, get_situation_picture);
+    let contacts = Resource::new(
+        || (),
+        |_| crate::api::contacts::search_contacts(String::new(), String::new(), String::new()),
+    );
     view! {
         <Title text=t(T::SituationPicture) />
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match picture.await {
-                    Ok(p) => view! { <PictureView p /> }.into_any(),
+                    Ok(p) => {
+                        let contacts = contacts.await.map(|d| d.entries).unwrap_or_default();
+                        view! { <PictureView p contacts /> }.into_any()
+                    }
                     Err(e @ shared::AppError::Validation(_)) => {
                         let error: FormError = Signal::derive(move || Some(e.clone()));
                         view! {
@@ -54,7 +63,7 @@ pub fn PicturePage() -> impl IntoView {
 }
 
 #[component]
-fn PictureView(p: SituationPicture) -> impl IntoView {
+fn PictureView(p: SituationPicture, contacts: Vec<ContactEntry>) -> impl IntoView {
     let none: FormError = Signal::derive(|| None);
     let week = p.week.clone();
     view! {
@@ -65,7 +74,14 @@ fn PictureView(p: SituationPicture) -> impl IntoView {
         </nav>
         <WeekPicker path="/picture" value=p.week.clone() error=none />
         <p class="hint">{format!("{} {}.", t(T::HotSpotExplained), p.hot_spot_threshold)}</p>
-        {p.areas.into_iter().map(|a| view! { <AreaSection a week=week.clone() /> }).collect_view()}
+        {p.areas.into_iter().map(|a| {
+            let local: Vec<ContactEntry> = contacts
+                .iter()
+                .filter(|c| c.area_id.as_deref() == Some(a.area_id.as_str()))
+                .cloned()
+                .collect();
+            view! { <AreaSection a week=week.clone() contacts=local /> }
+        }).collect_view()}
     }
 }
 
@@ -79,7 +95,7 @@ fn trend_cells(trend: Trend) -> impl IntoView {
 }
 
 #[component]
-fn AreaSection(a: AreaPicture, week: String) -> impl IntoView {
+fn AreaSection(a: AreaPicture, week: String, contacts: Vec<ContactEntry>) -> impl IntoView {
     let heading_id = format!("area-{}", a.area_id);
     let total_href = list_href(&week, &a.area_id, None);
     view! {
@@ -137,6 +153,13 @@ fn AreaSection(a: AreaPicture, week: String) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <details class="who">
+                <summary>{format!("{} ({})", t(T::WhoToCall), contacts.len())}</summary>
+                <ul class="contacts">
+                    {contacts.into_iter().map(|entry| view! { <ContactCard entry /> }).collect_view()}
+                </ul>
+                <p><a href=format!("/directory?area={}", a.area_id)>{format!("{}: {}", t(T::Directory), a.area)}</a></p>
+            </details>
         </section>
     }
 }

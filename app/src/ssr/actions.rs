@@ -19,8 +19,8 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::entities::{action, action_incident, area, organisation, place};
-use super::time::{format_local, now_local};
 use super::groups::access;
+use super::time::{format_local, now_local};
 use super::{Result, audit, db_err, incidents};
 
 /// Which actions a list shows.
@@ -64,7 +64,10 @@ async fn visible<C: ConnectionTrait>(
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)?;
-    if access::visible_groups(db, caller).await?.allows(model.group_id) {
+    if access::visible_groups(db, caller)
+        .await?
+        .allows(model.group_id)
+    {
         Ok(model)
     } else {
         Err(AppError::NotFound)

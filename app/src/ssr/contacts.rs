@@ -265,7 +265,11 @@ pub async fn save<C: ConnectionTrait>(
             row.active = Set(true);
             row.created_at = Set(Utc::now());
             row.deactivated_at = Set(None);
-            (row.insert(db).await.map_err(taken)?, None, AuditAction::Create)
+            (
+                row.insert(db).await.map_err(taken)?,
+                None,
+                AuditAction::Create,
+            )
         }
     };
     let after = snapshot(&saved);

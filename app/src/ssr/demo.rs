@@ -219,7 +219,8 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
         .await?;
     }
     load_incidents(db, &areas).await?;
-    load_meeting_series(db).await
+    load_meeting_series(db).await?;
+    super::demo_directory::load(db).await
 }
 
 /// The weekly situation-picture meeting, Wednesdays 15:00, with the article's participants.
@@ -239,7 +240,7 @@ async fn load_meeting_series<C: ConnectionTrait + TransactionTrait>(db: &C) -> R
 }
 
 /// Signs a demo account in and out to get it as the services see it.
-async fn demo_user<C: ConnectionTrait>(db: &C, email: &str) -> Result<CurrentUser> {
+pub(super) async fn demo_user<C: ConnectionTrait>(db: &C, email: &str) -> Result<CurrentUser> {
     let settings = super::Settings::default();
     let token = auth::sign_in(db, &settings, email, DEMO_PASSWORD).await?;
     let user = auth::resolve_session(db, &settings, &token)

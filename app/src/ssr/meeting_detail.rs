@@ -26,12 +26,10 @@ pub async fn detail<C: ConnectionTrait>(
     id: Uuid,
 ) -> Result<MeetingDetail> {
     // Managers see counts, never minutes: for them, as for outsiders, there is nothing here.
-    let (m, s) = visible(db, caller, id)
-        .await
-        .map_err(|e| match e {
-            AppError::Forbidden => AppError::NotFound,
-            other => other,
-        })?;
+    let (m, s) = visible(db, caller, id).await.map_err(|e| match e {
+        AppError::Forbidden => AppError::NotFound,
+        other => other,
+    })?;
     let can_run = access::can_run(db, caller, &s).await?;
     audit::record(
         db,

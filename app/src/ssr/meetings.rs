@@ -19,8 +19,8 @@ use uuid::Uuid;
 
 use super::entities::meetings::{meeting, member, series};
 use super::entities::{action, organisation};
-use super::time::{format_local, local_to_utc, now_local, to_local};
 use super::groups::access;
+use super::time::{format_local, local_to_utc, now_local, to_local};
 use super::{Result, audit, db_err};
 
 pub(super) fn ensure_coordinator(caller: &CurrentUser) -> Result<()> {

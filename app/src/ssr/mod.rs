@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod contacts;
 pub mod db;
 pub mod demo;
+pub mod demo_directory;
 pub mod entities;
 pub mod error;
 pub mod groups;

@@ -294,7 +294,12 @@ async fn youth_picture<C: ConnectionTrait>(
     let mut categories: Vec<(String, u32)> = rows
         .iter()
         .filter(|r| r.week_key == week.key())
-        .map(|r| (names.get(&r.category_id).cloned().unwrap_or_default(), n(r.n)))
+        .map(|r| {
+            (
+                names.get(&r.category_id).cloned().unwrap_or_default(),
+                n(r.n),
+            )
+        })
         .collect();
     categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Ok(YouthPicture {
@@ -361,9 +366,8 @@ pub async fn detail<C: ConnectionTrait>(
             name: c.name,
         })
         .collect();
-    members.sort_by(|a, b| {
-        (!a.active, !a.convener, &a.name).cmp(&(!b.active, !b.convener, &b.name))
-    });
+    members
+        .sort_by(|a, b| (!a.active, !a.convener, &a.name).cmp(&(!b.active, !b.convener, &b.name)));
     let open_models = action::Entity::find()
         .filter(action::Column::GroupId.eq(g.id))
         .filter(action::Column::ClosedAt.is_null())
