@@ -636,7 +636,7 @@ async fn a_coordinator_creates_a_series_with_the_ticked_members() {
         let school = id_of(&reference, "organisations", "Utbildningsförvaltningen");
         // Unticked boxes are not posted, so the indices have gaps.
         let form = [
-            ("name", "Områdesgrupp Rimbo"),
+            ("name", "Trygghetsmöte Rimbo"),
             ("weekday", "0"),
             ("start_time", "09:30"),
             ("members[1]", police.as_str()),
@@ -651,7 +651,7 @@ async fn a_coordinator_creates_a_series_with_the_ticked_members() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|s| s["name"] == "Områdesgrupp Rimbo")
+            .find(|s| s["name"] == "Trygghetsmöte Rimbo")
             .unwrap();
         assert_eq!(
             created["members"],
@@ -679,5 +679,108 @@ async fn a_coordinator_creates_a_series_with_the_ticked_members() {
             )
             .await;
         assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
+
+/// The demo's Rimbo area group and its planned meeting, as a coordinator sees them.
+async fn rimbo_group(app: &TestApp) -> (String, String) {
+    app.sign_in("coordinator@example.org").await;
+    let groups: Value = app
+        .call("groups/list", &[])
+        .await
+        .json()
+        .await
+        .expect("groups");
+    let id = groups
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|g| g["name"] == "Områdesgrupp Rimbo")
+        .and_then(|g| g["id"].as_str())
+        .expect("the demo's Rimbo group")
+        .to_owned();
+    let detail: Value = app
+        .call("groups/get", &[("id", id.as_str())])
+        .await
+        .json()
+        .await
+        .expect("the group");
+    let meeting = detail["meetings"][0]["id"]
+        .as_str()
+        .expect("its meeting")
+        .to_owned();
+    app.call("auth/sign-out", &[]).await;
+    (id, meeting)
+}
+
+#[tokio::test]
+async fn an_area_group_is_not_found_for_outsiders_in_pages_and_server_functions_alike() {
+    for (backend, app) in apps().await {
+        let (group, meeting) = rimbo_group(&app).await;
+        let nowhere = uuid::Uuid::now_v7().to_string();
+        let paths = |id: &str, m: &str| {
+            [
+                format!("/groups/{id}"),
+                format!("/meetings/{m}"),
+                format!("/meetings/{m}/minutes"),
+            ]
+        };
+        // Sara (Hallstavik's group) and the manager are outsiders; Per (Rimbo's) is a member.
+        for (email, expected) in [
+            ("school@example.org", StatusCode::NOT_FOUND),
+            ("manager@example.org", StatusCode::NOT_FOUND),
+            ("police@example.org", StatusCode::OK),
+        ] {
+            app.sign_in(email).await;
+            for path in paths(&group, &meeting) {
+                let res = app.client.get(app.url(&path)).send().await.unwrap();
+                assert_eq!(res.status(), expected, "{backend} {email} {path}");
+            }
+            let api = app.call("groups/get", &[("id", group.as_str())]).await;
+            assert_eq!(api.status(), expected, "{backend} {email}");
+            let minutes = app.call("meetings/get", &[("id", meeting.as_str())]).await;
+            assert_eq!(minutes.status(), expected, "{backend} {email}");
+            if expected == StatusCode::NOT_FOUND {
+                // Exactly the answer for a group that does not exist.
+                let body = api.text().await.unwrap();
+                let missing = app.call("groups/get", &[("id", nowhere.as_str())]).await;
+                assert_eq!(missing.text().await.unwrap(), body, "{backend} {email}");
+            }
+            app.call("auth/sign-out", &[]).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn managers_see_area_group_counts_and_everyone_finds_who_to_call() {
+    for (backend, app) in apps().await {
+        let (group, _) = rimbo_group(&app).await;
+        app.sign_in("manager@example.org").await;
+        let page = app.client.get(app.url("/groups")).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{backend}");
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Områdesgrupp Rimbo"), "{backend}");
+        assert!(
+            !html.contains(&format!("/groups/{group}")),
+            "{backend}: no link to open"
+        );
+
+        let res = app
+            .client
+            .get(app.url("/directory?q=rimbo+polis"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("Per Polis"), "{backend}");
+        assert!(
+            html.contains("href=\"tel:0701740611\""),
+            "{backend}: tap to call"
+        );
+        assert!(
+            !html.contains("Tove Sjöberg"),
+            "{backend}: Hallstavik's police is filtered out"
+        );
     }
 }

@@ -59,5 +59,8 @@ pub struct GroupDetail {
     pub can_run: bool,
     /// Coordinators change the membership.
     pub can_manage: bool,
+    /// For coordinators: active directory entries not yet members, (id, "name, function,
+    /// organisation"), to add.
+    pub candidates: Vec<(String, String)>,
     pub feed_path: Option<String>,
 }

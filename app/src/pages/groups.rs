@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use shared::group::{GroupDetail, GroupSummary};
+use shared::group::{GroupDetail, GroupMember, GroupSummary};
 use shared::user::Role;
 
-use crate::api::contacts::search_contacts;
 use crate::api::groups::{CreateGroup, SetGroupMember, get_group, list_groups};
 use crate::api::meetings::PlanMeeting;
 use crate::api::reference::get_reference_data;
@@ -153,7 +152,6 @@ fn GroupView(
     plan: ServerAction<PlanMeeting>,
     member: ServerAction<SetGroupMember>,
 ) -> impl IntoView {
-    let lang = use_lang();
     let id = d.summary.id.clone();
     let y = d.youth.clone();
     view! {
@@ -164,29 +162,11 @@ fn GroupView(
             <h2 id="members-heading">{t(T::Members)}</h2>
             <FormAlert error=Signal::derive(move || member.value().get().and_then(Result::err)) />
             <ul class="plain">
-                {d.members.iter().cloned().map(|m| {
-                    let contact = m.contact_id.clone();
-                    let gid = id.clone();
-                    view! {
-                        <li>
-                            {format!("{} · {} · {}", m.name, contact_function_name(m.function, lang), m.organisation)}
-                            {m.convener.then(|| view! { " " <span class="tag">{t(T::Convener)}</span> })}
-                            {(!m.active).then(|| view! { " " <span class="tag warn">{t(T::HasLeft)}</span> })}
-                            {d.can_manage.then(|| view! {
-                                <ActionForm action=member attr:class="inline">
-                                    <input type="hidden" name="id" value=gid.clone() />
-                                    <input type="hidden" name="contact_id" value=contact.clone() />
-                                    {(m.active && !m.convener).then(|| view! {
-                                        <button type="submit" name="role" value="convener" class="link-button">{t(T::MakeConvener)}</button>
-                                    })}
-                                    <button type="submit" name="role" value="remove" class="link-button">{format!("{} ({})", t(T::RemoveMember), m.name)}</button>
-                                </ActionForm>
-                            })}
-                        </li>
-                    }
+                {d.members.iter().cloned().map(|m| view! {
+                    <MemberRow m group_id=id.clone() can_manage=d.can_manage member />
                 }).collect_view()}
             </ul>
-            {d.can_manage.then(|| view! { <AddMember group_id=id.clone() member /> })}
+            {d.can_manage.then(|| view! { <AddMember group_id=id.clone() candidates=d.candidates.clone() member /> })}
         </section>
         <section aria-labelledby="youth-heading">
             <h2 id="youth-heading">{format!("{}, {} {}", t(T::YouthInArea), t(T::Week).to_lowercase(), y.week)}</h2>
@@ -221,40 +201,61 @@ fn GroupView(
     }
 }
 
+/// A member with, for coordinators, "make convener" and "remove".
+#[component]
+fn MemberRow(
+    m: GroupMember,
+    group_id: String,
+    can_manage: bool,
+    member: ServerAction<SetGroupMember>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let form = move |role: &'static str, label: String| {
+        let (id, contact) = (group_id.clone(), m.contact_id.clone());
+        view! {
+            <ActionForm action=member attr:class="inline">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="contact_id" value=contact />
+                <input type="hidden" name="role" value=role />
+                <button type="submit" class="link-button">{label}</button>
+            </ActionForm>
+        }
+    };
+    let convene = (can_manage && m.active && !m.convener)
+        .then(|| form("convener", format!("{} ({})", t(T::MakeConvener), m.name)));
+    let remove = can_manage.then(|| form("remove", format!("{} ({})", t(T::RemoveMember), m.name)));
+    view! {
+        <li>
+            {format!("{} · {} · {}", m.name, contact_function_name(m.function, lang), m.organisation)}
+            {m.convener.then(|| view! { " " <span class="tag">{t(T::Convener)}</span> })}
+            {(!m.active).then(|| view! { " " <span class="tag warn">{t(T::HasLeft)}</span> })}
+            {convene}
+            {remove}
+        </li>
+    }
+}
+
 /// Picks a directory entry to add to the group.
 #[component]
-fn AddMember(group_id: String, member: ServerAction<SetGroupMember>) -> impl IntoView {
-    let people = Resource::new(
-        || (),
-        |_| search_contacts(String::new(), String::new(), String::new()),
-    );
+fn AddMember(
+    group_id: String,
+    candidates: Vec<(String, String)>,
+    member: ServerAction<SetGroupMember>,
+) -> impl IntoView {
     let error: FormError = Signal::derive(move || member.value().get().and_then(Result::err));
-    let lang = use_lang();
     view! {
-        <Suspense>
-            {move || {
-                let group_id = group_id.clone();
-                Suspend::new(async move {
-                    let entries = people.await.map(|d| d.entries).unwrap_or_default();
-                    view! {
-                        <ActionForm action=member attr:class="filters">
-                            <input type="hidden" name="id" value=group_id />
-                            <input type="hidden" name="role" value="member" />
-                            <div class="field">
-                                <label for="member-contact">{t(T::AddMember)}</label>
-                                <select id="member-contact" name="contact_id" required>
-                                    <option value="">{t(T::ChooseContact)}</option>
-                                    {entries.into_iter().filter(|e| !e.stands_in).map(|e| view! {
-                                        <option value=e.id>{format!("{}, {} ({})", e.person.name, contact_function_name(e.function, lang), e.organisation)}</option>
-                                    }).collect_view()}
-                                </select>
-                                <FieldMessage field="contact_id" error />
-                            </div>
-                            <button type="submit">{t(T::AddMember)}</button>
-                        </ActionForm>
-                    }
-                })
-            }}
-        </Suspense>
+        <ActionForm action=member attr:class="filters">
+            <input type="hidden" name="id" value=group_id />
+            <input type="hidden" name="role" value="member" />
+            <div class="field">
+                <label for="member-contact">{t(T::AddMember)}</label>
+                <select id="member-contact" name="contact_id" required>
+                    <option value="">{t(T::ChooseContact)}</option>
+                    {candidates.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                </select>
+                <FieldMessage field="contact_id" error />
+            </div>
+            <button type="submit">{t(T::AddMember)}</button>
+        </ActionForm>
     }
 }

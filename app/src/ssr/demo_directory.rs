@@ -52,8 +52,17 @@ const CONTACTS: [Row; 22] = [
 const LEFT: &str = "fa-g";
 
 /// (name, area, weekday, time, convener key, member keys)
+type GroupRow = (
+    &'static str,
+    &'static str,
+    u32,
+    &'static str,
+    &'static str,
+    [&'static str; 4],
+);
+
 #[rustfmt::skip]
-const GROUPS: [(&str, &str, u32, &str, &str, [&str; 4]); 2] = [
+const GROUPS: [GroupRow; 2] = [
     ("Områdesgrupp Rimbo", "Rimbo", 1, "13:00", "sk-r", ["pol-r", "fa-r", "fu-r", "rek-r"]),
     ("Områdesgrupp Hallstavik", "Hallstavik", 3, "13:00", "sk-h", ["pol-h", "fa-h", "fu-h", "umo"]),
 ];

@@ -57,7 +57,8 @@ async fn memberships<C: ConnectionTrait>(
     if entries.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = group_member::Entity::find().filter(group_member::Column::ContactId.is_in(entries));
+    let mut query =
+        group_member::Entity::find().filter(group_member::Column::ContactId.is_in(entries));
     if conveners_only {
         query = query.filter(group_member::Column::Convener.eq(true));
     }

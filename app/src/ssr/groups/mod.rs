@@ -383,6 +383,22 @@ pub async fn detail<C: ConnectionTrait>(
         .map_err(db_err)?;
     let week = IsoWeek::of(now_local().date()).previous();
     let areas = area_names(db).await?;
+    let candidates = if caller.role == Role::Coordinator {
+        let all = contacts::directory(db, caller, &contacts::Filter::default()).await?;
+        all.entries
+            .into_iter()
+            .filter(|e| !e.stands_in && !members.iter().any(|m| m.contact_id == e.id))
+            .map(|e| {
+                let function = crate::i18n::contact_function_name(e.function, lang);
+                (
+                    e.id,
+                    format!("{}, {function}, {}", e.person.name, e.organisation),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(GroupDetail {
         summary: summarise(db, &g, &areas, true).await?,
         area_id: area_id.to_string(),
@@ -395,6 +411,7 @@ pub async fn detail<C: ConnectionTrait>(
         meetings: meetings.iter().map(|m| summary(m, &g.name)).collect(),
         can_run,
         can_manage: caller.role == Role::Coordinator,
+        candidates,
         feed_path: (caller.role == Role::Coordinator)
             .then(|| format!("/meetings/feed/{}.ics?token={}", g.id, g.feed_token)),
     })
