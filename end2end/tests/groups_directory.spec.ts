@@ -1,0 +1,75 @@
+import { test, expect, expectAccessible, hydrated, signIn } from './helpers';
+
+test('a member of one area group cannot open another group\'s minutes', async ({ page, browser }) => {
+  // A coordinator finds the Rimbo group's meeting.
+  const coordinator = await browser.newContext();
+  const cpage = await coordinator.newPage();
+  await signIn(cpage, 'coordinator@example.org');
+  await cpage.getByRole('link', { name: 'Områdesgrupper' }).click();
+  await cpage.getByRole('link', { name: 'Områdesgrupp Rimbo' }).click();
+  await expect(cpage.getByRole('heading', { name: 'Områdesgrupp Rimbo' })).toBeVisible();
+  await cpage.getByRole('region', { name: 'Möten' }).getByRole('link').first().click();
+  await expect(cpage).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  const meeting = new URL(cpage.url()).pathname;
+  const group = await cpage.getByRole('link', { name: 'Till områdesgruppen' }).getAttribute('href');
+  await coordinator.close();
+
+  // Sara belongs to Hallstavik's group: she sees hers, with who to call, and not Rimbo's.
+  await signIn(page, 'school@example.org');
+  await page.getByRole('link', { name: 'Områdesgrupper' }).click();
+  await expect(page.getByRole('link', { name: 'Områdesgrupp Hallstavik' })).toBeVisible();
+  await expect(page.getByText('Områdesgrupp Rimbo')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Områdesgrupp Hallstavik' }).click();
+  await expect(page.getByRole('region', { name: 'Vem ringer jag?' })).toContainText('Tove Sjöberg');
+  await expectAccessible(page);
+
+  for (const path of [`${meeting}/minutes`, meeting, group!]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText('Det du söker finns inte.')).toBeVisible();
+    await expect(page.getByText('Områdesgrupp Rimbo')).toHaveCount(0);
+  }
+});
+
+test('a coordinator finds the police contact for Rimbo from the directory in two steps', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  // Step 1: the directory. Step 2: the search.
+  await page.getByRole('link', { name: 'Kontaktlista' }).click();
+  await page.getByLabel('Sökord').fill('rimbo polis');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await expect(page).toHaveURL(/q=rimbo\+polis/);
+  const call = page.getByRole('link', { name: /Ring Per Polis/ });
+  await expect(call).toBeVisible();
+  await expect(call).toHaveAttribute('href', 'tel:0701740611');
+  await expect(page.getByText('Tove Sjöberg')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a person keeps their own directory entry and a departed colleague\'s deputy stands in', async ({ page }) => {
+  await signIn(page, 'police@example.org');
+  await page.goto('/directory?q=per+polis');
+  await hydrated(page);
+  await page.getByText('Ändra kontakt Per Polis').click();
+  await page.getByLabel('Telefon').fill('0176-711 00');
+  await page.getByRole('button', { name: 'Spara kontakt' }).click();
+  await expect(page.getByText('Kontakten är sparad.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Ring Per Polis, 0176-711 00/ })).toHaveAttribute('href', 'tel:017671100');
+  // Only their own entry has a form.
+  await page.goto('/directory?q=grisslehamn');
+  await expect(page.getByText('Ändra kontakt')).toHaveCount(0);
+  // Grisslehamn's field worker has left: the deputy is shown in the post.
+  await expect(page.getByText('Ersättare i tjänsten: den ordinarie har slutat.')).toBeVisible();
+  await expect(page.getByText('Maja Lund')).toBeVisible();
+  await expect(page.getByText('Björn Fors')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a manager sees area groups as counts without a way into the minutes', async ({ page }) => {
+  await signIn(page, 'manager@example.org');
+  await page.getByRole('link', { name: 'Områdesgrupper' }).click();
+  await expect(page.getByRole('row', { name: /Områdesgrupp Rimbo/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Områdesgrupp Rimbo' })).toHaveCount(0);
+  await expectAccessible(page);
+});
