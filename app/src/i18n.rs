@@ -293,6 +293,7 @@ texts! {
     Directory => "Kontaktlista", "Contact directory";
     DirectoryIntro => "Vem ringer jag? Sök på namn, organisation, funktion, skola eller område.", "Who do I call? Search by name, organisation, function, school or area.";
     SearchWords => "Sökord", "Search words";
+    Matches => "träffar", "matches";
     Function => "Funktion", "Function";
     AnyFunction => "Alla funktioner", "All functions";
     AnyArea => "Alla områden", "All areas";

@@ -265,6 +265,9 @@ pub struct ContactEntry {
 pub struct Directory {
     pub entries: Vec<ContactEntry>,
     pub can_manage: bool,
+    /// Everyone in the directory who can be named a deputy, (id, "name, organisation"),
+    /// whatever the search: a narrowed search must not narrow the choice.
+    pub people: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn DirectoryPage() -> impl IntoView {
                     (Ok(d), Ok(r)) => (d, r.reference),
                     (Err(e), _) | (_, Err(e)) => return view! { <PageError error=e /> }.into_any(),
                 };
-                let people: Vec<(String, String)> = directory_people(&directory.entries);
+                let people = directory.people.clone();
                 let area_options = reference.areas.clone();
                 let count = directory.entries.len();
                 view! {
@@ -72,7 +72,10 @@ pub fn DirectoryPage() -> impl IntoView {
                         </div>
                         <button type="submit" class="primary">{t(T::Search)}</button>
                     </Form>
-                    <p role="status" class="muted">{format!("{count} {}", t(T::Directory).to_lowercase())}</p>
+                    <p role="status" class="muted">
+                        {format!("{count} {}", t(T::Matches))}
+                        {(changed.get_untracked() > 0).then(|| format!(" · {}", t(T::ContactSaved)))}
+                    </p>
                     {if directory.entries.is_empty() {
                         view! { <p>{t(T::NoContacts)}</p> }.into_any()
                     } else {
@@ -100,20 +103,6 @@ pub fn DirectoryPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// Active people, as deputy choices: (id, "name, function, organisation").
-fn directory_people(entries: &[ContactEntry]) -> Vec<(String, String)> {
-    entries
-        .iter()
-        .filter(|e| !e.stands_in)
-        .map(|e| {
-            (
-                e.id.clone(),
-                format!("{}, {}", e.person.name, e.organisation),
-            )
-        })
-        .collect()
 }
 
 /// The "change" disclosure under an entry, with "has left" for coordinators.
@@ -256,7 +245,6 @@ fn ContactForm(
                 </select>
                 <FieldMessage field="deputy_id" error />
             </div>
-            {move || save.value().get().is_some_and(|r| r.is_ok()).then(|| view! { <p role="status">{t(T::ContactSaved)}</p> })}
             <button type="submit" class="primary">{t(T::SaveContact)}</button>
         </ActionForm>
     }

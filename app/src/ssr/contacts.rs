@@ -118,7 +118,7 @@ pub async fn directory<C: ConnectionTrait>(
             deputy,
             deputy_id: c.deputy_id.map(|d| d.to_string()),
             stands_in,
-            can_edit: caller.role == Role::Coordinator || own,
+            can_edit: !stands_in && (caller.role == Role::Coordinator || own),
             account_email: c.user_id.and_then(|u| accounts.get(&u).cloned()),
         });
     }
@@ -130,9 +130,19 @@ pub async fn directory<C: ConnectionTrait>(
             &b.person.name,
         ))
     });
+    let mut people: Vec<(String, String)> = all
+        .iter()
+        .filter(|c| c.active)
+        .map(|c| {
+            let org = orgs.get(&c.organisation_id).cloned().unwrap_or_default();
+            (c.id.to_string(), format!("{}, {org}", c.name))
+        })
+        .collect();
+    people.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(Directory {
         entries,
         can_manage: caller.role == Role::Coordinator,
+        people,
     })
 }
 
