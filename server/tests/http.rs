@@ -134,6 +134,10 @@ async fn signed_out_visitors_are_sent_to_sign_in_and_server_functions_refuse_the
             res.headers()[LOCATION],
             "/sign-in?next=/incidents%3Fweek%3D2026-W48"
         );
+        for page in ["/groups", "/directory"] {
+            let res = app.client.get(app.url(page)).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{backend} {page}");
+        }
         let res = app.client.get(app.url("/sign-in")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         assert!(res.text().await.unwrap().contains("<html lang=\"sv\""));
@@ -143,6 +147,13 @@ async fn signed_out_visitors_are_sent_to_sign_in_and_server_functions_refuse_the
             "incidents/get",
             "reference",
             "admin/area",
+            "groups/list",
+            "groups/get",
+            "groups/create",
+            "groups/member",
+            "contacts/search",
+            "contacts/save",
+            "contacts/deactivate",
         ] {
             let res = app.call(endpoint, &[]).await;
             assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{endpoint}");
@@ -781,6 +792,54 @@ async fn managers_see_area_group_counts_and_everyone_finds_who_to_call() {
         assert!(
             !html.contains("Tove Sjöberg"),
             "{backend}: Hallstavik's police is filtered out"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_contact_with_bad_fields_is_a_422_naming_them_and_a_reporter_may_not_add_one() {
+    for (backend, app) in apps().await {
+        app.sign_in("coordinator@example.org").await;
+        let reference = app.reference().await;
+        let police = id_of(&reference, "organisations", "Polisen Norrtälje");
+        let form = [
+            ("name", "Ny Polis"),
+            ("organisation_id", police.as_str()),
+            ("function", "community_police"),
+            ("phone", "ring växeln"),
+            ("email", "ny.polis@"),
+        ];
+        let res = app.call("contacts/save", &form).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        let body: Value = res.json().await.unwrap();
+        let fields: Vec<&str> = body["Validation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["field"].as_str())
+            .collect();
+        assert_eq!(fields, ["phone", "email"], "{backend}");
+        app.call("auth/sign-out", &[]).await;
+
+        app.sign_in("police@example.org").await;
+        let valid = [
+            ("name", "Ny Polis"),
+            ("organisation_id", police.as_str()),
+            ("function", "community_police"),
+            ("phone", "070-174 06 99"),
+        ];
+        let res = app.call("contacts/save", &valid).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{backend}");
+        let found: Value = app
+            .call("contacts/search", &[("q", "ny polis")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            found["entries"],
+            serde_json::json!([]),
+            "{backend}: nothing stored"
         );
     }
 }

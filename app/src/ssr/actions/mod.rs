@@ -1,5 +1,6 @@
 //! Actions: coordinators create them; the owning organisation and coordinators move them
-//! through their states until they end. Every change is audited with before and after.
+//! through their states until they end. Every change is audited with before and after. An
+//! area group's actions are need-to-know (`groups::access`).
 
 use std::collections::HashMap;
 
@@ -8,9 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionSession, TransactionTrait,
 };
-use shared::action::{
-    ActionDetail, ActionInput, ActionState, ActionSummary, MeetingReview, parse_transition,
-};
+use shared::action::{ActionDetail, ActionInput, ActionState, ActionSummary, parse_transition};
 use shared::audit::{AuditAction, RecordType};
 use shared::ids::IncidentId;
 use shared::lang::Lang;
@@ -18,7 +17,12 @@ use shared::user::{CurrentUser, Role};
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{action, action_incident, area, organisation, place};
+mod summary;
+
+pub use summary::summarise;
+use summary::{names, reviews, snapshot, summary};
+
+use super::entities::{action, action_incident, organisation};
 use super::groups::access;
 use super::time::{format_local, now_local};
 use super::{Result, audit, db_err, incidents};
@@ -71,71 +75,6 @@ async fn visible<C: ConnectionTrait>(
         Ok(model)
     } else {
         Err(AppError::NotFound)
-    }
-}
-
-fn snapshot(m: &action::Model, owner: &str) -> serde_json::Value {
-    serde_json::json!({
-        "title": m.title,
-        "owner": owner,
-        "owner_person": m.owner_person,
-        "due": m.due.to_string(),
-        "state": m.state.code(),
-        "note": m.note,
-    })
-}
-
-async fn names<C: ConnectionTrait>(db: &C) -> Result<Names> {
-    let orgs = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    let areas = area::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let places = place::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    Ok(Names {
-        orgs,
-        areas,
-        places,
-    })
-}
-
-/// Names of what actions refer to, by id.
-struct Names {
-    orgs: HashMap<Uuid, String>,
-    areas: HashMap<Uuid, String>,
-    places: HashMap<Uuid, String>,
-}
-
-fn summary(m: &action::Model, names: &Names) -> ActionSummary {
-    let (orgs, areas) = (&names.orgs, &names.areas);
-    ActionSummary {
-        id: m.id.to_string(),
-        title: m.title.clone(),
-        owner_organisation: orgs
-            .get(&m.owner_organisation_id)
-            .cloned()
-            .unwrap_or_default(),
-        owner_person: m.owner_person.clone(),
-        due: m.due.to_string(),
-        overdue: !m.state.is_closed() && m.due < now_local().date(),
-        state: m.state,
-        area: m.area_id.and_then(|a| areas.get(&a).cloned()),
-        place: m.place_id.and_then(|p| names.places.get(&p).cloned()),
     }
 }
 
@@ -228,15 +167,6 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
     Ok(model.id)
 }
 
-/// Summaries of `models`, in the same order (meetings show carried and new ones).
-pub async fn summarise<C: ConnectionTrait>(
-    db: &C,
-    models: &[action::Model],
-) -> Result<Vec<ActionSummary>> {
-    let names = names(db).await?;
-    Ok(models.iter().map(|m| summary(m, &names)).collect())
-}
-
 /// Actions in `scope`, soonest due first.
 pub async fn list<C: ConnectionTrait>(
     db: &C,
@@ -304,43 +234,6 @@ pub async fn get<C: ConnectionTrait>(
         reviews: reviews(db, id).await?,
         history: audit::history(db, id).await?,
     })
-}
-
-/// The meetings that reviewed an action and what they recorded, oldest first.
-async fn reviews<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Vec<MeetingReview>> {
-    use super::entities::meetings::{meeting, review, series};
-    let rows = review::Entity::find()
-        .filter(review::Column::ActionId.eq(id))
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let mut out = Vec::new();
-    for r in rows {
-        let Some(m) = meeting::Entity::find_by_id(r.meeting_id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-        else {
-            continue;
-        };
-        let name = series::Entity::find_by_id(m.series_id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .map(|s| s.name)
-            .unwrap_or_default();
-        out.push((
-            m.starts_at,
-            MeetingReview {
-                meeting_id: m.id.to_string(),
-                meeting: format!("{name} {}", format_local(m.starts_at)),
-                state: r.state_after,
-                note: r.note,
-            },
-        ));
-    }
-    out.sort_by_key(|(at, _)| *at);
-    Ok(out.into_iter().map(|(_, r)| r).collect())
 }
 
 /// Moves an action to a new state (with a note; required for "not done"). Closing is final.

@@ -1,0 +1,189 @@
+//! The area group page: members, who to call in the area, the area's youth picture for last
+//! week, the group's open actions and its meetings.
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use shared::AppError;
+use shared::audit::{AuditAction, RecordType};
+use shared::group::{GroupDetail, GroupMember, YouthPicture};
+use shared::lang::Lang;
+use shared::user::{CurrentUser, Role};
+use shared::week::IsoWeek;
+use uuid::Uuid;
+
+use super::{access, area_names, group, summarise};
+use crate::ssr::entities::meetings::{group_member, meeting};
+use crate::ssr::entities::{action, category, contact, incident, organisation};
+use crate::ssr::meetings::summary;
+use crate::ssr::reference::category_name;
+use crate::ssr::time::now_local;
+use crate::ssr::{Result, actions, audit, contacts, db_err};
+
+#[derive(Debug, FromQueryResult)]
+struct Count {
+    category_id: Uuid,
+    week_key: i32,
+    n: i64,
+}
+
+/// Youth-involved incidents in `area` for `week` and the week before, per category.
+async fn youth_picture<C: ConnectionTrait>(
+    db: &C,
+    area: Uuid,
+    week: IsoWeek,
+    lang: Lang,
+) -> Result<YouthPicture> {
+    let rows = incident::Entity::find()
+        .select_only()
+        .columns([incident::Column::CategoryId, incident::Column::WeekKey])
+        .column_as(
+            Expr::from(Func::count(Expr::col(incident::Column::Id))),
+            "n",
+        )
+        .filter(incident::Column::AreaId.eq(area))
+        .filter(incident::Column::YouthInvolved.eq(true))
+        .filter(incident::Column::WeekKey.is_in([week.key(), week.previous().key()]))
+        .group_by(incident::Column::CategoryId)
+        .group_by(incident::Column::WeekKey)
+        .into_model::<Count>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let names: HashMap<Uuid, String> = category::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, category_name(&c, lang)))
+        .collect();
+    let n = |v: i64| u32::try_from(v).unwrap_or(0);
+    let mut categories: Vec<(String, u32)> = rows
+        .iter()
+        .filter(|r| r.week_key == week.key())
+        .map(|r| {
+            (
+                names.get(&r.category_id).cloned().unwrap_or_default(),
+                n(r.n),
+            )
+        })
+        .collect();
+    categories.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(YouthPicture {
+        week: week.to_string(),
+        total: categories.iter().map(|c| c.1).sum(),
+        previous: rows
+            .iter()
+            .filter(|r| r.week_key != week.key())
+            .map(|r| n(r.n))
+            .sum(),
+        categories,
+    })
+}
+
+/// The group page: members, who to call in the area, the area's youth picture for last week,
+/// the group's open actions and its meetings. "Not found" outside need-to-know.
+pub async fn detail<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    lang: Lang,
+) -> Result<GroupDetail> {
+    let g = group(db, id).await?;
+    access::ensure_visible(db, caller, &g)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let area_id = g.area_id.ok_or(AppError::NotFound)?;
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::View,
+        RecordType::AreaGroup,
+        Some(g.id),
+        None,
+        None,
+    )
+    .await?;
+    let can_run = access::can_run(db, caller, &g).await?;
+    let rows = group_member::Entity::find()
+        .filter(group_member::Column::SeriesId.eq(g.id))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let convener: HashMap<Uuid, bool> = rows.iter().map(|m| (m.contact_id, m.convener)).collect();
+    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut members: Vec<GroupMember> = contact::Entity::find()
+        .filter(contact::Column::Id.is_in(convener.keys().copied()))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| GroupMember {
+            contact_id: c.id.to_string(),
+            convener: convener.get(&c.id).copied().unwrap_or(false),
+            organisation: orgs.get(&c.organisation_id).cloned().unwrap_or_default(),
+            function: c.function,
+            active: c.active,
+            name: c.name,
+        })
+        .collect();
+    members
+        .sort_by(|a, b| (!a.active, !a.convener, &a.name).cmp(&(!b.active, !b.convener, &b.name)));
+    let open_models = action::Entity::find()
+        .filter(action::Column::GroupId.eq(g.id))
+        .filter(action::Column::ClosedAt.is_null())
+        .order_by_asc(action::Column::Due)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let meetings = meeting::Entity::find()
+        .filter(meeting::Column::SeriesId.eq(g.id))
+        .order_by_desc(meeting::Column::StartsAt)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let week = IsoWeek::of(now_local().date()).previous();
+    let areas = area_names(db).await?;
+    let candidates = if caller.role == Role::Coordinator {
+        let all = contacts::directory(db, caller, &contacts::Filter::default()).await?;
+        all.entries
+            .into_iter()
+            .filter(|e| !e.stands_in && !members.iter().any(|m| m.contact_id == e.id))
+            .map(|e| {
+                let function = crate::i18n::contact_function_name(e.function, lang);
+                (
+                    e.id,
+                    format!("{}, {function}, {}", e.person.name, e.organisation),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(GroupDetail {
+        summary: summarise(db, &g, &areas, true).await?,
+        area_id: area_id.to_string(),
+        weekday: g.weekday as u32,
+        start_time: g.start_time.clone(),
+        members,
+        who_to_call: contacts::for_area(db, caller, area_id).await?,
+        youth: youth_picture(db, area_id, week, lang).await?,
+        open_actions: actions::summarise(db, &open_models).await?,
+        meetings: meetings.iter().map(|m| summary(m, &g.name)).collect(),
+        can_run,
+        can_manage: caller.role == Role::Coordinator,
+        candidates,
+        feed_path: (caller.role == Role::Coordinator)
+            .then(|| format!("/meetings/feed/{}.ics?token={}", g.id, g.feed_token)),
+    })
+}
