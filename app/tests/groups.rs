@@ -475,3 +475,45 @@ async fn a_member_who_leaves_loses_access_and_stays_on_the_member_list() {
         assert!(!left.active, "{backend}: history keeps the name");
     }
 }
+
+#[tokio::test]
+async fn the_youth_picture_counts_only_the_areas_incidents_involving_young_people() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        for (area, youth, category) in [
+            (w.norrtalje, true, w.graffiti),
+            (w.norrtalje, true, w.graffiti),
+            (w.norrtalje, true, w.vandalism),
+            (w.norrtalje, false, w.graffiti),
+            (w.rimbo, true, w.graffiti),
+        ] {
+            let input = shared::incident::IncidentInput {
+                youth_involved: youth,
+                ..common::input(area, category, "Skolgården")
+            };
+            app::ssr::incidents::create(&w.db, &w.police, &input)
+                .await
+                .expect("fixture");
+        }
+        let logged = app::ssr::time::now_local() - chrono::TimeDelta::hours(1);
+        let week = IsoWeek::of(logged.date());
+        let y = groups::youth_picture(&w.db, w.norrtalje.0, week, shared::lang::Lang::Sv)
+            .await
+            .unwrap();
+        assert_eq!((y.total, y.previous), (3, 0), "{backend}");
+        assert_eq!(
+            y.categories,
+            [("Klotter".to_owned(), 2), ("Skadegörelse".to_owned(), 1)],
+            "{backend}"
+        );
+        let before =
+            groups::youth_picture(&w.db, w.norrtalje.0, week.next(), shared::lang::Lang::Sv)
+                .await
+                .unwrap();
+        assert_eq!(
+            (before.total, before.previous),
+            (0, 3),
+            "{backend}: the week after"
+        );
+    }
+}

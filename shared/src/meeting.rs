@@ -163,6 +163,8 @@ pub struct MeetingDetail {
     pub finalised_at: Option<String>,
     /// The area group this meeting belongs to; `None` for the weekly meeting.
     pub group_id: Option<String>,
+    /// For an area group: its area's incidents involving young people in the picture week.
+    pub youth: Option<crate::group::YouthPicture>,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Meeting server functions: series and planning, the meeting page, and every recording step.
 
 #[cfg(feature = "ssr")]
-use super::context::{caller, respond, state};
+use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use shared::AppError;
 use shared::meeting::{MeetingDetail, SeriesSummary};
@@ -41,7 +41,8 @@ pub async fn get_meeting(id: String) -> Result<MeetingDetail, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::meeting_detail::detail(&state.db, &caller, meeting_id(&id)?).await
+            crate::ssr::meeting_detail::detail_in(&state.db, &caller, meeting_id(&id)?, lang())
+                .await
         }
         .await,
     )

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use shared::group::{GroupDetail, GroupMember, GroupSummary};
+use shared::group::{GroupDetail, GroupMember, GroupSummary, YouthPicture};
 use shared::user::Role;
 
 use crate::api::groups::{CreateGroup, SetGroupMember, get_group, list_groups};
@@ -168,15 +168,7 @@ fn GroupView(
             </ul>
             {d.can_manage.then(|| view! { <AddMember group_id=id.clone() candidates=d.candidates.clone() member /> })}
         </section>
-        <section aria-labelledby="youth-heading">
-            <h2 id="youth-heading">{format!("{}, {} {}", t(T::YouthInArea), t(T::Week).to_lowercase(), y.week)}</h2>
-            <p>{format!("{}: {} ({} {})", t(T::IncidentsCount), y.total, t(T::WeekBefore), y.previous)}</p>
-            {if y.categories.is_empty() {
-                view! { <p>{t(T::NoYouthIncidents)}</p> }.into_any()
-            } else {
-                view! { <ul class="plain">{y.categories.into_iter().map(|(c, n)| view! { <li>{format!("{c}: {n}")}</li> }).collect_view()}</ul> }.into_any()
-            }}
-        </section>
+        <YouthSection y />
         <section aria-labelledby="group-actions-heading">
             <h2 id="group-actions-heading">{t(T::GroupActions)}</h2>
             <ActionTable actions=d.open_actions.clone() />
@@ -198,6 +190,22 @@ fn GroupView(
             </ul>
         </section>
         <WhoToCall entries=d.who_to_call.clone() heading_id="who-to-call-heading" />
+    }
+}
+
+/// The area's incidents involving young people in a week, per category.
+#[component]
+pub fn YouthSection(y: YouthPicture) -> impl IntoView {
+    view! {
+        <section aria-labelledby="youth-heading">
+            <h2 id="youth-heading">{format!("{}, {} {}", t(T::YouthInArea), t(T::Week).to_lowercase(), y.week)}</h2>
+            <p>{format!("{}: {} ({} {})", t(T::IncidentsCount), y.total, t(T::WeekBefore), y.previous)}</p>
+            {if y.categories.is_empty() {
+                view! { <p>{t(T::NoYouthIncidents)}</p> }.into_any()
+            } else {
+                view! { <ul class="plain">{y.categories.into_iter().map(|(c, n)| view! { <li>{format!("{c}: {n}")}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::i18n::{T, t};
+use crate::pages::groups::YouthSection;
 use crate::pages::meeting_sections::{
     ActionsSection, AttendanceSection, ItemsSection, NewActionSection, RatingsSection,
 };
@@ -221,6 +222,7 @@ fn MeetingView(
                 </ActionForm>
             }
         })}
+        {d.youth.clone().map(|y| view! { <YouthSection y /> })}
         <AttendanceSection d=d.clone() acts />
         <RatingsSection d=d.clone() acts />
         <ItemsSection d=d.clone() acts kind=shared::meeting::ItemKind::Agenda />

@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use shared::AppError;
 use shared::action::ActionSummary;
 use shared::audit::{AuditAction, RecordType};
+use shared::lang::Lang;
 use shared::meeting::{AttendanceRow, CarriedAction, Item, MeetingDetail, MeetingState, RatingRow};
 use shared::user::CurrentUser;
 use shared::week::IsoWeek;
@@ -14,16 +15,26 @@ use uuid::Uuid;
 
 use super::entities::meetings::{attendance, item, member, rating, review};
 use super::entities::{action, area, organisation, user};
-use super::groups::access;
+use super::groups::{self, access};
 use super::meetings::{carried, summary, visible};
 use super::time::format_local;
 use super::{Result, actions, audit, db_err, incidents};
 
-/// Everything the meeting page and the printed minutes show.
+/// Everything the meeting page and the printed minutes show (category names in Swedish).
 pub async fn detail<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
+) -> Result<MeetingDetail> {
+    detail_in(db, caller, id, Lang::Sv).await
+}
+
+/// The meeting page's data with category names in `lang`.
+pub async fn detail_in<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    lang: Lang,
 ) -> Result<MeetingDetail> {
     // Managers see counts, never minutes: for them, as for outsiders, there is nothing here.
     let (m, s) = visible(db, caller, id).await.map_err(|e| match e {
@@ -166,9 +177,13 @@ pub async fn detail<C: ConnectionTrait>(
         .await
         .map_err(db_err)?;
     let new_actions: Vec<ActionSummary> = actions::summarise(db, &new_models).await?;
-    let week = IsoWeek::new(m.picture_week / 100, (m.picture_week % 100) as u32)
-        .map(|w| w.to_string())
-        .unwrap_or_default();
+    let iso_week = IsoWeek::new(m.picture_week / 100, (m.picture_week % 100) as u32);
+    let week = iso_week.map(|w| w.to_string()).unwrap_or_default();
+    // An area group looks at its area's incidents involving young people.
+    let youth = match (s.area_id, iso_week) {
+        (Some(area), Some(w)) => Some(groups::youth_picture(db, area, w, lang).await?),
+        _ => None,
+    };
     Ok(MeetingDetail {
         summary: summary(&m, &s.name),
         picture_week: week,
@@ -181,6 +196,7 @@ pub async fn detail<C: ConnectionTrait>(
         can_edit: can_run && m.state != MeetingState::Finalised,
         can_add_addenda: can_run && m.state == MeetingState::Finalised,
         group_id: s.area_id.map(|_| s.id.to_string()),
+        youth,
         finalised_at: m.finalised_at.map(format_local),
     })
 }

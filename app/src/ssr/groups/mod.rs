@@ -6,7 +6,7 @@
 pub mod access;
 mod page;
 
-pub use page::detail;
+pub use page::{detail, youth_picture};
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -32,7 +32,7 @@ struct Count {
 }
 
 /// Youth-involved incidents in `area` for `week` and the week before, per category.
-async fn youth_picture<C: ConnectionTrait>(
+pub async fn youth_picture<C: ConnectionTrait>(
     db: &C,
     area: Uuid,
     week: IsoWeek,
