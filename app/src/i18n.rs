@@ -327,6 +327,7 @@ texts! {
     YouthInArea => "Händelser med unga inblandade i området", "Incidents involving young people in the area";
     NoYouthIncidents => "Inga händelser med unga inblandade den veckan.", "No incidents involving young people that week.";
     WeekBefore => "veckan före", "the week before";
+    YouthIncidentsCount => "händelser med unga inblandade", "incidents involving young people";
     GroupActions => "Gruppens öppna åtgärder", "The group's open actions";
     MeetingsHeld => "Justerade möten", "Finalised meetings";
     ActionsOpenCount => "Öppna åtgärder", "Open actions";

@@ -84,6 +84,12 @@ pub fn AttendanceSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoVie
 pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
     let id = d.summary.id.clone();
     let error: FormError = Signal::derive(move || acts.rating.value().get().and_then(Result::err));
+    // An area group rates its area beside the incidents involving young people there.
+    let counted = t(if d.group_id.is_some() {
+        T::YouthIncidentsCount
+    } else {
+        T::IncidentsCount
+    });
     view! {
         <section aria-labelledby="ratings-heading">
             <h2 id="ratings-heading">{format!("{} ({} {})", t(T::Ratings), t(T::Week), d.picture_week)}</h2>
@@ -91,7 +97,7 @@ pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
             <FormAlert error />
             {d.ratings.into_iter().map(|r| {
                 let id = id.clone();
-                let label = format!("{}: {} {}", r.area, r.incidents, t(T::IncidentsCount));
+                let label = format!("{}: {} {counted}", r.area, r.incidents);
                 if d.can_edit {
                     let (rid, cid) = (format!("rating-{}", r.area_id), format!("comment-{}", r.area_id));
                     view! {
