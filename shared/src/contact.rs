@@ -266,7 +266,8 @@ pub struct Directory {
     pub entries: Vec<ContactEntry>,
     pub can_manage: bool,
     /// Everyone in the directory who can be named a deputy, (id, "name, organisation"),
-    /// whatever the search: a narrowed search must not narrow the choice.
+    /// whatever the search (a narrowed search must not narrow the choice); empty for callers
+    /// who cannot change any entry.
     pub people: Vec<(String, String)>,
 }
 

@@ -130,9 +130,14 @@ pub async fn directory<C: ConnectionTrait>(
             &b.person.name,
         ))
     });
+    // Deputy choices are for those who may change an entry: coordinators and entry owners.
+    let may_edit = caller.role == Role::Coordinator
+        || all
+            .iter()
+            .any(|c| c.active && c.user_id == Some(caller.id.0));
     let mut people: Vec<(String, String)> = all
         .iter()
-        .filter(|c| c.active)
+        .filter(|c| may_edit && c.active)
         .map(|c| {
             let org = orgs.get(&c.organisation_id).cloned().unwrap_or_default();
             (c.id.to_string(), format!("{}, {org}", c.name))
