@@ -9,8 +9,9 @@ use crate::api::auth::get_current_user;
 use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
 use crate::pages::{
-    actions, admin, audit, directory, groups, home, incident_detail, incident_edit, incident_list,
-    incident_new, meetings, minutes_print, not_found, picture, reports, sign_in,
+    actions, admin, audit, dashboard, directory, groups, home, incident_detail, incident_edit,
+    incident_list, incident_new, meetings, minutes_print, not_found, picture, reports, sign_in,
+    year_report,
 };
 
 /// The document around the app, rendered on the server only.
@@ -72,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/minutes") view=minutes_print::MinutesPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/new") view=actions::NewActionPage ssr=SsrMode::Async />
                     <Route path=path!("/actions/:id") view=actions::ActionPage ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard/year") view=year_report::YearReportPage ssr=SsrMode::Async />
                     <Route path=path!("/directory") view=directory::DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/groups") view=groups::GroupsPage ssr=SsrMode::Async />
                     <Route path=path!("/groups/:id") view=groups::GroupPage ssr=SsrMode::Async />

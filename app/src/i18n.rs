@@ -336,6 +336,47 @@ texts! {
     ManagerGroupsNote => "Områdesgruppernas protokoll är bara för medlemmarna. Du ser antal.", "Area groups' minutes are for their members only. You see counts.";
     NeedToKnow => "Bara gruppens medlemmar, samordnare och administratörer ser gruppens möten, protokoll och åtgärder.", "Only the group's members, coordinators and admins see the group's meetings, minutes and actions.";
     BackToGroup => "Till områdesgruppen", "Back to the area group";
+    Dashboard => "Översikt", "Dashboard";
+    DashboardIntro => "Fungerar arbetet? Trender, platser, genomförda åtgärder, rapportering och samverkan.", "Is the work working? Trends, places, actions done, reporting and collaboration.";
+    SuppressionNote => "Antal under 3 för en enskild plats eller vecka visas som <3 så att ingen kan pekas ut, och räknas inte in i summor.", "Counts below 3 for a single place or week are shown as <3 so that nobody can be singled out, and are left out of sums.";
+    ChartData => "Data som tabell", "Data as a table";
+    Period => "Period", "Period";
+    DownloadCsv => "Ladda ner som CSV", "Download as CSV";
+    IncidentsPerWeek => "Händelser per vecka", "Incidents per week";
+    IncidentsPerWeekDesc => "Linjediagram: antal händelser per ISO-vecka de senaste 52 veckorna (heldragen linje) och samma vecka året före (streckad linje).", "Line chart: incidents per ISO week over the last 52 weeks (solid line) and the same week a year earlier (dashed line).";
+    Last52Weeks => "Senaste 52 veckorna", "Last 52 weeks";
+    YearBefore => "Året före", "The year before";
+    PerArea => "Per område", "Per area";
+    PerCategory => "Per kategori", "Per category";
+    BreakdownDesc => "Stapeldiagram: händelser de senaste 52 veckorna (fyllda staplar) mot de 52 veckorna före (streckade staplar).", "Bar chart: incidents in the last 52 weeks (filled bars) against the 52 weeks before (dashed bars).";
+    HotPlaces => "Platser med flest händelser", "Places with the most incidents";
+    Weeks4 => "4 veckor", "4 weeks";
+    Weeks12 => "12 veckor", "12 weeks";
+    Weeks12Before => "12 veckor dessförinnan", "The 12 weeks before";
+    FollowThroughTitle => "Åtgärder: blir de gjorda?", "Actions: do they get done?";
+    FollowThroughDesc => "Stapeldiagram per kvartal: öppnade åtgärder (fyllda staplar) och genomförda (streckade staplar).", "Bar chart per quarter: actions opened (filled bars) and done (dashed bars).";
+    Opened => "Öppnade", "Opened";
+    DoneCount => "Genomförda", "Done";
+    NotPossibleCount => "Inte möjliga", "Not possible";
+    NotDoneCount => "Inte gjorda", "Not done";
+    OverdueCount => "Försenade", "Overdue";
+    MedianDays => "Median dagar till genomförd", "Median days to done";
+    PerOwner => "Per ansvarig organisation", "Per owner organisation";
+    Quarter => "Kvartal", "Quarter";
+    ReportingOnTime => "Veckorapporter i tid", "Weekly reports on time";
+    ReportingOnTimeDesc => "Linjediagram: andel rapporterande organisationer som lämnat veckorapport eller nollrapport i tid, i procent, de senaste 12 veckorna.", "Line chart: share of reporting organisations that sent their weekly report or nollrapport on time, in per cent, over the last 12 weeks.";
+    PerCent => "Procent i tid", "Per cent on time";
+    AttendanceTitle => "Samverkan: deltagande i möten per organisation", "Collaboration: meeting attendance per organisation";
+    AttendedOf => "av", "of";
+    RatingsOverTime => "Bedömning per tätort över tid", "Rating per town over time";
+    RatingsOverTimeDesc => "Linjediagram: veckomötets bedömning 1 (lugnt) till 5 (allvarligt) per tätort, ett streckmönster per tätort.", "Line chart: the weekly meeting's rating 1 (calm) to 5 (serious) per town, one dash pattern per town.";
+    NoData => "Inga uppgifter ännu.", "No data yet.";
+    YearReport => "Årsrapport", "Yearly report";
+    YearReportIntro => "Lägesbild och åtgärder per område för året, underlag enligt lag (2023:196).", "Situation picture and actions per area for the year, as required by law (2023:196).";
+    Year => "År", "Year";
+    ActionsInArea => "Åtgärder i området", "Actions in the area";
+    StillOpen => "Pågår", "Still open";
+    MeetingsExpected => "Möten där organisationen är medlem", "Meetings the organisation is a member of";
 }
 
 /// The language of the page being rendered.

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod config;
+pub mod dashboard_export;
 pub mod export;
 pub mod session;
 pub mod startup;

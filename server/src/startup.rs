@@ -50,6 +50,10 @@ pub fn router(state: AppState) -> Router {
     // to it as well as to pages.
     Router::new()
         .route("/incidents/export.csv", axum::routing::get(crate::export::incidents_csv))
+        .route(
+            "/dashboard/export.csv",
+            axum::routing::get(crate::dashboard_export::dashboard_csv),
+        )
         .route("/meetings/feed/{file}", axum::routing::get(crate::calendar::series_feed))
         .leptos_routes_with_context(
             &state,

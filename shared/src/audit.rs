@@ -55,6 +55,9 @@ pub enum RecordType {
     /// An area group's membership.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "area_group"))]
     AreaGroup,
+    /// The dashboard's figures (exported as CSV).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "dashboard"))]
+    Dashboard,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod audit;
 pub mod contact;
+pub mod dashboard;
 pub mod error;
 pub mod group;
 pub mod guard;

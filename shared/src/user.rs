@@ -170,6 +170,12 @@ impl CurrentUser {
         matches!(self.role, Role::Admin | Role::Coordinator)
     }
 
+    /// The dashboard and the yearly report: managers (with small numbers hidden),
+    /// coordinators and admins.
+    pub fn can_see_dashboard(&self) -> bool {
+        matches!(self.role, Role::Manager | Role::Coordinator | Role::Admin)
+    }
+
     /// Reference data (organisations, areas, places, categories) is the admin's.
     pub fn can_manage_reference_data(&self) -> bool {
         self.role == Role::Admin

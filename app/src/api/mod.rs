@@ -8,6 +8,7 @@ pub mod auth;
 pub mod contacts;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod dashboard;
 pub mod groups;
 pub mod incidents;
 pub mod meetings;

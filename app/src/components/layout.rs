@@ -28,6 +28,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         <li><NavLink href="/actions" label=t(T::Actions) /></li>
                                         <li><NavLink href="/meetings" label=t(T::Meetings) /></li>
                                     })}
+                                    {me.can_see_dashboard().then(|| view! {
+                                        <li><NavLink href="/dashboard" label=t(T::Dashboard) /></li>
+                                    })}
                                     <li><NavLink href="/groups" label=t(T::AreaGroups) /></li>
                                     <li><NavLink href="/directory" label=t(T::Directory) /></li>
                                     {me.can_log_incidents().then(|| view! {

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod admin;
 pub mod audit;
+pub mod dashboard;
 pub mod directory;
 pub mod groups;
 pub mod home;
@@ -18,3 +19,4 @@ pub mod not_found;
 pub mod picture;
 pub mod reports;
 pub mod sign_in;
+pub mod year_report;

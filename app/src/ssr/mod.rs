@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod contacts;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod demo_directory;

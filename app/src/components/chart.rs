@@ -1,0 +1,195 @@
+//! Charts drawn as SVG by the app itself (no chart library, no CDN): readable without
+//! JavaScript, crisp in print. Each has a title, a description for screen readers and its
+//! data as a table. Colours are from the Okabe–Ito palette, and series also differ by dash
+//! pattern, so colour is never the only cue.
+
+use leptos::prelude::*;
+
+use crate::i18n::{T, t};
+
+const COLOURS: [&str; 6] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+];
+const DASHES: [&str; 6] = ["", "6 4", "2 3", "10 3 2 3", "1 5", "8 8"];
+/// The drawing: width, height, and the margins left of, under and over the plot.
+const W: f64 = 640.0;
+const H: f64 = 220.0;
+const LEFT: f64 = 40.0;
+const BOTTOM: f64 = 28.0;
+const TOP: f64 = 10.0;
+
+/// One line: its name and a value per x label (`None`: no value, the line breaks).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Path data for a series, broken where values are missing.
+fn path(values: &[Option<f64>], max: f64) -> String {
+    let n = values.len().max(2) as f64 - 1.0;
+    let mut d = String::new();
+    let mut pen_down = false;
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => {
+                let x = LEFT + (W - LEFT - 10.0) * i as f64 / n;
+                let y = TOP + (H - TOP - BOTTOM) * (1.0 - v / max);
+                d.push_str(&format!(
+                    "{}{x:.1},{y:.1} ",
+                    if pen_down { "L" } else { "M" }
+                ));
+                pen_down = true;
+            }
+            None => pen_down = false,
+        }
+    }
+    d
+}
+
+/// A line chart over `labels` (x) with a data table; `cell` renders a table value.
+#[component]
+pub fn LineChart(
+    id: &'static str,
+    title: String,
+    description: String,
+    labels: Vec<String>,
+    series: Vec<Series>,
+    #[prop(optional)] cell: Option<fn(Option<f64>) -> String>,
+) -> impl IntoView {
+    let cell = cell.unwrap_or(|v| v.map(number).unwrap_or_else(|| "<3".to_owned()));
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(1.0_f64, |m, v| m.max(*v));
+    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
+    let labelled_by = format!("{title_id} {desc_id}");
+    let last = labels.len().saturating_sub(1);
+    let x_labels: Vec<(f64, String, &'static str)> =
+        [(0, "start"), (last / 2, "middle"), (last, "end")]
+            .into_iter()
+            .filter_map(|(i, anchor)| {
+                let x = LEFT + (W - LEFT - 10.0) * i as f64 / (last.max(1) as f64);
+                labels.get(i).map(|l| (x, l.clone(), anchor))
+            })
+            .collect();
+    let plot_bottom = H - BOTTOM;
+    view! {
+        <figure class="chart">
+            <figcaption id=title_id.clone()>{title.clone()}</figcaption>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby=labelled_by preserveAspectRatio="xMidYMid meet">
+                <title>{title.clone()}</title>
+                <desc id=desc_id>{description}</desc>
+                <line x1=LEFT y1=plot_bottom x2=W - 10.0 y2=plot_bottom class="axis" />
+                <line x1=LEFT y1=TOP x2=LEFT y2=plot_bottom class="axis" />
+                <text x=LEFT - 4.0 y=TOP + 8.0 text-anchor="end" class="tick">{number(max)}</text>
+                <text x=LEFT - 4.0 y=plot_bottom text-anchor="end" class="tick">"0"</text>
+                {x_labels.into_iter().map(|(x, l, anchor)| view! {
+                    <text x=x y=H - 8.0 text-anchor=anchor class="tick">{l}</text>
+                }).collect_view()}
+                {series.iter().enumerate().map(|(i, s)| view! {
+                    <path d=path(&s.values, max) fill="none" stroke=COLOURS[i % 6] stroke-width="2.5"
+                        stroke-dasharray=DASHES[i % 6] />
+                }).collect_view()}
+            </svg>
+            <ul class="legend">
+                {series.iter().enumerate().map(|(i, s)| view! {
+                    <li><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5"
+                        stroke=COLOURS[i % 6] stroke-width="3" stroke-dasharray=DASHES[i % 6] /></svg>{s.name.clone()}</li>
+                }).collect_view()}
+            </ul>
+            <details>
+                <summary>{format!("{}: {title}", t(T::ChartData))}</summary>
+                <div class="table-scroll">
+                    <table class="incidents">
+                        <caption class="visually-hidden">{title.clone()}</caption>
+                        <thead><tr>
+                            <th scope="col">{t(T::Period)}</th>
+                            {series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {labels.iter().enumerate().map(|(i, l)| view! {
+                                <tr>
+                                    <th scope="row">{l.clone()}</th>
+                                    {series.iter().map(|s| view! { <td>{cell(s.values.get(i).copied().flatten())}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+/// Horizontal bars, one row per label, for up to two series (this period and the one
+/// before); the values are printed beside the bars, so the chart is its own table too.
+#[component]
+pub fn BarChart(
+    id: &'static str,
+    title: String,
+    description: String,
+    rows: Vec<(String, Option<u32>, Option<u32>)>,
+    names: (String, String),
+) -> impl IntoView {
+    let max = rows
+        .iter()
+        .flat_map(|(_, a, b)| [*a, *b])
+        .flatten()
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let height = 26.0 * rows.len() as f64 + 8.0;
+    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
+    let labelled_by = format!("{title_id} {desc_id}");
+    let label_w = 170.0;
+    let bar = |v: Option<u32>| (W - label_w - 60.0) * v.unwrap_or(0) as f64 / max;
+    let text = |v: Option<u32>| v.map_or_else(|| "<3".to_owned(), |n| n.to_string());
+    view! {
+        <figure class="chart">
+            <figcaption id=title_id.clone()>{title.clone()}</figcaption>
+            <svg viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby=labelled_by>
+                <title>{title.clone()}</title>
+                <desc id=desc_id>{description}</desc>
+                {rows.iter().enumerate().map(|(i, (label, now, before))| {
+                    let y = 4.0 + 26.0 * i as f64;
+                    view! {
+                        <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="tick">{label.clone()}</text>
+                        <rect x=label_w y=y + 2.0 width=bar(*now) height="10" fill=COLOURS[0] />
+                        <rect x=label_w y=y + 13.0 width=bar(*before) height="8" fill="none" stroke=COLOURS[1] stroke-dasharray="3 2" />
+                        <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now)}</text>
+                        <text x=label_w + bar(*before) + 4.0 y=y + 21.0 class="tick">{text(*before)}</text>
+                    }
+                }).collect_view()}
+            </svg>
+            <ul class="legend">
+                <li><span class="swatch solid" aria-hidden="true"></span>{names.0.clone()}</li>
+                <li><span class="swatch outline" aria-hidden="true"></span>{names.1.clone()}</li>
+            </ul>
+            <details>
+                <summary>{format!("{}: {title}", t(T::ChartData))}</summary>
+                <table class="incidents">
+                    <caption class="visually-hidden">{title.clone()}</caption>
+                    <thead><tr>
+                        <th scope="col">{t(T::Name)}</th>
+                        <th scope="col">{names.0}</th>
+                        <th scope="col">{names.1}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(label, now, before)| view! {
+                            <tr><th scope="row">{label}</th><td>{text(now)}</td><td>{text(before)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

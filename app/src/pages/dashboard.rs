@@ -1,0 +1,294 @@
+//! `/dashboard`: is the work working? Incidents per week against the year before, per area and
+//! category, hot places, follow-through of actions, reporting on time, attendance and the
+//! weekly ratings. Managers see counts below 3 as "<3".
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use shared::dashboard::{Dashboard, FollowThrough, shown_text};
+
+use crate::api::dashboard::get_dashboard;
+use crate::api::reference::get_reference_data;
+use crate::components::chart::{BarChart, LineChart, Series};
+use crate::components::fields::{FieldMessage, FormError, PageError};
+use crate::i18n::{T, t};
+use crate::pages::incident_list::urlencode;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let query = use_query_map();
+    let args = move || {
+        query.with(|q| {
+            (
+                q.get("area").unwrap_or_default(),
+                q.get("category").unwrap_or_default(),
+            )
+        })
+    };
+    let data = Resource::new(args, |(area, category)| get_dashboard(area, category));
+    let reference = Resource::new(|| (), |_| get_reference_data());
+    view! {
+        <Title text=t(T::Dashboard) />
+        <h1>{t(T::Dashboard)}</h1>
+        <p>{t(T::DashboardIntro)}</p>
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                let (area, category) = args();
+                let query = format!("area={}&category={}", urlencode(&area), urlencode(&category));
+                let reference = reference.await.map(|r| r.reference).unwrap_or_default();
+                let result = data.await;
+                let error: FormError = Signal::derive({
+                    let result = result.clone();
+                    move || result.clone().err()
+                });
+                let form = view! {
+                    <Form method="GET" action="/dashboard" attr:class="filters">
+                        <div class="field">
+                            <label for="dash-area">{t(T::Area)}</label>
+                            <select id="dash-area" name="area">
+                                <option value="">{t(T::All)}</option>
+                                {reference.areas.iter().map(|a| {
+                                    let id = a.id.to_string();
+                                    view! { <option selected=id == area value=id.clone()>{a.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                            <FieldMessage field="area" error />
+                        </div>
+                        <div class="field">
+                            <label for="dash-category">{t(T::Category)}</label>
+                            <select id="dash-category" name="category">
+                                <option value="">{t(T::All)}</option>
+                                {reference.categories.iter().map(|c| {
+                                    let id = c.id.to_string();
+                                    view! { <option selected=id == category value=id.clone()>{c.name.clone()}</option> }
+                                }).collect_view()}
+                            </select>
+                            <FieldMessage field="category" error />
+                        </div>
+                        <button type="submit" class="primary">{t(T::Filter)}</button>
+                    </Form>
+                    <p><a href="/dashboard/year">{t(T::YearReport)}</a></p>
+                };
+                match result {
+                    Ok(d) => view! { {form} <DashboardView d query /> }.into_any(),
+                    Err(shared::AppError::Validation(_)) => form.into_any(),
+                    Err(e) => view! { <PageError error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The CSV link for one chart's data (roles that may export).
+fn csv_link(d: &Dashboard, chart: &'static str, query: &str) -> impl IntoView + use<> {
+    d.can_export.then(|| {
+        let href = format!("/dashboard/export.csv?chart={chart}&{query}");
+        view! { <p><a href=href download>{t(T::DownloadCsv)}</a></p> }
+    })
+}
+
+#[component]
+fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
+    let to_f = |v: Option<u32>| v.map(f64::from);
+    let week_labels: Vec<String> = d.weeks.iter().map(|w| w.week.clone()).collect();
+    let weekly = vec![
+        Series {
+            name: t(T::Last52Weeks).to_owned(),
+            values: d.weeks.iter().map(|w| to_f(w.count)).collect(),
+        },
+        Series {
+            name: t(T::YearBefore).to_owned(),
+            values: d.weeks.iter().map(|w| to_f(w.last_year)).collect(),
+        },
+    ];
+    let breakdown =
+        |rows: &[shared::dashboard::Breakdown]| -> Vec<(String, Option<u32>, Option<u32>)> {
+            rows.iter()
+                .map(|b| (b.name.clone(), b.count, b.previous))
+                .collect()
+        };
+    let periods = (t(T::Last52Weeks).to_owned(), t(T::YearBefore).to_owned());
+    let compliance_labels: Vec<String> = d.compliance.iter().map(|c| c.week.clone()).collect();
+    let compliance = vec![Series {
+        name: t(T::PerCent).to_owned(),
+        values: d
+            .compliance
+            .iter()
+            .map(|c| Some(f64::from(c.percent())))
+            .collect(),
+    }];
+    // The ratings share one time axis: every meeting date any town was rated at.
+    let mut dates: Vec<String> = d
+        .ratings
+        .iter()
+        .flat_map(|r| r.points.iter().map(|p| p.0.clone()))
+        .collect();
+    dates.sort();
+    dates.dedup();
+    let ratings: Vec<Series> = d
+        .ratings
+        .iter()
+        .filter(|r| !r.points.is_empty())
+        .map(|r| Series {
+            name: r.area.clone(),
+            values: dates
+                .iter()
+                .map(|day| {
+                    r.points
+                        .iter()
+                        .find(|p| &p.0 == day)
+                        .map(|p| f64::from(p.1))
+                })
+                .collect(),
+        })
+        .collect();
+    let quarters: Vec<(String, Option<u32>, Option<u32>)> = d
+        .by_quarter
+        .iter()
+        .map(|q| (q.name.clone(), Some(q.opened), Some(q.done)))
+        .collect();
+    let plain = |v: Option<f64>| {
+        v.map(|v| format!("{v:.0}"))
+            .unwrap_or_else(|| "–".to_owned())
+    };
+    view! {
+        {d.suppressed.then(|| view! { <p class="hint">{t(T::SuppressionNote)}</p> })}
+        <section aria-labelledby="trend-heading">
+            <h2 id="trend-heading">{t(T::IncidentsPerWeek)}</h2>
+            <LineChart id="weekly" title=t(T::IncidentsPerWeek).to_owned() description=t(T::IncidentsPerWeekDesc).to_owned()
+                labels=week_labels series=weekly />
+            {csv_link(&d, "weeks", &query)}
+            <div class="chart-pair">
+                <BarChart id="by-area" title=t(T::PerArea).to_owned() description=t(T::BreakdownDesc).to_owned()
+                    rows=breakdown(&d.by_area) names=periods.clone() />
+                <BarChart id="by-category" title=t(T::PerCategory).to_owned() description=t(T::BreakdownDesc).to_owned()
+                    rows=breakdown(&d.by_category) names=periods.clone() />
+            </div>
+            {csv_link(&d, "areas", &query)}
+            {csv_link(&d, "categories", &query)}
+        </section>
+        <section aria-labelledby="hot-heading">
+            <h2 id="hot-heading">{t(T::HotPlaces)}</h2>
+            {if d.hot_places.is_empty() {
+                view! { <p>{t(T::NoData)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="incidents">
+                        <caption class="visually-hidden">{t(T::HotPlaces)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t(T::Place)}</th><th scope="col">{t(T::Area)}</th>
+                            <th scope="col">{t(T::Weeks4)}</th><th scope="col">{t(T::Weeks12)}</th><th scope="col">{t(T::Weeks12Before)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {d.hot_places.iter().map(|h| view! {
+                                <tr>
+                                    <th scope="row">{h.place.clone()}</th>
+                                    <td data-label=t(T::Area)>{h.area.clone()}</td>
+                                    <td data-label=t(T::Weeks4)>{shown_text(h.last4)}</td>
+                                    <td data-label=t(T::Weeks12)>{shown_text(h.last12)}</td>
+                                    <td data-label=t(T::Weeks12Before)>{shown_text(h.previous12)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {csv_link(&d, "places", &query)}
+        </section>
+        <section aria-labelledby="follow-heading">
+            <h2 id="follow-heading">{t(T::FollowThroughTitle)}</h2>
+            <BarChart id="quarters" title=format!("{}: {}", t(T::FollowThroughTitle), t(T::Quarter)) description=t(T::FollowThroughDesc).to_owned()
+                rows=quarters names=(t(T::Opened).to_owned(), t(T::DoneCount).to_owned()) />
+            <FollowTable title=t(T::Quarter) rows=d.by_quarter.clone() />
+            {csv_link(&d, "quarters", &query)}
+            <FollowTable title=t(T::PerOwner) rows=d.by_owner.clone() />
+            {csv_link(&d, "owners", &query)}
+        </section>
+        <section aria-labelledby="reporting-heading">
+            <h2 id="reporting-heading">{t(T::ReportingOnTime)}</h2>
+            <LineChart id="compliance" title=t(T::ReportingOnTime).to_owned() description=t(T::ReportingOnTimeDesc).to_owned()
+                labels=compliance_labels series=compliance cell=plain />
+            {csv_link(&d, "compliance", &query)}
+        </section>
+        <section aria-labelledby="attendance-heading">
+            <h2 id="attendance-heading">{t(T::AttendanceTitle)}</h2>
+            <AttendanceTable d=d.clone() />
+            {csv_link(&d, "attendance", &query)}
+        </section>
+        <section aria-labelledby="ratings-heading">
+            <h2 id="ratings-heading">{t(T::RatingsOverTime)}</h2>
+            {if ratings.is_empty() {
+                view! { <p>{t(T::NoData)}</p> }.into_any()
+            } else {
+                view! { <LineChart id="ratings" title=t(T::RatingsOverTime).to_owned() description=t(T::RatingsOverTimeDesc).to_owned()
+                    labels=dates series=ratings cell=plain /> }.into_any()
+            }}
+            {csv_link(&d, "ratings", &query)}
+        </section>
+    }
+}
+
+#[component]
+fn FollowTable(title: &'static str, rows: Vec<FollowThrough>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="incidents">
+                <caption>{title}</caption>
+                <thead><tr>
+                    <th scope="col">{title}</th>
+                    <th scope="col">{t(T::Opened)}</th><th scope="col">{t(T::DoneCount)}</th>
+                    <th scope="col">{t(T::NotPossibleCount)}</th><th scope="col">{t(T::NotDoneCount)}</th>
+                    <th scope="col">{t(T::OverdueCount)}</th><th scope="col">{t(T::MedianDays)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.name}</th>
+                            <td data-label=t(T::Opened)>{r.opened}</td>
+                            <td data-label=t(T::DoneCount)>{r.done}</td>
+                            <td data-label=t(T::NotPossibleCount)>{r.not_possible}</td>
+                            <td data-label=t(T::NotDoneCount)>{r.not_done}</td>
+                            <td data-label=t(T::OverdueCount)>{r.overdue}</td>
+                            <td data-label=t(T::MedianDays)>{r.median_days_to_done.map(|m| format!("{m:.1}")).unwrap_or_else(|| "–".to_owned())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn AttendanceTable(d: Dashboard) -> impl IntoView {
+    let quarters: Vec<String> = d
+        .attendance
+        .first()
+        .map(|a| a.quarters.iter().map(|q| q.0.clone()).collect())
+        .unwrap_or_default();
+    if d.attendance.is_empty() {
+        return view! { <p>{t(T::NoData)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table class="incidents">
+                <caption class="visually-hidden">{t(T::AttendanceTitle)}</caption>
+                <thead><tr>
+                    <th scope="col">{t(T::Organisation)}</th>
+                    {quarters.into_iter().map(|q| view! { <th scope="col">{q}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {d.attendance.into_iter().map(|a| view! {
+                        <tr>
+                            <th scope="row">{a.organisation}</th>
+                            {a.quarters.into_iter().map(|(q, attended, held)| view! {
+                                <td data-label=q>{format!("{attended} {} {held}", t(T::AttendedOf))}</td>
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,279 @@
+//! The managers' dashboard: incident trends over 52 weeks with the year before, hot places,
+//! and (in `work`) follow-through, reporting compliance, attendance and ratings. Counts go
+//! through `shared::dashboard::shown`, which hides 1 and 2 from managers.
+
+pub mod csv;
+mod work;
+mod year;
+
+pub use year::year_report;
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
+use shared::dashboard::{Breakdown, Dashboard, DashboardFilter, HotPlace, WeekPoint, shown};
+use shared::ids::{AreaId, CategoryId};
+use shared::lang::Lang;
+use shared::report::ReportDeadline;
+use shared::user::{CurrentUser, Role};
+use shared::week::IsoWeek;
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+use super::entities::{area, category, incident, place};
+use super::reference::category_name;
+use super::time::now_local;
+use super::{Result, db_err};
+
+/// Managers, coordinators and admins; `true` when small numbers are hidden (managers).
+pub(crate) fn ensure_reader(caller: &CurrentUser) -> Result<bool> {
+    if caller.can_see_dashboard() {
+        Ok(caller.role == Role::Manager)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The filter's ids, refused by name when malformed.
+fn parse_filter(filter: &DashboardFilter) -> Result<(Option<Uuid>, Option<Uuid>)> {
+    let optional =
+        |text: &str, field: &str, parse: fn(&str) -> std::result::Result<Uuid, FieldError>| {
+            if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse(text).map(Some).map_err(|e| AppError::field(field, e))
+            }
+        };
+    Ok((
+        optional(&filter.area, "area", |t| AreaId::parse(t).map(|a| a.0))?,
+        optional(&filter.category, "category", |t| {
+            CategoryId::parse(t).map(|c| c.0)
+        })?,
+    ))
+}
+
+/// `n` weeks ending with `last`, oldest first.
+pub(crate) fn weeks_ending(last: IsoWeek, n: usize) -> Vec<IsoWeek> {
+    let mut weeks = vec![last];
+    while weeks.len() < n {
+        let earliest = weeks[weeks.len() - 1];
+        weeks.push(earliest.previous());
+    }
+    weeks.reverse();
+    weeks
+}
+
+/// The same week number a year earlier (week 53 becomes 52 where the year had none).
+fn a_year_before(week: IsoWeek) -> Option<IsoWeek> {
+    IsoWeek::new(week.year() - 1, week.week()).or_else(|| IsoWeek::new(week.year() - 1, 52))
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Cell {
+    area_id: Uuid,
+    category_id: Uuid,
+    week_key: i32,
+    n: i64,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct PlaceCell {
+    place_id: Uuid,
+    week_key: i32,
+    n: i64,
+}
+
+fn count() -> Expr {
+    Expr::from(Func::count(Expr::col(incident::Column::Id)))
+}
+
+/// Incidents from `from` on, with the filter, grouped as `group`.
+fn filtered(
+    from: IsoWeek,
+    area: Option<Uuid>,
+    category: Option<Uuid>,
+) -> sea_orm::Select<incident::Entity> {
+    let mut query = incident::Entity::find().filter(incident::Column::WeekKey.gte(from.key()));
+    if let Some(a) = area {
+        query = query.filter(incident::Column::AreaId.eq(a));
+    }
+    if let Some(c) = category {
+        query = query.filter(incident::Column::CategoryId.eq(c));
+    }
+    query
+}
+
+/// The whole dashboard for `caller`, ending with the current week.
+pub async fn compile<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    filter: &DashboardFilter,
+    deadline: ReportDeadline,
+    lang: Lang,
+) -> Result<Dashboard> {
+    let suppress = ensure_reader(caller)?;
+    let (area_filter, category_filter) = parse_filter(filter)?;
+    let now = IsoWeek::of(now_local().date());
+    let weeks = weeks_ending(now, 52);
+    // This year's 52 weeks and the 52 before them.
+    let window = weeks_ending(now, 104)[0];
+    let cells = filtered(window, area_filter, category_filter)
+        .select_only()
+        .columns([
+            incident::Column::AreaId,
+            incident::Column::CategoryId,
+            incident::Column::WeekKey,
+        ])
+        .column_as(count(), "n")
+        .group_by(incident::Column::AreaId)
+        .group_by(incident::Column::CategoryId)
+        .group_by(incident::Column::WeekKey)
+        .into_model::<Cell>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let n = |v: i64| u32::try_from(v).unwrap_or(0);
+    let mut per_week: HashMap<i32, u32> = HashMap::new();
+    for c in &cells {
+        *per_week.entry(c.week_key).or_default() += n(c.n);
+    }
+    let (first, previous_first) = (weeks[0].key(), window.key());
+    let week_points = weeks
+        .iter()
+        .map(|w| WeekPoint {
+            week: w.to_string(),
+            count: shown(per_week.get(&w.key()).copied().unwrap_or(0), suppress),
+            last_year: shown(
+                a_year_before(*w)
+                    .and_then(|y| per_week.get(&y.key()).copied())
+                    .unwrap_or(0),
+                suppress,
+            ),
+        })
+        .collect();
+    // Totals over the 52 weeks and the 52 before, per area and per category.
+    let mut areas: HashMap<Uuid, (u32, u32)> = HashMap::new();
+    let mut categories: HashMap<Uuid, (u32, u32)> = HashMap::new();
+    for c in &cells {
+        let slot = |t: &mut (u32, u32)| {
+            if c.week_key >= first {
+                t.0 += n(c.n);
+            } else if c.week_key >= previous_first {
+                t.1 += n(c.n);
+            }
+        };
+        slot(areas.entry(c.area_id).or_default());
+        slot(categories.entry(c.category_id).or_default());
+    }
+    let area_names: HashMap<Uuid, String> = area::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let category_names: HashMap<Uuid, String> = category::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, category_name(&c, lang)))
+        .collect();
+    let breakdown = |totals: HashMap<Uuid, (u32, u32)>, names: &HashMap<Uuid, String>| {
+        let mut rows: Vec<Breakdown> = totals
+            .into_iter()
+            .map(|(id, (count, previous))| Breakdown {
+                name: names.get(&id).cloned().unwrap_or_default(),
+                count: shown(count, suppress),
+                previous: shown(previous, suppress),
+            })
+            .collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        rows
+    };
+    let hot_places =
+        hot_places(db, now, area_filter, category_filter, &area_names, suppress).await?;
+    let work = work::compile(db, now, deadline).await?;
+    Ok(Dashboard {
+        suppressed: suppress,
+        can_export: caller.can_read_audit_log(),
+        weeks: week_points,
+        by_area: breakdown(areas, &area_names),
+        by_category: breakdown(categories, &category_names),
+        hot_places,
+        by_owner: work.by_owner,
+        by_quarter: work.by_quarter,
+        compliance: work.compliance,
+        attendance: work.attendance,
+        ratings: work.ratings,
+    })
+}
+
+/// The ten places with the most incidents in the last 12 weeks, with the last 4 and the 12
+/// before for the trend.
+async fn hot_places<C: ConnectionTrait>(
+    db: &C,
+    now: IsoWeek,
+    area: Option<Uuid>,
+    category: Option<Uuid>,
+    area_names: &HashMap<Uuid, String>,
+    suppress: bool,
+) -> Result<Vec<HotPlace>> {
+    let weeks = weeks_ending(now, 24);
+    let (last12, last4) = (weeks[12].key(), weeks[20].key());
+    let cells = filtered(weeks[0], area, category)
+        .select_only()
+        .columns([incident::Column::PlaceId, incident::Column::WeekKey])
+        .column_as(count(), "n")
+        .group_by(incident::Column::PlaceId)
+        .group_by(incident::Column::WeekKey)
+        .into_model::<PlaceCell>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut totals: HashMap<Uuid, [u32; 3]> = HashMap::new();
+    for c in cells {
+        let t = totals.entry(c.place_id).or_default();
+        let n = u32::try_from(c.n).unwrap_or(0);
+        if c.week_key >= last12 {
+            t[1] += n;
+            if c.week_key >= last4 {
+                t[0] += n;
+            }
+        } else {
+            t[2] += n;
+        }
+    }
+    let mut top: Vec<(Uuid, [u32; 3])> = totals.into_iter().filter(|(_, t)| t[1] > 0).collect();
+    top.sort_by(|a, b| {
+        b.1[1]
+            .cmp(&a.1[1])
+            .then(b.1[0].cmp(&a.1[0]))
+            .then(a.0.cmp(&b.0))
+    });
+    top.truncate(10);
+    let places: HashMap<Uuid, place::Model> = place::Entity::find()
+        .filter(place::Column::Id.is_in(top.iter().map(|(id, _)| *id)))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(top
+        .into_iter()
+        .filter_map(|(id, t)| {
+            let p = places.get(&id)?;
+            Some(HotPlace {
+                place: p.name.clone(),
+                area: area_names.get(&p.area_id).cloned().unwrap_or_default(),
+                last4: shown(t[0], suppress),
+                last12: shown(t[1], suppress),
+                previous12: shown(t[2], suppress),
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,142 @@
+//! The yearly report behind the municipality's statutory situation picture and action plan
+//! (Lag 2023:196): per area, the year's incidents by category against the year before, and the
+//! actions taken with their outcome. ISO years, by each incident's week.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use shared::action::ActionState;
+use shared::dashboard::{AreaYear, Breakdown, YearReport, shown};
+use shared::lang::Lang;
+use shared::user::CurrentUser;
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+use super::ensure_reader;
+use crate::ssr::entities::{action, area, category, incident};
+use crate::ssr::reference::category_name;
+use crate::ssr::time::{local_to_utc, now_local};
+use crate::ssr::{Result, db_err};
+
+#[derive(Debug, FromQueryResult)]
+struct Cell {
+    area_id: Uuid,
+    category_id: Uuid,
+    week_key: i32,
+    n: i64,
+}
+
+/// `year` as typed: empty for this (ISO) year, else a year from 2000 to this one.
+fn parse_year(year: &str) -> Result<i32> {
+    let this = shared::week::IsoWeek::of(now_local().date()).year();
+    if year.trim().is_empty() {
+        return Ok(this);
+    }
+    match year.trim().parse::<i32>() {
+        Ok(y) if (2000..=this).contains(&y) => Ok(y),
+        _ => Err(AppError::field("year", FieldError::Invalid)),
+    }
+}
+
+pub async fn year_report<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    year: &str,
+    lang: Lang,
+) -> Result<YearReport> {
+    let suppress = ensure_reader(caller)?;
+    let year = parse_year(year)?;
+    let cells = incident::Entity::find()
+        .select_only()
+        .columns([
+            incident::Column::AreaId,
+            incident::Column::CategoryId,
+            incident::Column::WeekKey,
+        ])
+        .column_as(
+            Expr::from(Func::count(Expr::col(incident::Column::Id))),
+            "n",
+        )
+        .filter(incident::Column::WeekKey.gte((year - 1) * 100))
+        .filter(incident::Column::WeekKey.lt((year + 1) * 100))
+        .group_by(incident::Column::AreaId)
+        .group_by(incident::Column::CategoryId)
+        .group_by(incident::Column::WeekKey)
+        .into_model::<Cell>()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let categories: HashMap<Uuid, String> = category::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, category_name(&c, lang)))
+        .collect();
+    let start = |y: i32| {
+        local_to_utc(
+            NaiveDate::from_ymd_opt(y, 1, 1)
+                .unwrap_or_default()
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default(),
+        )
+    };
+    let actions = action::Entity::find()
+        .filter(action::Column::CreatedAt.gte(start(year)))
+        .filter(action::Column::CreatedAt.lt(start(year + 1)))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut areas = Vec::new();
+    for a in area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        let mut per: HashMap<Uuid, (u32, u32)> = HashMap::new();
+        for c in cells.iter().filter(|c| c.area_id == a.id) {
+            let n = u32::try_from(c.n).unwrap_or(0);
+            let slot = per.entry(c.category_id).or_default();
+            if c.week_key / 100 == year {
+                slot.0 += n;
+            } else {
+                slot.1 += n;
+            }
+        }
+        let (total, previous) = per.values().fold((0, 0), |(t, p), (n, m)| (t + n, p + m));
+        let mut rows: Vec<Breakdown> = per
+            .into_iter()
+            .map(|(id, (n, m))| Breakdown {
+                name: categories.get(&id).cloned().unwrap_or_default(),
+                count: shown(n, suppress),
+                previous: shown(m, suppress),
+            })
+            .collect();
+        rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+        let mine: Vec<&action::Model> =
+            actions.iter().filter(|x| x.area_id == Some(a.id)).collect();
+        let state = |s: ActionState| mine.iter().filter(|x| x.state == s).count() as u32;
+        areas.push(AreaYear {
+            area: a.name,
+            categories: rows,
+            total: shown(total, suppress),
+            previous_total: shown(previous, suppress),
+            actions_opened: mine.len() as u32,
+            actions_done: state(ActionState::Done),
+            actions_not_possible: state(ActionState::NotPossible),
+            actions_not_done: state(ActionState::NotDone),
+            actions_open: mine.iter().filter(|x| !x.state.is_closed()).count() as u32,
+        });
+    }
+    Ok(YearReport {
+        year,
+        suppressed: suppress,
+        areas,
+    })
+}

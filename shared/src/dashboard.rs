@@ -1,0 +1,200 @@
+//! The managers' dashboard: trends, hot spots, follow-through, reporting compliance, breadth of
+//! collaboration and the weekly ratings, with small-number suppression for managers.
+
+use serde::{Deserialize, Serialize};
+
+/// A count as shown: `None` is "<3" (suppressed for managers so nobody in a small village can
+/// be singled out).
+pub type Shown = Option<u32>;
+
+/// Counts of 1 and 2 for a single place or week are hidden from managers; 0 reveals nothing.
+pub fn shown(n: u32, suppress: bool) -> Shown {
+    if suppress && (1..3).contains(&n) {
+        None
+    } else {
+        Some(n)
+    }
+}
+
+/// "<3" or the number.
+pub fn shown_text(value: Shown) -> String {
+    value.map_or_else(|| "<3".to_owned(), |n| n.to_string())
+}
+
+/// A sum over cells that leaves out the suppressed ones (so it cannot reveal them) and says
+/// whether it did.
+pub fn visible_sum(cells: &[Shown]) -> (u32, bool) {
+    let partial = cells.iter().any(Option::is_none);
+    (cells.iter().flatten().sum(), partial)
+}
+
+/// The median of `values` (days), `None` for none.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    })
+}
+
+/// One ISO week of the 52-week trend, with the same week a year earlier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekPoint {
+    pub week: String,
+    pub count: Shown,
+    pub last_year: Shown,
+}
+
+/// A named total over the 52 weeks against the 52 weeks before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Breakdown {
+    pub name: String,
+    pub count: Shown,
+    pub previous: Shown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HotPlace {
+    pub place: String,
+    pub area: String,
+    pub last4: Shown,
+    pub last12: Shown,
+    /// The twelve weeks before those, for the trend.
+    pub previous12: Shown,
+}
+
+/// Actions of one owner organisation or one quarter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FollowThrough {
+    pub name: String,
+    pub opened: u32,
+    pub done: u32,
+    pub not_possible: u32,
+    pub not_done: u32,
+    pub overdue: u32,
+    /// Median days from creation to done.
+    pub median_days_to_done: Option<f64>,
+}
+
+/// One week's reporting: how many organisations reported or sent a nollrapport on time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Compliance {
+    pub week: String,
+    pub on_time: u32,
+    pub organisations: u32,
+}
+
+impl Compliance {
+    /// Whole per cent, 0 when there is nobody to report.
+    pub fn percent(&self) -> u32 {
+        (self.on_time * 100)
+            .checked_div(self.organisations)
+            .unwrap_or(0)
+    }
+}
+
+/// Meetings an organisation attended (present or by deputy), per quarter, weekly meetings and
+/// area groups together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub organisation: String,
+    /// (quarter, attended, of meetings held)
+    pub quarters: Vec<(String, u32, u32)>,
+}
+
+/// One town's weekly ratings (1–5), oldest first: (meeting date, rating).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingSeries {
+    pub area: String,
+    pub points: Vec<(String, i32)>,
+}
+
+/// The dashboard's filter (area and category ids; empty means all).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardFilter {
+    pub area: String,
+    pub category: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    /// True for managers: counts below 3 are "<3".
+    pub suppressed: bool,
+    /// The roles that may export get CSV links.
+    pub can_export: bool,
+    pub weeks: Vec<WeekPoint>,
+    pub by_area: Vec<Breakdown>,
+    pub by_category: Vec<Breakdown>,
+    pub hot_places: Vec<HotPlace>,
+    pub by_owner: Vec<FollowThrough>,
+    pub by_quarter: Vec<FollowThrough>,
+    pub compliance: Vec<Compliance>,
+    pub attendance: Vec<Attendance>,
+    pub ratings: Vec<RatingSeries>,
+}
+
+/// One area's year: incidents per category against the year before, and the actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaYear {
+    pub area: String,
+    pub categories: Vec<Breakdown>,
+    pub total: Shown,
+    pub previous_total: Shown,
+    pub actions_opened: u32,
+    pub actions_done: u32,
+    pub actions_not_possible: u32,
+    pub actions_not_done: u32,
+    pub actions_open: u32,
+}
+
+/// The statutory yearly situation picture and action outcome, per area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearReport {
+    pub year: i32,
+    pub suppressed: bool,
+    pub areas: Vec<AreaYear>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managers_see_one_and_two_as_below_three() {
+        assert_eq!(shown(0, true), Some(0));
+        assert_eq!(shown(1, true), None);
+        assert_eq!(shown(2, true), None);
+        assert_eq!(shown(3, true), Some(3));
+        assert_eq!(shown(1, false), Some(1));
+        assert_eq!(shown_text(None), "<3");
+    }
+
+    #[test]
+    fn sums_leave_out_what_is_hidden_and_say_so() {
+        assert_eq!(visible_sum(&[Some(4), None, Some(0)]), (4, true));
+        assert_eq!(visible_sum(&[Some(4), Some(5)]), (9, false));
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+
+    #[test]
+    fn compliance_is_a_whole_percentage() {
+        let c = |on_time, organisations| Compliance {
+            week: String::new(),
+            on_time,
+            organisations,
+        };
+        assert_eq!(c(2, 3).percent(), 66);
+        assert_eq!(c(0, 0).percent(), 0);
+    }
+}
