@@ -843,3 +843,69 @@ async fn a_contact_with_bad_fields_is_a_422_naming_them_and_a_reporter_may_not_a
         );
     }
 }
+
+#[tokio::test]
+async fn managers_get_the_dashboard_and_only_exporting_roles_get_its_csv() {
+    for (backend, app) in apps().await {
+        app.sign_in("manager@example.org").await;
+        for page in ["/dashboard", "/dashboard/year"] {
+            let res = app.client.get(app.url(page)).send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{backend} {page}");
+            let html = res.text().await.unwrap();
+            assert!(
+                html.contains("<svg") || page.ends_with("year"),
+                "{backend}: charts are SVG"
+            );
+        }
+        let csv = app
+            .client
+            .get(app.url("/dashboard/export.csv?chart=weeks"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(csv.status(), StatusCode::FORBIDDEN, "{backend}");
+        let bad = app.call("dashboard", &[("area", "Rimbo")]).await;
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+        app.call("auth/sign-out", &[]).await;
+
+        app.sign_in("police@example.org").await;
+        let refused = app.call("dashboard", &[]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{backend}");
+        app.call("auth/sign-out", &[]).await;
+
+        app.sign_in("coordinator@example.org").await;
+        let csv = app
+            .client
+            .get(app.url("/dashboard/export.csv?chart=weeks"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(csv.status(), StatusCode::OK, "{backend}");
+        let body = csv.text().await.unwrap();
+        assert!(body.starts_with("\u{feff}Vecka;"), "{backend}");
+        assert_eq!(body.lines().count(), 53, "{backend}: a header and 52 weeks");
+        let unknown = app
+            .client
+            .get(app.url("/dashboard/export.csv?chart=secrets"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(unknown.status(), StatusCode::NOT_FOUND, "{backend}");
+        let audit: Value = app
+            .call("audit/search", &[("filter[user]", "")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let exports = audit["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "Export" && e["record_type"] == "Dashboard")
+            .count();
+        assert_eq!(
+            exports, 1,
+            "{backend}: the export is audited, the refusals are not"
+        );
+    }
+}

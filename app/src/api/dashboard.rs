@@ -5,7 +5,7 @@
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use shared::AppError;
-use shared::dashboard::{Dashboard, DashboardFilter, YearReport};
+use shared::dashboard::{Dashboard, YearReport};
 
 #[server(prefix = "/api", endpoint = "dashboard")]
 pub async fn get_dashboard(
@@ -15,7 +15,7 @@ pub async fn get_dashboard(
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            let filter = DashboardFilter { area, category };
+            let filter = shared::dashboard::DashboardFilter { area, category };
             let deadline = state.settings.report_deadline;
             crate::ssr::dashboard::compile(&state.db, &caller, &filter, deadline, lang()).await
         }
