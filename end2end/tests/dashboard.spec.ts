@@ -11,7 +11,7 @@ test('a manager sees the dashboard and cannot open incident descriptions', async
   await expectAccessible(page);
 
   // Filter by area: the URL carries the filter and the page answers it.
-  await page.getByLabel('Område').selectOption({ label: 'Rimbo' });
+  await page.getByLabel('Område', { exact: true }).selectOption({ label: 'Rimbo' });
   await page.getByRole('button', { name: 'Filtrera' }).click();
   await expect(page).toHaveURL(/area=[0-9a-f-]{36}/);
   await expect(page.getByRole('img', { name: /Per område/ })).toContainText('Rimbo');
