@@ -83,6 +83,7 @@ texts! {
     Places => "Platser", "Places";
     Categories => "Kategorier", "Categories";
     Name => "Namn på", "Name of";
+    PlainName => "Namn", "Name";
     Kind => "Typ av", "Kind of";
     NameSwedish => "Namn (svenska)", "Name (Swedish)";
     NameEnglish => "Namn (engelska)", "Name (English)";

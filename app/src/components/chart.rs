@@ -64,12 +64,17 @@ pub fn LineChart(
     labels: Vec<String>,
     series: Vec<Series>,
     #[prop(optional)] cell: Option<fn(Option<f64>) -> String>,
+    /// The top of the scale when it is fixed (100 for per cent, 5 for ratings).
+    #[prop(optional)]
+    max: Option<f64>,
 ) -> impl IntoView {
     let cell = cell.unwrap_or(|v| v.map(number).unwrap_or_else(|| "<3".to_owned()));
-    let max = series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten())
-        .fold(1.0_f64, |m, v| m.max(*v));
+    let max = max.unwrap_or_else(|| {
+        series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .fold(1.0_f64, |m, v| m.max(*v))
+    });
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelled_by = format!("{title_id} {desc_id}");
     let last = labels.len().saturating_sub(1);
@@ -150,7 +155,15 @@ pub fn BarChart(
     let height = 26.0 * rows.len() as f64 + 8.0;
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelled_by = format!("{title_id} {desc_id}");
-    let label_w = 170.0;
+    let label_w = 230.0;
+    // Long names are shortened in the drawing; the table and the title carry them whole.
+    let short = |label: &str| {
+        if label.chars().count() > 30 {
+            format!("{}…", label.chars().take(29).collect::<String>())
+        } else {
+            label.to_owned()
+        }
+    };
     let bar = |v: Option<u32>| (W - label_w - 60.0) * v.unwrap_or(0) as f64 / max;
     let text = |v: Option<u32>| v.map_or_else(|| "<3".to_owned(), |n| n.to_string());
     view! {
@@ -162,7 +175,7 @@ pub fn BarChart(
                 {rows.iter().enumerate().map(|(i, (label, now, before))| {
                     let y = 4.0 + 26.0 * i as f64;
                     view! {
-                        <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="tick">{label.clone()}</text>
+                        <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="tick">{short(label)}</text>
                         <rect x=label_w y=y + 2.0 width=bar(*now) height="10" fill=COLOURS[0] />
                         <rect x=label_w y=y + 13.0 width=bar(*before) height="8" fill="none" stroke=COLOURS[1] stroke-dasharray="3 2" />
                         <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now)}</text>
@@ -179,7 +192,7 @@ pub fn BarChart(
                 <table class="incidents">
                     <caption class="visually-hidden">{title.clone()}</caption>
                     <thead><tr>
-                        <th scope="col">{t(T::Name)}</th>
+                        <th scope="col">{t(T::PlainName)}</th>
                         <th scope="col">{names.0}</th>
                         <th scope="col">{names.1}</th>
                     </tr></thead>

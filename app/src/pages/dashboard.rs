@@ -81,10 +81,10 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 /// The CSV link for one chart's data (roles that may export).
-fn csv_link(d: &Dashboard, chart: &'static str, query: &str) -> impl IntoView + use<> {
+fn csv_link(d: &Dashboard, chart: &'static str, what: T, query: &str) -> impl IntoView + use<> {
     d.can_export.then(|| {
         let href = format!("/dashboard/export.csv?chart={chart}&{query}");
-        view! { <p><a href=href download>{t(T::DownloadCsv)}</a></p> }
+        view! { <p><a href=href download>{format!("{} ({})", t(T::DownloadCsv), t(what).to_lowercase())}</a></p> }
     })
 }
 
@@ -158,15 +158,13 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             <h2 id="trend-heading">{t(T::IncidentsPerWeek)}</h2>
             <LineChart id="weekly" title=t(T::IncidentsPerWeek).to_owned() description=t(T::IncidentsPerWeekDesc).to_owned()
                 labels=week_labels series=weekly />
-            {csv_link(&d, "weeks", &query)}
-            <div class="chart-pair">
-                <BarChart id="by-area" title=t(T::PerArea).to_owned() description=t(T::BreakdownDesc).to_owned()
-                    rows=breakdown(&d.by_area) names=periods.clone() />
-                <BarChart id="by-category" title=t(T::PerCategory).to_owned() description=t(T::BreakdownDesc).to_owned()
-                    rows=breakdown(&d.by_category) names=periods.clone() />
-            </div>
-            {csv_link(&d, "areas", &query)}
-            {csv_link(&d, "categories", &query)}
+            {csv_link(&d, "weeks", T::IncidentsPerWeek, &query)}
+            <BarChart id="by-area" title=t(T::PerArea).to_owned() description=t(T::BreakdownDesc).to_owned()
+                rows=breakdown(&d.by_area) names=periods.clone() />
+            <BarChart id="by-category" title=t(T::PerCategory).to_owned() description=t(T::BreakdownDesc).to_owned()
+                rows=breakdown(&d.by_category) names=periods.clone() />
+            {csv_link(&d, "areas", T::PerArea, &query)}
+            {csv_link(&d, "categories", T::PerCategory, &query)}
         </section>
         <section aria-labelledby="hot-heading">
             <h2 id="hot-heading">{t(T::HotPlaces)}</h2>
@@ -194,27 +192,27 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
                     </table>
                 }.into_any()
             }}
-            {csv_link(&d, "places", &query)}
+            {csv_link(&d, "places", T::HotPlaces, &query)}
         </section>
         <section aria-labelledby="follow-heading">
             <h2 id="follow-heading">{t(T::FollowThroughTitle)}</h2>
             <BarChart id="quarters" title=format!("{}: {}", t(T::FollowThroughTitle), t(T::Quarter)) description=t(T::FollowThroughDesc).to_owned()
                 rows=quarters names=(t(T::Opened).to_owned(), t(T::DoneCount).to_owned()) />
             <FollowTable title=t(T::Quarter) rows=d.by_quarter.clone() />
-            {csv_link(&d, "quarters", &query)}
+            {csv_link(&d, "quarters", T::Quarter, &query)}
             <FollowTable title=t(T::PerOwner) rows=d.by_owner.clone() />
-            {csv_link(&d, "owners", &query)}
+            {csv_link(&d, "owners", T::PerOwner, &query)}
         </section>
         <section aria-labelledby="reporting-heading">
             <h2 id="reporting-heading">{t(T::ReportingOnTime)}</h2>
             <LineChart id="compliance" title=t(T::ReportingOnTime).to_owned() description=t(T::ReportingOnTimeDesc).to_owned()
-                labels=compliance_labels series=compliance cell=plain />
-            {csv_link(&d, "compliance", &query)}
+                labels=compliance_labels series=compliance cell=plain max=100.0 />
+            {csv_link(&d, "compliance", T::ReportingOnTime, &query)}
         </section>
         <section aria-labelledby="attendance-heading">
             <h2 id="attendance-heading">{t(T::AttendanceTitle)}</h2>
             <AttendanceTable d=d.clone() />
-            {csv_link(&d, "attendance", &query)}
+            {csv_link(&d, "attendance", T::AttendanceTitle, &query)}
         </section>
         <section aria-labelledby="ratings-heading">
             <h2 id="ratings-heading">{t(T::RatingsOverTime)}</h2>
@@ -222,15 +220,18 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
                 view! { <p>{t(T::NoData)}</p> }.into_any()
             } else {
                 view! { <LineChart id="ratings" title=t(T::RatingsOverTime).to_owned() description=t(T::RatingsOverTimeDesc).to_owned()
-                    labels=dates series=ratings cell=plain /> }.into_any()
+                    labels=dates series=ratings cell=plain max=5.0 /> }.into_any()
             }}
-            {csv_link(&d, "ratings", &query)}
+            {csv_link(&d, "ratings", T::RatingsOverTime, &query)}
         </section>
     }
 }
 
 #[component]
 fn FollowTable(title: &'static str, rows: Vec<FollowThrough>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>{format!("{title}: {}", t(T::NoData))}</p> }.into_any();
+    }
     view! {
         <div class="table-scroll">
             <table class="incidents">
@@ -257,6 +258,7 @@ fn FollowTable(title: &'static str, rows: Vec<FollowThrough>) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]

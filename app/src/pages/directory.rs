@@ -172,7 +172,7 @@ fn ContactForm(
             <input type="hidden" name="id" value=own_id.clone() />
             {full.then(|| view! {
                 <div class="field">
-                    <label for=field_id("name")>{t(T::Name)}</label>
+                    <label for=field_id("name")>{t(T::PlainName)}</label>
                     <input id=field_id("name") name="name" required maxlength="100" autocomplete="off"
                         value=value(|e| Some(e.person.name.clone())) />
                     <FieldMessage field="name" error />

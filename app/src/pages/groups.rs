@@ -55,7 +55,7 @@ fn GroupTable(groups: Vec<GroupSummary>) -> impl IntoView {
         <table class="incidents">
             <caption class="visually-hidden">{t(T::AreaGroups)}</caption>
             <thead><tr>
-                <th scope="col">{t(T::Name)}</th>
+                <th scope="col">{t(T::PlainName)}</th>
                 <th scope="col">{t(T::Area)}</th>
                 <th scope="col">{t(T::MembersCount)}</th>
                 <th scope="col">{t(T::MeetingsHeld)}</th>
@@ -65,7 +65,7 @@ fn GroupTable(groups: Vec<GroupSummary>) -> impl IntoView {
             <tbody>
                 {groups.into_iter().map(|g| view! {
                     <tr>
-                        <td data-label=t(T::Name)>{if g.can_open {
+                        <td data-label=t(T::PlainName)>{if g.can_open {
                             view! { <a href=format!("/groups/{}", g.id)>{g.name}</a> }.into_any()
                         } else {
                             view! { <span>{g.name}</span> }.into_any()
@@ -94,7 +94,7 @@ fn NewGroupForm(
             <FormAlert error />
             <ActionForm action attr:class="incident-form">
                 <div class="field">
-                    <label for="group-name">{t(T::Name)}</label>
+                    <label for="group-name">{t(T::PlainName)}</label>
                     <input id="group-name" name="name" required maxlength="100" />
                     <FieldMessage field="name" error />
                 </div>
