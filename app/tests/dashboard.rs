@@ -120,7 +120,17 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
             .iter()
             .find(|b| b.name == "Norrtälje")
             .unwrap();
-        assert_eq!(norrtalje.count, None, "{backend}");
+        assert_eq!(
+            norrtalje.count,
+            Some(0),
+            "{backend}: the hidden week is left out of the total, which would reveal it"
+        );
+        let rimbo = manager.by_area.iter().find(|b| b.name == "Rimbo").unwrap();
+        assert_eq!(
+            (rimbo.count, rimbo.previous),
+            (Some(4), Some(3)),
+            "{backend}"
+        );
         let torget = manager
             .hot_places
             .iter()
@@ -366,5 +376,33 @@ async fn the_yearly_report_counts_the_year_per_area_and_category_with_suppressio
             .find(|c| c.name == "Skadegörelse")
             .unwrap();
         assert_eq!(vandalism.count, None, "{backend}: one is <3 for managers");
+        assert_eq!(rimbo.total, Some(3), "{backend}: and not in the total");
+    }
+}
+
+#[tokio::test]
+async fn a_place_total_is_hidden_when_it_would_reveal_a_small_count_in_the_weeks_before() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 3).await;
+        for id in log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 1).await {
+            move_back(&w, id, 6).await;
+        }
+        let spot = |d: &Dashboard| {
+            let h = d
+                .hot_places
+                .iter()
+                .find(|h| h.place == "Busshållplatsen")
+                .unwrap();
+            (h.last4, h.last12)
+        };
+        let exact = board(&w, &w.coordinator, "").await.unwrap();
+        assert_eq!(spot(&exact), (Some(3), Some(4)), "{backend}");
+        let manager = board(&w, &w.manager, "").await.unwrap();
+        assert_eq!(
+            spot(&manager),
+            (Some(3), None),
+            "{backend}: 4 − 3 would show the 1"
+        );
     }
 }

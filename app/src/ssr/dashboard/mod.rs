@@ -154,20 +154,31 @@ pub async fn compile<C: ConnectionTrait>(
             ),
         })
         .collect();
-    // Totals over the 52 weeks and the 52 before, per area and per category.
-    let mut areas: HashMap<Uuid, (u32, u32)> = HashMap::new();
-    let mut categories: HashMap<Uuid, (u32, u32)> = HashMap::new();
+    // Totals over the 52 weeks and the 52 before, per area and per category. They are sums of
+    // the weekly counts the same filter shows, so for managers a week hidden as "<3" is left
+    // out: a total minus the visible weeks must not give it away.
+    let mut area_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
+    let mut category_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
     for c in &cells {
-        let slot = |t: &mut (u32, u32)| {
-            if c.week_key >= first {
-                t.0 += n(c.n);
-            } else if c.week_key >= previous_first {
-                t.1 += n(c.n);
-            }
-        };
-        slot(areas.entry(c.area_id).or_default());
-        slot(categories.entry(c.category_id).or_default());
+        *area_weeks.entry((c.area_id, c.week_key)).or_default() += n(c.n);
+        *category_weeks
+            .entry((c.category_id, c.week_key))
+            .or_default() += n(c.n);
     }
+    let totals = |per_week: HashMap<(Uuid, i32), u32>| {
+        let mut out: HashMap<Uuid, (u32, u32)> = HashMap::new();
+        for ((id, week), count) in per_week {
+            let count = shown(count, suppress).unwrap_or(0);
+            let slot = out.entry(id).or_default();
+            if week >= first {
+                slot.0 += count;
+            } else if week >= previous_first {
+                slot.1 += count;
+            }
+        }
+        out
+    };
+    let (areas, categories) = (totals(area_weeks), totals(category_weeks));
     let area_names: HashMap<Uuid, String> = area::Entity::find()
         .all(db)
         .await
@@ -267,11 +278,17 @@ async fn hot_places<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|(id, t)| {
             let p = places.get(&id)?;
+            // The 12 weeks less the last 4 must not show a hidden 1 or 2 either.
+            let last12 = if suppress && shown(t[1] - t[0], true).is_none() {
+                None
+            } else {
+                shown(t[1], suppress)
+            };
             Some(HotPlace {
                 place: p.name.clone(),
                 area: area_names.get(&p.area_id).cloned().unwrap_or_default(),
                 last4: shown(t[0], suppress),
-                last12: shown(t[1], suppress),
+                last12,
                 previous12: shown(t[2], suppress),
             })
         })

@@ -109,7 +109,11 @@ pub async fn year_report<C: ConnectionTrait>(
                 slot.1 += n;
             }
         }
-        let (total, previous) = per.values().fold((0, 0), |(t, p), (n, m)| (t + n, p + m));
+        // For managers the totals leave hidden categories out, so they cannot be subtracted.
+        let visible = |v: u32| shown(v, suppress).unwrap_or(0);
+        let (total, previous) = per
+            .values()
+            .fold((0, 0), |(t, p), (n, m)| (t + visible(*n), p + visible(*m)));
         let mut rows: Vec<Breakdown> = per
             .into_iter()
             .map(|(id, (n, m))| Breakdown {
