@@ -125,6 +125,7 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
             Some(0),
             "{backend}: the hidden week is left out of the total, which would reveal it"
         );
+        assert!(norrtalje.partial, "{backend}: and the total says so (≥)");
         let rimbo = manager.by_area.iter().find(|b| b.name == "Rimbo").unwrap();
         assert_eq!(
             (rimbo.count, rimbo.previous),
@@ -276,8 +277,11 @@ async fn reporting_on_time_is_the_share_of_reporting_organisations_per_week() {
         }
         let d = board(&w, &w.manager, "").await.unwrap();
         assert_eq!(d.compliance.len(), 12);
-        let last = d.compliance.last().unwrap();
-        assert_eq!(last.week, week.to_string(), "{backend}");
+        let last = d
+            .compliance
+            .iter()
+            .find(|c| c.week == week.to_string())
+            .expect("the week is among the twelve latest due");
         assert_eq!(
             (last.on_time, last.organisations, last.percent()),
             (1, 2, 50),

@@ -21,13 +21,6 @@ pub fn shown_text(value: Shown) -> String {
     value.map_or_else(|| "<3".to_owned(), |n| n.to_string())
 }
 
-/// A sum over cells that leaves out the suppressed ones (so it cannot reveal them) and says
-/// whether it did.
-pub fn visible_sum(cells: &[Shown]) -> (u32, bool) {
-    let partial = cells.iter().any(Option::is_none);
-    (cells.iter().flatten().sum(), partial)
-}
-
 /// The median of `values` (days), `None` for none.
 pub fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
@@ -56,6 +49,16 @@ pub struct Breakdown {
     pub name: String,
     pub count: Shown,
     pub previous: Shown,
+    /// Hidden ("<3") weeks were left out of these totals: the true ones are at least this.
+    pub partial: bool,
+}
+
+/// A total as shown: "≥12" when hidden counts were left out of it.
+pub fn total_text(value: Shown, partial: bool) -> String {
+    match (value, partial) {
+        (Some(n), true) => format!("≥{n}"),
+        (value, _) => shown_text(value),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +148,8 @@ pub struct AreaYear {
     pub categories: Vec<Breakdown>,
     pub total: Shown,
     pub previous_total: Shown,
+    /// Hidden categories were left out of the totals.
+    pub partial: bool,
     pub actions_opened: u32,
     pub actions_done: u32,
     pub actions_not_possible: u32,
@@ -175,9 +180,10 @@ mod tests {
     }
 
     #[test]
-    fn sums_leave_out_what_is_hidden_and_say_so() {
-        assert_eq!(visible_sum(&[Some(4), None, Some(0)]), (4, true));
-        assert_eq!(visible_sum(&[Some(4), Some(5)]), (9, false));
+    fn a_total_with_hidden_counts_left_out_reads_at_least() {
+        assert_eq!(total_text(Some(12), true), "≥12");
+        assert_eq!(total_text(Some(12), false), "12");
+        assert_eq!(total_text(None, true), "<3");
     }
 
     #[test]

@@ -142,12 +142,13 @@ pub fn BarChart(
     id: &'static str,
     title: String,
     description: String,
-    rows: Vec<(String, Option<u32>, Option<u32>)>,
+    /// (label, this period, the one before, whether hidden counts were left out)
+    rows: Vec<(String, Option<u32>, Option<u32>, bool)>,
     names: (String, String),
 ) -> impl IntoView {
     let max = rows
         .iter()
-        .flat_map(|(_, a, b)| [*a, *b])
+        .flat_map(|(_, a, b, _)| [*a, *b])
         .flatten()
         .max()
         .unwrap_or(1)
@@ -165,21 +166,21 @@ pub fn BarChart(
         }
     };
     let bar = |v: Option<u32>| (W - label_w - 60.0) * v.unwrap_or(0) as f64 / max;
-    let text = |v: Option<u32>| v.map_or_else(|| "<3".to_owned(), |n| n.to_string());
+    let text = |v: Option<u32>, partial: bool| shared::dashboard::total_text(v, partial);
     view! {
         <figure class="chart">
             <figcaption id=title_id.clone()>{title.clone()}</figcaption>
             <svg viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby=labelled_by>
                 <title>{title.clone()}</title>
                 <desc id=desc_id>{description}</desc>
-                {rows.iter().enumerate().map(|(i, (label, now, before))| {
+                {rows.iter().enumerate().map(|(i, (label, now, before, partial))| {
                     let y = 4.0 + 26.0 * i as f64;
                     view! {
                         <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="tick">{short(label)}</text>
                         <rect x=label_w y=y + 2.0 width=bar(*now) height="10" fill=COLOURS[0] />
                         <rect x=label_w y=y + 13.0 width=bar(*before) height="8" fill="none" stroke=COLOURS[1] stroke-dasharray="3 2" />
-                        <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now)}</text>
-                        <text x=label_w + bar(*before) + 4.0 y=y + 21.0 class="tick">{text(*before)}</text>
+                        <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now, *partial)}</text>
+                        <text x=label_w + bar(*before) + 4.0 y=y + 21.0 class="tick">{text(*before, *partial)}</text>
                     }
                 }).collect_view()}
             </svg>
@@ -197,8 +198,8 @@ pub fn BarChart(
                         <th scope="col">{names.1}</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|(label, now, before)| view! {
-                            <tr><th scope="row">{label}</th><td>{text(now)}</td><td>{text(before)}</td></tr>
+                        {rows.into_iter().map(|(label, now, before, partial)| view! {
+                            <tr><th scope="row">{label}</th><td>{text(now, partial)}</td><td>{text(before, partial)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -103,9 +103,9 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
         },
     ];
     let breakdown =
-        |rows: &[shared::dashboard::Breakdown]| -> Vec<(String, Option<u32>, Option<u32>)> {
+        |rows: &[shared::dashboard::Breakdown]| -> Vec<(String, Option<u32>, Option<u32>, bool)> {
             rows.iter()
-                .map(|b| (b.name.clone(), b.count, b.previous))
+                .map(|b| (b.name.clone(), b.count, b.previous, b.partial))
                 .collect()
         };
     let periods = (t(T::Last52Weeks).to_owned(), t(T::YearBefore).to_owned());
@@ -143,10 +143,10 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
                 .collect(),
         })
         .collect();
-    let quarters: Vec<(String, Option<u32>, Option<u32>)> = d
+    let quarters: Vec<(String, Option<u32>, Option<u32>, bool)> = d
         .by_quarter
         .iter()
-        .map(|q| (q.name.clone(), Some(q.opened), Some(q.done)))
+        .map(|q| (q.name.clone(), Some(q.opened), Some(q.done), false))
         .collect();
     let plain = |v: Option<f64>| {
         v.map(|v| format!("{v:.0}"))

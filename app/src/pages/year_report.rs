@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::dashboard::{AreaYear, shown_text};
+use shared::dashboard::{AreaYear, shown_text, total_text};
 
 use crate::api::dashboard::get_year_report;
 use crate::components::fields::{FieldMessage, FormError, PageError};
@@ -59,7 +59,7 @@ fn AreaYearSection(a: AreaYear, year: i32, index: usize) -> impl IntoView {
     view! {
         <section class="area-picture" aria-labelledby=labelled_by>
             <h2 id=heading>{a.area.clone()}</h2>
-            <p>{format!("{}: {} ({} {}: {})", t(T::IncidentsCount), shown_text(a.total), t(T::YearBefore).to_lowercase(), year - 1, shown_text(a.previous_total))}</p>
+            <p>{format!("{}: {} ({} {}: {})", t(T::IncidentsCount), total_text(a.total, a.partial), t(T::YearBefore).to_lowercase(), year - 1, total_text(a.previous_total, a.partial))}</p>
             {if a.categories.is_empty() {
                 view! { <p>{t(T::NoData)}</p> }.into_any()
             } else {

@@ -119,7 +119,12 @@ pub async fn directory<C: ConnectionTrait>(
             deputy_id: c.deputy_id.map(|d| d.to_string()),
             stands_in,
             can_edit: !stands_in && (caller.role == Role::Coordinator || own),
-            account_email: c.user_id.and_then(|u| accounts.get(&u).cloned()),
+            // A vacated post's line is the deputy's; the departed account is not shown.
+            account_email: if stands_in {
+                None
+            } else {
+                c.user_id.and_then(|u| accounts.get(&u).cloned())
+            },
         });
     }
     entries.sort_by(|a, b| {

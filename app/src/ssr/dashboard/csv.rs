@@ -1,7 +1,7 @@
 //! Each dashboard chart's data as rows for CSV, headed in the reader's language. The figures
 //! are exactly the ones the page shows (suppressed ones stay "<3").
 
-use shared::dashboard::{Dashboard, FollowThrough, shown_text};
+use shared::dashboard::{Dashboard, FollowThrough, shown_text, total_text};
 use shared::lang::Lang;
 
 use crate::i18n::T;
@@ -47,10 +47,13 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
     };
     let breakdown = |first: T, rows: &[shared::dashboard::Breakdown]| {
         let mut out = vec![head(&[first, T::Last52Weeks, T::YearBefore])];
-        out.extend(
-            rows.iter()
-                .map(|b| vec![b.name.clone(), shown_text(b.count), shown_text(b.previous)]),
-        );
+        out.extend(rows.iter().map(|b| {
+            vec![
+                b.name.clone(),
+                total_text(b.count, b.partial),
+                total_text(b.previous, b.partial),
+            ]
+        }));
         out
     };
     Some(match chart {

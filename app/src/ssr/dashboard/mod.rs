@@ -66,6 +66,11 @@ pub(crate) fn weeks_ending(last: IsoWeek, n: usize) -> Vec<IsoWeek> {
     weeks
 }
 
+/// A shown count for sorting: "<3" ranks as 2, between 3 and 0, whatever it hides.
+pub(crate) fn rank(value: shared::dashboard::Shown) -> u32 {
+    value.unwrap_or(2)
+}
+
 /// The same week number a year earlier (week 53 becomes 52 where the year had none).
 fn a_year_before(week: IsoWeek) -> Option<IsoWeek> {
     IsoWeek::new(week.year() - 1, week.week()).or_else(|| IsoWeek::new(week.year() - 1, 52))
@@ -118,8 +123,10 @@ pub async fn compile<C: ConnectionTrait>(
     let (area_filter, category_filter) = parse_filter(filter)?;
     let now = IsoWeek::of(now_local().date());
     let weeks = weeks_ending(now, 52);
-    // This year's 52 weeks and the 52 before them.
+    // This year's 52 weeks and the 52 before them (and, after a 53-week year, the one week
+    // further back that the oldest point's "a year before" needs).
     let window = weeks_ending(now, 104)[0];
+    let window = a_year_before(weeks[0]).map_or(window, |w| w.min(window));
     let cells = filtered(window, area_filter, category_filter)
         .select_only()
         .columns([
@@ -166,14 +173,15 @@ pub async fn compile<C: ConnectionTrait>(
             .or_default() += n(c.n);
     }
     let totals = |per_week: HashMap<(Uuid, i32), u32>| {
-        let mut out: HashMap<Uuid, (u32, u32)> = HashMap::new();
+        let mut out: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
         for ((id, week), count) in per_week {
-            let count = shown(count, suppress).unwrap_or(0);
             let slot = out.entry(id).or_default();
+            let visible = shown(count, suppress);
+            slot.2 |= visible.is_none();
             if week >= first {
-                slot.0 += count;
+                slot.0 += visible.unwrap_or(0);
             } else if week >= previous_first {
-                slot.1 += count;
+                slot.1 += visible.unwrap_or(0);
             }
         }
         out
@@ -193,16 +201,21 @@ pub async fn compile<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, category_name(&c, lang)))
         .collect();
-    let breakdown = |totals: HashMap<Uuid, (u32, u32)>, names: &HashMap<Uuid, String>| {
+    let breakdown = |totals: HashMap<Uuid, (u32, u32, bool)>, names: &HashMap<Uuid, String>| {
         let mut rows: Vec<Breakdown> = totals
             .into_iter()
-            .map(|(id, (count, previous))| Breakdown {
+            .map(|(id, (count, previous, partial))| Breakdown {
                 name: names.get(&id).cloned().unwrap_or_default(),
                 count: shown(count, suppress),
                 previous: shown(previous, suppress),
+                partial,
             })
             .collect();
-        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        rows.sort_by(|a, b| {
+            rank(b.count)
+                .cmp(&rank(a.count))
+                .then_with(|| a.name.cmp(&b.name))
+        });
         rows
     };
     let hot_places =
@@ -274,7 +287,7 @@ async fn hot_places<C: ConnectionTrait>(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    Ok(top
+    let mut shown_places: Vec<HotPlace> = top
         .into_iter()
         .filter_map(|(id, t)| {
             let p = places.get(&id)?;
@@ -292,5 +305,12 @@ async fn hot_places<C: ConnectionTrait>(
                 previous12: shown(t[2], suppress),
             })
         })
-        .collect())
+        .collect();
+    // Ordered by what is shown, so the order of "<3" rows says nothing either.
+    shown_places.sort_by(|a, b| {
+        (rank(b.last12), rank(b.last4))
+            .cmp(&(rank(a.last12), rank(a.last4)))
+            .then_with(|| a.place.cmp(&b.place))
+    });
+    Ok(shown_places)
 }

@@ -115,7 +115,6 @@ pub(super) async fn compile<C: ConnectionTrait>(
         .map(|q| tally(q.clone(), per_quarter.get(q).map_or(&[][..], |v| v), today))
         .collect();
 
-    // Reporting: the last twelve weeks whose deadline has passed.
     let reporting: Vec<Uuid> = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Reporter))
         .filter(user::Column::Active.eq(true))
@@ -127,7 +126,13 @@ pub(super) async fn compile<C: ConnectionTrait>(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let weeks = weeks_ending(now.previous().previous(), 12);
+    // The twelve latest weeks whose report deadline has passed.
+    let last_due = if local_to_utc(deadline.due(now.previous())) <= chrono::Utc::now() {
+        now.previous()
+    } else {
+        now.previous().previous()
+    };
+    let weeks = weeks_ending(last_due, 12);
     let reports = weekly_report::Entity::find()
         .filter(weekly_report::Column::WeekKey.gte(weeks[0].key()))
         .all(db)

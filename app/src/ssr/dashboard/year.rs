@@ -17,7 +17,7 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::ensure_reader;
+use super::{ensure_reader, rank};
 use crate::ssr::entities::{action, area, category, incident};
 use crate::ssr::reference::category_name;
 use crate::ssr::time::{local_to_utc, now_local};
@@ -120,17 +120,26 @@ pub async fn year_report<C: ConnectionTrait>(
                 name: categories.get(&id).cloned().unwrap_or_default(),
                 count: shown(n, suppress),
                 previous: shown(m, suppress),
+                partial: false,
             })
             .collect();
-        rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+        rows.sort_by(|x, y| {
+            rank(y.count)
+                .cmp(&rank(x.count))
+                .then_with(|| x.name.cmp(&y.name))
+        });
         let mine: Vec<&action::Model> =
             actions.iter().filter(|x| x.area_id == Some(a.id)).collect();
         let state = |s: ActionState| mine.iter().filter(|x| x.state == s).count() as u32;
         areas.push(AreaYear {
             area: a.name,
+            partial: rows
+                .iter()
+                .any(|r| r.count.is_none() || r.previous.is_none()),
             categories: rows,
             total: shown(total, suppress),
             previous_total: shown(previous, suppress),
+
             actions_opened: mine.len() as u32,
             actions_done: state(ActionState::Done),
             actions_not_possible: state(ActionState::NotPossible),
