@@ -41,6 +41,8 @@ pub struct WeekPoint {
     pub week: String,
     pub count: Shown,
     pub last_year: Shown,
+    /// Hidden area counts were left out of these (managers): the true ones are at least this.
+    pub partial: bool,
 }
 
 /// A named total over the 52 weeks against the 52 weeks before.
@@ -53,9 +55,11 @@ pub struct Breakdown {
     pub partial: bool,
 }
 
-/// A total as shown: "≥12" when hidden counts were left out of it.
+/// A total as shown: "≥12" when hidden counts were left out of it, "–" when nothing but
+/// hidden counts made it up.
 pub fn total_text(value: Shown, partial: bool) -> String {
     match (value, partial) {
+        (Some(0), true) => "–".to_owned(),
         (Some(n), true) => format!("≥{n}"),
         (value, _) => shown_text(value),
     }
@@ -184,6 +188,7 @@ mod tests {
         assert_eq!(total_text(Some(12), true), "≥12");
         assert_eq!(total_text(Some(12), false), "12");
         assert_eq!(total_text(None, true), "<3");
+        assert_eq!(total_text(Some(0), true), "–");
     }
 
     #[test]

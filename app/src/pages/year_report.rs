@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::dashboard::{AreaYear, shown_text, total_text};
+use shared::dashboard::{AreaYear, total_text};
 
 use crate::api::dashboard::get_year_report;
 use crate::components::fields::{FieldMessage, FormError, PageError};
@@ -73,7 +73,7 @@ fn AreaYearSection(a: AreaYear, year: i32, index: usize) -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {a.categories.into_iter().map(|c| view! {
-                                <tr><th scope="row">{c.name}</th><td>{shown_text(c.count)}</td><td>{shown_text(c.previous)}</td></tr>
+                                <tr><th scope="row">{c.name}</th><td>{total_text(c.count, c.partial)}</td><td>{total_text(c.previous, c.partial)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -59,11 +59,13 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
     Some(match chart {
         "weeks" => {
             let mut out = vec![head(&[T::Week, T::Last52Weeks, T::YearBefore])];
-            out.extend(
-                d.weeks
-                    .iter()
-                    .map(|w| vec![w.week.clone(), shown_text(w.count), shown_text(w.last_year)]),
-            );
+            out.extend(d.weeks.iter().map(|w| {
+                vec![
+                    w.week.clone(),
+                    total_text(w.count, w.partial),
+                    total_text(w.last_year, w.partial),
+                ]
+            }));
             out
         }
         "areas" => breakdown(T::Area, &d.by_area),

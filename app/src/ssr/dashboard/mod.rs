@@ -14,7 +14,7 @@ use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
-use shared::dashboard::{Breakdown, Dashboard, DashboardFilter, HotPlace, WeekPoint, shown};
+use shared::dashboard::{Breakdown, Dashboard, DashboardFilter, HotPlace, Shown, WeekPoint, shown};
 use shared::ids::{AreaId, CategoryId};
 use shared::lang::Lang;
 use shared::report::ReportDeadline;
@@ -143,50 +143,78 @@ pub async fn compile<C: ConnectionTrait>(
         .await
         .map_err(db_err)?;
     let n = |v: i64| u32::try_from(v).unwrap_or(0);
-    let mut per_week: HashMap<i32, u32> = HashMap::new();
+    // For managers every figure is a sum of counts the filters would show for one area in one
+    // week (hidden ones left out), so a total less the parts shown never gives a "<3" away:
+    // a week's total is the sum of its visible area counts, an area's or a category's 52-week
+    // total the sum of its visible weeks per area.
+    let mut area_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
+    let mut area_category_weeks: HashMap<(Uuid, Uuid, i32), u32> = HashMap::new();
     for c in &cells {
-        *per_week.entry(c.week_key).or_default() += n(c.n);
+        *area_weeks.entry((c.area_id, c.week_key)).or_default() += n(c.n);
+        *area_category_weeks
+            .entry((c.area_id, c.category_id, c.week_key))
+            .or_default() += n(c.n);
     }
+    let visible = |count: u32| shown(count, suppress);
+    let mut per_week: HashMap<i32, (u32, bool)> = HashMap::new();
+    for ((_, week), count) in &area_weeks {
+        let slot = per_week.entry(*week).or_default();
+        slot.0 += visible(*count).unwrap_or(0);
+        slot.1 |= visible(*count).is_none();
+    }
+    let point = |week: Option<IsoWeek>| {
+        let key = week.map(|w| w.key());
+        if area_filter.is_some() {
+            // One area: its own count, "<3" when hidden.
+            let count = area_weeks
+                .iter()
+                .find(|((_, w), _)| Some(*w) == key)
+                .map_or(0, |(_, n)| *n);
+            return (visible(count), false);
+        }
+        key.and_then(|k| per_week.get(&k))
+            .map_or((Some(0), false), |(sum, partial)| (visible(*sum), *partial))
+    };
     let (first, previous_first) = (weeks[0].key(), window.key());
     let week_points = weeks
         .iter()
-        .map(|w| WeekPoint {
-            week: w.to_string(),
-            count: shown(per_week.get(&w.key()).copied().unwrap_or(0), suppress),
-            last_year: shown(
-                a_year_before(*w)
-                    .and_then(|y| per_week.get(&y.key()).copied())
-                    .unwrap_or(0),
-                suppress,
-            ),
+        .map(|w| {
+            let ((count, now_partial), (last_year, then_partial)) =
+                (point(Some(*w)), point(a_year_before(*w)));
+            WeekPoint {
+                week: w.to_string(),
+                count,
+                last_year,
+                partial: now_partial || then_partial,
+            }
         })
         .collect();
-    // Totals over the 52 weeks and the 52 before, per area and per category. They are sums of
-    // the weekly counts the same filter shows, so for managers a week hidden as "<3" is left
-    // out: a total minus the visible weeks must not give it away.
-    let mut area_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
-    let mut category_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
-    for c in &cells {
-        *area_weeks.entry((c.area_id, c.week_key)).or_default() += n(c.n);
-        *category_weeks
-            .entry((c.category_id, c.week_key))
-            .or_default() += n(c.n);
-    }
-    let totals = |per_week: HashMap<(Uuid, i32), u32>| {
+    // (id, week, visible count) → this period, the one before, whether anything was hidden.
+    let totals = |parts: Vec<(Uuid, i32, Shown)>| {
         let mut out: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
-        for ((id, week), count) in per_week {
+        for (id, week, count) in parts {
             let slot = out.entry(id).or_default();
-            let visible = shown(count, suppress);
-            slot.2 |= visible.is_none();
+            slot.2 |= count.is_none();
             if week >= first {
-                slot.0 += visible.unwrap_or(0);
+                slot.0 += count.unwrap_or(0);
             } else if week >= previous_first {
-                slot.1 += visible.unwrap_or(0);
+                slot.1 += count.unwrap_or(0);
             }
         }
         out
     };
-    let (areas, categories) = (totals(area_weeks), totals(category_weeks));
+    let areas = totals(
+        area_weeks
+            .iter()
+            .map(|((a, w), count)| (*a, *w, visible(*count)))
+            .collect(),
+    );
+    let categories = totals(
+        area_category_weeks
+            .iter()
+            .map(|((_, c, w), count)| (*c, *w, visible(*count)))
+            .collect(),
+    );
     let area_names: HashMap<Uuid, String> = area::Entity::find()
         .all(db)
         .await

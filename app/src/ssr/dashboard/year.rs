@@ -99,28 +99,31 @@ pub async fn year_report<C: ConnectionTrait>(
         .await
         .map_err(db_err)?
     {
-        let mut per: HashMap<Uuid, (u32, u32)> = HashMap::new();
+        // Sums of weekly counts per category, as the dashboard filtered to this area and
+        // category shows them: for managers a hidden week is left out, so the year less the
+        // weeks shown never gives it away.
+        let mut per: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
         for c in cells.iter().filter(|c| c.area_id == a.id) {
-            let n = u32::try_from(c.n).unwrap_or(0);
+            let count = shown(u32::try_from(c.n).unwrap_or(0), suppress);
             let slot = per.entry(c.category_id).or_default();
+            slot.2 |= count.is_none();
             if c.week_key / 100 == year {
-                slot.0 += n;
+                slot.0 += count.unwrap_or(0);
             } else {
-                slot.1 += n;
+                slot.1 += count.unwrap_or(0);
             }
         }
-        // For managers the totals leave hidden categories out, so they cannot be subtracted.
-        let visible = |v: u32| shown(v, suppress).unwrap_or(0);
         let (total, previous) = per
             .values()
-            .fold((0, 0), |(t, p), (n, m)| (t + visible(*n), p + visible(*m)));
+            .fold((0, 0), |(t, p), (n, m, _)| (t + n, p + m));
+        let partial = per.values().any(|(_, _, hidden)| *hidden);
         let mut rows: Vec<Breakdown> = per
             .into_iter()
-            .map(|(id, (n, m))| Breakdown {
+            .map(|(id, (n, m, hidden))| Breakdown {
                 name: categories.get(&id).cloned().unwrap_or_default(),
                 count: shown(n, suppress),
                 previous: shown(m, suppress),
-                partial: false,
+                partial: hidden,
             })
             .collect();
         rows.sort_by(|x, y| {
@@ -133,9 +136,7 @@ pub async fn year_report<C: ConnectionTrait>(
         let state = |s: ActionState| mine.iter().filter(|x| x.state == s).count() as u32;
         areas.push(AreaYear {
             area: a.name,
-            partial: rows
-                .iter()
-                .any(|r| r.count.is_none() || r.previous.is_none()),
+            partial,
             categories: rows,
             total: shown(total, suppress),
             previous_total: shown(previous, suppress),
