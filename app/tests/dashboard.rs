@@ -117,6 +117,27 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
         let this = &manager.weeks[51];
         assert_eq!((this.count, this.partial), (Some(4), false), "{backend}");
         // A week's total is the sum of the area counts a manager can see one by one.
+        // Managers get no category filter: it would split area counts into hidden parts.
+        let filter = DashboardFilter {
+            area: String::new(),
+            category: w.vandalism.to_string(),
+        };
+        let deadline = ReportDeadline::default();
+        let by_category = dashboard::compile(&w.db, &w.manager, &filter, deadline, Lang::Sv)
+            .await
+            .unwrap();
+        assert_eq!(
+            by_category.weeks, manager.weeks,
+            "{backend}: the filter is not applied"
+        );
+        let exact = dashboard::compile(&w.db, &w.coordinator, &filter, deadline, Lang::Sv)
+            .await
+            .unwrap();
+        assert_eq!(
+            exact.weeks[51].count,
+            Some(0),
+            "{backend}: for coordinators it is"
+        );
         let norrtalje_only = board(&w, &w.manager, &w.norrtalje.to_string())
             .await
             .unwrap();

@@ -38,6 +38,7 @@ pub fn DashboardPage() -> impl IntoView {
                 let query = format!("area={}&category={}", urlencode(&area), urlencode(&category));
                 let reference = reference.await.map(|r| r.reference).unwrap_or_default();
                 let result = data.await;
+                let suppressed = result.as_ref().map_or(true, |d| d.suppressed);
                 let error: FormError = Signal::derive({
                     let result = result.clone();
                     move || result.clone().err()
@@ -55,6 +56,7 @@ pub fn DashboardPage() -> impl IntoView {
                             </select>
                             <FieldMessage field="area" error />
                         </div>
+                        {(!suppressed).then(|| view! {
                         <div class="field">
                             <label for="dash-category">{t(T::Category)}</label>
                             <select id="dash-category" name="category">
@@ -66,6 +68,7 @@ pub fn DashboardPage() -> impl IntoView {
                             </select>
                             <FieldMessage field="category" error />
                         </div>
+                        })}
                         <button type="submit" class="primary">{t(T::Filter)}</button>
                     </Form>
                     <p><a href="/dashboard/year">{t(T::YearReport)}</a></p>

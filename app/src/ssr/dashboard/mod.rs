@@ -121,6 +121,9 @@ pub async fn compile<C: ConnectionTrait>(
 ) -> Result<Dashboard> {
     let suppress = ensure_reader(caller)?;
     let (area_filter, category_filter) = parse_filter(filter)?;
+    // Managers' figures are built from area-week counts; a category filter would split those
+    // into counts whose differences could show a hidden one, so it is for exact roles only.
+    let category_filter = category_filter.filter(|_| !suppress);
     let now = IsoWeek::of(now_local().date());
     let weeks = weeks_ending(now, 52);
     // This year's 52 weeks and the 52 before them (and, after a 53-week year, the one week
