@@ -34,6 +34,16 @@ pub enum Command {
         /// Load only the standard incident categories (for a real installation).
         #[arg(long, conflicts_with = "if_empty")]
         categories_only: bool,
+        /// `small` (the demo municipality) or `large` (ten years of a large municipality, for
+        /// the benchmark).
+        #[arg(long, default_value = "small")]
+        scale: String,
+        /// Seed for `--scale large`: the same seed gives the same data.
+        #[arg(long, default_value_t = 2_023_196)]
+        seed: u64,
+        /// Incidents for `--scale large`.
+        #[arg(long, default_value_t = 1_000_000)]
+        incidents: usize,
     },
     /// Manage users.
     User {
@@ -74,8 +84,25 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Command::DemoData {
             if_empty,
             categories_only,
+            scale,
+            seed,
+            incidents,
         } => {
             let state = crate::build_state(&config).await?;
+            if scale == "large" {
+                let started = std::time::Instant::now();
+                let loaded = app::ssr::scale::load(&state.db, seed, incidents)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("loading large demo data: {e}"))?;
+                tracing::info!(
+                    ?loaded,
+                    seconds = started.elapsed().as_secs_f64(),
+                    "large demo data loaded"
+                );
+                return Ok(());
+            } else if scale != "small" {
+                bail!("--scale is small or large");
+            }
             if categories_only {
                 demo::load_categories(&state.db)
                     .await

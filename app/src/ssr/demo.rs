@@ -77,7 +77,7 @@ pub const CATEGORIES: [(&str, &str, &str); 11] = [
     ("other", "Övrigt", "Other"),
 ];
 
-const ORGANISATIONS: [(&str, OrgKind); 13] = [
+pub(super) const ORGANISATIONS: [(&str, OrgKind); 13] = [
     ("Trygg i Norrtälje Kommun", OrgKind::Municipality),
     ("Kommunledningskontoret", OrgKind::Municipality),
     ("Polisen Norrtälje", OrgKind::Police),

@@ -20,6 +20,7 @@ pub mod minutes;
 pub mod picture;
 pub mod reference;
 pub mod reports;
+pub mod scale;
 pub mod state;
 pub mod testing;
 pub mod time;
