@@ -9,7 +9,7 @@ SITE_RELEASE := target/site-release
 BIN := target/debug/samverkan
 E2E_PORT ?= 3100
 
-.PHONY: run test build site tools e2e-tools lint fmt unit e2e release clean-data
+.PHONY: run test build site tools e2e-tools lint fmt unit e2e release clean-data bench
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -88,3 +88,10 @@ release: tools e2e-tools
 	@cp style/main.css $(SITE_RELEASE)/pkg/samverkan.css
 	@cp style/favicon.svg $(SITE_RELEASE)/favicon.svg
 	cargo build -p samverkan-server --release
+
+## Benchmark -----------------------------------------------------------------------------------
+
+# The release build on ten years of data (generated once into target/bench), driven by wrk.
+# Results: a table on the terminal and target/bench/latest.json. Never part of `make test`.
+bench: release
+	bash bench/run.sh

@@ -90,6 +90,13 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         } => {
             let state = crate::build_state(&config).await?;
             if scale == "large" {
+                if if_empty
+                    && !demo::is_empty(&state.db)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{e}"))?
+                {
+                    return Ok(());
+                }
                 let started = std::time::Instant::now();
                 let loaded = app::ssr::scale::load(&state.db, seed, incidents)
                     .await

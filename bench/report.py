@@ -1,0 +1,39 @@
+"""Turns bench/run.sh's results into a table and target/bench/latest.json."""
+import json
+import sys
+
+TARGETS_P99_MS = {
+    "picture": 50, "dashboard": 50, "list_first": 30, "list_deep": 30,
+    "list_filtered": 30, "list_filtered_deep": 30,
+}
+
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
+report = {}
+for db, name, value in rows:
+    entry = report.setdefault(db, {})
+    parts = value.split()
+    if len(parts) == 4:
+        rps, p50, p99, errors = float(parts[0]), float(parts[1]), float(parts[2]), int(parts[3])
+        entry[name] = {"rps": rps, "p50_ms": p50, "p99_ms": p99, "errors": errors}
+    else:
+        entry[name] = float(value)
+
+for db, entry in report.items():
+    if db == "all":
+        continue
+    floor = entry.get("static", {}).get("rps") or 0
+    print(f"\n{db}: load {entry.get('load_seconds')} s, start-up {entry.get('startup_ms')} ms, "
+          f"peak RSS {entry.get('peak_rss_mb')} MB")
+    print(f"{'endpoint':<20}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs static':>11}{'target':>10}")
+    for name, r in entry.items():
+        if not isinstance(r, dict):
+            continue
+        ratio = r["rps"] / floor if floor else 0
+        r["ratio_to_static"] = round(ratio, 3)
+        target = TARGETS_P99_MS.get(name)
+        verdict = "" if target is None else (f"p99<{target}" + (" ok" if r["p99_ms"] < target else " MISSED"))
+        print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}{verdict:>14}")
+if "all" in report:
+    print(f"\nWASM + JS gzipped: {report['all']['wasm_js_gzip_bytes'] / 1024:.0f} KB")
+json.dump(report, open(sys.argv[2], "w"), indent=2)
+print(f"written {sys.argv[2]}")

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# `make bench`: the release build on ten years of a large municipality, driven by wrk at 16
+# connections as a signed-in coordinator. Prints a table and writes target/bench/latest.json.
+# BENCH_SECONDS (default 10) per endpoint; BENCH_DATABASES "sqlite postgres" (postgres when
+# reachable at BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+seconds=${BENCH_SECONDS:-10}
+port=${BENCH_PORT:-3900}
+pg=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
+base="http://127.0.0.1:$port"
+command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+
+results="$out/results.tsv"
+: > "$results"
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results"; }
+
+# The browser's download: release WASM (wasm-opt) and its JS glue, gzipped.
+wasm_gz=$(gzip -9 -c target/site-release/pkg/samverkan_bg.wasm | wc -c)
+js_gz=$(gzip -9 -c target/site-release/pkg/samverkan.js | wc -c)
+record all wasm_js_gzip_bytes "$((wasm_gz + js_gz))"
+
+wait_up() {
+  for _ in $(seq 1 600); do
+    curl -fso /dev/null "$base/sign-in" && return 0
+    sleep 0.02
+  done
+  echo "server did not start" >&2
+  return 1
+}
+
+# wrk's summary as "rps p50_ms p99_ms errors".
+run_wrk() {
+  local args=("$@")
+  wrk -t2 -c16 -d"${seconds}s" --latency "${args[@]}" 2>&1 | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(label):
+    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not m: return float("nan")
+    v, unit = float(m.group(1)), m.group(2)
+    return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+errors = int(non2xx.group(1)) if non2xx else 0
+if sock: errors += sum(int(x) for x in sock.groups())
+print(f"{float(rps.group(1)) if rps else 0:.0f} {ms(\"50%\"):.2f} {ms(\"99%\"):.2f} {errors}")
+'
+}
+
+bench_db() {
+  local name=$1 url=$2
+  echo "== $name: loading ten years (once per database) =="
+  export DATABASE_URL=$url LEPTOS_SITE_ROOT=target/site-release SAMVERKAN_ADDR="127.0.0.1:$port" RUST_LOG=warn
+  local t0 t1
+  t0=$(date +%s.%N)
+  target/release/samverkan demo-data --scale large --if-empty
+  t1=$(date +%s.%N)
+  record "$name" load_seconds "$(python3 -c "print(round($t1 - $t0, 1))")"
+
+  t0=$(date +%s.%N)
+  target/release/samverkan serve > "$out/$name-server.log" 2>&1 &
+  local pid=$!
+  wait_up
+  t1=$(date +%s.%N)
+  record "$name" startup_ms "$(python3 -c "print(round(($t1 - $t0) * 1000))")"
+
+  curl -fs -c "$out/cookies" -H 'Accept: application/json' \
+    -d 'email=coordinator@example.org&password=demo-password' "$base/api/auth/sign-in" > /dev/null
+  local cookie
+  cookie="Cookie: $(awk '$6 == "samverkan_session" {print $6"="$7}' "$out/cookies")"
+  local ref incident deep
+  ref=$(curl -fs -H "$cookie" -H 'Accept: application/json' -X POST "$base/api/reference")
+  incident=$(curl -fs -H "$cookie" -H 'Accept: application/json' -d 'filter[week]=' "$base/api/incidents/list" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  deep="$(python3 -c 'import time; print(int((time.time() - 5 * 365 * 86400) * 1e6))')_ffffffffffffffffffffffffffffffff"
+  local area category
+  area=$(echo "$ref" | python3 -c 'import json,sys; print([a["id"] for a in json.load(sys.stdin)["reference"]["areas"] if a["name"]=="Rimbo"][0])')
+  category=$(echo "$ref" | python3 -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin)["reference"]["categories"] if c["name"]=="Klotter"][0])')
+  cat > "$out/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Accept"] = "application/json"
+wrk.body = "$(python3 -c "import urllib.parse as u, sys; print(u.urlencode({'occurred_at': sys.argv[1], 'area_id': sys.argv[2], 'place': 'Busshållplatsen', 'category_id': sys.argv[3], 'description': 'Klotter på väntkuren vid hållplatsen.'}))" "$(date -d '-1 hour' +%Y-%m-%dT%H:%M)" "$area" "$category")"
+LUA
+
+  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep dashboard detail log_incident)
+  local -a paths=(
+    "/pkg/samverkan.css"
+    "/picture"
+    "/incidents"
+    "/incidents?before=$deep"
+    "/incidents?area=$area&category=$category"
+    "/incidents?area=$area&category=$category&before=$deep"
+    "/dashboard"
+    "/incidents/$incident"
+    "/api/incidents/save"
+  )
+  for i in "${!names[@]}"; do
+    local extra=()
+    [ "${names[$i]}" = log_incident ] && extra=(-s "$out/post.lua")
+    local line
+    line=$(run_wrk -H "$cookie" "${extra[@]}" "$base${paths[$i]}")
+    echo "  ${names[$i]}: $line"
+    record "$name" "${names[$i]}" "$line"
+  done
+  record "$name" peak_rss_mb "$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+for db in ${BENCH_DATABASES:-sqlite postgres}; do
+  case $db in
+    sqlite) bench_db sqlite "sqlite://$PWD/$out/large.db?mode=rwc" ;;
+    postgres)
+      if psql "$pg/postgres" -qAtc 'select 1' >/dev/null 2>&1; then
+        psql "$pg/postgres" -qAtc "select 1 from pg_database where datname = 'samverkan_bench'" | grep -q 1 \
+          || psql "$pg/postgres" -qc 'create database samverkan_bench'
+        bench_db postgres "$pg/samverkan_bench"
+      else
+        echo "PostgreSQL not reachable at $pg: skipped"
+      fi ;;
+  esac
+done
+python3 bench/report.py "$results" "$out/latest.json"
