@@ -35,5 +35,6 @@ for db, entry in report.items():
         print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}{verdict:>14}")
 if "all" in report:
     print(f"\nWASM + JS gzipped: {report['all']['wasm_js_gzip_bytes'] / 1024:.0f} KB")
+    print(f"CSV import of 100,000 incidents: {report['all'].get('csv_import_100k_seconds')} s")
 json.dump(report, open(sys.argv[2], "w"), indent=2)
 print(f"written {sys.argv[2]}")

@@ -124,4 +124,13 @@ for db in ${BENCH_DATABASES:-sqlite postgres}; do
       fi ;;
   esac
 done
+# Importing 100,000 incidents from CSV into the (small) demo database.
+python3 bench/make_csv.py 100000 > "$out/import.csv"
+rm -f "$out"/import.db*
+export DATABASE_URL="sqlite://$PWD/$out/import.db?mode=rwc" RUST_LOG=warn
+target/release/samverkan demo-data
+import_line=$(target/release/samverkan import-incidents "$out/import.csv" 2>/dev/null | tail -1)
+echo "import: $import_line"
+record all csv_import_100k_seconds "$(echo "$import_line" | sed -E 's/.* in ([0-9.]+) s$/\1/')"
+
 python3 bench/report.py "$results" "$out/latest.json"

@@ -45,6 +45,12 @@ pub enum Command {
         #[arg(long, default_value_t = 1_000_000)]
         incidents: usize,
     },
+    /// Import incidents from CSV in the export's format (`;`, Swedish header row). Refused
+    /// rows are listed by line; nothing of them is stored.
+    ImportIncidents {
+        /// The CSV file.
+        file: std::path::PathBuf,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -130,6 +136,25 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("loading demo data: {e}"))?;
             tracing::info!("demo data loaded");
+            Ok(())
+        }
+        Command::ImportIncidents { file } => {
+            let state = crate::build_state(&config).await?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let started = std::time::Instant::now();
+            let imported = app::ssr::import::incidents(&state.db, &text)
+                .await
+                .map_err(|e| anyhow::anyhow!("importing: {e}"))?;
+            for (line, reason) in &imported.refused {
+                eprintln!("line {line}: {reason}");
+            }
+            println!(
+                "{} incidents imported, {} rows refused, in {:.2} s",
+                imported.stored,
+                imported.refused.len(),
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::User {

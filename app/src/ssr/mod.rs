@@ -13,6 +13,7 @@ pub mod demo_directory;
 pub mod entities;
 pub mod error;
 pub mod groups;
+pub mod import;
 pub mod incidents;
 pub mod meeting_detail;
 pub mod meetings;

@@ -90,7 +90,7 @@ pub struct Loaded {
 }
 
 /// Inserts `rows` in batches, `PER_TRANSACTION` batches to a transaction.
-async fn insert_batched<C, A>(db: &C, rows: Vec<A>) -> Result<()>
+pub(super) async fn insert_batched<C, A>(db: &C, rows: Vec<A>) -> Result<()>
 where
     C: ConnectionTrait + TransactionTrait,
     A: sea_orm::ActiveModelTrait + Send,
