@@ -31,7 +31,13 @@ for db, entry in report.items():
         ratio = r["rps"] / floor if floor else 0
         r["ratio_to_static"] = round(ratio, 3)
         target = TARGETS_P99_MS.get(name)
-        verdict = "" if target is None else (f"p99<{target}" + (" ok" if r["p99_ms"] < target else " MISSED"))
+        answered = r["rps"] > 0 and r["p99_ms"] == r["p99_ms"] and r["p99_ms"] > 0
+        if target is None:
+            verdict = ""
+        elif not answered:
+            verdict = f"p99<{target} MISSED (no answers in 2 s)"
+        else:
+            verdict = f"p99<{target}" + (" ok" if r["p99_ms"] < target else " MISSED")
         print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}{verdict:>14}")
 if "all" in report:
     print(f"\nWASM + JS gzipped: {report['all']['wasm_js_gzip_bytes'] / 1024:.0f} KB")

@@ -34,21 +34,7 @@ wait_up() {
 # wrk's summary as "rps p50_ms p99_ms errors".
 run_wrk() {
   local args=("$@")
-  wrk -t2 -c16 -d"${seconds}s" --latency "${args[@]}" 2>&1 | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(label):
-    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    if not m: return float("nan")
-    v, unit = float(m.group(1)), m.group(2)
-    return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
-rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
-non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-errors = int(non2xx.group(1)) if non2xx else 0
-if sock: errors += sum(int(x) for x in sock.groups())
-print(f"{float(rps.group(1)) if rps else 0:.0f} {ms(\"50%\"):.2f} {ms(\"99%\"):.2f} {errors}")
-'
+  wrk -t2 -c16 -d"${seconds}s" --latency "${args[@]}" 2>&1 | python3 bench/wrk_summary.py
 }
 
 bench_db() {
@@ -87,7 +73,8 @@ wrk.headers["Accept"] = "application/json"
 wrk.body = "$(python3 -c "import urllib.parse as u, sys; print(u.urlencode({'occurred_at': sys.argv[1], 'area_id': sys.argv[2], 'place': 'Busshållplatsen', 'category_id': sys.argv[3], 'description': 'Klotter på väntkuren vid hållplatsen.'}))" "$(date -d '-1 hour' +%Y-%m-%dT%H:%M)" "$area" "$category")"
 LUA
 
-  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep dashboard detail log_incident)
+  # The dashboard goes last: while it is slow, its backlog would starve whatever came next.
+  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep detail log_incident dashboard)
   local -a paths=(
     "/pkg/samverkan.css"
     "/picture"
@@ -95,9 +82,9 @@ LUA
     "/incidents?before=$deep"
     "/incidents?area=$area&category=$category"
     "/incidents?area=$area&category=$category&before=$deep"
-    "/dashboard"
     "/incidents/$incident"
     "/api/incidents/save"
+    "/dashboard"
   )
   for i in "${!names[@]}"; do
     local extra=()
@@ -107,8 +94,13 @@ LUA
     echo "  ${names[$i]}: $line"
     record "$name" "${names[$i]}" "$line"
   done
-  record "$name" peak_rss_mb "$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  if [ -e "/proc/$pid/status" ]; then
+    record "$name" peak_rss_mb "$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  else
+    echo "  the server exited during the run; see $out/$name-server.log"
+    record "$name" server_exited 1
+  fi
 }
 
 for db in ${BENCH_DATABASES:-sqlite postgres}; do
