@@ -4,7 +4,10 @@ use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DbErr, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
 
 /// Connects to `url`. SQLite files are created if absent and run with WAL, foreign keys on and
 /// full fsync on commit, so an acknowledged write survives a crash.
@@ -29,6 +32,18 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         options.max_connections(16);
     }
     Database::connect(options).await
+}
+
+/// Starts a transaction that will write. On SQLite it begins IMMEDIATE, taking the write lock
+/// at once: a deferred transaction that has read cannot become a writer while another one
+/// commits, and SQLite then fails at once ("database is locked") instead of waiting out
+/// `busy_timeout`. PostgreSQL ignores the mode.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// Applies every pending migration.

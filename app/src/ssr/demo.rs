@@ -173,7 +173,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
     if !is_empty(db).await? {
         return Err(shared::AppError::Conflict);
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
     load_categories(&txn).await?;
     for (name, kind) in ORGANISATIONS {
         organisation::ActiveModel {

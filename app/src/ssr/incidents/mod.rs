@@ -182,7 +182,7 @@ pub async fn create<C: TransactionTrait + ConnectionTrait>(
         return Err(AppError::Forbidden);
     }
     let valid = validate(db, input).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
     let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let id = IncidentId::new_v7();
@@ -240,7 +240,7 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
         return Err(AppError::Forbidden);
     }
     let valid = validate(db, input).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
     let before = find_row(&txn, id).await?.map(|r| r.snapshot());
     let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
