@@ -15,8 +15,7 @@ use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::{area, category, incident, place};
-use super::reference::category_name;
+use super::entities::{area, incident, place};
 use super::time::now_local;
 use super::{Result, db_err};
 
@@ -133,13 +132,7 @@ pub async fn compile<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let categories: HashMap<Uuid, String> = category::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|c| (c.id, category_name(&c, lang)))
-        .collect();
+    let categories = super::reference::category_names(db, lang).await?;
     let place_ids: Vec<Uuid> = spots.iter().map(|s| s.place_id).collect();
     let places: HashMap<Uuid, String> = place::Entity::find()
         .filter(place::Column::Id.is_in(place_ids))

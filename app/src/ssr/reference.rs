@@ -12,6 +12,8 @@ use shared::reference::{AreaDto, CategoryDto, OrganisationDto, PlaceDto, Referen
 use shared::text::{Name, PlaceName};
 use shared::user::OrgKind;
 use shared::{AppError, FieldError};
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
 use super::entities::{area, category, organisation, place};
@@ -23,6 +25,31 @@ pub fn category_name(model: &category::Model, lang: Lang) -> String {
         (Lang::En, Some(en)) if !en.is_empty() => en.clone(),
         _ => model.name_sv.clone(),
     }
+}
+
+/// Every category's name in `lang`, by id.
+pub async fn category_names<C: ConnectionTrait>(
+    db: &C,
+    lang: Lang,
+) -> Result<HashMap<Uuid, String>> {
+    Ok(category::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, category_name(&c, lang)))
+        .collect())
+}
+
+/// Every area's name, by id.
+pub async fn area_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>> {
+    Ok(area::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect())
 }
 
 /// Everything the forms and filters need, sorted for display.

@@ -23,8 +23,7 @@ use shared::week::IsoWeek;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{area, category, incident, place};
-use super::reference::category_name;
+use super::entities::{incident, place};
 use super::time::now_local;
 use super::{Result, db_err};
 
@@ -218,20 +217,8 @@ pub async fn compile<C: ConnectionTrait>(
             .map(|((_, c, w), count)| (*c, *w, visible(*count)))
             .collect(),
     );
-    let area_names: HashMap<Uuid, String> = area::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
-    let category_names: HashMap<Uuid, String> = category::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|c| (c.id, category_name(&c, lang)))
-        .collect();
+    let area_names = super::reference::area_names(db).await?;
+    let category_names = super::reference::category_names(db, lang).await?;
     let breakdown = |totals: HashMap<Uuid, (u32, u32, bool)>, names: &HashMap<Uuid, String>| {
         let mut rows: Vec<Breakdown> = totals
             .into_iter()

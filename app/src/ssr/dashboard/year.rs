@@ -18,8 +18,7 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::{ensure_reader, rank};
-use crate::ssr::entities::{action, area, category, incident};
-use crate::ssr::reference::category_name;
+use crate::ssr::entities::{action, area, incident};
 use crate::ssr::time::{local_to_utc, now_local};
 use crate::ssr::{Result, db_err};
 
@@ -71,13 +70,7 @@ pub async fn year_report<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let categories: HashMap<Uuid, String> = category::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|c| (c.id, category_name(&c, lang)))
-        .collect();
+    let categories = crate::ssr::reference::category_names(db, lang).await?;
     let start = |y: i32| {
         local_to_utc(
             NaiveDate::from_ymd_opt(y, 1, 1)

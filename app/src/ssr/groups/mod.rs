@@ -24,17 +24,9 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::entities::meetings::{group_member, meeting, member, series};
-use super::entities::{action, area, contact};
-use super::meetings::insert_series;
+use super::entities::{action, contact};
+use super::meetings::{ensure_coordinator, insert_series};
 use super::{Result, audit, db_err};
-
-fn coordinator(caller: &CurrentUser) -> Result<()> {
-    if caller.role == Role::Coordinator {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 async fn group<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<series::Model> {
     series::Entity::find_by_id(id)
@@ -54,7 +46,7 @@ pub async fn create<C: ConnectionTrait>(
     weekday: u32,
     start_time: &str,
 ) -> Result<Uuid> {
-    coordinator(caller)?;
+    ensure_coordinator(caller)?;
     let area = shared::ids::AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
     super::reference::ensure_area(db, area)
         .await
@@ -83,7 +75,7 @@ pub async fn set_member<C: ConnectionTrait>(
     contact_id: &str,
     role: &str,
 ) -> Result<()> {
-    coordinator(caller)?;
+    ensure_coordinator(caller)?;
     let g = group(db, group_id).await?;
     let contact_id = Uuid::parse_str(contact_id.trim())
         .map_err(|_| AppError::field("contact_id", FieldError::Invalid))?;
@@ -222,21 +214,11 @@ async fn summarise<C: ConnectionTrait>(
     })
 }
 
-async fn area_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>> {
-    Ok(area::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect())
-}
-
 /// The groups the caller may know about: every group with counts for coordinators, admins
 /// and managers (who cannot open them); a reporter's own groups only.
 pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser) -> Result<Vec<GroupSummary>> {
     let visible = access::visible_groups(db, caller).await?;
-    let areas = area_names(db).await?;
+    let areas = super::reference::area_names(db).await?;
     let mut out = Vec::new();
     for g in series::Entity::find()
         .filter(series::Column::AreaId.is_not_null())

@@ -16,11 +16,10 @@ use shared::user::{CurrentUser, Role};
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::{access, area_names, group, summarise};
+use super::{access, group, summarise};
 use crate::ssr::entities::meetings::{group_member, meeting};
-use crate::ssr::entities::{action, category, contact, incident, organisation};
+use crate::ssr::entities::{action, contact, incident, organisation};
 use crate::ssr::meetings::summary;
-use crate::ssr::reference::category_name;
 use crate::ssr::time::now_local;
 use crate::ssr::{Result, actions, audit, contacts, db_err};
 
@@ -54,13 +53,7 @@ pub async fn youth_picture<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let names: HashMap<Uuid, String> = category::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|c| (c.id, category_name(&c, lang)))
-        .collect();
+    let names = crate::ssr::reference::category_names(db, lang).await?;
     let n = |v: i64| u32::try_from(v).unwrap_or(0);
     let mut categories: Vec<(String, u32)> = rows
         .iter()
@@ -153,7 +146,7 @@ pub async fn detail<C: ConnectionTrait>(
         .await
         .map_err(db_err)?;
     let week = IsoWeek::of(now_local().date()).previous();
-    let areas = area_names(db).await?;
+    let areas = crate::ssr::reference::area_names(db).await?;
     let candidates = if caller.role == Role::Coordinator {
         let all = contacts::directory(db, caller, &contacts::Filter::default()).await?;
         all.entries
