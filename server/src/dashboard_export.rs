@@ -5,14 +5,14 @@ use app::ssr::AppState;
 use app::ssr::audit::{self, Actor};
 use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shared::audit::{AuditAction, RecordType};
 use shared::dashboard::DashboardFilter;
 use shared::user::CurrentUser;
 
-use crate::export::csv;
+use crate::export::{download, exporter};
 
 #[derive(Debug, Deserialize)]
 pub struct ChartQuery {
@@ -30,16 +30,10 @@ pub async fn dashboard_csv(
     headers: HeaderMap,
     Query(query): Query<ChartQuery>,
 ) -> Response {
-    let Some(Extension(caller)) = caller else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let caller = match exporter(caller) {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
     };
-    if !caller.can_read_audit_log() {
-        return (
-            StatusCode::FORBIDDEN,
-            "Endast samordnare och administratörer får exportera.",
-        )
-            .into_response();
-    }
     let lang = app::i18n::lang_from_headers(&headers);
     let filter = DashboardFilter {
         area: query.area.clone(),
@@ -78,21 +72,5 @@ pub async fn dashboard_csv(
     if recorded.is_err() {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let name = format!(
-        "oversikt-{}-{}.csv",
-        query.chart,
-        app::ssr::time::now_local().format("%Y-%m-%d")
-    );
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        csv(&rows),
-    )
-        .into_response()
+    download(&format!("oversikt-{}", query.chart), &rows)
 }

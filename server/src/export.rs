@@ -37,22 +37,50 @@ pub fn csv(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// The caller, if they may export (coordinators and admins); else the answer: 401 signed
+/// out, 403 for other roles.
+pub fn exporter(caller: Option<Extension<CurrentUser>>) -> Result<CurrentUser, Response> {
+    match caller {
+        None => Err(StatusCode::UNAUTHORIZED.into_response()),
+        Some(Extension(c)) if c.can_read_audit_log() => Ok(c),
+        Some(_) => Err((
+            StatusCode::FORBIDDEN,
+            "Endast samordnare och administratörer får exportera.",
+        )
+            .into_response()),
+    }
+}
+
+/// `rows` as a CSV download named `{stem}-{today}.csv`, never cached.
+pub fn download(stem: &str, rows: &[Vec<String>]) -> Response {
+    let name = format!(
+        "{stem}-{}.csv",
+        app::ssr::time::now_local().format("%Y-%m-%d")
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        csv(rows),
+    )
+        .into_response()
+}
+
 pub async fn incidents_csv(
     State(state): State<AppState>,
     caller: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Query(filter): Query<IncidentFilter>,
 ) -> Response {
-    let Some(Extension(caller)) = caller else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let caller = match exporter(caller) {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
     };
-    if !caller.can_read_audit_log() {
-        return (
-            StatusCode::FORBIDDEN,
-            "Endast samordnare och administratörer får exportera.",
-        )
-            .into_response();
-    }
     let lang = app::i18n::lang_from_headers(&headers);
     let rows = match app::ssr::incidents::export_rows(&state.db, &caller, &filter, lang).await {
         Ok(rows) => rows,
@@ -115,22 +143,7 @@ pub async fn incidents_csv(
             description,
         ]);
     }
-    let name = format!(
-        "handelser-{}.csv",
-        app::ssr::time::now_local().format("%Y-%m-%d")
-    );
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        csv(&table),
-    )
-        .into_response()
+    download("handelser", &table)
 }
 
 #[cfg(test)]
