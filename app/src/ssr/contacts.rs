@@ -156,19 +156,6 @@ pub async fn directory<C: ConnectionTrait>(
     })
 }
 
-/// Who to call in `area`: its posts and the municipality-wide ones.
-pub async fn for_area<C: ConnectionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    area: Uuid,
-) -> Result<Vec<ContactEntry>> {
-    let filter = Filter {
-        area: Some(area),
-        ..Filter::default()
-    };
-    Ok(directory(db, caller, &filter).await?.entries)
-}
-
 fn snapshot(c: &contact::Model) -> serde_json::Value {
     serde_json::json!({
         "name": c.name,

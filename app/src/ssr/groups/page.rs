@@ -147,9 +147,19 @@ pub async fn detail<C: ConnectionTrait>(
         .map_err(db_err)?;
     let week = IsoWeek::of(now_local().date()).previous();
     let areas = crate::ssr::reference::area_names(db).await?;
+    // One read of the directory: who to call in the area (its posts and the municipality-wide
+    // ones, in the directory's order) and, for coordinators, who could be added.
+    let directory = contacts::directory(db, caller, &contacts::Filter::default())
+        .await?
+        .entries;
+    let area_text = area_id.to_string();
+    let who_to_call = directory
+        .iter()
+        .filter(|e| e.area_id.as_ref().is_none_or(|a| *a == area_text))
+        .cloned()
+        .collect();
     let candidates = if caller.role == Role::Coordinator {
-        let all = contacts::directory(db, caller, &contacts::Filter::default()).await?;
-        all.entries
+        directory
             .into_iter()
             .filter(|e| !e.stands_in && !members.iter().any(|m| m.contact_id == e.id))
             .map(|e| {
@@ -169,7 +179,7 @@ pub async fn detail<C: ConnectionTrait>(
         weekday: g.weekday as u32,
         start_time: g.start_time.clone(),
         members,
-        who_to_call: contacts::for_area(db, caller, area_id).await?,
+        who_to_call,
         youth: youth_picture(db, area_id, week, lang).await?,
         open_actions: actions::summarise(db, &open_models).await?,
         meetings: meetings.iter().map(|m| summary(m, &g.name)).collect(),
