@@ -32,7 +32,7 @@ pub async fn dashboard_csv(
 ) -> Response {
     let caller = match exporter(caller) {
         Ok(caller) => caller,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     let lang = app::i18n::lang_from_headers(&headers);
     let filter = DashboardFilter {

@@ -39,15 +39,16 @@ pub fn csv(rows: &[Vec<String>]) -> String {
 
 /// The caller, if they may export (coordinators and admins); else the answer: 401 signed
 /// out, 403 for other roles.
-pub fn exporter(caller: Option<Extension<CurrentUser>>) -> Result<CurrentUser, Response> {
+pub fn exporter(
+    caller: Option<Extension<CurrentUser>>,
+) -> Result<CurrentUser, (StatusCode, &'static str)> {
     match caller {
-        None => Err(StatusCode::UNAUTHORIZED.into_response()),
+        None => Err((StatusCode::UNAUTHORIZED, "")),
         Some(Extension(c)) if c.can_read_audit_log() => Ok(c),
         Some(_) => Err((
             StatusCode::FORBIDDEN,
             "Endast samordnare och administratörer får exportera.",
-        )
-            .into_response()),
+        )),
     }
 }
 
@@ -79,7 +80,7 @@ pub async fn incidents_csv(
 ) -> Response {
     let caller = match exporter(caller) {
         Ok(caller) => caller,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     let lang = app::i18n::lang_from_headers(&headers);
     let rows = match app::ssr::incidents::export_rows(&state.db, &caller, &filter, lang).await {
