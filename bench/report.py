@@ -24,7 +24,9 @@ for db, entry in report.items():
     floor = entry.get("static", {}).get("rps") or 0
     print(f"\n{db}: load {entry.get('load_seconds')} s, start-up {entry.get('startup_ms')} ms, "
           f"peak RSS {entry.get('peak_rss_mb')} MB")
-    print(f"{'endpoint':<20}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs static':>11}{'target':>10}")
+    firsts = {k[: -len("_first_ms")]: v for k, v in entry.items() if k.endswith("_first_ms")}
+    print(f"{'endpoint':<20}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs static':>11}"
+          f"{'first ms':>10}{'target':>10}")
     for name, r in entry.items():
         if not isinstance(r, dict):
             continue
@@ -38,7 +40,10 @@ for db, entry in report.items():
             verdict = f"p99<{target} MISSED (no answers in 2 s)"
         else:
             verdict = f"p99<{target}" + (" ok" if r["p99_ms"] < target else " MISSED")
-        print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}{verdict:>14}")
+        first = firsts.get(name)
+        first = f"{first:.0f}" if first is not None else "-"
+        print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}"
+              f"{first:>10}{verdict:>14}")
 if "all" in report:
     print(f"\nWASM + JS gzipped: {report['all']['wasm_js_gzip_bytes'] / 1024:.0f} KB")
     print(f"CSV import of 100,000 incidents: {report['all'].get('csv_import_100k_seconds')} s")

@@ -187,6 +187,7 @@ texts! {
     HotSpots => "Brännpunkter", "Hot spots";
     NoHotSpots => "Inga platser med upprepade händelser.", "No places with repeated incidents.";
     IncidentsFourWeeks => "händelser på fyra veckor", "incidents in four weeks";
+    MoreHotSpots => "Fler platser över gränsen:", "More places over the threshold:";
     TypeAction => "Åtgärd", "Action";
     Actions => "Åtgärder", "Actions";
     NewAction => "Ny åtgärd", "New action";

@@ -74,10 +74,9 @@ async fn a_typed_place_name_is_reused_regardless_of_case() {
         )
         .await
         .unwrap();
-        let places = app::ssr::reference::load(&w.db, Lang::Sv)
+        let places = app::ssr::reference::places(&w.db, None)
             .await
-            .expect("count")
-            .places;
+            .expect("count");
         assert_eq!(places.len(), 2, "one Busstationen per area");
     }
 }
@@ -129,10 +128,9 @@ async fn bad_input_is_refused_per_field_and_nothing_is_written() {
 
         assert_eq!(incident_count(&w.db).await, 0);
         assert!(
-            app::ssr::reference::load(&w.db, Lang::Sv)
+            app::ssr::reference::places(&w.db, None)
                 .await
                 .expect("count")
-                .places
                 .is_empty(),
             "no place created"
         );

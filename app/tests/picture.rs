@@ -43,7 +43,7 @@ async fn at(
         occurred_at: Set(occurred_at),
         week_key: Set(app::ssr::time::week_of(occurred_at).key()),
         area_id: Set(area.0),
-        place_id: Set(place.0),
+        place_id: Set(place.id),
         category_id: Set(category.0),
         organisation_id: Set(w.police.organisation_id.0),
         reporter_id: Set(w.police.id.0),
@@ -230,5 +230,51 @@ async fn managers_do_not_get_the_unsuppressed_picture() {
                 .await
                 .is_ok()
         );
+    }
+}
+
+#[tokio::test]
+async fn a_town_lists_its_five_worst_hot_spots_and_counts_the_rest() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        // Week 40 of 2026 is 28 September – 4 October; seven places over the threshold of 3.
+        let days = [
+            (9, 28),
+            (9, 29),
+            (9, 30),
+            (10, 1),
+            (10, 2),
+            (10, 3),
+            (10, 4),
+        ];
+        for (i, place) in ["A", "B", "C", "D", "E", "F", "G"].iter().enumerate() {
+            for n in 0..(10 - i) {
+                let (month, day) = days[n % days.len()];
+                let name = format!("Plats {place}");
+                at(&w, w.rimbo, w.graffiti, &name, (2026, month, day), false).await;
+            }
+        }
+        let week = IsoWeek::new(2026, 40).unwrap();
+        let p = picture::compile(&w.db, &w.coordinator, week, 3, Lang::Sv)
+            .await
+            .unwrap();
+        let rimbo = area(&p.areas, "Rimbo");
+        let spots: Vec<(&str, u32)> = rimbo
+            .hot_spots
+            .iter()
+            .map(|h| (h.place.as_str(), h.count))
+            .collect();
+        assert_eq!(
+            spots,
+            [
+                ("Plats A", 10),
+                ("Plats B", 9),
+                ("Plats C", 8),
+                ("Plats D", 7),
+                ("Plats E", 6)
+            ],
+            "{backend}"
+        );
+        assert_eq!(rimbo.more_hot_spots, 2, "{backend}: F and G");
     }
 }

@@ -89,6 +89,14 @@ async fn places_belong_to_an_existing_area_and_are_unique_within_it() {
             .await
             .unwrap_err();
         assert_eq!(err.issue_for("area_id"), Some(&FieldError::Unknown));
+        reference::save_place(&w.db, "", &w.rimbo.to_string(), "Ankdammen")
+            .await
+            .unwrap();
+        // The incident form asks for one area's places; the admin page for all of them.
+        let rimbo = reference::places(&w.db, Some(w.rimbo)).await.unwrap();
+        let names: Vec<&str> = rimbo.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ankdammen", "Torget"], "Rimbo's places, by name");
+        assert_eq!(reference::places(&w.db, None).await.unwrap().len(), 3);
     }
 }
 

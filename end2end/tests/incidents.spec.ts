@@ -31,6 +31,13 @@ test.describe('with JavaScript', () => {
     await hydrated(page);
     await expectAccessible(page);
 
+    // Place suggestions are fetched for the chosen area, not shipped with the page.
+    await expect(page.locator('#place-options option')).toHaveCount(0);
+    await page.getByLabel('Område').selectOption({ label: 'Rimbo' });
+    await expect(page.locator('#place-options option[value="Rimbo centrum"]')).toHaveCount(1);
+    await page.getByLabel('Område').selectOption({ label: 'Hallstavik' });
+    await expect(page.locator('#place-options option[value="Rimbo centrum"]')).toHaveCount(0);
+
     const place = unique('Gångtunneln');
     const description = unique('Nytt klotter på tunnelns väggar');
     await fillIncident(page, place, description);

@@ -13,6 +13,8 @@ mod m20261124_000006_create_actions;
 mod m20261124_000007_create_meetings;
 mod m20261124_000008_add_place_to_actions;
 mod m20261124_000009_create_contacts_and_area_groups;
+mod m20261125_000010_create_incident_counts;
+mod m20261125_000011_index_open_actions;
 
 pub struct Migrator;
 
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_create_meetings::Migration),
             Box::new(m20261124_000008_add_place_to_actions::Migration),
             Box::new(m20261124_000009_create_contacts_and_area_groups::Migration),
+            Box::new(m20261125_000010_create_incident_counts::Migration),
+            Box::new(m20261125_000011_index_open_actions::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use app::app::{App, shell};
+use app::ssr::views::Views;
 use app::ssr::{AppState, Settings, db};
 use axum::Router;
 use axum::serve::ListenerExt;
@@ -16,6 +17,10 @@ use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
 use crate::Config;
+
+/// How long a computed view (picture counts, dashboard, yearly report) is kept at most; a
+/// change through this server outdates it at once.
+const VIEW_TTL: Duration = Duration::from_secs(15);
 
 /// Connects, migrates and returns the state every request shares.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
@@ -40,6 +45,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         db,
         leptos_options,
         settings: Arc::new(settings),
+        views: Arc::new(Views::new(VIEW_TTL)),
     })
 }
 

@@ -146,6 +146,7 @@ async fn signed_out_visitors_are_sent_to_sign_in_and_server_functions_refuse_the
             "incidents/save",
             "incidents/get",
             "reference",
+            "places",
             "admin/area",
             "groups/list",
             "groups/get",

@@ -52,13 +52,20 @@ pub struct AreaPicture {
     pub total: Trend,
     /// Every category with an incident in this week or the four before, most frequent first.
     pub categories: Vec<CategoryTrend>,
+    /// The [`HOT_SPOTS_SHOWN`] places with most incidents over the threshold, most first.
     pub hot_spots: Vec<HotSpot>,
+    /// How many more places are over the threshold than are listed.
+    pub more_hot_spots: u32,
     pub youth_involved: u32,
     pub physical_environment: u32,
     /// Actions in the area not yet closed, and how many of them are past due.
     pub open_actions: u32,
     pub overdue_actions: u32,
 }
+
+/// Hot spots listed per area; a large town can have dozens over the threshold, and the meeting
+/// looks at the worst.
+pub const HOT_SPOTS_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SituationPicture {

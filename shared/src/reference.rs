@@ -34,11 +34,11 @@ pub struct CategoryDto {
     pub name_en: Option<String>,
 }
 
-/// Everything the incident form and the list filters need, fetched in one call.
+/// Everything the incident form and the list filters need, fetched in one call. Places are
+/// fetched per area (`get_places`): there can be thousands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferenceData {
     pub organisations: Vec<OrganisationDto>,
     pub areas: Vec<AreaDto>,
-    pub places: Vec<PlaceDto>,
     pub categories: Vec<CategoryDto>,
 }

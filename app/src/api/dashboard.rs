@@ -17,7 +17,16 @@ pub async fn get_dashboard(
             let (state, caller) = (state()?, caller()?);
             let filter = shared::dashboard::DashboardFilter { area, category };
             let deadline = state.settings.report_deadline;
-            crate::ssr::dashboard::compile(&state.db, &caller, &filter, deadline, lang()).await
+            let views = &state.views;
+            crate::ssr::dashboard::compile_kept(
+                &state.db,
+                views,
+                &caller,
+                &filter,
+                deadline,
+                lang(),
+            )
+            .await
         }
         .await,
     )
@@ -29,7 +38,8 @@ pub async fn get_year_report(#[server(default)] year: String) -> Result<YearRepo
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::dashboard::year_report(&state.db, &caller, &year, lang()).await
+            crate::ssr::dashboard::year_report_kept(&state.db, &state.views, &caller, &year, lang())
+                .await
         }
         .await,
     )

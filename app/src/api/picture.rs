@@ -20,8 +20,9 @@ pub async fn get_situation_picture(
             } else {
                 shared::week::IsoWeek::parse(&week).map_err(|e| AppError::field("week", e))?
             };
-            crate::ssr::picture::compile(
+            crate::ssr::picture::compile_kept(
                 &state.db,
+                &state.views,
                 &caller,
                 week,
                 state.settings.hot_spot_threshold,

@@ -5,7 +5,7 @@ use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::AppError;
-use shared::reference::ReferenceData;
+use shared::reference::{PlaceDto, ReferenceData};
 
 /// Reference data plus the server's local time, the default for "when" in the incident form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +19,13 @@ pub async fn get_reference_data() -> Result<FormContext, AppError> {
     respond(
         async {
             let (state, _caller) = (state()?, caller()?);
-            let reference = crate::ssr::reference::load(&state.db, lang()).await?;
+            let lang = lang();
+            // The same for everyone: kept with the other read models (renames outdate it).
+            let load = crate::ssr::reference::load(&state.db, lang);
+            let reference = state
+                .views
+                .get_or(format!("reference {lang:?}"), load)
+                .await?;
             let now_local = crate::ssr::time::now_local()
                 .format("%Y-%m-%dT%H:%M")
                 .to_string();
@@ -27,6 +33,24 @@ pub async fn get_reference_data() -> Result<FormContext, AppError> {
                 reference,
                 now_local,
             })
+        }
+        .await,
+    )
+}
+
+/// The places of an area, for the incident form's suggestions; every place when `area` is
+/// empty (the admin page).
+#[server(prefix = "/api", endpoint = "places")]
+pub async fn get_places(#[server(default)] area: String) -> Result<Vec<PlaceDto>, AppError> {
+    respond(
+        async {
+            let (state, _caller) = (state()?, caller()?);
+            let area = if area.trim().is_empty() {
+                None
+            } else {
+                Some(shared::ids::AreaId::parse(&area).map_err(|e| AppError::field("area", e))?)
+            };
+            crate::ssr::reference::places(&state.db, area).await
         }
         .await,
     )

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::reference::ReferenceData;
+use shared::reference::{PlaceDto, ReferenceData};
 use shared::user::OrgKind;
 
 use crate::api::reference::{
-    SaveArea, SaveCategory, SaveOrganisation, SavePlace, get_reference_data,
+    SaveArea, SaveCategory, SaveOrganisation, SavePlace, get_places, get_reference_data,
 };
 use crate::app::UserResource;
 use crate::components::fields::{FormAlert, PageError};
@@ -29,7 +29,12 @@ pub fn AdminPage() -> impl IntoView {
                 category.version().get(),
             )
         },
-        |_| get_reference_data(),
+        |_| async {
+            Ok::<_, shared::AppError>((
+                get_reference_data().await?,
+                get_places(String::new()).await?,
+            ))
+        },
     );
     view! {
         <Title text=t(T::Administration) />
@@ -39,12 +44,12 @@ pub fn AdminPage() -> impl IntoView {
                 let admin = user.await.ok().flatten().is_some_and(|u| u.can_manage_reference_data());
                 match data.await {
                     Ok(_) if !admin => view! { <PageError error=shared::AppError::Forbidden /> }.into_any(),
-                    Ok(d) => {
+                    Ok((d, places)) => {
                         let r = d.reference;
                         view! {
                             <Organisations r=r.clone() action=org />
                             <Areas r=r.clone() action=area />
-                            <Places r=r.clone() action=place />
+                            <Places r=r.clone() places action=place />
                             <Categories r action=category />
                         }.into_any()
                     }
@@ -128,14 +133,18 @@ fn Areas(r: ReferenceData, action: ServerAction<SaveArea>) -> impl IntoView {
 }
 
 #[component]
-fn Places(r: ReferenceData, action: ServerAction<SavePlace>) -> impl IntoView {
+fn Places(
+    r: ReferenceData,
+    places: Vec<PlaceDto>,
+    action: ServerAction<SavePlace>,
+) -> impl IntoView {
     let areas = r.areas.clone();
     view! {
         <section aria-labelledby="places-heading" class="admin-section">
             <h2 id="places-heading">{t(T::Places)}</h2>
             {alert(action)}
             {r.areas.into_iter().map(|a| {
-                let places: Vec<_> = r.places.iter().filter(|p| p.area_id == a.id).cloned().collect();
+                let places: Vec<_> = places.iter().filter(|p| p.area_id == a.id).cloned().collect();
                 view! {
                     <h3>{a.name.clone()}</h3>
                     <ul class="admin-list">

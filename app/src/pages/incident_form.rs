@@ -6,15 +6,16 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use shared::AppError;
 use shared::incident::IncidentInput;
+use shared::reference::PlaceDto;
 
 use crate::api::incidents::SaveIncident;
-use crate::api::reference::FormContext;
+use crate::api::reference::{FormContext, get_places};
 use crate::components::fields::{FieldMessage, FormAlert, FormError, described_by, invalid};
 use crate::i18n::{T, t};
 
 /// "Now" in Stockholm as the browser sees it: the server's local time when the form was sent,
 /// plus the time passed since. (The browser's own zone may not be Stockholm's.)
-fn clock(server_now: &str) -> impl Fn() -> chrono::NaiveDateTime + Copy + 'static {
+fn clock(server_now: &str) -> impl Fn() -> chrono::NaiveDateTime + Copy + use<> {
     let opened = chrono::Utc::now();
     let server_now = chrono::NaiveDateTime::parse_from_str(server_now, "%Y-%m-%dT%H:%M").ok();
     move || match server_now {
@@ -69,15 +70,29 @@ pub fn IncidentForm(
         }
     };
 
-    let places = move || {
-        let selected = area.get();
-        reference.with_value(|r| {
-            r.places
-                .iter()
-                .filter(|p| selected.is_empty() || p.area_id.to_string() == selected)
-                .map(|p| view! { <option value=p.name.clone()></option> })
-                .collect_view()
-        })
+    // The chosen area's places as suggestions, fetched in the browser when the area changes (a
+    // large municipality has thousands; the page carries none, and without JavaScript the
+    // field is plain text). An answer for an area no longer chosen is dropped.
+    let places = RwSignal::new(Vec::<PlaceDto>::new());
+    Effect::new(move |_| {
+        let chosen = area.get();
+        leptos::task::spawn_local(async move {
+            let list = if chosen.is_empty() {
+                Vec::new()
+            } else {
+                get_places(chosen.clone()).await.unwrap_or_default()
+            };
+            if area.get_untracked() == chosen {
+                places.set(list);
+            }
+        });
+    });
+    let place_options = move || {
+        places
+            .get()
+            .into_iter()
+            .map(|p| view! { <option value=p.name></option> })
+            .collect_view()
     };
 
     view! {
@@ -113,7 +128,7 @@ pub fn IncidentForm(
                         described_by(error, "place")().unwrap_or_else(|| "place-hint".to_owned())
                     } />
                 <p class="hint" id="place-hint">{t(T::PlaceHint)}</p>
-                <datalist id="place-options">{places}</datalist>
+                <datalist id="place-options">{place_options}</datalist>
                 <FieldMessage field="place" error />
             </div>
             <div class="field">

@@ -150,6 +150,9 @@ fn AreaSection(a: AreaPicture, week: String, contacts: Vec<ContactEntry>) -> imp
                         {a.hot_spots.into_iter().map(|h| view! {
                             <li>{format!("{}: {} {}", h.place, h.count, t(T::IncidentsFourWeeks))}</li>
                         }).collect_view()}
+                        {(a.more_hot_spots > 0).then(|| view! {
+                            <li>{format!("{} {}", t(T::MoreHotSpots), a.more_hot_spots)}</li>
+                        })}
                     </ul>
                 }.into_any()
             }}

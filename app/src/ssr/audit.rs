@@ -63,6 +63,9 @@ pub async fn record<C: ConnectionTrait>(
     .insert(db)
     .await
     .map_err(db_err)?;
+    if action != AuditAction::View {
+        super::views::changed();
+    }
     Ok(())
 }
 

@@ -6,11 +6,17 @@ use argon2::password_hash::{
 };
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::entity::prelude::DateTimeUtc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
+    QueryFilter, QuerySelect, Set,
+};
 use sha2::{Digest, Sha256};
 use shared::AppError;
 use shared::ids::{OrganisationId, UserId};
-use shared::user::CurrentUser;
+use shared::user::{CurrentUser, Role};
+use uuid::Uuid;
 
 use super::audit::{self, Actor};
 use super::entities::{organisation, session, user};
@@ -141,8 +147,48 @@ pub async fn resolve_session<C: ConnectionTrait>(
     settings: &Settings,
     token: &str,
 ) -> Result<Option<CurrentUser>> {
+    /// A session with its user and organisation, read in one query (every request does).
+    #[derive(FromQueryResult)]
+    struct Found {
+        id: String,
+        user_id: Uuid,
+        last_seen_at: DateTimeUtc,
+        expires_at: DateTimeUtc,
+        name: String,
+        email: String,
+        role: Role,
+        active: bool,
+        organisation_id: Uuid,
+        organisation_name: String,
+    }
     let now = Utc::now();
+    let user_of_session = session::Entity::belongs_to(user::Entity)
+        .from(session::Column::UserId)
+        .to(user::Column::Id)
+        .into();
+    let organisation_of_user = user::Entity::belongs_to(organisation::Entity)
+        .from(user::Column::OrganisationId)
+        .to(organisation::Column::Id)
+        .into();
     let Some(found) = session::Entity::find_by_id(token_id(token))
+        .select_only()
+        .columns([
+            session::Column::Id,
+            session::Column::UserId,
+            session::Column::LastSeenAt,
+            session::Column::ExpiresAt,
+        ])
+        .columns([
+            user::Column::Name,
+            user::Column::Email,
+            user::Column::Role,
+            user::Column::Active,
+            user::Column::OrganisationId,
+        ])
+        .column_as(organisation::Column::Name, "organisation_name")
+        .join(JoinType::InnerJoin, user_of_session)
+        .join(JoinType::InnerJoin, organisation_of_user)
+        .into_model::<Found>()
         .one(db)
         .await
         .map_err(db_err)?
@@ -156,33 +202,24 @@ pub async fn resolve_session<C: ConnectionTrait>(
             .map_err(db_err)?;
         return Ok(None);
     }
-    let Some(user) = user::Entity::find_by_id(found.user_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-    else {
-        return Ok(None);
-    };
-    if !user.active {
+    if !found.active {
         return Ok(None);
     }
-    let org = organisation::Entity::find_by_id(user.organisation_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::Internal)?;
     if now - found.last_seen_at > chrono::TimeDelta::minutes(1) {
-        let mut active: session::ActiveModel = found.into();
-        active.last_seen_at = Set(now);
-        active.update(db).await.map_err(db_err)?;
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .filter(session::Column::Id.eq(found.id))
+            .exec(db)
+            .await
+            .map_err(db_err)?;
     }
     Ok(Some(CurrentUser {
-        id: UserId(user.id),
-        name: user.name,
-        email: user.email,
-        organisation_id: OrganisationId(org.id),
-        organisation_name: org.name,
-        role: user.role,
+        id: UserId(found.user_id),
+        name: found.name,
+        email: found.email,
+        organisation_id: OrganisationId(found.organisation_id),
+        organisation_name: found.organisation_name,
+        role: found.role,
     }))
 }
 

@@ -3,8 +3,7 @@
 
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionTrait,
 };
 use shared::ids::{AreaId, CategoryId};
 use shared::incident::IncidentInput;
@@ -174,7 +173,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
         return Err(shared::AppError::Conflict);
     }
     let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
-    load_categories(&txn).await?;
+    load_categories(&*txn).await?;
     for (name, kind) in ORGANISATIONS {
         organisation::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -182,7 +181,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
             kind: Set(kind),
             created_at: Set(Utc::now()),
         }
-        .insert(&txn)
+        .insert(&*txn)
         .await
         .map_err(db_err)?;
     }
@@ -194,12 +193,12 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
             name: Set(name.to_owned()),
             created_at: Set(Utc::now()),
         }
-        .insert(&txn)
+        .insert(&*txn)
         .await
         .map_err(db_err)?;
         for place in places {
             let place = PlaceName::parse(place).map_err(|_| shared::AppError::Internal)?;
-            find_or_create_place(&txn, id, &place).await?;
+            find_or_create_place(&*txn, id, &place).await?;
         }
         areas.push((id, places));
     }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod contacts;
+pub mod counts;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
@@ -26,6 +27,7 @@ pub mod state;
 pub mod testing;
 pub mod time;
 pub mod users;
+pub mod views;
 
 pub use error::{Result, db_err};
 pub use state::{AppState, Settings};

@@ -3,74 +3,25 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::AppError;
 use shared::lang::Lang;
-use shared::picture::{AreaPicture, CategoryTrend, HotSpot, SituationPicture, Trend, average4};
+use shared::picture::{
+    AreaPicture, CategoryTrend, HOT_SPOTS_SHOWN, HotSpot, SituationPicture, Trend, average4,
+};
 use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::{area, incident, place};
+use super::counts;
+use super::entities::{area, place};
 use super::time::now_local;
+use super::views::Views;
 use super::{Result, db_err};
-
-#[derive(Debug, FromQueryResult)]
-struct CategoryCount {
-    area_id: Uuid,
-    category_id: Uuid,
-    week_key: i32,
-    n: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct AreaCount {
-    area_id: Uuid,
-    n: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct PlaceCount {
-    area_id: Uuid,
-    place_id: Uuid,
-    n: i64,
-}
-
-fn count_expr() -> Expr {
-    Expr::from(Func::count(Expr::col(incident::Column::Id)))
-}
-
-/// `COUNT(id) >= threshold`, for HAVING.
-fn count_at_least(threshold: u32) -> Expr {
-    sea_orm::sea_query::ExprTrait::gte(count_expr(), i64::from(threshold))
-}
 
 /// A database count as u32 (counts are never negative).
 fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(0)
-}
-
-async fn flagged<C: ConnectionTrait>(
-    db: &C,
-    week: IsoWeek,
-    flag: incident::Column,
-) -> Result<HashMap<Uuid, u32>> {
-    let rows = incident::Entity::find()
-        .select_only()
-        .column(incident::Column::AreaId)
-        .column_as(count_expr(), "n")
-        .filter(incident::Column::WeekKey.eq(week.key()))
-        .filter(flag.eq(true))
-        .group_by(incident::Column::AreaId)
-        .into_model::<AreaCount>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(rows.into_iter().map(|r| (r.area_id, count(r.n))).collect())
 }
 
 /// The picture for `week`, one section per area (all areas, sorted by name). Readable by
@@ -82,9 +33,42 @@ pub async fn compile<C: ConnectionTrait>(
     threshold: u32,
     lang: Lang,
 ) -> Result<SituationPicture> {
+    compile_kept(db, &Views::default(), caller, week, threshold, lang).await
+}
+
+/// [`compile`], with the counts (the same for every reader) kept in `views`; the open actions
+/// depend on the groups the caller may see and are read every time.
+pub async fn compile_kept<C: ConnectionTrait>(
+    db: &C,
+    views: &Views,
+    caller: &CurrentUser,
+    week: IsoWeek,
+    threshold: u32,
+    lang: Lang,
+) -> Result<SituationPicture> {
     if !caller.can_read_incidents() {
         return Err(AppError::Forbidden);
     }
+    let key = format!("picture {week} {threshold} {lang:?}");
+    let mut picture = views
+        .get_or(key, counted(db, week, threshold, lang))
+        .await?;
+    let visible = super::groups::access::visible_groups(db, caller).await?;
+    let actions = super::actions::open_by_area(db, &visible).await?;
+    for a in &mut picture.areas {
+        let area = Uuid::parse_str(&a.area_id).unwrap_or_default();
+        (a.open_actions, a.overdue_actions) = actions.get(&area).copied().unwrap_or((0, 0));
+    }
+    Ok(picture)
+}
+
+/// The picture's counts, without actions.
+async fn counted<C: ConnectionTrait>(
+    db: &C,
+    week: IsoWeek,
+    threshold: u32,
+    lang: Lang,
+) -> Result<SituationPicture> {
     // weeks[0] is W, weeks[1] is W-1, … weeks[4] is W-4 (year boundaries included).
     let mut weeks = vec![week];
     for _ in 0..4 {
@@ -94,38 +78,18 @@ pub async fn compile<C: ConnectionTrait>(
     let keys: Vec<i32> = weeks.iter().map(|w| w.key()).collect();
     let offset: HashMap<i32, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
 
-    let counts = incident::Entity::find()
-        .select_only()
-        .columns([
-            incident::Column::AreaId,
-            incident::Column::CategoryId,
-            incident::Column::WeekKey,
-        ])
-        .column_as(count_expr(), "n")
-        .filter(incident::Column::WeekKey.is_in(keys.clone()))
-        .group_by(incident::Column::AreaId)
-        .group_by(incident::Column::CategoryId)
-        .group_by(incident::Column::WeekKey)
-        .into_model::<CategoryCount>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let spots = incident::Entity::find()
-        .select_only()
-        .columns([incident::Column::AreaId, incident::Column::PlaceId])
-        .column_as(count_expr(), "n")
-        .filter(incident::Column::WeekKey.is_in(keys[..4].to_vec()))
-        .group_by(incident::Column::AreaId)
-        .group_by(incident::Column::PlaceId)
-        .having(count_at_least(threshold))
-        .into_model::<PlaceCount>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let visible = super::groups::access::visible_groups(db, caller).await?;
-    let actions = super::actions::open_by_area(db, &visible).await?;
-    let youth = flagged(db, week, incident::Column::YouthInvolved).await?;
-    let environment = flagged(db, week, incident::Column::PhysicalEnvironment).await?;
+    // Counts kept per week by the database: five weeks of area × category cells, and the
+    // places over the four weeks W-3…W.
+    let (oldest, newest) = (keys[4], keys[0]);
+    let counts = counts::cells(db, counts::Scope::weeks(oldest, newest)).await?;
+    let spots = counts::hot_places(db, counts::Scope::weeks(keys[3], newest), threshold).await?;
+    // Flagged incidents this week, per area.
+    let mut youth: HashMap<Uuid, u32> = HashMap::new();
+    let mut environment: HashMap<Uuid, u32> = HashMap::new();
+    for c in counts.iter().filter(|c| c.week_key == newest) {
+        *youth.entry(c.area_id).or_default() += count(c.youth);
+        *environment.entry(c.area_id).or_default() += count(c.environment);
+    }
 
     let areas = area::Entity::find()
         .order_by_asc(area::Column::Name)
@@ -155,7 +119,7 @@ pub async fn compile<C: ConnectionTrait>(
             let mut total = [0u32; 5];
             for c in counts.iter().filter(|c| c.area_id == a.id) {
                 if let Some(&i) = offset.get(&c.week_key) {
-                    let n = count(c.n);
+                    let n = count(c.incidents);
                     per_category.entry(c.category_id).or_default()[i] += n;
                     total[i] += n;
                 }
@@ -178,19 +142,21 @@ pub async fn compile<C: ConnectionTrait>(
                 .filter(|s| s.area_id == a.id)
                 .map(|s| HotSpot {
                     place: places.get(&s.place_id).cloned().unwrap_or_default(),
-                    count: count(s.n),
+                    count: count(s.incidents),
                 })
                 .collect();
             hot_spots.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.place.cmp(&y.place)));
-            let (open_actions, overdue_actions) = actions.get(&a.id).copied().unwrap_or((0, 0));
+            let more_hot_spots = hot_spots.len().saturating_sub(HOT_SPOTS_SHOWN);
+            hot_spots.truncate(HOT_SPOTS_SHOWN);
             AreaPicture {
-                open_actions,
-                overdue_actions,
+                open_actions: 0,
+                overdue_actions: 0,
                 area_id: a.id.to_string(),
                 area: a.name,
                 total: trend(&total),
                 categories,
                 hot_spots,
+                more_hot_spots: u32::try_from(more_hot_spots).unwrap_or(u32::MAX),
                 youth_involved: youth.get(&a.id).copied().unwrap_or(0),
                 physical_environment: environment.get(&a.id).copied().unwrap_or(0),
             }

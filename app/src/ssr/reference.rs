@@ -52,7 +52,28 @@ pub async fn area_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, Stri
         .collect())
 }
 
-/// Everything the forms and filters need, sorted for display.
+/// The places of one area (every place when `area` is `None`), sorted by name. Kept out of
+/// [`load`]: a large municipality has thousands, and only the incident form and the admin
+/// page need them.
+pub async fn places<C: ConnectionTrait>(db: &C, area: Option<AreaId>) -> Result<Vec<PlaceDto>> {
+    let mut query = place::Entity::find().order_by_asc(place::Column::Name);
+    if let Some(area) = area {
+        query = query.filter(place::Column::AreaId.eq(area.0));
+    }
+    Ok(query
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|p| PlaceDto {
+            id: PlaceId(p.id),
+            area_id: AreaId(p.area_id),
+            name: p.name,
+        })
+        .collect())
+}
+
+/// Everything the forms and filters need except places, sorted for display.
 pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceData> {
     let organisations = organisation::Entity::find()
         .order_by_asc(organisation::Column::Name)
@@ -61,11 +82,6 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
         .map_err(db_err)?;
     let areas = area::Entity::find()
         .order_by_asc(area::Column::Name)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let places = place::Entity::find()
-        .order_by_asc(place::Column::Name)
         .all(db)
         .await
         .map_err(db_err)?;
@@ -89,14 +105,6 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
             .map(|a| AreaDto {
                 id: AreaId(a.id),
                 name: a.name,
-            })
-            .collect(),
-        places: places
-            .into_iter()
-            .map(|p| PlaceDto {
-                id: PlaceId(p.id),
-                area_id: AreaId(p.area_id),
-                name: p.name,
             })
             .collect(),
         categories: categories
@@ -162,6 +170,7 @@ pub async fn save_organisation<C: ConnectionTrait>(
         }
     };
     model
+        .inspect(|_| super::views::changed())
         .map(|m| OrganisationId(m.id))
         .map_err(db_err)
         .map_err(taken_on("name"))
@@ -188,6 +197,7 @@ pub async fn save_area<C: ConnectionTrait>(db: &C, id: &str, name: &str) -> Resu
         }
     };
     model
+        .inspect(|_| super::views::changed())
         .map(|m| AreaId(m.id))
         .map_err(db_err)
         .map_err(taken_on("name"))
@@ -219,6 +229,7 @@ pub async fn save_place<C: ConnectionTrait>(
         }
     };
     model
+        .inspect(|_| super::views::changed())
         .map(|m| PlaceId(m.id))
         .map_err(db_err)
         .map_err(taken_on("name"))
@@ -265,6 +276,7 @@ pub async fn save_category<C: ConnectionTrait>(
         }
     };
     model
+        .inspect(|_| super::views::changed())
         .map(|m| CategoryId(m.id))
         .map_err(db_err)
         .map_err(taken_on("name_sv"))
@@ -286,28 +298,39 @@ async fn insert_place<C: ConnectionTrait>(
     .await
 }
 
-/// `Unknown` on `area_id` unless the area exists.
-pub async fn ensure_area<C: ConnectionTrait>(db: &C, area: AreaId) -> Result<()> {
-    match area::Entity::find_by_id(area.0)
+/// The area, or `Unknown` on `area_id`.
+pub async fn ensure_area<C: ConnectionTrait>(db: &C, area: AreaId) -> Result<area::Model> {
+    area::Entity::find_by_id(area.0)
         .one(db)
         .await
         .map_err(db_err)?
-    {
-        Some(_) => Ok(()),
-        None => Err(AppError::field("area_id", FieldError::Unknown)),
-    }
+        .ok_or_else(|| AppError::field("area_id", FieldError::Unknown))
 }
 
-/// `Unknown` on `category_id` unless the category exists.
-pub async fn ensure_category<C: ConnectionTrait>(db: &C, category: CategoryId) -> Result<()> {
-    match category::Entity::find_by_id(category.0)
+/// The category, or `Unknown` on `category_id`.
+pub async fn ensure_category<C: ConnectionTrait>(
+    db: &C,
+    category: CategoryId,
+) -> Result<category::Model> {
+    category::Entity::find_by_id(category.0)
         .one(db)
         .await
         .map_err(db_err)?
-    {
-        Some(_) => Ok(()),
-        None => Err(AppError::field("category_id", FieldError::Unknown)),
-    }
+        .ok_or_else(|| AppError::field("category_id", FieldError::Unknown))
+}
+
+/// The place called `name` in `area` (ignoring case), if there is one.
+pub async fn find_place<C: ConnectionTrait>(
+    db: &C,
+    area: AreaId,
+    name: &PlaceName,
+) -> Result<Option<place::Model>> {
+    place::Entity::find()
+        .filter(place::Column::AreaId.eq(area.0))
+        .filter(place::Column::NameKey.eq(place::name_key(name.as_str())))
+        .one(db)
+        .await
+        .map_err(db_err)
 }
 
 /// The place called `name` in `area` (ignoring case), created if it does not exist yet.
@@ -315,18 +338,9 @@ pub async fn find_or_create_place<C: ConnectionTrait>(
     db: &C,
     area: AreaId,
     name: &PlaceName,
-) -> Result<PlaceId> {
-    let existing = place::Entity::find()
-        .filter(place::Column::AreaId.eq(area.0))
-        .filter(place::Column::NameKey.eq(place::name_key(name.as_str())))
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    match existing {
-        Some(p) => Ok(PlaceId(p.id)),
-        None => insert_place(db, area, name)
-            .await
-            .map(|p| PlaceId(p.id))
-            .map_err(db_err),
+) -> Result<place::Model> {
+    match find_place(db, area, name).await? {
+        Some(p) => Ok(p),
+        None => insert_place(db, area, name).await.map_err(db_err),
     }
 }

@@ -8,8 +8,8 @@
 use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use sea_orm::Set;
 use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
-use sea_orm::{Set, TransactionSession};
 use shared::action::ActionState;
 use shared::meeting::{Attendance, MeetingState};
 use shared::user::{OrgKind, Role};
@@ -105,7 +105,7 @@ where
                 break;
             }
             <A::Entity as EntityTrait>::insert_many(batch)
-                .exec_without_returning(&txn)
+                .exec_without_returning(&*txn)
                 .await
                 .map_err(db_err)?;
         }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
+    /// The picture's counts, the dashboard and the yearly report, kept for a short while.
+    pub views: Arc<super::views::Views>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

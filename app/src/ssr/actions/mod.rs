@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
+use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use shared::action::{ActionDetail, ActionInput, ActionState, ActionSummary, parse_transition};
 use shared::audit::{AuditAction, RecordType};
@@ -118,9 +119,9 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
     let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
     let place_id = match (valid.area_id, &valid.place) {
         (Some(area), Some(name)) => Some(
-            super::reference::find_or_create_place(&txn, area, name)
+            super::reference::find_or_create_place(&*txn, area, name)
                 .await?
-                .0,
+                .id,
         ),
         _ => None,
     };
@@ -140,7 +141,7 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
         closed_at: Set(None),
         group_id: Set(group),
     }
-    .insert(&txn)
+    .insert(&*txn)
     .await
     .map_err(db_err)?;
     if let Some(i) = valid.incident_id {
@@ -148,13 +149,13 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
             action_id: Set(model.id),
             incident_id: Set(i.0),
         }
-        .insert(&txn)
+        .insert(&*txn)
         .await
         .map_err(db_err)?;
     }
     let after = snapshot(&model, &owner.name);
     audit::record(
-        &txn,
+        &*txn,
         caller.into(),
         AuditAction::Create,
         RecordType::Action,
@@ -249,7 +250,7 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     let convened = access::convened(db, caller).await?;
     let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
     let model = action::Entity::find_by_id(id)
-        .one(&txn)
+        .one(&*txn)
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)?;
@@ -258,7 +259,7 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     }
     let (next, note) = parse_transition(model.state, state, note)?;
     let owner = organisation::Entity::find_by_id(model.owner_organisation_id)
-        .one(&txn)
+        .one(&*txn)
         .await
         .map_err(db_err)?;
     let owner = owner.map(|o| o.name).unwrap_or_default();
@@ -271,10 +272,10 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     if next.is_closed() {
         active.closed_at = Set(Some(Utc::now()));
     }
-    let updated = active.update(&txn).await.map_err(db_err)?;
+    let updated = active.update(&*txn).await.map_err(db_err)?;
     let after = snapshot(&updated, &owner);
     audit::record(
-        &txn,
+        &*txn,
         caller.into(),
         AuditAction::Update,
         RecordType::Action,
@@ -291,23 +292,32 @@ pub async fn open_by_area<C: ConnectionTrait>(
     db: &C,
     visible: &access::Visible,
 ) -> Result<HashMap<Uuid, (u32, u32)>> {
-    let today = now_local().date();
-    let open = action::Entity::find()
+    #[derive(FromQueryResult)]
+    struct Open {
+        area_id: Uuid,
+        open: i64,
+        overdue: i64,
+    }
+    let overdue = Expr::case(action::Column::Due.lt(now_local().date()), 1).finally(0);
+    let rows = action::Entity::find()
+        .select_only()
+        .column(action::Column::AreaId)
+        .column_as(
+            Expr::from(Func::count(Expr::col(sea_orm::sea_query::Asterisk))),
+            "open",
+        )
+        .column_as(Expr::from(Func::sum(overdue)), "overdue")
         .filter(action::Column::ClosedAt.is_null())
         .filter(visible.condition(action::Column::GroupId))
         .filter(action::Column::AreaId.is_not_null())
+        .group_by(action::Column::AreaId)
+        .into_model::<Open>()
         .all(db)
         .await
         .map_err(db_err)?;
-    let mut counts: HashMap<Uuid, (u32, u32)> = HashMap::new();
-    for a in open {
-        if let Some(area) = a.area_id {
-            let entry = counts.entry(area).or_default();
-            entry.0 += 1;
-            if a.due < today {
-                entry.1 += 1;
-            }
-        }
-    }
-    Ok(counts)
+    let n = |v: i64| u32::try_from(v).unwrap_or(0);
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.area_id, (n(r.open), n(r.overdue))))
+        .collect())
 }

@@ -6,7 +6,7 @@ pub mod csv;
 mod work;
 mod year;
 
-pub use year::year_report;
+pub use year::{year_report, year_report_kept};
 
 use std::collections::HashMap;
 
@@ -23,8 +23,10 @@ use shared::week::IsoWeek;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
+use super::counts;
 use super::entities::{incident, place};
 use super::time::now_local;
+use super::views::Views;
 use super::{Result, db_err};
 
 /// Managers, coordinators and admins; `true` when small numbers are hidden (managers).
@@ -76,14 +78,6 @@ fn a_year_before(week: IsoWeek) -> Option<IsoWeek> {
 }
 
 #[derive(Debug, FromQueryResult)]
-struct Cell {
-    area_id: Uuid,
-    category_id: Uuid,
-    week_key: i32,
-    n: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
 struct PlaceCell {
     place_id: Uuid,
     week_key: i32,
@@ -118,32 +112,62 @@ pub async fn compile<C: ConnectionTrait>(
     deadline: ReportDeadline,
     lang: Lang,
 ) -> Result<Dashboard> {
+    compile_kept(db, &Views::default(), caller, filter, deadline, lang).await
+}
+
+/// [`compile`], kept in `views` for everyone who sees the same figures (suppressed or exact).
+pub async fn compile_kept<C: ConnectionTrait>(
+    db: &C,
+    views: &Views,
+    caller: &CurrentUser,
+    filter: &DashboardFilter,
+    deadline: ReportDeadline,
+    lang: Lang,
+) -> Result<Dashboard> {
     let suppress = ensure_reader(caller)?;
     let (area_filter, category_filter) = parse_filter(filter)?;
     // Managers' figures are built from area-week counts; a category filter would split those
     // into counts whose differences could show a hidden one, so it is for exact roles only.
     let category_filter = category_filter.filter(|_| !suppress);
     let now = IsoWeek::of(now_local().date());
+    let key = format!("dashboard {now} {area_filter:?} {category_filter:?} {suppress} {lang:?}");
+    let build = build(
+        db,
+        now,
+        area_filter,
+        category_filter,
+        suppress,
+        deadline,
+        lang,
+    );
+    let dashboard = views.get_or(key, build).await?;
+    Ok(Dashboard {
+        can_export: caller.can_read_audit_log(),
+        ..dashboard
+    })
+}
+
+async fn build<C: ConnectionTrait>(
+    db: &C,
+    now: IsoWeek,
+    area_filter: Option<Uuid>,
+    category_filter: Option<Uuid>,
+    suppress: bool,
+    deadline: ReportDeadline,
+    lang: Lang,
+) -> Result<Dashboard> {
     let weeks = weeks_ending(now, 52);
     // This year's 52 weeks and the 52 before them (and, after a 53-week year, the one week
     // further back that the oldest point's "a year before" needs).
     let window = weeks_ending(now, 104)[0];
     let window = a_year_before(weeks[0]).map_or(window, |w| w.min(window));
-    let cells = filtered(window, area_filter, category_filter)
-        .select_only()
-        .columns([
-            incident::Column::AreaId,
-            incident::Column::CategoryId,
-            incident::Column::WeekKey,
-        ])
-        .column_as(count(), "n")
-        .group_by(incident::Column::AreaId)
-        .group_by(incident::Column::CategoryId)
-        .group_by(incident::Column::WeekKey)
-        .into_model::<Cell>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let scope = counts::Scope {
+        from: window.key(),
+        to: now.key(),
+        area: area_filter,
+        category: category_filter,
+    };
+    let cells = counts::cells(db, scope).await?;
     let n = |v: i64| u32::try_from(v).unwrap_or(0);
     // For managers every figure is a sum of counts the filters would show for one area in one
     // week (hidden ones left out), so a total less the parts shown never gives a "<3" away:
@@ -152,10 +176,10 @@ pub async fn compile<C: ConnectionTrait>(
     let mut area_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
     let mut area_category_weeks: HashMap<(Uuid, Uuid, i32), u32> = HashMap::new();
     for c in &cells {
-        *area_weeks.entry((c.area_id, c.week_key)).or_default() += n(c.n);
+        *area_weeks.entry((c.area_id, c.week_key)).or_default() += n(c.incidents);
         *area_category_weeks
             .entry((c.area_id, c.category_id, c.week_key))
-            .or_default() += n(c.n);
+            .or_default() += n(c.incidents);
     }
     let visible = |count: u32| shown(count, suppress);
     let mut per_week: HashMap<i32, (u32, bool)> = HashMap::new();
@@ -241,7 +265,7 @@ pub async fn compile<C: ConnectionTrait>(
     let work = work::compile(db, now, deadline).await?;
     Ok(Dashboard {
         suppressed: suppress,
-        can_export: caller.can_read_audit_log(),
+        can_export: false,
         weeks: week_points,
         by_area: breakdown(areas, &area_names),
         by_category: breakdown(categories, &category_names),
@@ -266,16 +290,34 @@ async fn hot_places<C: ConnectionTrait>(
 ) -> Result<Vec<HotPlace>> {
     let weeks = weeks_ending(now, 24);
     let (last12, last4) = (weeks[12].key(), weeks[20].key());
-    let cells = filtered(weeks[0], area, category)
-        .select_only()
-        .columns([incident::Column::PlaceId, incident::Column::WeekKey])
-        .column_as(count(), "n")
-        .group_by(incident::Column::PlaceId)
-        .group_by(incident::Column::WeekKey)
-        .into_model::<PlaceCell>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let cells: Vec<PlaceCell> = match category {
+        // Place counts are kept over all categories; one category is counted from incidents.
+        Some(_) => filtered(weeks[0], area, category)
+            .select_only()
+            .columns([incident::Column::PlaceId, incident::Column::WeekKey])
+            .column_as(count(), "n")
+            .group_by(incident::Column::PlaceId)
+            .group_by(incident::Column::WeekKey)
+            .into_model::<PlaceCell>()
+            .all(db)
+            .await
+            .map_err(db_err)?,
+        None => {
+            let scope = counts::Scope {
+                area,
+                ..counts::Scope::weeks(weeks[0].key(), now.key())
+            };
+            counts::place_cells(db, scope)
+                .await?
+                .into_iter()
+                .map(|c| PlaceCell {
+                    place_id: c.place_id,
+                    week_key: c.week_key,
+                    n: c.incidents,
+                })
+                .collect()
+        }
+    };
     let mut totals: HashMap<Uuid, [u32; 3]> = HashMap::new();
     for c in cells {
         let t = totals.entry(c.place_id).or_default();

@@ -5,11 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::action::ActionState;
 use shared::dashboard::{AreaYear, Breakdown, YearReport, shown};
 use shared::lang::Lang;
@@ -18,17 +14,11 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::{ensure_reader, rank};
-use crate::ssr::entities::{action, area, incident};
+use crate::ssr::counts;
+use crate::ssr::entities::{action, area};
 use crate::ssr::time::{local_to_utc, now_local};
+use crate::ssr::views::Views;
 use crate::ssr::{Result, db_err};
-
-#[derive(Debug, FromQueryResult)]
-struct Cell {
-    area_id: Uuid,
-    category_id: Uuid,
-    week_key: i32,
-    n: i64,
-}
 
 /// `year` as typed: empty for this (ISO) year, else a year from 2000 to this one.
 fn parse_year(year: &str) -> Result<i32> {
@@ -48,28 +38,31 @@ pub async fn year_report<C: ConnectionTrait>(
     year: &str,
     lang: Lang,
 ) -> Result<YearReport> {
+    year_report_kept(db, &Views::default(), caller, year, lang).await
+}
+
+/// [`year_report`], kept in `views` for everyone who sees the same figures.
+pub async fn year_report_kept<C: ConnectionTrait>(
+    db: &C,
+    views: &Views,
+    caller: &CurrentUser,
+    year: &str,
+    lang: Lang,
+) -> Result<YearReport> {
     let suppress = ensure_reader(caller)?;
     let year = parse_year(year)?;
-    let cells = incident::Entity::find()
-        .select_only()
-        .columns([
-            incident::Column::AreaId,
-            incident::Column::CategoryId,
-            incident::Column::WeekKey,
-        ])
-        .column_as(
-            Expr::from(Func::count(Expr::col(incident::Column::Id))),
-            "n",
-        )
-        .filter(incident::Column::WeekKey.gte((year - 1) * 100))
-        .filter(incident::Column::WeekKey.lt((year + 1) * 100))
-        .group_by(incident::Column::AreaId)
-        .group_by(incident::Column::CategoryId)
-        .group_by(incident::Column::WeekKey)
-        .into_model::<Cell>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let key = format!("year {year} {suppress} {lang:?}");
+    views.get_or(key, build(db, year, suppress, lang)).await
+}
+
+async fn build<C: ConnectionTrait>(
+    db: &C,
+    year: i32,
+    suppress: bool,
+    lang: Lang,
+) -> Result<YearReport> {
+    let scope = counts::Scope::weeks((year - 1) * 100, year * 100 + 99);
+    let cells = counts::cells(db, scope).await?;
     let categories = crate::ssr::reference::category_names(db, lang).await?;
     let start = |y: i32| {
         local_to_utc(
@@ -97,7 +90,7 @@ pub async fn year_report<C: ConnectionTrait>(
         // weeks shown never gives it away.
         let mut per: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
         for c in cells.iter().filter(|c| c.area_id == a.id) {
-            let count = shown(u32::try_from(c.n).unwrap_or(0), suppress);
+            let count = shown(u32::try_from(c.incidents).unwrap_or(0), suppress);
             let slot = per.entry(c.category_id).or_default();
             slot.2 |= count.is_none();
             if c.week_key / 100 == year {

@@ -7,6 +7,7 @@ pub mod audit_event;
 pub mod category;
 pub mod contact;
 pub mod incident;
+pub mod incident_count;
 pub mod meetings;
 pub mod organisation;
 pub mod place;

@@ -3,11 +3,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::AppError;
 use shared::audit::{AuditAction, RecordType};
 use shared::group::{GroupDetail, GroupMember, YouthPicture};
@@ -18,17 +14,10 @@ use uuid::Uuid;
 
 use super::{access, group, summarise};
 use crate::ssr::entities::meetings::{group_member, meeting};
-use crate::ssr::entities::{action, contact, incident, organisation};
+use crate::ssr::entities::{action, contact, organisation};
 use crate::ssr::meetings::summary;
 use crate::ssr::time::now_local;
-use crate::ssr::{Result, actions, audit, contacts, db_err};
-
-#[derive(Debug, FromQueryResult)]
-struct Count {
-    category_id: Uuid,
-    week_key: i32,
-    n: i64,
-}
+use crate::ssr::{Result, actions, audit, contacts, counts, db_err};
 
 /// Youth-involved incidents in `area` for `week` and the week before, per category.
 pub async fn youth_picture<C: ConnectionTrait>(
@@ -37,22 +26,15 @@ pub async fn youth_picture<C: ConnectionTrait>(
     week: IsoWeek,
     lang: Lang,
 ) -> Result<YouthPicture> {
-    let rows = incident::Entity::find()
-        .select_only()
-        .columns([incident::Column::CategoryId, incident::Column::WeekKey])
-        .column_as(
-            Expr::from(Func::count(Expr::col(incident::Column::Id))),
-            "n",
-        )
-        .filter(incident::Column::AreaId.eq(area))
-        .filter(incident::Column::YouthInvolved.eq(true))
-        .filter(incident::Column::WeekKey.is_in([week.key(), week.previous().key()]))
-        .group_by(incident::Column::CategoryId)
-        .group_by(incident::Column::WeekKey)
-        .into_model::<Count>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let scope = counts::Scope {
+        area: Some(area),
+        ..counts::Scope::weeks(week.previous().key(), week.key())
+    };
+    let rows: Vec<counts::Cell> = counts::cells(db, scope)
+        .await?
+        .into_iter()
+        .filter(|c| c.youth > 0)
+        .collect();
     let names = crate::ssr::reference::category_names(db, lang).await?;
     let n = |v: i64| u32::try_from(v).unwrap_or(0);
     let mut categories: Vec<(String, u32)> = rows
@@ -61,7 +43,7 @@ pub async fn youth_picture<C: ConnectionTrait>(
         .map(|r| {
             (
                 names.get(&r.category_id).cloned().unwrap_or_default(),
-                n(r.n),
+                n(r.youth),
             )
         })
         .collect();
@@ -72,7 +54,7 @@ pub async fn youth_picture<C: ConnectionTrait>(
         previous: rows
             .iter()
             .filter(|r| r.week_key != week.key())
-            .map(|r| n(r.n))
+            .map(|r| n(r.youth))
             .sum(),
         categories,
     })

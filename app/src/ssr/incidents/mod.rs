@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
-    QueryFilter, QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
+    QueryFilter, QuerySelect, RelationTrait, Set, TransactionTrait,
 };
 use shared::AppError;
 use shared::audit::{AuditAction, RecordType};
@@ -22,7 +22,7 @@ pub use query::{count_all, count_by_area, counts_by_area_id, export_rows, list, 
 
 use crate::ssr::audit;
 use crate::ssr::entities::{area, category, incident, organisation, place, user, weekly_report};
-use crate::ssr::reference::{ensure_area, ensure_category, find_or_create_place};
+use crate::ssr::reference::{ensure_area, ensure_category, find_or_create_place, find_place};
 use crate::ssr::time::{format_local, input_local, local_to_utc, now_local, week_of};
 use crate::ssr::{Result, db_err};
 
@@ -109,18 +109,43 @@ async fn summaries<C: ConnectionTrait>(
         .collect())
 }
 
-impl Row {
-    /// The record as the audit log keeps it: what people see, in Swedish.
-    fn snapshot(&self) -> serde_json::Value {
+/// An incident as the audit log keeps it: what people see, in Swedish.
+struct Snapshot<'a> {
+    occurred_at: DateTime<Utc>,
+    area: &'a str,
+    place: &'a str,
+    category: &'a str,
+    description: &'a str,
+    youth_involved: bool,
+    physical_environment: bool,
+}
+
+impl Snapshot<'_> {
+    fn json(&self) -> serde_json::Value {
         serde_json::json!({
             "occurred_at": format_local(self.occurred_at),
             "area": self.area,
             "place": self.place,
-            "category": self.category_sv,
+            "category": self.category,
             "description": self.description,
             "youth_involved": self.youth_involved,
             "physical_environment": self.physical_environment,
         })
+    }
+}
+
+impl Row {
+    fn snapshot(&self) -> serde_json::Value {
+        Snapshot {
+            occurred_at: self.occurred_at,
+            area: &self.area,
+            place: &self.place,
+            category: &self.category_sv,
+            description: &self.description,
+            youth_involved: self.youth_involved,
+            physical_environment: self.physical_environment,
+        }
+        .json()
     }
 }
 
@@ -162,16 +187,32 @@ fn joined() -> sea_orm::Select<incident::Entity> {
         .join(JoinType::InnerJoin, incident::Relation::Reporter.def())
 }
 
-/// Validates against the database: the area and category must exist.
-async fn validate<C: ConnectionTrait>(db: &C, input: &IncidentInput) -> Result<ValidIncident> {
+/// An incident checked against the database: its area and category exist (their models are
+/// here for the audit record), and its place if it exists already.
+struct Checked {
+    valid: ValidIncident,
+    area: area::Model,
+    category: category::Model,
+    place: Option<place::Model>,
+}
+
+/// Everything that can be read before taking the write lock.
+async fn validate<C: ConnectionTrait>(db: &C, input: &IncidentInput) -> Result<Checked> {
     let valid = input.validate(now_local())?;
-    ensure_area(db, valid.area_id).await?;
-    ensure_category(db, valid.category_id).await?;
-    Ok(valid)
+    let area = ensure_area(db, valid.area_id).await?;
+    let category = ensure_category(db, valid.category_id).await?;
+    let place = find_place(db, valid.area_id, &valid.place).await?;
+    Ok(Checked {
+        valid,
+        area,
+        category,
+        place,
+    })
 }
 
 /// Logs a new incident for the caller's organisation. Place names not seen before in the area
-/// become new places. All or nothing.
+/// become new places. All or nothing. Everything is read before the write turn, which then
+/// takes three statements: the place if new, the incident and its audit record.
 #[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
 pub async fn create<C: TransactionTrait + ConnectionTrait>(
     db: &C,
@@ -181,38 +222,57 @@ pub async fn create<C: TransactionTrait + ConnectionTrait>(
     if !caller.can_log_incidents() {
         return Err(AppError::Forbidden);
     }
-    let valid = validate(db, input).await?;
-    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
-    let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
+    let Checked {
+        valid,
+        area,
+        category,
+        place,
+    } = validate(db, input).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let id = IncidentId::new_v7();
+    let description = valid.description.into_inner();
+    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+    let place = match place {
+        Some(p) => p,
+        // Looked up again under the lock: someone may have created it meanwhile.
+        None => find_or_create_place(&*txn, valid.area_id, &valid.place).await?,
+    };
+    let after = Snapshot {
+        occurred_at,
+        area: &area.name,
+        place: &place.name,
+        category: &category.name_sv,
+        description: &description,
+        youth_involved: valid.youth_involved,
+        physical_environment: valid.physical_environment,
+    }
+    .json();
     incident::ActiveModel {
         id: Set(id.0),
         occurred_at: Set(occurred_at),
         week_key: Set(week_of(occurred_at).key()),
         area_id: Set(valid.area_id.0),
-        place_id: Set(place.0),
+        place_id: Set(place.id),
         category_id: Set(valid.category_id.0),
         organisation_id: Set(caller.organisation_id.0),
         reporter_id: Set(caller.id.0),
-        description: Set(valid.description.into_inner()),
+        description: Set(description),
         youth_involved: Set(valid.youth_involved),
         physical_environment: Set(valid.physical_environment),
         created_at: Set(Utc::now()),
         updated_at: Set(None),
     }
-    .insert(&txn)
+    .insert(&*txn)
     .await
     .map_err(db_err)?;
-    let after = find_row(&txn, id).await?.map(|r| r.snapshot());
     audit::record(
-        &txn,
+        &*txn,
         caller.into(),
         AuditAction::Create,
         RecordType::Incident,
         Some(id.0),
         None,
-        after.as_ref(),
+        Some(&after),
     )
     .await?;
     txn.commit().await.map_err(db_err)?;
@@ -239,27 +299,27 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     if !caller.can_edit_incident(OrganisationId(existing.organisation_id)) {
         return Err(AppError::Forbidden);
     }
-    let valid = validate(db, input).await?;
+    let valid = validate(db, input).await?.valid;
     let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
-    let before = find_row(&txn, id).await?.map(|r| r.snapshot());
-    let place = find_or_create_place(&txn, valid.area_id, &valid.place).await?;
+    let before = find_row(&*txn, id).await?.map(|r| r.snapshot());
+    let place = find_or_create_place(&*txn, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let mut active: incident::ActiveModel = existing.into();
     active.occurred_at = Set(occurred_at);
     active.week_key = Set(week_of(occurred_at).key());
     active.area_id = Set(valid.area_id.0);
-    active.place_id = Set(place.0);
+    active.place_id = Set(place.id);
     active.category_id = Set(valid.category_id.0);
     active.description = Set(valid.description.into_inner());
     active.youth_involved = Set(valid.youth_involved);
     active.physical_environment = Set(valid.physical_environment);
     active.updated_at = Set(Some(Utc::now()));
-    active.update(&txn).await.map_err(db_err)?;
-    let after = find_row(&txn, id).await?.map(|r| r.snapshot());
+    active.update(&*txn).await.map_err(db_err)?;
+    let after = find_row(&*txn, id).await?.map(|r| r.snapshot());
     if before != after {
         let action = AuditAction::Update;
         audit::record(
-            &txn,
+            &*txn,
             caller.into(),
             action,
             RecordType::Incident,
