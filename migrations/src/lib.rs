@@ -15,6 +15,7 @@ mod m20261124_000008_add_place_to_actions;
 mod m20261124_000009_create_contacts_and_area_groups;
 mod m20261125_000010_create_incident_counts;
 mod m20261125_000011_index_open_actions;
+mod m20261125_000012_index_incidents_by_area_and_category;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000009_create_contacts_and_area_groups::Migration),
             Box::new(m20261125_000010_create_incident_counts::Migration),
             Box::new(m20261125_000011_index_open_actions::Migration),
+            Box::new(m20261125_000012_index_incidents_by_area_and_category::Migration),
         ]
     }
 }

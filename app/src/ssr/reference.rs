@@ -2,6 +2,7 @@
 //! places are also created on the fly when a reporter types a new one.
 
 use chrono::Utc;
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -333,14 +334,34 @@ pub async fn find_place<C: ConnectionTrait>(
         .map_err(db_err)
 }
 
-/// The place called `name` in `area` (ignoring case), created if it does not exist yet.
+/// The place called `name` in `area` (ignoring case), created if it does not exist yet. Two
+/// people reporting the same new place at once both get it: the second insert gives way
+/// (`ON CONFLICT DO NOTHING`, which on PostgreSQL waits for the first to commit) and reads it.
 pub async fn find_or_create_place<C: ConnectionTrait>(
     db: &C,
     area: AreaId,
     name: &PlaceName,
 ) -> Result<place::Model> {
-    match find_place(db, area, name).await? {
-        Some(p) => Ok(p),
-        None => insert_place(db, area, name).await.map_err(db_err),
+    if let Some(p) = find_place(db, area, name).await? {
+        return Ok(p);
     }
+    let row = place::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        area_id: Set(area.0),
+        name: Set(name.as_str().to_owned()),
+        name_key: Set(place::name_key(name.as_str())),
+        created_at: Set(Utc::now()),
+    };
+    let on_conflict = OnConflict::columns([place::Column::AreaId, place::Column::NameKey])
+        .do_nothing()
+        .to_owned();
+    match place::Entity::insert(row)
+        .on_conflict(on_conflict)
+        .exec_without_returning(db)
+        .await
+    {
+        Ok(_) | Err(sea_orm::DbErr::RecordNotInserted) => {}
+        Err(e) => return Err(db_err(e)),
+    }
+    find_place(db, area, name).await?.ok_or(AppError::Internal)
 }
