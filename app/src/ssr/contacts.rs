@@ -13,7 +13,7 @@ use shared::user::{CurrentUser, Role};
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{area, contact, organisation, user};
+use super::entities::{contact, organisation, user};
 use super::{Result, audit, db_err};
 use crate::i18n::contact_function_name;
 
@@ -44,20 +44,8 @@ pub async fn directory<C: ConnectionTrait>(
 ) -> Result<Directory> {
     let all = contact::Entity::find().all(db).await.map_err(db_err)?;
     let by_id: HashMap<Uuid, &contact::Model> = all.iter().map(|c| (c.id, c)).collect();
-    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    let areas: HashMap<Uuid, String> = area::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
+    let orgs = super::reference::organisation_names(db).await?;
+    let areas = super::reference::area_names(db).await?;
     let accounts: HashMap<Uuid, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(all.iter().filter_map(|c| c.user_id)))
         .all(db)

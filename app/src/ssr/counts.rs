@@ -2,14 +2,20 @@
 //! `place_week_counts`): what the situation picture, the dashboard, the yearly report and the
 //! area groups aggregate, without counting incidents row by row.
 
-use sea_orm::sea_query::{Expr, ExprTrait, Func, SimpleExpr};
+use sea_orm::sea_query::{Asterisk, Expr, ExprTrait, Func, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
+use super::entities::incident;
 use super::entities::incident_count::{place as by_place, week as by_week};
 use super::{Result, db_err};
+
+/// A count read from the database as u32 (counts are never negative).
+pub fn count(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
 
 /// Weeks `from..=to` as week keys (202648), with optional area and category.
 #[derive(Debug, Clone, Copy, Default)]
@@ -75,16 +81,37 @@ pub async fn cells<C: ConnectionTrait>(db: &C, scope: Scope) -> Result<Vec<Cell>
         .group_by(W::AreaId)
         .group_by(W::CategoryId)
         .group_by(W::WeekKey)
-        .having(Func::sum(Expr::col(W::Incidents)).gt(0))
+        .having(sum(W::Incidents).gt(0))
         .into_model::<Cell>()
         .all(db)
         .await
         .map_err(db_err)
 }
 
-/// Incidents per place and week in `scope` (its category is ignored: places are counted over
-/// all categories).
+/// Incidents per place and week in `scope`. Place counts are kept over all categories, so
+/// with a category they are counted from the incidents themselves (a few weeks of one
+/// category, through its index).
 pub async fn place_cells<C: ConnectionTrait>(db: &C, scope: Scope) -> Result<Vec<PlaceCell>> {
+    if let Some(category) = scope.category {
+        use incident::Column as I;
+        let mut query = incident::Entity::find()
+            .select_only()
+            .columns([I::AreaId, I::PlaceId, I::WeekKey])
+            .column_as(Expr::col(Asterisk).count(), "incidents")
+            .filter(I::CategoryId.eq(category))
+            .filter(I::WeekKey.between(scope.from, scope.to));
+        if let Some(area) = scope.area {
+            query = query.filter(I::AreaId.eq(area));
+        }
+        return query
+            .group_by(I::AreaId)
+            .group_by(I::PlaceId)
+            .group_by(I::WeekKey)
+            .into_model::<PlaceCell>()
+            .all(db)
+            .await
+            .map_err(db_err);
+    }
     use by_place::Column as P;
     let mut query = by_place::Entity::find()
         .select_only()
@@ -98,7 +125,7 @@ pub async fn place_cells<C: ConnectionTrait>(db: &C, scope: Scope) -> Result<Vec
         .group_by(P::AreaId)
         .group_by(P::PlaceId)
         .group_by(P::WeekKey)
-        .having(Func::sum(Expr::col(P::Incidents)).gt(0))
+        .having(sum(P::Incidents).gt(0))
         .into_model::<PlaceCell>()
         .all(db)
         .await
@@ -127,7 +154,7 @@ pub async fn hot_places<C: ConnectionTrait>(
         .filter(P::WeekKey.between(scope.from, scope.to))
         .group_by(P::AreaId)
         .group_by(P::PlaceId)
-        .having(Func::sum(Expr::col(P::Incidents)).gte(i64::from(std::cmp::max(threshold, 1))))
+        .having(sum(P::Incidents).gte(i64::from(std::cmp::max(threshold, 1))))
         .into_model::<PlaceTotal>()
         .all(db)
         .await

@@ -14,7 +14,7 @@ use shared::week::IsoWeek;
 use uuid::Uuid;
 
 use super::entities::meetings::{attendance, item, member, rating, review};
-use super::entities::{action, area, organisation, user};
+use super::entities::{action, area, user};
 use super::groups::{self, access};
 use super::meetings::{carried, summary, visible};
 use super::time::format_local;
@@ -52,13 +52,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         None,
     )
     .await?;
-    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let orgs = super::reference::organisation_names(db).await?;
     let present: HashMap<Uuid, _> = attendance::Entity::find()
         .filter(attendance::Column::MeetingId.eq(id))
         .all(db)

@@ -2,8 +2,6 @@
 //! minutes) and the actions each meeting carries over. The page's data is `meeting_detail`,
 //! the iCalendar feed `calendar`.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
 use rand::RngCore;
 use sea_orm::{
@@ -17,8 +15,8 @@ use shared::week::IsoWeek;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
+use super::entities::action;
 use super::entities::meetings::{meeting, member, series};
-use super::entities::{action, organisation};
 use super::groups::access;
 use super::time::{format_local, local_to_utc, now_local, to_local};
 use super::{Result, audit, db_err};
@@ -156,13 +154,7 @@ pub async fn list_series<C: ConnectionTrait>(
     caller: &CurrentUser,
 ) -> Result<Vec<SeriesSummary>> {
     ensure_reader(caller)?;
-    let orgs: HashMap<Uuid, String> = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let orgs = super::reference::organisation_names(db).await?;
     let mut out = Vec::new();
     for s in series::Entity::find()
         .filter(series::Column::AreaId.is_null())

@@ -13,16 +13,11 @@ use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::counts;
+use super::counts::{self, count};
 use super::entities::{area, place};
 use super::time::now_local;
 use super::views::Views;
 use super::{Result, db_err};
-
-/// A database count as u32 (counts are never negative).
-fn count(n: i64) -> u32 {
-    u32::try_from(n).unwrap_or(0)
-}
 
 /// The picture for `week`, one section per area (all areas, sorted by name). Readable by
 /// everyone who reads incidents; hot spots need `threshold` incidents in weeks W-3…W.

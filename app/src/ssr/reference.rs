@@ -53,6 +53,17 @@ pub async fn area_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, Stri
         .collect())
 }
 
+/// Every organisation's name, by id.
+pub async fn organisation_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>> {
+    Ok(organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
+}
+
 /// The places of one area (every place when `area` is `None`), sorted by name. Kept out of
 /// [`load`]: a large municipality has thousands, and only the incident form and the admin
 /// page need them.
@@ -226,7 +237,7 @@ pub async fn save_place<C: ConnectionTrait>(
         None => {
             let area = AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
             ensure_area(db, area).await?;
-            insert_place(db, area, &name).await
+            new_place(area, &name).insert(db).await
         }
     };
     model
@@ -283,11 +294,8 @@ pub async fn save_category<C: ConnectionTrait>(
         .map_err(taken_on("name_sv"))
 }
 
-async fn insert_place<C: ConnectionTrait>(
-    db: &C,
-    area: AreaId,
-    name: &PlaceName,
-) -> std::result::Result<place::Model, sea_orm::DbErr> {
+/// A new place row called `name` in `area`.
+fn new_place(area: AreaId, name: &PlaceName) -> place::ActiveModel {
     place::ActiveModel {
         id: Set(Uuid::now_v7()),
         area_id: Set(area.0),
@@ -295,8 +303,6 @@ async fn insert_place<C: ConnectionTrait>(
         name_key: Set(place::name_key(name.as_str())),
         created_at: Set(Utc::now()),
     }
-    .insert(db)
-    .await
 }
 
 /// The area, or `Unknown` on `area_id`.
@@ -345,17 +351,10 @@ pub async fn find_or_create_place<C: ConnectionTrait>(
     if let Some(p) = find_place(db, area, name).await? {
         return Ok(p);
     }
-    let row = place::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        area_id: Set(area.0),
-        name: Set(name.as_str().to_owned()),
-        name_key: Set(place::name_key(name.as_str())),
-        created_at: Set(Utc::now()),
-    };
     let on_conflict = OnConflict::columns([place::Column::AreaId, place::Column::NameKey])
         .do_nothing()
         .to_owned();
-    match place::Entity::insert(row)
+    match place::Entity::insert(new_place(area, name))
         .on_conflict(on_conflict)
         .exec_without_returning(db)
         .await

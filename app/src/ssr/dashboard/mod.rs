@@ -10,10 +10,7 @@ pub use year::{year_report, year_report_kept};
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::dashboard::{Breakdown, Dashboard, DashboardFilter, HotPlace, Shown, WeekPoint, shown};
 use shared::ids::{AreaId, CategoryId};
 use shared::lang::Lang;
@@ -24,7 +21,7 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::counts;
-use super::entities::{incident, place};
+use super::entities::place;
 use super::time::now_local;
 use super::views::Views;
 use super::{Result, db_err};
@@ -75,33 +72,6 @@ pub(crate) fn rank(value: shared::dashboard::Shown) -> u32 {
 /// The same week number a year earlier (week 53 becomes 52 where the year had none).
 fn a_year_before(week: IsoWeek) -> Option<IsoWeek> {
     IsoWeek::new(week.year() - 1, week.week()).or_else(|| IsoWeek::new(week.year() - 1, 52))
-}
-
-#[derive(Debug, FromQueryResult)]
-struct PlaceCell {
-    place_id: Uuid,
-    week_key: i32,
-    n: i64,
-}
-
-fn count() -> Expr {
-    Expr::from(Func::count(Expr::col(incident::Column::Id)))
-}
-
-/// Incidents from `from` on, with the filter, grouped as `group`.
-fn filtered(
-    from: IsoWeek,
-    area: Option<Uuid>,
-    category: Option<Uuid>,
-) -> sea_orm::Select<incident::Entity> {
-    let mut query = incident::Entity::find().filter(incident::Column::WeekKey.gte(from.key()));
-    if let Some(a) = area {
-        query = query.filter(incident::Column::AreaId.eq(a));
-    }
-    if let Some(c) = category {
-        query = query.filter(incident::Column::CategoryId.eq(c));
-    }
-    query
 }
 
 /// The whole dashboard for `caller`, ending with the current week.
@@ -168,7 +138,6 @@ async fn build<C: ConnectionTrait>(
         category: category_filter,
     };
     let cells = counts::cells(db, scope).await?;
-    let n = |v: i64| u32::try_from(v).unwrap_or(0);
     // For managers every figure is a sum of counts the filters would show for one area in one
     // week (hidden ones left out), so a total less the parts shown never gives a "<3" away:
     // a week's total is the sum of its visible area counts, an area's or a category's 52-week
@@ -176,10 +145,10 @@ async fn build<C: ConnectionTrait>(
     let mut area_weeks: HashMap<(Uuid, i32), u32> = HashMap::new();
     let mut area_category_weeks: HashMap<(Uuid, Uuid, i32), u32> = HashMap::new();
     for c in &cells {
-        *area_weeks.entry((c.area_id, c.week_key)).or_default() += n(c.incidents);
+        *area_weeks.entry((c.area_id, c.week_key)).or_default() += counts::count(c.incidents);
         *area_category_weeks
             .entry((c.area_id, c.category_id, c.week_key))
-            .or_default() += n(c.incidents);
+            .or_default() += counts::count(c.incidents);
     }
     let visible = |count: u32| shown(count, suppress);
     let mut per_week: HashMap<i32, (u32, bool)> = HashMap::new();
@@ -290,38 +259,16 @@ async fn hot_places<C: ConnectionTrait>(
 ) -> Result<Vec<HotPlace>> {
     let weeks = weeks_ending(now, 24);
     let (last12, last4) = (weeks[12].key(), weeks[20].key());
-    let cells: Vec<PlaceCell> = match category {
-        // Place counts are kept over all categories; one category is counted from incidents.
-        Some(_) => filtered(weeks[0], area, category)
-            .select_only()
-            .columns([incident::Column::PlaceId, incident::Column::WeekKey])
-            .column_as(count(), "n")
-            .group_by(incident::Column::PlaceId)
-            .group_by(incident::Column::WeekKey)
-            .into_model::<PlaceCell>()
-            .all(db)
-            .await
-            .map_err(db_err)?,
-        None => {
-            let scope = counts::Scope {
-                area,
-                ..counts::Scope::weeks(weeks[0].key(), now.key())
-            };
-            counts::place_cells(db, scope)
-                .await?
-                .into_iter()
-                .map(|c| PlaceCell {
-                    place_id: c.place_id,
-                    week_key: c.week_key,
-                    n: c.incidents,
-                })
-                .collect()
-        }
+    let scope = counts::Scope {
+        area,
+        category,
+        ..counts::Scope::weeks(weeks[0].key(), now.key())
     };
+    let cells = counts::place_cells(db, scope).await?;
     let mut totals: HashMap<Uuid, [u32; 3]> = HashMap::new();
     for c in cells {
         let t = totals.entry(c.place_id).or_default();
-        let n = u32::try_from(c.n).unwrap_or(0);
+        let n = counts::count(c.incidents);
         if c.week_key >= last12 {
             t[1] += n;
             if c.week_key >= last4 {

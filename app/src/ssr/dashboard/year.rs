@@ -90,7 +90,7 @@ async fn build<C: ConnectionTrait>(
         // weeks shown never gives it away.
         let mut per: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
         for c in cells.iter().filter(|c| c.area_id == a.id) {
-            let count = shown(u32::try_from(c.incidents).unwrap_or(0), suppress);
+            let count = shown(counts::count(c.incidents), suppress);
             let slot = per.entry(c.category_id).or_default();
             slot.2 |= count.is_none();
             if c.week_key / 100 == year {

@@ -36,7 +36,7 @@ pub async fn youth_picture<C: ConnectionTrait>(
         .filter(|c| c.youth > 0)
         .collect();
     let names = crate::ssr::reference::category_names(db, lang).await?;
-    let n = |v: i64| u32::try_from(v).unwrap_or(0);
+    let n = counts::count;
     let mut categories: Vec<(String, u32)> = rows
         .iter()
         .filter(|r| r.week_key == week.key())

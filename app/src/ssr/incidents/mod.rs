@@ -10,9 +10,10 @@ use sea_orm::{
 };
 use shared::AppError;
 use shared::audit::{AuditAction, RecordType};
-use shared::ids::{IncidentId, OrganisationId};
+use shared::ids::{AreaId, IncidentId, OrganisationId};
 use shared::incident::{IncidentDetail, IncidentInput, IncidentSummary, ValidIncident};
 use shared::lang::Lang;
+use shared::text::PlaceName;
 use shared::user::CurrentUser;
 use uuid::Uuid;
 
@@ -210,6 +211,20 @@ async fn validate<C: ConnectionTrait>(db: &C, input: &IncidentInput) -> Result<C
     })
 }
 
+/// The incident's place: the one found before the write turn, or (looked up again under the
+/// lock, since someone may have created it meanwhile) found or created now.
+async fn place_under_lock<C: ConnectionTrait>(
+    txn: &C,
+    found: Option<place::Model>,
+    area: AreaId,
+    name: &PlaceName,
+) -> Result<place::Model> {
+    match found {
+        Some(p) => Ok(p),
+        None => find_or_create_place(txn, area, name).await,
+    }
+}
+
 /// Logs a new incident for the caller's organisation. Place names not seen before in the area
 /// become new places. All or nothing. Everything is read before the write turn, which then
 /// takes three statements: the place if new, the incident and its audit record.
@@ -232,11 +247,7 @@ pub async fn create<C: TransactionTrait + ConnectionTrait>(
     let id = IncidentId::new_v7();
     let description = valid.description.into_inner();
     let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
-    let place = match place {
-        Some(p) => p,
-        // Looked up again under the lock: someone may have created it meanwhile.
-        None => find_or_create_place(&*txn, valid.area_id, &valid.place).await?,
-    };
+    let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
     let after = Snapshot {
         occurred_at,
         area: &area.name,
@@ -299,10 +310,10 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     if !caller.can_edit_incident(OrganisationId(existing.organisation_id)) {
         return Err(AppError::Forbidden);
     }
-    let valid = validate(db, input).await?.valid;
+    let Checked { valid, place, .. } = validate(db, input).await?;
     let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
     let before = find_row(&*txn, id).await?.map(|r| r.snapshot());
-    let place = find_or_create_place(&*txn, valid.area_id, &valid.place).await?;
+    let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let mut active: incident::ActiveModel = existing.into();
     active.occurred_at = Set(occurred_at);
