@@ -4,10 +4,7 @@ use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionSession, TransactionTrait,
-};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 /// Connects to `url`. SQLite files are created if absent and run with WAL, foreign keys on and
 /// full fsync on commit, so an acknowledged write survives a crash.
@@ -46,56 +43,6 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         options.max_connections(16);
     }
     Database::connect(options).await
-}
-
-/// Whose turn it is to write to SQLite. SQLite has one writer at a time; waiting for the lock
-/// inside SQLite means sleeping in its busy handler (1, 2, 5, 10… ms) and leaving the lock idle
-/// in between, so writers queue here instead and each starts the moment the last one commits.
-static SQLITE_WRITE_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// A write transaction ([`begin_write`]); on SQLite it holds the write turn until it commits
-/// or is dropped. Use it as the transaction it derefs to.
-pub struct WriteTxn<T> {
-    txn: T,
-    _turn: Option<tokio::sync::MutexGuard<'static, ()>>,
-}
-
-impl<T> std::ops::Deref for WriteTxn<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.txn
-    }
-}
-
-impl<T: TransactionSession> WriteTxn<T> {
-    /// Commits, and marks kept views outdated (see `views`).
-    pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await?;
-        super::views::changed();
-        Ok(())
-    }
-}
-
-/// Starts a transaction that will write. On SQLite it waits for the process's write turn, then
-/// begins IMMEDIATE, taking the write lock at once: a deferred transaction that has read
-/// cannot become a writer while another one commits, and SQLite then fails at once ("database
-/// is locked") instead of waiting out `busy_timeout`. PostgreSQL ignores both.
-///
-/// Never call it while holding another `WriteTxn`: the turn is not re-entrant.
-pub async fn begin_write<C: TransactionTrait + ConnectionTrait>(
-    db: &C,
-) -> Result<WriteTxn<C::Transaction>, DbErr> {
-    let turn = match db.get_database_backend() {
-        DbBackend::Sqlite => Some(SQLITE_WRITE_TURN.lock().await),
-        _ => None,
-    };
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..TransactionOptions::default()
-        })
-        .await?;
-    Ok(WriteTxn { txn, _turn: turn })
 }
 
 /// Applies every pending migration.

@@ -3,7 +3,8 @@
 
 use chrono::{TimeDelta, Utc};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set,
+    TransactionTrait,
 };
 use shared::ids::{AreaId, CategoryId};
 use shared::incident::IncidentInput;
@@ -168,11 +169,11 @@ pub async fn is_empty<C: ConnectionTrait>(db: &C) -> Result<bool> {
 
 /// Loads the whole demo (organisations, areas, places, categories, the five demo accounts and
 /// six weeks of incidents). Refuses a database that already has users.
-pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
+pub async fn load(db: &DatabaseConnection) -> Result<()> {
     if !is_empty(db).await? {
         return Err(shared::AppError::Conflict);
     }
-    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+    let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     load_categories(&*txn).await?;
     for (name, kind) in ORGANISATIONS {
         organisation::ActiveModel {
@@ -250,10 +251,7 @@ pub(super) async fn demo_user<C: ConnectionTrait>(db: &C, email: &str) -> Result
 }
 
 /// Six weeks of incidents from the police and school demo users, spread deterministically.
-async fn load_incidents<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    areas: &[(AreaId, [&str; 4])],
-) -> Result<()> {
+async fn load_incidents(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])]) -> Result<()> {
     let categories = category::Entity::find().all(db).await.map_err(db_err)?;
     let mut reporters = Vec::new();
     for email in ["police@example.org", "school@example.org"] {

@@ -98,7 +98,7 @@ where
 {
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+        let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
         for _ in 0..PER_TRANSACTION {
             let batch: Vec<A> = rows.by_ref().take(BATCH).collect();
             if batch.is_empty() {

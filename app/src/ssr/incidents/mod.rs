@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
-    QueryFilter, QuerySelect, RelationTrait, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    FromQueryResult, JoinType, QueryFilter, QuerySelect, RelationTrait, Set, TransactionTrait,
 };
 use shared::AppError;
 use shared::audit::{AuditAction, RecordType};
@@ -227,10 +227,12 @@ async fn place_under_lock<C: ConnectionTrait>(
 
 /// Logs a new incident for the caller's organisation. Place names not seen before in the area
 /// become new places. All or nothing. Everything is read before the write turn, which then
-/// takes three statements: the place if new, the incident and its audit record.
+/// takes three statements: the place if new, the incident and its audit record. On SQLite
+/// incidents logged at the same moment share one commit (`writes::begin_grouped`); each is
+/// acknowledged only once that commit is on disk.
 #[tracing::instrument(skip(db, input), fields(user = %caller.id), err)]
-pub async fn create<C: TransactionTrait + ConnectionTrait>(
-    db: &C,
+pub async fn create(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     input: &IncidentInput,
 ) -> Result<IncidentId> {
@@ -246,7 +248,9 @@ pub async fn create<C: TransactionTrait + ConnectionTrait>(
     let occurred_at = local_to_utc(valid.occurred_local);
     let id = IncidentId::new_v7();
     let description = valid.description.into_inner();
-    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+    let txn = crate::ssr::writes::begin_grouped(db)
+        .await
+        .map_err(db_err)?;
     let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
     let after = Snapshot {
         occurred_at,
@@ -311,7 +315,7 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
         return Err(AppError::Forbidden);
     }
     let Checked { valid, place, .. } = validate(db, input).await?;
-    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+    let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let before = find_row(&*txn, id).await?.map(|r| r.snapshot());
     let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
