@@ -16,6 +16,8 @@ use crate::pages::{
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::security::set_page_policy();
     let lang = current_lang();
     view! {
         <!DOCTYPE html>

@@ -111,6 +111,7 @@ texts! {
     FieldUnknown => "Finns inte – välj i listan.", "Does not exist – choose from the list.";
     FieldForbiddenCharacters => "Texten innehåller otillåtna tecken (styrtecken).", "The text contains characters that are not allowed (control characters).";
     FieldTaken => "Namnet eller adressen används redan.", "That name or address is already in use.";
+    FieldTooCommon => "Lösenordet är för vanligt eller lätt att gissa. Välj en egen mening eller en längre ordföljd.", "That password is common or easy to guess. Choose a sentence of your own or a longer string of words.";
     FieldTooLongPrefix => "För lång text: högst", "Too long: at most";
     FieldTooShortPrefix => "För kort text: minst", "Too short: at least";
     Characters => "tecken.", "characters.";
@@ -219,6 +220,7 @@ texts! {
     ActionClosed => "Åtgärden är avslutad och kan inte ändras.", "The action is closed and cannot be changed.";
     OpenActions => "Öppna åtgärder", "Open actions";
     ErrLocked => "Protokollet är justerat och låst. Rättelser läggs till som tillägg.", "The minutes are finalised and locked. Corrections are added as addenda.";
+    ErrTooManyAttempts => "För många misslyckade inloggningar. Vänta några minuter och försök igen.", "Too many failed sign-ins. Wait a few minutes and try again.";
     TypeMeeting => "Möte", "Meeting";
     TypeMinutes => "Protokoll", "Minutes";
     Meetings => "Möten", "Meetings";
@@ -405,6 +407,7 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::Unknown => T::FieldUnknown,
         FieldError::ForbiddenCharacters => T::FieldForbiddenCharacters,
         FieldError::Taken => T::FieldTaken,
+        FieldError::TooCommon => T::FieldTooCommon,
         FieldError::TooLong { max } => {
             return format!(
                 "{} {max} {}",

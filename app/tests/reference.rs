@@ -123,7 +123,7 @@ async fn categories_fall_back_to_swedish_when_no_english_name_is_given() {
 }
 
 #[tokio::test]
-async fn users_need_a_valid_unique_email_a_known_organisation_and_a_long_password() {
+async fn users_need_a_valid_unique_email_a_known_organisation_and_a_long_uncommon_password() {
     for (_, db) in databases().await {
         let w = world(db).await;
         let add =
@@ -150,6 +150,21 @@ async fn users_need_a_valid_unique_email_a_known_organisation_and_a_long_passwor
             err.issue_for("password"),
             Some(&FieldError::TooShort { min: 12 })
         );
+        for common in [
+            "Password1234",
+            "sommar2024!!",
+            "aaaaaaaaaaaa",
+            "123456789012",
+        ] {
+            let err = users::create(&w.db, add("new@test.se", "Skolan", common))
+                .await
+                .unwrap_err();
+            assert_eq!(
+                err.issue_for("password"),
+                Some(&FieldError::TooCommon),
+                "{common}"
+            );
+        }
         assert!(
             users::create(&w.db, add("new@test.se", "Skolan", "long-enough-password"))
                 .await

@@ -16,6 +16,8 @@ pub struct Config {
     pub report_deadline: shared::report::ReportDeadline,
     /// `SAMVERKAN_HOT_SPOT_THRESHOLD`: incidents a place needs in four weeks to be a hot spot (3).
     pub hot_spot_threshold: u32,
+    /// `SAMVERKAN_ORIGIN`: the public address behind a proxy that rewrites `Host`.
+    pub public_origin: Option<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/samverkan.db";
@@ -55,6 +57,15 @@ impl Config {
                         )
                     })?,
                 None => shared::picture::DEFAULT_HOT_SPOT_THRESHOLD,
+            },
+            public_origin: match var("SAMVERKAN_ORIGIN") {
+                Some(origin) if origin.starts_with("https://") || origin.starts_with("http://") => {
+                    Some(origin.trim_end_matches('/').to_owned())
+                }
+                Some(origin) => anyhow::bail!(
+                    "SAMVERKAN_ORIGIN {origin:?}: the address users open, e.g. https://samverkan.example.se"
+                ),
+                None => None,
             },
         })
     }

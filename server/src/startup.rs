@@ -39,6 +39,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         secure_cookies: config.secure_cookies,
         report_deadline: config.report_deadline,
         hot_spot_threshold: config.hot_spot_threshold,
+        public_origin: config.public_origin.clone(),
         ..Settings::default()
     };
     Ok(AppState {
@@ -46,6 +47,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         leptos_options,
         settings: Arc::new(settings),
         views: Arc::new(Views::new(VIEW_TTL)),
+        sign_ins: Arc::default(),
     })
 }
 
@@ -73,6 +75,8 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::map_response(bad_arguments_are_400))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
         .layer(TraceLayer::new_for_http()
             .make_span_with(|req: &axum::extract::Request| {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
@@ -134,7 +138,9 @@ impl Application {
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(listener, router(self.state))
+        // The peer's address reaches sign-in throttling as `ConnectInfo`.
+        let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         Ok(())

@@ -3,122 +3,11 @@
 
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, LOCATION, REFERER, SET_COOKIE};
-use samverkan_server::{Application, Config, build_state};
 use serde_json::Value;
 
-struct TestApp {
-    base: String,
-    client: reqwest::Client,
-}
+mod common;
 
-impl TestApp {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// Calls a server function as the hydrated app does (JSON answers, no redirect).
-    async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(&format!("/api/{endpoint}")))
-            .header(ACCEPT, "application/json")
-            .form(form)
-            .send()
-            .await
-            .expect("request")
-    }
-
-    async fn sign_in(&self, email: &str) -> reqwest::Response {
-        self.call(
-            "auth/sign-in",
-            &[("email", email), ("password", "demo-password")],
-        )
-        .await
-    }
-
-    async fn reference(&self) -> Value {
-        self.call("reference", &[])
-            .await
-            .json()
-            .await
-            .expect("reference json")
-    }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        // A stuck request fails its test instead of stalling the whole suite.
-        .timeout(std::time::Duration::from_secs(30))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-}
-
-async fn spawn(database_url: String) -> TestApp {
-    let config = Config {
-        database_url,
-        addr: "127.0.0.1:0".parse().expect("addr"),
-        site_root: "target/site".into(),
-        secure_cookies: false,
-        report_deadline: Default::default(),
-        hot_spot_threshold: 3,
-    };
-    let state = build_state(&config).await.expect("state");
-    app::ssr::demo::load(&state.db).await.expect("demo data");
-    let app = Application::with_state(config.addr, state)
-        .await
-        .expect("bind");
-    let base = format!("http://{}", app.addr);
-    tokio::spawn(app.run());
-    TestApp {
-        base,
-        client: client(),
-    }
-}
-
-/// One app per backend under test.
-async fn apps() -> Vec<(&'static str, TestApp)> {
-    let file = std::env::temp_dir().join(format!(
-        "samverkan-test-{}.db",
-        uuid::Uuid::now_v7().simple()
-    ));
-    let mut all = vec![(
-        "sqlite",
-        spawn(format!("sqlite://{}", file.display())).await,
-    )];
-    if let Some(url) = app::ssr::testing::postgres_url().await {
-        all.push(("postgres", spawn(url).await));
-    }
-    all
-}
-
-fn id_of(reference: &Value, list: &str, name: &str) -> String {
-    reference["reference"][list]
-        .as_array()
-        .and_then(|items| items.iter().find(|i| i["name"] == name))
-        .and_then(|i| i["id"].as_str())
-        .unwrap_or_else(|| panic!("{list} {name} not found"))
-        .to_owned()
-}
-
-async fn incident_form(app: &TestApp, description: &str) -> Vec<(&'static str, String)> {
-    let reference = app.reference().await;
-    let when = (app::ssr::time::now_local() - chrono::TimeDelta::minutes(30))
-        .format("%Y-%m-%dT%H:%M")
-        .to_string();
-    vec![
-        ("occurred_at", when),
-        ("area_id", id_of(&reference, "areas", "Rimbo")),
-        ("place", "Pendlarparkeringen".into()),
-        ("category_id", id_of(&reference, "categories", "Klotter")),
-        ("description", description.into()),
-        ("youth_involved", "on".into()),
-    ]
-}
-
-fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
-}
+use common::*;
 
 #[tokio::test]
 async fn signed_out_visitors_are_sent_to_sign_in_and_server_functions_refuse_them() {
@@ -381,19 +270,13 @@ async fn managers_are_refused_incidents_and_reporters_are_refused_administration
             "aggregates are fine"
         );
 
-        let reporter = TestApp {
-            base: app.base.clone(),
-            client: client(),
-        };
+        let reporter = app.browser();
         reporter.sign_in("school@example.org").await;
         let res = reporter
             .call("admin/area", &[("id", ""), ("name", "Smygområde")])
             .await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
-        let admin = TestApp {
-            base: app.base.clone(),
-            client: client(),
-        };
+        let admin = app.browser();
         admin.sign_in("admin@example.org").await;
         assert_eq!(
             admin
@@ -431,10 +314,7 @@ async fn unknown_pages_and_incidents_are_404() {
 #[tokio::test]
 async fn coordinators_export_the_filtered_list_as_excel_friendly_csv_and_it_is_audited() {
     for (_, app) in apps().await {
-        let reporter = TestApp {
-            base: app.base.clone(),
-            client: client(),
-        };
+        let reporter = app.browser();
         reporter.sign_in("police@example.org").await;
         let form = incident_form(&reporter, "Glas; \"krossat\"\npå två ställen").await;
         assert_eq!(
@@ -536,10 +416,7 @@ async fn the_server_refuses_personal_data_in_an_incident_and_stores_nothing() {
 #[tokio::test]
 async fn managers_see_small_weekly_counts_as_below_three() {
     for (_, app) in apps().await {
-        let coordinator = TestApp {
-            base: app.base.clone(),
-            client: client(),
-        };
+        let coordinator = app.browser();
         coordinator.sign_in("coordinator@example.org").await;
         let exact: Value = coordinator
             .call("incidents/week", &[])
@@ -614,10 +491,7 @@ async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
             StatusCode::NOT_FOUND
         );
 
-        let reporter = TestApp {
-            base: app.base.clone(),
-            client: client(),
-        };
+        let reporter = app.browser();
         reporter.sign_in("police@example.org").await;
         let seen: Value = reporter
             .call("meetings/series", &[])

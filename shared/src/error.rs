@@ -23,6 +23,8 @@ pub enum FieldError {
     ForbiddenCharacters,
     /// A value that must be unique is already taken.
     Taken,
+    /// A password that is common or easy to guess.
+    TooCommon,
     /// Personal data found in free text (what kind, and at which character, counted from 1).
     /// The text itself is never echoed back: errors can end up in URLs and logs.
     PersonalData {
@@ -74,6 +76,9 @@ pub enum AppError {
     /// 409: the minutes are finalised and locked; corrections are appended as addenda.
     #[error("locked")]
     Locked,
+    /// 429: too many failed sign-ins for this account or from this address; try again later.
+    #[error("too many attempts")]
+    TooManyAttempts,
     /// 503 on the client side: the server could not be reached.
     #[error("network error")]
     Network,
@@ -105,6 +110,7 @@ impl AppError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::Conflict | Self::Locked => 409,
+            Self::TooManyAttempts => 429,
             Self::Network => 503,
             Self::Internal => 500,
         }

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod incident;
 pub mod lang;
 pub mod meeting;
+pub mod password;
 pub mod picture;
 pub mod reference;
 pub mod report;

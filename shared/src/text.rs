@@ -119,7 +119,8 @@ impl Email {
     }
 }
 
-/// A new password: at least 12 characters, at most 256.
+/// A new password: at least 12 characters, at most 256, and not a common or patterned one
+/// (see `password`).
 pub struct NewPassword(String);
 
 impl NewPassword {
@@ -133,6 +134,8 @@ impl NewPassword {
             Err(FieldError::TooShort { min: Self::MIN })
         } else if len > 256 {
             Err(FieldError::TooLong { max: 256 })
+        } else if crate::password::is_common(input) {
+            Err(FieldError::TooCommon)
         } else {
             Ok(Self(input.to_owned()))
         }

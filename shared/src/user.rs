@@ -176,6 +176,12 @@ impl CurrentUser {
         matches!(self.role, Role::Manager | Role::Coordinator | Role::Admin)
     }
 
+    /// Actions outside meetings are assigned by the safety unit's coordinators (at a meeting,
+    /// whoever runs it assigns them).
+    pub fn can_create_actions(&self) -> bool {
+        self.role == Role::Coordinator
+    }
+
     /// Reference data (organisations, areas, places, categories) is the admin's.
     pub fn can_manage_reference_data(&self) -> bool {
         self.role == Role::Admin

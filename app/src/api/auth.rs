@@ -29,16 +29,41 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<String, AppError> {
-    use super::context::{is_plain_form_post, respond, state};
+    use super::context::{client_address, is_plain_form_post, respond, state};
+    use crate::ssr::throttle::Key;
     let result = async {
         let state = state()?;
         if email.trim().is_empty() || password.is_empty() {
             return Err(AppError::InvalidCredentials);
         }
-        let token =
-            crate::ssr::auth::sign_in(&state.db, &state.settings, &email, &password).await?;
-        let cookie = crate::ssr::auth::session_cookie(&token, &state.settings);
         let res = expect_context::<leptos_axum::ResponseOptions>();
+        let account = Key::account(&email);
+        let mut keys = vec![account.clone()];
+        keys.extend(client_address().map(Key::Address));
+        let now = std::time::Instant::now();
+        if let Err(wait) = state.sign_ins.check(&keys, now) {
+            let seconds = wait.as_secs().max(1).to_string();
+            if let Ok(value) = http::HeaderValue::from_str(&seconds) {
+                res.insert_header(http::header::RETRY_AFTER, value);
+            }
+            return Err(AppError::TooManyAttempts);
+        }
+        let signed_in =
+            crate::ssr::auth::sign_in(&state.db, &state.settings, &email, &password).await;
+        let token = match signed_in {
+            Ok(token) => token,
+            Err(AppError::InvalidCredentials) => {
+                state.sign_ins.failed(&keys, now);
+                return Err(AppError::InvalidCredentials);
+            }
+            Err(other) => return Err(other),
+        };
+        state.sign_ins.succeeded(&account);
+        // A new session id at every sign-in: a session the browser had before ends here.
+        if let Some(old) = request_session_token() {
+            crate::ssr::auth::sign_out(&state.db, &old).await?;
+        }
+        let cookie = crate::ssr::auth::session_cookie(&token, &state.settings);
         res.append_header(
             http::header::SET_COOKIE,
             http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?,
@@ -53,22 +78,20 @@ pub async fn sign_in(
     respond(result)
 }
 
+/// The session token the request's cookie carries, if any.
+#[cfg(feature = "ssr")]
+fn request_session_token() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+    crate::ssr::auth::token_from_cookies(cookies).map(str::to_owned)
+}
+
 /// Ends the session server-side and clears the cookie; then shows the sign-in page.
 #[server(prefix = "/api", endpoint = "auth/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use http::request::Parts;
     let state = super::context::state()?;
-    let token = use_context::<Parts>().and_then(|p| {
-        p.headers
-            .get(http::header::COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    });
-    if let Some(token) = token
-        .as_deref()
-        .and_then(crate::ssr::auth::token_from_cookies)
-    {
-        crate::ssr::auth::sign_out(&state.db, token).await?;
+    if let Some(token) = request_session_token() {
+        crate::ssr::auth::sign_out(&state.db, &token).await?;
     }
     let res = expect_context::<leptos_axum::ResponseOptions>();
     let cookie = crate::ssr::auth::cleared_cookie(&state.settings);

@@ -36,6 +36,32 @@ pub fn lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The network address the request came from: the peer, or, when the peer is a proxy on
+/// this machine, the address it appended to `X-Forwarded-For`.
+pub fn client_address() -> Option<std::net::IpAddr> {
+    let parts = use_context::<Parts>()?;
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    let forwarded = || {
+        parts
+            .headers
+            .get("x-forwarded-for")?
+            .to_str()
+            .ok()?
+            .rsplit(',')
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    };
+    match peer {
+        Some(ip) if ip.is_loopback() => forwarded().or(Some(ip)),
+        other => other,
+    }
+}
+
 /// True for a plain HTML form post (no JavaScript): the answer must be a redirect.
 pub fn is_plain_form_post() -> bool {
     use_context::<Parts>()

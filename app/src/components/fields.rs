@@ -61,6 +61,7 @@ pub fn error_summary(error: &AppError) -> T {
         AppError::NotFound => T::ErrNotFound,
         AppError::Conflict => T::ErrConflict,
         AppError::Locked => T::ErrLocked,
+        AppError::TooManyAttempts => T::ErrTooManyAttempts,
         AppError::Network => T::ErrNetwork,
         AppError::Internal => T::ErrInternal,
     }

@@ -99,6 +99,7 @@ pub fn NewActionPage() -> impl IntoView {
             q.get("area").unwrap_or_default(),
         )
     });
+    let user = expect_context::<UserResource>();
     let data = Resource::new(|| (), |_| get_reference_data());
     let action = ServerAction::<CreateAction>::new();
     let error: FormError = Signal::derive(move || action.value().get().and_then(Result::err));
@@ -109,7 +110,11 @@ pub fn NewActionPage() -> impl IntoView {
             {move || {
                 let (incident, area) = (incident.clone(), area.clone());
                 Suspend::new(async move {
+                let may_create = user.await.ok().flatten().is_some_and(|u| u.can_create_actions());
                 let r = match data.await {
+                    Ok(_) if !may_create => {
+                        return view! { <PageError error=shared::AppError::Forbidden /> }.into_any()
+                    }
                     Ok(d) => d.reference,
                     Err(e) => return view! { <PageError error=e /> }.into_any(),
                 };

@@ -23,11 +23,14 @@ pub mod picture;
 pub mod reference;
 pub mod reports;
 pub mod scale;
+pub mod security;
 pub mod state;
 pub mod testing;
+pub mod throttle;
 pub mod time;
 pub mod users;
 pub mod views;
+pub mod writes;
 
 pub use error::{Result, db_err};
 pub use state::{AppState, Settings};

@@ -19,6 +19,9 @@ pub struct Settings {
     pub report_deadline: shared::report::ReportDeadline,
     /// Incidents a place needs in four weeks to be a hot spot.
     pub hot_spot_threshold: u32,
+    /// The address users reach the app at, when a proxy in front rewrites `Host`
+    /// (e.g. `https://samverkan.example.se`): requests that change data must come from it.
+    pub public_origin: Option<String>,
 }
 
 impl Default for Settings {
@@ -29,6 +32,7 @@ impl Default for Settings {
             session_absolute: chrono::TimeDelta::days(7),
             report_deadline: shared::report::ReportDeadline::default(),
             hot_spot_threshold: shared::picture::DEFAULT_HOT_SPOT_THRESHOLD,
+            public_origin: None,
         }
     }
 }
@@ -40,6 +44,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The picture's counts, the dashboard and the yearly report, kept for a short while.
     pub views: Arc<super::views::Views>,
+    /// Failed sign-ins per account and address (see `throttle`).
+    pub sign_ins: Arc<super::throttle::Throttle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

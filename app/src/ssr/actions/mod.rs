@@ -86,7 +86,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     caller: &CurrentUser,
     input: &ActionInput,
 ) -> Result<Uuid> {
-    if caller.role != Role::Coordinator {
+    if !caller.can_create_actions() {
         return Err(AppError::Forbidden);
     }
     insert(db, caller, input, None, None).await
@@ -116,7 +116,7 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
             .await
             .map_err(|_| AppError::field("incident_id", FieldError::Unknown))?;
     }
-    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+    let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let place_id = match (valid.area_id, &valid.place) {
         (Some(area), Some(name)) => Some(
             super::reference::find_or_create_place(&*txn, area, name)
@@ -248,7 +248,7 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<()> {
     visible(db, caller, id).await?;
     let convened = access::convened(db, caller).await?;
-    let txn = crate::ssr::db::begin_write(db).await.map_err(db_err)?;
+    let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let model = action::Entity::find_by_id(id)
         .one(&*txn)
         .await

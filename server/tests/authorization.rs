@@ -1,0 +1,165 @@
+//! The authorization matrix: every server function, page and download × every kind of caller,
+//! with the answer each must get, from the tables below. The app's own registries of server
+//! functions and pages are checked against the tables, so a new one without a row fails.
+//!
+//! Columns: signed out, reporter of organisation A (police), reporter of organisation B
+//! (school, convener of Hallstavik's area group), coordinator, manager, admin, a member of
+//! Hallstavik's group, and a reporter of the member's organisation outside the group.
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, LOCATION};
+
+mod common;
+#[path = "authorization/fixture.rs"]
+mod fixture;
+#[path = "authorization/tables.rs"]
+mod tables;
+
+use common::apps;
+use fixture::{EVERYONE, Fixture, Who};
+use tables::{Case, Outcome, Page, pages, server_functions};
+
+impl Outcome {
+    fn status(self) -> StatusCode {
+        match self {
+            Outcome::K => StatusCode::OK,
+            Outcome::U => StatusCode::UNAUTHORIZED,
+            Outcome::F => StatusCode::FORBIDDEN,
+            Outcome::N => StatusCode::NOT_FOUND,
+            Outcome::S => StatusCode::SEE_OTHER,
+        }
+    }
+
+    /// The body a refused server function call must carry: the same for a record that is
+    /// hidden as for one that does not exist.
+    fn body(self) -> Option<&'static str> {
+        match self {
+            Outcome::U => Some("\"Unauthorized\""),
+            Outcome::F => Some("\"Forbidden\""),
+            Outcome::N => Some("\"NotFound\""),
+            Outcome::K | Outcome::S => None,
+        }
+    }
+}
+
+async fn browser_for(fx: &Fixture, case: &Case, who: Who) -> common::TestApp {
+    if !case.fresh {
+        return fx.browsers[&who].clone();
+    }
+    let browser = fx.app.browser();
+    if who != Who::SignedOut {
+        browser.sign_in(who.email()).await;
+    }
+    browser
+}
+
+async fn check_server_function(fx: &Fixture, case: &Case, who: Who, misses: &mut Vec<String>) {
+    let browser = browser_for(fx, case, who).await;
+    let form = (case.form)(fx, who);
+    let res = browser
+        .client
+        .post(browser.url(&format!("/api/{}", case.endpoint)))
+        .header(ACCEPT, "application/json")
+        .form(&form)
+        .send()
+        .await
+        .expect("request");
+    let expected = case.expect[who.index()];
+    let status = res.status();
+    let body = res.text().await.unwrap_or_default();
+    if status != expected.status() || expected.body().is_some_and(|b| b != body) {
+        misses.push(format!(
+            "{} ({}) as {who:?}: expected {expected:?}, got {status} {body:.200}",
+            case.endpoint, case.label
+        ));
+    }
+}
+
+async fn check_page(fx: &Fixture, page: &Page, who: Who, misses: &mut Vec<String>) {
+    let browser = &fx.browsers[&who];
+    let path = page
+        .path
+        .map_or_else(|| page.route.to_owned(), |path| path(fx));
+    let res = browser
+        .client
+        .get(browser.url(&path))
+        .send()
+        .await
+        .expect("request");
+    let expected = page.expect[who.index()];
+    let status = res.status();
+    let to_sign_in = res
+        .headers()
+        .get(LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .is_some_and(|l| l.starts_with("/sign-in"));
+    if status != expected.status() || (expected == Outcome::S && !to_sign_in) {
+        misses.push(format!(
+            "GET {} as {who:?}: expected {expected:?}, got {status}",
+            page.route
+        ));
+    }
+}
+
+#[tokio::test]
+async fn every_caller_gets_exactly_the_access_the_tables_give() {
+    for (backend, app) in apps().await {
+        let fx = Fixture::new(app).await;
+        let mut misses = Vec::new();
+        for case in server_functions() {
+            for who in EVERYONE {
+                check_server_function(&fx, &case, who, &mut misses).await;
+            }
+        }
+        for page in pages() {
+            for who in EVERYONE {
+                check_page(&fx, &page, who, &mut misses).await;
+            }
+        }
+        assert!(
+            misses.is_empty(),
+            "{backend}: {} answers differ from the tables:\n{}",
+            misses.len(),
+            misses.join("\n")
+        );
+    }
+}
+
+#[test]
+fn every_server_function_has_a_row() {
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
+        .collect();
+    let tabled: BTreeSet<String> = server_functions()
+        .iter()
+        .map(|c| c.endpoint.to_owned())
+        .collect();
+    assert!(registered.len() > 40, "the registry lists {registered:?}");
+    let missing: Vec<_> = registered.difference(&tabled).collect();
+    let stale: Vec<_> = tabled.difference(&registered).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a row: {missing:?}"
+    );
+    assert!(stale.is_empty(), "rows for no server function: {stale:?}");
+}
+
+#[tokio::test]
+async fn every_page_has_a_row() {
+    let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::app::App)
+        .iter()
+        .map(|r| tables::leptos_style(r.path()))
+        .collect();
+    let tabled: BTreeSet<String> = pages().iter().map(|p| p.route.to_owned()).collect();
+    let missing: Vec<_> = routes.difference(&tabled).collect();
+    assert!(missing.is_empty(), "pages without a row: {missing:?}");
+    // The rest of the table are the server's own downloads.
+    for extra in tabled.difference(&routes) {
+        assert!(
+            tables::DOWNLOADS.contains(&extra.as_str()),
+            "a row for no page: {extra}"
+        );
+    }
+}

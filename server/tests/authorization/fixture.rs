@@ -1,0 +1,322 @@
+//! The world the authorization matrix runs in: the demo data, two more reporters of one
+//! organisation (one of them a member of Hallstavik's area group, the other not), a browser
+//! signed in for each kind of caller, and the records the calls aim at. Calls that can only
+//! succeed once (starting a meeting, closing an action, deactivating an entry) get a record of
+//! their own per caller.
+
+use std::collections::HashMap;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use shared::user::Role;
+
+use crate::common::{TestApp, as_pairs, id_of, incident_form};
+
+/// Who calls. The group columns are about Hallstavik's area group: school@ convenes it,
+/// `Member` is a plain member, and `Outsider` is in the member's organisation but not the group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Who {
+    SignedOut,
+    /// police@, Polisen Norrtälje: logs the incident the calls aim at; not in the group.
+    ReporterA,
+    /// school@, Utbildningsförvaltningen: convener of Hallstavik's group.
+    ReporterB,
+    Coordinator,
+    Manager,
+    Admin,
+    Member,
+    Outsider,
+}
+
+pub const EVERYONE: [Who; 8] = [
+    Who::SignedOut,
+    Who::ReporterA,
+    Who::ReporterB,
+    Who::Coordinator,
+    Who::Manager,
+    Who::Admin,
+    Who::Member,
+    Who::Outsider,
+];
+
+/// The organisation of `Member` and `Outsider`.
+pub const FIELD_WORKERS: &str = "Fältsamordnarna";
+const PASSWORD: &str = "demo-password";
+
+impl Who {
+    pub fn email(self) -> &'static str {
+        match self {
+            Who::SignedOut | Who::ReporterA => "police@example.org",
+            Who::ReporterB => "school@example.org",
+            Who::Coordinator => "coordinator@example.org",
+            Who::Manager => "manager@example.org",
+            Who::Admin => "admin@example.org",
+            Who::Member => "member@test.example",
+            Who::Outsider => "outsider@test.example",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        EVERYONE.iter().position(|w| *w == self).unwrap_or_default()
+    }
+}
+
+/// Records that one call per caller uses up.
+#[derive(Default)]
+pub struct Own {
+    pub group_meeting: String,
+    pub action: String,
+    pub group_action: String,
+    pub contact: String,
+}
+
+pub struct Fixture {
+    pub app: TestApp,
+    pub browsers: HashMap<Who, TestApp>,
+    pub reference: Value,
+    pub incident: String,
+    pub incident_form: Vec<(&'static str, String)>,
+    pub weekly_series: String,
+    pub weekly_meeting: String,
+    pub group: String,
+    pub group_area: String,
+    pub group_meeting: String,
+    pub action: String,
+    pub group_action: String,
+    pub spare_contact: String,
+    pub feed_path: String,
+    pub own: HashMap<Who, Own>,
+}
+
+async fn ok_json(res: reqwest::Response, what: &str) -> Value {
+    let status = res.status();
+    let body = res.text().await.unwrap_or_default();
+    assert_eq!(status, StatusCode::OK, "arranging {what}: {body}");
+    serde_json::from_str(&body).unwrap_or(Value::Null)
+}
+
+async fn call_ok(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> Value {
+    ok_json(app.call(endpoint, form).await, endpoint).await
+}
+
+impl Fixture {
+    pub fn org(&self, name: &str) -> String {
+        id_of(&self.reference, "organisations", name)
+    }
+
+    pub fn area(&self, name: &str) -> String {
+        id_of(&self.reference, "areas", name)
+    }
+
+    pub async fn new(app: TestApp) -> Fixture {
+        for (who, name) in [(Who::Member, "Mia Medlem"), (Who::Outsider, "Otto Utanför")] {
+            app::ssr::users::create(
+                &app.db,
+                app::ssr::users::UserForCreate {
+                    email: who.email(),
+                    name,
+                    organisation: FIELD_WORKERS,
+                    role: Role::Reporter,
+                    password: PASSWORD,
+                },
+            )
+            .await
+            .expect("a test reporter");
+        }
+        let mut browsers = HashMap::new();
+        for who in EVERYONE {
+            let browser = app.browser();
+            if who != Who::SignedOut {
+                let res = browser
+                    .call(
+                        "auth/sign-in",
+                        &[("email", who.email()), ("password", PASSWORD)],
+                    )
+                    .await;
+                assert_eq!(res.status(), StatusCode::OK, "{who:?} signs in");
+            }
+            browsers.insert(who, browser);
+        }
+        let coordinator = &browsers[&Who::Coordinator];
+        let reference = coordinator.reference().await;
+        let police = &browsers[&Who::ReporterA];
+        let incident_form = incident_form(police, "Klotter på transformatorstationen.").await;
+        let incident = call_ok(police, "incidents/save", &as_pairs(&incident_form)).await;
+        let incident = incident.as_str().expect("incident id").to_owned();
+
+        let mut fx = Fixture {
+            app,
+            browsers,
+            reference,
+            incident,
+            incident_form,
+            weekly_series: String::new(),
+            weekly_meeting: String::new(),
+            group: String::new(),
+            group_area: String::new(),
+            group_meeting: String::new(),
+            action: String::new(),
+            group_action: String::new(),
+            spare_contact: String::new(),
+            feed_path: String::new(),
+            own: HashMap::new(),
+        };
+        fx.arrange_meetings().await;
+        fx.arrange_members().await;
+        fx.arrange_actions().await;
+        fx
+    }
+
+    fn coordinator(&self) -> &TestApp {
+        &self.browsers[&Who::Coordinator]
+    }
+
+    async fn arrange_meetings(&mut self) {
+        let series = call_ok(self.coordinator(), "meetings/series", &[]).await;
+        self.weekly_series = series[0]["id"].as_str().expect("weekly series").to_owned();
+        let planned = call_ok(
+            self.coordinator(),
+            "meetings/plan",
+            &[("series_id", &self.weekly_series)],
+        )
+        .await;
+        self.weekly_meeting = planned.as_str().expect("meeting id").to_owned();
+
+        let groups = call_ok(self.coordinator(), "groups/list", &[]).await;
+        self.group = groups
+            .as_array()
+            .and_then(|g| g.iter().find(|g| g["name"] == "Områdesgrupp Hallstavik"))
+            .and_then(|g| g["id"].as_str())
+            .expect("Hallstavik's group")
+            .to_owned();
+        let group = call_ok(self.coordinator(), "groups/get", &[("id", &self.group)]).await;
+        self.group_area = group["area_id"].as_str().expect("area").to_owned();
+        self.group_meeting = group["meetings"][0]["id"]
+            .as_str()
+            .expect("a planned group meeting")
+            .to_owned();
+        self.feed_path = group["feed_path"].as_str().expect("feed").to_owned();
+        for who in EVERYONE {
+            let planned = call_ok(
+                self.coordinator(),
+                "meetings/plan",
+                &[("series_id", &self.group)],
+            )
+            .await;
+            self.own.entry(who).or_default().group_meeting =
+                planned.as_str().expect("meeting id").to_owned();
+        }
+    }
+
+    /// A new directory entry of the field workers' organisation; with an account, linked to it.
+    async fn contact(&self, name: &str, account: &str) -> String {
+        let org = self.org(FIELD_WORKERS);
+        let area = self.area("Hallstavik");
+        let saved = call_ok(
+            self.coordinator(),
+            "contacts/save",
+            &[
+                ("id", ""),
+                ("name", name),
+                ("organisation_id", &org),
+                ("function", "field_worker"),
+                ("area_id", &area),
+                ("phone", "070-174 07 00"),
+                ("account_email", account),
+            ],
+        )
+        .await;
+        saved.as_str().expect("contact id").to_owned()
+    }
+
+    async fn arrange_members(&mut self) {
+        let member = self.contact("Mia Medlem", Who::Member.email()).await;
+        call_ok(
+            self.coordinator(),
+            "groups/member",
+            &[
+                ("id", &self.group),
+                ("contact_id", &member),
+                ("role", "member"),
+            ],
+        )
+        .await;
+        self.spare_contact = self.contact("Reserv Kontakt", "").await;
+        for who in EVERYONE {
+            let contact = self.contact(&format!("Kontakt {who:?}"), "").await;
+            self.own.entry(who).or_default().contact = contact;
+        }
+    }
+
+    /// Actions outside any group are owned by the police; the group's actions by the field
+    /// workers, so the member owns them and the outsider, of the same organisation, does not
+    /// see them.
+    async fn arrange_actions(&mut self) {
+        let police = self.org("Polisen Norrtälje");
+        let field = self.org(FIELD_WORKERS);
+        let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(14))
+            .format("%Y-%m-%d")
+            .to_string();
+        let origin = call_ok(
+            self.coordinator(),
+            "meetings/plan",
+            &[("series_id", &self.group)],
+        )
+        .await
+        .as_str()
+        .expect("meeting id")
+        .to_owned();
+        let mut titles = vec![
+            ("Gemensam".to_owned(), true),
+            ("Gemensam".to_owned(), false),
+        ];
+        titles.extend(EVERYONE.iter().flat_map(|w| {
+            [
+                (format!("Egen {w:?}"), true),
+                (format!("Egen {w:?}"), false),
+            ]
+        }));
+        for (title, in_group) in &titles {
+            if *in_group {
+                let title = format!("{title} i gruppen");
+                call_ok(
+                    self.coordinator(),
+                    "meetings/action",
+                    &[
+                        ("id", &origin),
+                        ("title", &title),
+                        ("owner_organisation_id", &field),
+                        ("due", &due),
+                    ],
+                )
+                .await;
+            } else {
+                call_ok(
+                    self.coordinator(),
+                    "actions/create",
+                    &[
+                        ("title", title),
+                        ("owner_organisation_id", &police),
+                        ("due", &due),
+                    ],
+                )
+                .await;
+            }
+        }
+        let all = call_ok(self.coordinator(), "actions/list", &[("scope", "all")]).await;
+        let id = |title: &str| {
+            all.as_array()
+                .and_then(|a| a.iter().find(|a| a["title"] == title))
+                .and_then(|a| a["id"].as_str())
+                .unwrap_or_else(|| panic!("action {title}"))
+                .to_owned()
+        };
+        self.action = id("Gemensam");
+        self.group_action = id("Gemensam i gruppen");
+        for who in EVERYONE {
+            let own = self.own.entry(who).or_default();
+            own.action = id(&format!("Egen {who:?}"));
+            own.group_action = id(&format!("Egen {who:?} i gruppen"));
+        }
+    }
+}

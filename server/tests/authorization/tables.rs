@@ -1,0 +1,541 @@
+//! The tables of the authorization matrix: for each server function (some twice, aimed at
+//! different records) and each page, the form it is sent and the answer each caller gets.
+//!
+//! K 200 · U 401 · F 403 · N 404 (the same answer as for a record that does not exist) ·
+//! S 303 to the sign-in page. Columns in the order of `fixture::EVERYONE`: signed out,
+//! reporter A, reporter B (convener), coordinator, manager, admin, member, outsider.
+
+use crate::fixture::{FIELD_WORKERS, Fixture, Who};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    K,
+    U,
+    F,
+    N,
+    S,
+}
+
+use Outcome::*;
+
+pub type Form = Vec<(String, String)>;
+
+pub struct Case {
+    pub endpoint: &'static str,
+    pub label: &'static str,
+    pub form: fn(&Fixture, Who) -> Form,
+    pub expect: [Outcome; 8],
+    /// Run in a browser of its own (signing in and out would end the shared one's session).
+    pub fresh: bool,
+}
+
+pub struct Page {
+    pub route: &'static str,
+    /// The path to load; `None` for the route itself.
+    pub path: Option<fn(&Fixture) -> String>,
+    pub expect: [Outcome; 8],
+}
+
+/// Routes the server adds beside the app's pages.
+pub const DOWNLOADS: [&str; 3] = [
+    "/incidents/export.csv",
+    "/dashboard/export.csv",
+    "/meetings/feed/:file",
+];
+
+fn f(pairs: &[(&str, &str)]) -> Form {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+fn none(_: &Fixture, _: Who) -> Form {
+    Vec::new()
+}
+
+fn due() -> String {
+    (app::ssr::time::now_local() + chrono::TimeDelta::days(7))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// A week long before the demo's incidents, a different one per caller: a report per
+/// organisation and week can be sent once.
+fn quiet_week(who: Who) -> String {
+    let weeks = 12 + who.index() as i64;
+    (app::ssr::time::now_local() - chrono::TimeDelta::weeks(weeks))
+        .format("%G-W%V")
+        .to_string()
+}
+
+const EVERY_SIGNED_IN: [Outcome; 8] = [U, K, K, K, K, K, K, K];
+const READERS: [Outcome; 8] = [U, K, K, K, F, K, K, K];
+const ADMIN_ONLY: [Outcome; 8] = [U, F, F, F, F, K, F, F];
+const COORDINATOR_ONLY: [Outcome; 8] = [U, F, F, K, F, F, F, F];
+const OVERSEERS: [Outcome; 8] = [U, F, F, K, F, K, F, F];
+const DASHBOARD: [Outcome; 8] = [U, F, F, K, K, K, F, F];
+const REPORTING: [Outcome; 8] = [U, K, K, K, F, F, K, K];
+/// Hallstavik's group: seen by its members, coordinators and admins, and nobody else.
+const GROUP_READERS: [Outcome; 8] = [U, N, K, K, N, K, K, N];
+/// Hallstavik's meetings: run by coordinators and its convener.
+const GROUP_RUNNERS: [Outcome; 8] = [U, N, K, K, N, F, F, N];
+const ANYONE: [Outcome; 8] = [K; 8];
+
+fn case(
+    endpoint: &'static str,
+    label: &'static str,
+    form: fn(&Fixture, Who) -> Form,
+    expect: [Outcome; 8],
+) -> Case {
+    Case {
+        endpoint,
+        label,
+        form,
+        expect,
+        fresh: false,
+    }
+}
+
+pub fn server_functions() -> Vec<Case> {
+    let mut cases = vec![
+        case("me", "who am I", none, ANYONE),
+        case(
+            "prefs/language",
+            "Swedish",
+            |_, _| f(&[("lang", "sv")]),
+            ANYONE,
+        ),
+        case("reference", "lists", none, EVERY_SIGNED_IN),
+        case(
+            "places",
+            "Rimbo's",
+            |fx, _| f(&[("area", &fx.area("Rimbo"))]),
+            EVERY_SIGNED_IN,
+        ),
+        case(
+            "admin/organisation",
+            "new",
+            |_, w| {
+                f(&[
+                    ("id", ""),
+                    ("name", &format!("Organisation {w:?}")),
+                    ("kind", "other"),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "admin/area",
+            "new",
+            |_, w| f(&[("id", ""), ("name", &format!("Område {w:?}"))]),
+            ADMIN_ONLY,
+        ),
+        case(
+            "admin/place",
+            "new",
+            |fx, w| {
+                f(&[
+                    ("id", ""),
+                    ("area_id", &fx.area("Rimbo")),
+                    ("name", &format!("Plats {w:?}")),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "admin/category",
+            "new",
+            |_, w| f(&[("id", ""), ("name_sv", &format!("Kategori {w:?}"))]),
+            ADMIN_ONLY,
+        ),
+        case(
+            "incidents/list",
+            "first page",
+            |_, _| f(&[("filter[week]", "")]),
+            READERS,
+        ),
+        case(
+            "incidents/get",
+            "reporter A's",
+            |fx, _| f(&[("id", &fx.incident)]),
+            [U, K, K, K, N, K, K, K],
+        ),
+        case(
+            "incidents/save",
+            "new",
+            |fx, _| {
+                fx.incident_form
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                    .collect()
+            },
+            REPORTING,
+        ),
+        case(
+            "incidents/save",
+            "edit reporter A's",
+            |fx, _| {
+                let mut form: Form = fx
+                    .incident_form
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                    .collect();
+                form.push(("id".into(), fx.incident.clone()));
+                form
+            },
+            [U, K, F, K, N, F, F, F],
+        ),
+        case("incidents/week", "overview", none, EVERY_SIGNED_IN),
+        case(
+            "reports/own",
+            "last week",
+            |_, _| f(&[("week", "")]),
+            REPORTING,
+        ),
+        case(
+            "reports/submit",
+            "nothing to report",
+            |_, w| f(&[("week", &quiet_week(w)), ("nothing_to_report", "on")]),
+            REPORTING,
+        ),
+        case("reports/overview", "who reported", none, OVERSEERS),
+        case("picture", "last week", |_, _| f(&[("week", "")]), READERS),
+        case("dashboard", "whole municipality", none, DASHBOARD),
+        case("dashboard/year", "this year", none, DASHBOARD),
+        case("actions/list", "open", none, READERS),
+        case(
+            "actions/get",
+            "the weekly meeting's",
+            |fx, _| f(&[("id", &fx.action)]),
+            [U, K, K, K, N, K, K, K],
+        ),
+        case(
+            "actions/get",
+            "the group's",
+            |fx, _| f(&[("id", &fx.group_action)]),
+            GROUP_READERS,
+        ),
+        case(
+            "actions/create",
+            "new",
+            |fx, w| {
+                f(&[
+                    ("title", &format!("Åtgärd {w:?}")),
+                    ("owner_organisation_id", &fx.org(FIELD_WORKERS)),
+                    ("due", &due()),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+        // Owned by the police: reporter A's organisation may move it on.
+        case(
+            "actions/state",
+            "the weekly meeting's",
+            |fx, w| f(&[("id", &fx.own[&w].action), ("state", "in_progress")]),
+            [U, K, F, K, N, F, F, F],
+        ),
+        // Owned by the field workers: the member's organisation, and the convener's group.
+        case(
+            "actions/state",
+            "the group's",
+            |fx, w| f(&[("id", &fx.own[&w].group_action), ("state", "in_progress")]),
+            [U, N, K, K, N, F, K, N],
+        ),
+        case(
+            "audit/search",
+            "everything",
+            |_, _| f(&[("filter[user]", "")]),
+            OVERSEERS,
+        ),
+        case("audit/users", "who acted", none, OVERSEERS),
+        case("contacts/search", "everyone", none, EVERY_SIGNED_IN),
+        case(
+            "contacts/save",
+            "new",
+            |fx, w| {
+                f(&[
+                    ("id", ""),
+                    ("name", &format!("Ny Kontakt {w:?}")),
+                    ("organisation_id", &fx.org(FIELD_WORKERS)),
+                    ("function", "field_worker"),
+                    ("phone", "070-174 07 01"),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+        case(
+            "contacts/deactivate",
+            "someone who left",
+            |fx, w| f(&[("id", &fx.own[&w].contact)]),
+            COORDINATOR_ONLY,
+        ),
+        case("groups/list", "the caller's", none, EVERY_SIGNED_IN),
+        case(
+            "groups/get",
+            "Hallstavik's",
+            |fx, _| f(&[("id", &fx.group)]),
+            GROUP_READERS,
+        ),
+        case(
+            "groups/create",
+            "new",
+            |fx, w| {
+                f(&[
+                    ("name", &format!("Områdesgrupp {w:?}")),
+                    ("area_id", &fx.area("Älmsta")),
+                    ("weekday", "1"),
+                    ("start_time", "13:00"),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+        case(
+            "groups/member",
+            "add to Hallstavik's",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.group),
+                    ("contact_id", &fx.spare_contact),
+                    ("role", "member"),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+        case("meetings/series", "weekly", none, READERS),
+        case(
+            "meetings/plan",
+            "weekly",
+            |fx, _| f(&[("series_id", &fx.weekly_series)]),
+            COORDINATOR_ONLY,
+        ),
+        case(
+            "meetings/plan",
+            "Hallstavik's",
+            |fx, _| f(&[("series_id", &fx.group)]),
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/get",
+            "weekly",
+            |fx, _| f(&[("id", &fx.weekly_meeting)]),
+            [U, K, K, K, N, K, K, K],
+        ),
+        case(
+            "meetings/get",
+            "Hallstavik's",
+            |fx, _| f(&[("id", &fx.group_meeting)]),
+            GROUP_READERS,
+        ),
+        case(
+            "meetings/step",
+            "start Hallstavik's",
+            |fx, w| f(&[("id", &fx.own[&w].group_meeting), ("step", "start")]),
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/attendance",
+            "Hallstavik's",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("organisation_id", &fx.org(FIELD_WORKERS)),
+                    ("status", "present"),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/guests",
+            "Hallstavik's",
+            |fx, _| f(&[("id", &fx.group_meeting), ("guests", "Räddningstjänsten")]),
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/rating",
+            "Hallstavik's",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("area_id", &fx.group_area),
+                    ("rating", "3"),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/item",
+            "Hallstavik's agenda",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("kind", "agenda"),
+                    ("text", &format!("Punkt {w:?}")),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/review",
+            "Hallstavik's action",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("action_id", &fx.group_action),
+                    ("state", "open"),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/action",
+            "Hallstavik's",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("title", &format!("Beslut {w:?}")),
+                    ("owner_organisation_id", &fx.org(FIELD_WORKERS)),
+                    ("due", &due()),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/new-series",
+            "new",
+            |fx, w| {
+                f(&[
+                    ("name", &format!("Möte {w:?}")),
+                    ("weekday", "2"),
+                    ("start_time", "10:00"),
+                    ("members[0]", &fx.org(FIELD_WORKERS)),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+    ];
+    for (endpoint, form) in [
+        (
+            "auth/sign-in",
+            (|_, w: Who| f(&[("email", w.email()), ("password", "demo-password")]))
+                as fn(&Fixture, Who) -> Form,
+        ),
+        ("auth/sign-out", none),
+    ] {
+        cases.push(Case {
+            endpoint,
+            label: "own browser",
+            form,
+            expect: ANYONE,
+            fresh: true,
+        });
+    }
+    cases
+}
+
+fn page(route: &'static str, path: fn(&Fixture) -> String, expect: [Outcome; 8]) -> Page {
+    Page {
+        route,
+        path: Some(path),
+        expect,
+    }
+}
+
+fn fixed(route: &'static str, expect: [Outcome; 8]) -> Page {
+    Page {
+        route,
+        path: None,
+        expect,
+    }
+}
+
+/// Pages answer as their server functions do, except that a signed-out visitor is sent to
+/// the sign-in page.
+fn signed_out_to_sign_in(mut expect: [Outcome; 8]) -> [Outcome; 8] {
+    expect[0] = S;
+    expect
+}
+
+pub fn pages() -> Vec<Page> {
+    let p = signed_out_to_sign_in;
+    vec![
+        fixed("/", p(EVERY_SIGNED_IN)),
+        fixed("/sign-in", ANYONE),
+        fixed("/incidents", p(READERS)),
+        fixed("/incidents/new", p(REPORTING)),
+        page(
+            "/incidents/:id",
+            |fx| format!("/incidents/{}", fx.incident),
+            p([U, K, K, K, N, K, K, K]),
+        ),
+        page(
+            "/incidents/:id/edit",
+            |fx| format!("/incidents/{}/edit", fx.incident),
+            p([U, K, F, K, N, F, F, F]),
+        ),
+        fixed("/admin", p(ADMIN_ONLY)),
+        fixed("/audit", p(OVERSEERS)),
+        fixed("/picture", p(READERS)),
+        fixed("/actions", p(READERS)),
+        fixed("/actions/new", p(COORDINATOR_ONLY)),
+        page(
+            "/actions/:id",
+            |fx| format!("/actions/{}", fx.group_action),
+            p(GROUP_READERS),
+        ),
+        fixed("/meetings", p(READERS)),
+        page(
+            "/meetings/:id",
+            |fx| format!("/meetings/{}", fx.group_meeting),
+            p(GROUP_READERS),
+        ),
+        page(
+            "/meetings/:id/minutes",
+            |fx| format!("/meetings/{}/minutes", fx.group_meeting),
+            p(GROUP_READERS),
+        ),
+        fixed("/dashboard", p(DASHBOARD)),
+        fixed("/dashboard/year", p(DASHBOARD)),
+        fixed("/directory", p(EVERY_SIGNED_IN)),
+        fixed("/groups", p(EVERY_SIGNED_IN)),
+        page(
+            "/groups/:id",
+            |fx| format!("/groups/{}", fx.group),
+            p(GROUP_READERS),
+        ),
+        fixed("/reports", p(REPORTING)),
+        fixed("/reports/overview", p(OVERSEERS)),
+        fixed("/incidents/export.csv", p(OVERSEERS)),
+        page(
+            "/dashboard/export.csv",
+            |_| "/dashboard/export.csv?chart=weeks".into(),
+            p(OVERSEERS),
+        ),
+        // A calendar program sends no cookie: the feed's token is what counts.
+        page("/meetings/feed/:file", |fx| fx.feed_path.clone(), ANYONE),
+        page(
+            "/meetings/feed/:file",
+            |fx| {
+                fx.feed_path
+                    .split('?')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            },
+            [N; 8],
+        ),
+    ]
+}
+
+/// `/incidents/{id}` (axum) as `/incidents/:id` (the tables' and Leptos' way).
+pub fn leptos_style(path: &str) -> String {
+    path.split('/')
+        .map(
+            |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => format!(":{name}"),
+                None => segment.to_owned(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,138 @@
+//! The HTTP test harness: the real app on port 0 with a fresh database (a temporary SQLite
+//! file, and a fresh PostgreSQL database when TEST_DATABASE_URL is set), and a client that
+//! keeps cookies like a browser. Each test binary uses part of it.
+#![allow(dead_code)]
+
+use reqwest::header::ACCEPT;
+use samverkan_server::{Application, Config, build_state};
+use serde_json::Value;
+
+#[derive(Clone)]
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    /// The app's database, for arranging what no server function creates (user accounts).
+    pub db: sea_orm::DatabaseConnection,
+}
+
+impl TestApp {
+    /// The same app in another browser: no cookies yet.
+    pub fn browser(&self) -> TestApp {
+        TestApp {
+            base: self.base.clone(),
+            client: client(),
+            db: self.db.clone(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function as the hydrated app does (JSON answers, no redirect).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn sign_in(&self, email: &str) -> reqwest::Response {
+        self.call(
+            "auth/sign-in",
+            &[("email", email), ("password", "demo-password")],
+        )
+        .await
+    }
+
+    pub async fn reference(&self) -> Value {
+        self.call("reference", &[])
+            .await
+            .json()
+            .await
+            .expect("reference json")
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        // A stuck request fails its test instead of stalling the whole suite.
+        .timeout(std::time::Duration::from_secs(30))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub async fn spawn(database_url: String) -> TestApp {
+    let config = Config {
+        database_url,
+        addr: "127.0.0.1:0".parse().expect("addr"),
+        site_root: "target/site".into(),
+        secure_cookies: false,
+        report_deadline: Default::default(),
+        hot_spot_threshold: 3,
+        public_origin: None,
+    };
+    let state = build_state(&config).await.expect("state");
+    app::ssr::demo::load(&state.db).await.expect("demo data");
+    let db = state.db.clone();
+    let app = Application::with_state(config.addr, state)
+        .await
+        .expect("bind");
+    let base = format!("http://{}", app.addr);
+    tokio::spawn(app.run());
+    TestApp {
+        base,
+        client: client(),
+        db,
+    }
+}
+
+/// One app per backend under test.
+pub async fn apps() -> Vec<(&'static str, TestApp)> {
+    let file = std::env::temp_dir().join(format!(
+        "samverkan-test-{}.db",
+        uuid::Uuid::now_v7().simple()
+    ));
+    let mut all = vec![(
+        "sqlite",
+        spawn(format!("sqlite://{}", file.display())).await,
+    )];
+    if let Some(url) = app::ssr::testing::postgres_url().await {
+        all.push(("postgres", spawn(url).await));
+    }
+    all
+}
+
+pub fn id_of(reference: &Value, list: &str, name: &str) -> String {
+    reference["reference"][list]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["name"] == name))
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_else(|| panic!("{list} {name} not found"))
+        .to_owned()
+}
+
+pub async fn incident_form(app: &TestApp, description: &str) -> Vec<(&'static str, String)> {
+    let reference = app.reference().await;
+    let when = (app::ssr::time::now_local() - chrono::TimeDelta::minutes(30))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    vec![
+        ("occurred_at", when),
+        ("area_id", id_of(&reference, "areas", "Rimbo")),
+        ("place", "Pendlarparkeringen".into()),
+        ("category_id", id_of(&reference, "categories", "Klotter")),
+        ("description", description.into()),
+        ("youth_involved", "on".into()),
+    ]
+}
+
+pub fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+pub mod process;

@@ -1,0 +1,201 @@
+//! Defences at the HTTP edge: requests from other sites, oversized bodies, security headers,
+//! sign-in throttling and session rotation. The real app on port 0, driven like a browser.
+
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_SECURITY_POLICY, COOKIE, ORIGIN, RETRY_AFTER, SET_COOKIE};
+use serde_json::Value;
+
+mod common;
+
+use common::*;
+
+/// Places of the newest incidents on the list's first page.
+async fn listed_places(app: &TestApp) -> Vec<String> {
+    let list: Value = app
+        .call("incidents/list", &[("filter[week]", "")])
+        .await
+        .json()
+        .await
+        .expect("list json");
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["place"].as_str().map(str::to_owned))
+        .collect()
+}
+
+async fn save_from(app: &TestApp, origin: Option<&str>, place: &str) -> StatusCode {
+    let mut form = incident_form(app, "Klotter på busskuren.").await;
+    form.retain(|(k, _)| *k != "place");
+    form.push(("place", place.to_owned()));
+    let mut req = app
+        .client
+        .post(app.url("/api/incidents/save"))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .form(&as_pairs(&form));
+    if let Some(origin) = origin {
+        req = req.header(ORIGIN, origin);
+    }
+    req.send().await.expect("request").status()
+}
+
+#[tokio::test]
+async fn a_change_sent_from_another_site_is_refused_and_stores_nothing() {
+    for (backend, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let evil = save_from(&app, Some("http://evil.example"), "Från annan sajt").await;
+        assert_eq!(evil, StatusCode::FORBIDDEN, "{backend}");
+        let null = save_from(&app, Some("null"), "Från ingenstans").await;
+        assert_eq!(null, StatusCode::FORBIDDEN, "{backend}");
+        let own = save_from(&app, Some(&app.base), "Från egna sidan").await;
+        assert_eq!(own, StatusCode::OK, "{backend}");
+        // Scripts and the CLI send no Origin: they carry no one else's cookies.
+        let tool = save_from(&app, None, "Från ett skript").await;
+        assert_eq!(tool, StatusCode::OK, "{backend}");
+
+        let places = listed_places(&app).await;
+        assert!(places.iter().any(|p| p == "Från egna sidan"), "{backend}");
+        assert!(places.iter().any(|p| p == "Från ett skript"), "{backend}");
+        assert!(
+            !places
+                .iter()
+                .any(|p| p.starts_with("Från annan") || p == "Från ingenstans"),
+            "{backend}: a refused request stored something"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_before_it_is_read() {
+    for (backend, app) in apps().await {
+        app.sign_in("police@example.org").await;
+        let huge = "a".repeat(300 * 1024);
+        let res = app
+            .call("incidents/save", &[("description", huge.as_str())])
+            .await;
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE, "{backend}");
+        // Long but within the limit: the form's own rule answers, naming the field.
+        let long = "a".repeat(100 * 1024);
+        let form = incident_form(&app, &long).await;
+        let res = app.call("incidents/save", &as_pairs(&form)).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn pages_carry_a_nonce_policy_and_every_answer_the_security_headers() {
+    for (_, app) in apps().await {
+        let page = app.client.get(app.url("/sign-in")).send().await.unwrap();
+        let headers = page.headers().clone();
+        let policy = headers[CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let html = page.text().await.unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("the policy names a nonce");
+        assert!(nonce.len() >= 16, "a nonce of 128 bits");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+        // Every inline script of the page carries the nonce; none runs without it.
+        let scripts = html.matches("<script").count();
+        assert!(scripts > 0);
+        assert_eq!(
+            html.matches(&format!("<script type=\"module\" nonce=\"{nonce}\""))
+                .count()
+                + html.matches(&format!("<script nonce=\"{nonce}\"")).count(),
+            scripts,
+            "{html}"
+        );
+
+        // A second page load gets a fresh nonce.
+        let again = app.client.get(app.url("/sign-in")).send().await.unwrap();
+        assert_ne!(
+            again.headers()[CONTENT_SECURITY_POLICY],
+            headers[CONTENT_SECURITY_POLICY]
+        );
+
+        for path in ["/sign-in", "/no-such-page", "/api/me"] {
+            let res = if path.starts_with("/api/") {
+                app.call("me", &[]).await
+            } else {
+                app.client.get(app.url(path)).send().await.unwrap()
+            };
+            let h = res.headers();
+            assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+            assert_eq!(h["referrer-policy"], "same-origin", "{path}");
+            assert_eq!(h["x-frame-options"], "DENY", "{path}");
+            assert_eq!(h["cache-control"], "no-store", "{path}");
+            assert!(
+                h[CONTENT_SECURITY_POLICY]
+                    .to_str()
+                    .unwrap()
+                    .contains("frame-ancestors 'none'"),
+                "{path}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn after_five_wrong_passwords_even_the_right_one_must_wait() {
+    for (backend, app) in apps().await {
+        for _ in 0..5 {
+            let res = app
+                .call(
+                    "auth/sign-in",
+                    &[
+                        ("email", "police@example.org"),
+                        ("password", "not-the-password"),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{backend}");
+        }
+        let res = app.sign_in("Police@Example.org").await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{backend}");
+        let wait: u64 = res.headers()[RETRY_AFTER]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=30).contains(&wait), "{backend}: Retry-After {wait}");
+        assert!(res.headers().get(SET_COOKIE).is_none(), "{backend}");
+        assert_eq!(res.text().await.unwrap(), "\"TooManyAttempts\"");
+        // Other accounts are not held back.
+        let other = app.sign_in("school@example.org").await;
+        assert_eq!(other.status(), StatusCode::OK, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn signing_in_again_ends_the_session_the_browser_had() {
+    for (backend, app) in apps().await {
+        let first = app.sign_in("police@example.org").await;
+        let old = first.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+        let old = old.split(';').next().unwrap().to_owned();
+        // The client's cookie jar sends the old session along, as a browser would.
+        let second = app.sign_in("police@example.org").await;
+        let new = second.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+        assert_ne!(new.split(';').next().unwrap(), old, "{backend}");
+        let replay = reqwest::Client::new()
+            .post(app.url("/api/incidents/list"))
+            .header(COOKIE, old)
+            .form(&[("filter[week]", "")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(replay.status(), StatusCode::UNAUTHORIZED, "{backend}");
+        assert_eq!(
+            app.call("incidents/list", &[("filter[week]", "")])
+                .await
+                .status(),
+            StatusCode::OK,
+            "{backend}"
+        );
+    }
+}
