@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `demo-data`, `user add`.
+//! The command line: `serve` (default), `migrate`, `demo-data`, `import-incidents`, `backup`,
+//! `restore`, `user add`.
 
 use std::io::Read;
 
@@ -49,6 +50,17 @@ pub enum Command {
     /// rows are listed by line; nothing of them is stored.
     ImportIncidents {
         /// The CSV file.
+        file: std::path::PathBuf,
+    },
+    /// Write a consistent copy of the SQLite database to FILE, while the app runs.
+    Backup {
+        /// The new backup file (it must not exist).
+        file: std::path::PathBuf,
+    },
+    /// Replace the SQLite database with the backup FILE. Stop the server first; the database
+    /// that is replaced is kept beside it.
+    Restore {
+        /// A file made by `samverkan backup`.
         file: std::path::PathBuf,
     },
     /// Manage users.
@@ -155,6 +167,34 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 imported.refused.len(),
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::Backup { file } => {
+            crate::backup::sqlite_file(&config.database_url)?;
+            let db = db::connect(&config.database_url).await?;
+            let started = std::time::Instant::now();
+            let made = crate::backup::backup(&db, &config.database_url, &file).await?;
+            println!(
+                "backup written to {}: {} incidents, {} users, {} bytes, in {:.2} s",
+                file.display(),
+                made.incidents,
+                made.users,
+                made.bytes,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let restored = crate::backup::restore(&config.database_url, &file).await?;
+            println!(
+                "restored {} ({} incidents, {} users)",
+                file.display(),
+                restored.from.incidents,
+                restored.from.users
+            );
+            if let Some(kept) = restored.kept {
+                println!("the database it replaced is kept as {}", kept.display());
+            }
             Ok(())
         }
         Command::User {
