@@ -17,7 +17,7 @@ use crate::pages::{
 /// The document around the app, rendered on the server only.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    crate::ssr::security::set_page_policy();
+    crate::ssr::security::record_page_nonce();
     let lang = current_lang();
     view! {
         <!DOCTYPE html>

@@ -143,6 +143,8 @@ texts! {
     ActionExport => "Exporterade", "Exported";
     ActionSignIn => "Loggade in", "Signed in";
     ActionFailedSignIn => "Misslyckad inloggning", "Failed sign-in";
+    ActionAnonymise => "Gallring", "Retention";
+    AnonymisedNote => "Beskrivningen, den exakta platsen och vem som loggade togs bort vid gallring", "The description, the exact place and who logged it were removed by retention on";
     TypeIncident => "Händelse", "Incident";
     TypeIncidentList => "Händelselista", "Incident list";
     TypeWeeklyReport => "Veckorapport", "Weekly report";

@@ -52,6 +52,7 @@ async fn at(
         physical_environment: Set(!youth),
         created_at: Set(chrono::Utc::now()),
         updated_at: Set(None),
+        anonymised_at: Set(None),
     }
     .insert(&w.db)
     .await

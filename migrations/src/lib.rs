@@ -16,6 +16,7 @@ mod m20261124_000009_create_contacts_and_area_groups;
 mod m20261125_000010_create_incident_counts;
 mod m20261125_000011_index_open_actions;
 mod m20261125_000012_index_incidents_by_area_and_category;
+mod m20261201_000013_add_retention;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_create_incident_counts::Migration),
             Box::new(m20261125_000011_index_open_actions::Migration),
             Box::new(m20261125_000012_index_incidents_by_area_and_category::Migration),
+            Box::new(m20261201_000013_add_retention::Migration),
         ]
     }
 }

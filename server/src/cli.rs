@@ -63,6 +63,13 @@ pub enum Command {
         /// A file made by `samverkan backup`.
         file: std::path::PathBuf,
     },
+    /// Anonymise incidents older than the retention period now (the server also does it every
+    /// day): descriptions and exact places removed, counts kept.
+    Retention {
+        /// Months to keep (default: `SAMVERKAN_RETENTION_MONTHS`, else 36; at least 13).
+        #[arg(long)]
+        months: Option<u32>,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -91,6 +98,9 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let app = Application::build(&config).await?;
+            if let Some(months) = config.retention_months {
+                app::ssr::retention::every_day(app.state.db.clone(), months);
+            }
             tracing::info!("Samverkan is serving on http://{}", app.addr);
             app.run().await
         }
@@ -195,6 +205,26 @@ pub async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             if let Some(kept) = restored.kept {
                 println!("the database it replaced is kept as {}", kept.display());
             }
+            Ok(())
+        }
+        Command::Retention { months } => {
+            let months = months
+                .or(config.retention_months)
+                .unwrap_or(app::ssr::retention::DEFAULT_MONTHS);
+            if months < app::ssr::retention::MIN_MONTHS {
+                bail!(
+                    "--months {months}: at least {} (incidents can be edited for a year)",
+                    app::ssr::retention::MIN_MONTHS
+                );
+            }
+            let state = crate::build_state(&config).await?;
+            let done = app::ssr::retention::run(&state.db, months, chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("retention: {e}"))?;
+            println!(
+                "{} incidents older than {months} months anonymised ({} audit snapshots redacted)",
+                done.incidents, done.audit_events
+            );
             Ok(())
         }
         Command::User {

@@ -18,6 +18,9 @@ pub struct Config {
     pub hot_spot_threshold: u32,
     /// `SAMVERKAN_ORIGIN`: the public address behind a proxy that rewrites `Host`.
     pub public_origin: Option<String>,
+    /// `SAMVERKAN_RETENTION_MONTHS`: incidents older than this are anonymised every day (36;
+    /// at least 13; `off` for none, e.g. for the benchmark's ten years).
+    pub retention_months: Option<u32>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/samverkan.db";
@@ -67,6 +70,17 @@ impl Config {
                 ),
                 None => None,
             },
+            retention_months: match var("SAMVERKAN_RETENTION_MONTHS").as_deref() {
+                None => Some(app::ssr::retention::DEFAULT_MONTHS),
+                Some("off") => None,
+                Some(text) => match text.trim().parse::<u32>() {
+                    Ok(n) if n >= app::ssr::retention::MIN_MONTHS => Some(n),
+                    _ => anyhow::bail!(
+                        "SAMVERKAN_RETENTION_MONTHS {text:?}: whole months, {} or more, or off",
+                        app::ssr::retention::MIN_MONTHS
+                    ),
+                },
+            },
         })
     }
 
@@ -108,6 +122,7 @@ mod tests {
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
         assert_eq!(c.hot_spot_threshold, 3);
+        assert_eq!(c.retention_months, Some(36));
         assert_eq!(c.report_deadline, shared::report::ReportDeadline::default());
         assert!(!c.secure_cookies);
     }
@@ -134,5 +149,17 @@ mod tests {
         assert!(err.contains("SAMVERKAN_HOT_SPOT_THRESHOLD"));
         assert!(with(&[("SAMVERKAN_REPORT_DEADLINE", "whenever")]).is_err());
         assert!(with(&[("SAMVERKAN_ADDR", "nowhere")]).is_err());
+    }
+
+    #[test]
+    fn retention_is_whole_months_of_at_least_thirteen_or_off() {
+        let months =
+            |v: &str| with(&[("SAMVERKAN_RETENTION_MONTHS", v)]).map(|c| c.retention_months);
+        assert_eq!(months("24").unwrap(), Some(24));
+        assert_eq!(months("off").unwrap(), None);
+        for bad in ["12", "0", "-5", "tre år", "36.5"] {
+            let err = months(bad).unwrap_err().to_string();
+            assert!(err.contains("13 or more"), "{bad}: {err}");
+        }
     }
 }

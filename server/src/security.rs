@@ -1,7 +1,7 @@
 //! Defences on every request: requests that change data must come from the app's own pages
 //! (Origin, else Referer, must name this site), bodies are limited in size, and every response
-//! carries the security headers. Pages set their own Content-Security-Policy with the nonce
-//! of their scripts (`app::ssr::security`); other responses get one that allows nothing.
+//! carries the security headers. Pages get a Content-Security-Policy with the nonce of their
+//! scripts (`app::ssr::security`); other responses get one that allows nothing.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -10,9 +10,13 @@ use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::{Method, StatusCode};
 
 use app::ssr::AppState;
+use app::ssr::security::{NonceSlot, page_policy};
 
 /// The largest request body accepted: every form of the app fits many times over.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The largest page rendered (the situation picture of a large municipality is ~200 KB).
+const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 /// The policy of responses that are not pages: nothing may run, nothing may frame them.
 const NOT_A_PAGE_POLICY: &str =
@@ -21,7 +25,7 @@ const NOT_A_PAGE_POLICY: &str =
 /// Refuses requests that change data from other sites, and adds the security headers. Besides
 /// the `Host` a request was sent to, the public address (`SAMVERKAN_ORIGIN`, for a proxy in
 /// front that rewrites `Host`) counts as this site.
-pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let changes_data = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let public = state.settings.public_origin.as_deref();
     if changes_data && !from_this_site(req.headers(), public) {
@@ -38,9 +42,41 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
             .into_response();
     }
     let static_asset = req.uri().path().starts_with("/pkg/");
-    let mut res = next.run(req).await;
+    let slot = NonceSlot::default();
+    req.extensions_mut().insert(slot.clone());
+    let res = next.run(req).await;
+    let mut res = with_page_policy(res, &slot).await;
     add_headers(res.headers_mut(), static_asset);
     res
+}
+
+/// An HTML page gets the policy naming its nonce. Its body is read first: the shell that
+/// leaves the nonce has surely run once the page is rendered. (Pages render whole before they
+/// are sent, `SsrMode::Async`, so this holds nothing back.)
+async fn with_page_policy(res: Response, slot: &NonceSlot) -> Response {
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::error!(error = %e, "a page could not be rendered whole");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    if let Some(value) = slot
+        .take()
+        .and_then(|nonce| HeaderValue::from_str(&page_policy(&nonce)).ok())
+    {
+        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 /// True when the request names this site as its source, or names none (not a browser: a

@@ -14,6 +14,8 @@ use reqwest::header::{ACCEPT, LOCATION};
 mod common;
 #[path = "authorization/fixture.rs"]
 mod fixture;
+#[path = "authorization/hostile.rs"]
+mod hostile;
 #[path = "authorization/tables.rs"]
 mod tables;
 
@@ -121,6 +123,24 @@ async fn every_caller_gets_exactly_the_access_the_tables_give() {
         assert!(
             misses.is_empty(),
             "{backend}: {} answers differ from the tables:\n{}",
+            misses.len(),
+            misses.join("\n")
+        );
+    }
+}
+
+#[tokio::test]
+async fn hostile_input_gets_a_4xx_stores_nothing_when_refused_and_is_shown_escaped() {
+    for (backend, app) in apps().await {
+        let fx = Fixture::new(app).await;
+        let cases = server_functions();
+        let mut misses = Vec::new();
+        hostile::every_field_of_every_call(&fx, &cases, &mut misses).await;
+        hostile::whole_bodies(&fx, &cases, &mut misses).await;
+        hostile::stored_text_is_escaped(&fx, &mut misses).await;
+        assert!(
+            misses.is_empty(),
+            "{backend}: {} answers to hostile input went wrong:\n{}",
             misses.len(),
             misses.join("\n")
         );

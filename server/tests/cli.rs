@@ -101,3 +101,24 @@ fn a_user_is_added_with_the_password_read_from_standard_input() {
     let out = samverkan(&db, &bad_role, "a-very-long-password\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role"));
 }
+
+#[test]
+fn retention_runs_from_the_command_line_and_refuses_a_period_under_thirteen_months() {
+    let db = temp_db();
+    assert!(samverkan(&db, &["demo-data"], "").status.success());
+    let run = samverkan(&db, &["retention"], "");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&run.stdout)
+            .contains("0 incidents older than 36 months anonymised"),
+        "{}",
+        String::from_utf8_lossy(&run.stdout)
+    );
+    let short = samverkan(&db, &["retention", "--months", "6"], "");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 13"));
+}

@@ -26,6 +26,9 @@ pub enum AuditAction {
     SignIn,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "failed_sign_in"))]
     FailedSignIn,
+    /// Retention removed free text and exact places from old records.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "anonymise"))]
+    Anonymise,
 }
 
 /// Which kind of record an event is about.

@@ -129,6 +129,8 @@ pub struct IncidentDetail {
     pub organisation_id: OrganisationId,
     pub logged_at: String,
     pub updated_at: Option<String>,
+    /// When retention removed its description and exact place (and the reporter's name).
+    pub anonymised_at: Option<String>,
     pub can_edit: bool,
     /// The stored values in form shape, for the edit form.
     pub input: IncidentInput,

@@ -14,6 +14,7 @@ pub fn action_label(action: AuditAction) -> &'static str {
         AuditAction::Export => T::ActionExport,
         AuditAction::SignIn => T::ActionSignIn,
         AuditAction::FailedSignIn => T::ActionFailedSignIn,
+        AuditAction::Anonymise => T::ActionAnonymise,
     })
 }
 

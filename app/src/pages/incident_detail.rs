@@ -37,11 +37,19 @@ pub fn IncidentDetailPage() -> impl IntoView {
                                 <dt>{t(T::PhysicalEnvironment)}</dt><dd>{yes_no(s.physical_environment)}</dd>
                                 <dt>{t(T::Organisation)}</dt><dd>{s.organisation.clone()}
                                     {s.late_addition.then(|| view! { " " <span class="tag">{t(T::LateAddition)}</span> })}</dd>
-                                <dt>{t(T::LoggedBy)}</dt><dd>{format!("{}, {}", d.reporter, d.logged_at)}</dd>
+                                <dt>{t(T::LoggedBy)}</dt><dd>{match d.reporter.is_empty() {
+                                    true => d.logged_at.clone(),
+                                    false => format!("{}, {}", d.reporter, d.logged_at),
+                                }}</dd>
                                 {d.updated_at.clone().map(|u| view! { <dt>{t(T::LastChanged)}</dt><dd>{u}</dd> })}
                             </dl>
                             <h2>{t(T::Description)}</h2>
-                            <p class="description">{d.description.clone()}</p>
+                            {match d.anonymised_at.clone() {
+                                Some(when) => view! {
+                                    <p class="description anonymised">{format!("{} {when}.", t(T::AnonymisedNote))}</p>
+                                }.into_any(),
+                                None => view! { <p class="description">{d.description.clone()}</p> }.into_any(),
+                            }}
                             <h2>{t(T::History)}</h2>
                             <History entries=d.history.clone() />
                             <p class="actions">

@@ -163,6 +163,7 @@ pub async fn incidents<C: ConnectionTrait + TransactionTrait>(
                 name: Set(place_name.as_str().to_owned()),
                 name_key: Set(key.1.clone()),
                 created_at: Set(now),
+                anonymous: Set(false),
             });
             id
         });
@@ -182,6 +183,7 @@ pub async fn incidents<C: ConnectionTrait + TransactionTrait>(
             physical_environment: Set(flag(environment)),
             created_at: Set(now),
             updated_at: Set(None),
+            anonymised_at: Set(None),
         });
     }
     result.stored = new_incidents.len();

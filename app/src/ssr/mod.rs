@@ -22,6 +22,7 @@ pub mod minutes;
 pub mod picture;
 pub mod reference;
 pub mod reports;
+pub mod retention;
 pub mod scale;
 pub mod security;
 pub mod state;

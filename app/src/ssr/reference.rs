@@ -64,11 +64,14 @@ pub async fn organisation_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uu
         .collect())
 }
 
-/// The places of one area (every place when `area` is `None`), sorted by name. Kept out of
+/// The places of one area (every place when `area` is `None`), sorted by name, without the
+/// stand-ins of anonymised incidents (`retention`). Kept out of
 /// [`load`]: a large municipality has thousands, and only the incident form and the admin
 /// page need them.
 pub async fn places<C: ConnectionTrait>(db: &C, area: Option<AreaId>) -> Result<Vec<PlaceDto>> {
-    let mut query = place::Entity::find().order_by_asc(place::Column::Name);
+    let mut query = place::Entity::find()
+        .filter(place::Column::Anonymous.eq(false))
+        .order_by_asc(place::Column::Name);
     if let Some(area) = area {
         query = query.filter(place::Column::AreaId.eq(area.0));
     }
@@ -302,6 +305,7 @@ fn new_place(area: AreaId, name: &PlaceName) -> place::ActiveModel {
         name: Set(name.as_str().to_owned()),
         name_key: Set(place::name_key(name.as_str())),
         created_at: Set(Utc::now()),
+        anonymous: Set(false),
     }
 }
 

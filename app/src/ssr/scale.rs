@@ -213,6 +213,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
                 name_key: Set(name.to_lowercase()),
                 name: Set(name),
                 created_at: Set(now),
+                anonymous: Set(false),
             });
             ids.push(id);
         }
@@ -289,6 +290,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
             physical_environment: Set(rng.gen_bool(0.3)),
             created_at: Set(at + TimeDelta::minutes(rng.gen_range(5..600))),
             updated_at: Set(None),
+            anonymised_at: Set(None),
         });
         loaded += 1;
         if rows.len() == BATCH * PER_TRANSACTION {

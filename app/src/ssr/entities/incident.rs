@@ -20,6 +20,8 @@ pub struct Model {
     pub physical_environment: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: Option<DateTimeUtc>,
+    /// Set when retention removed the description and the exact place (`retention`).
+    pub anonymised_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

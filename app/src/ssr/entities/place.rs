@@ -11,6 +11,8 @@ pub struct Model {
     pub name: String,
     pub name_key: String,
     pub created_at: DateTimeUtc,
+    /// The area's stand-in for the places of anonymised incidents: never suggested or listed.
+    pub anonymous: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

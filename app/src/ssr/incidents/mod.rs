@@ -46,6 +46,7 @@ struct Row {
     physical_environment: bool,
     created_at: DateTime<Utc>,
     updated_at: Option<DateTime<Utc>>,
+    anonymised_at: Option<DateTime<Utc>>,
     area: String,
     place: String,
     category_sv: String,
@@ -174,6 +175,7 @@ fn joined() -> sea_orm::Select<incident::Entity> {
             incident::Column::PhysicalEnvironment,
             incident::Column::CreatedAt,
             incident::Column::UpdatedAt,
+            incident::Column::AnonymisedAt,
         ])
         .column_as(area::Column::Name, "area")
         .column_as(place::Column::Name, "place")
@@ -276,6 +278,7 @@ pub async fn create(
         physical_environment: Set(valid.physical_environment),
         created_at: Set(Utc::now()),
         updated_at: Set(None),
+        anonymised_at: Set(None),
     }
     .insert(&*txn)
     .await
@@ -391,11 +394,17 @@ pub async fn get<C: ConnectionTrait>(
             lang,
             sent.get(&(row.organisation_id, row.week_key)).copied(),
         ),
-        reporter: row.reporter.clone(),
+        // Once anonymised, the person who logged it is not shown either: their organisation is.
+        reporter: match row.anonymised_at {
+            Some(_) => String::new(),
+            None => row.reporter.clone(),
+        },
         organisation_id: OrganisationId(row.organisation_id),
         logged_at: format_local(row.created_at),
         updated_at: row.updated_at.map(format_local),
-        can_edit: caller.can_edit_incident(OrganisationId(row.organisation_id)),
+        anonymised_at: row.anonymised_at.map(format_local),
+        can_edit: row.anonymised_at.is_none()
+            && caller.can_edit_incident(OrganisationId(row.organisation_id)),
         input: IncidentInput {
             occurred_at: input_local(row.occurred_at),
             area_id: row.area_id.to_string(),

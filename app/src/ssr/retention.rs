@@ -1,0 +1,226 @@
+//! Retention: incidents that happened longer ago than the retention period (36 months unless
+//! configured) are anonymised. Their description is emptied, their place becomes the area's
+//! stand-in place ("Gallrad plats"), and the same text and place are redacted from their audit
+//! snapshots. Area, category, week, flags and reporting organisation stay, so every count and
+//! trend is as before. Each run that anonymises anything leaves one audit event saying how many
+//! and up to when. Runs in batches, each its own write transaction, so the app keeps serving.
+
+use chrono::{DateTime, Months, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, prelude::Expr,
+};
+use serde_json::Value;
+use shared::audit::{AuditAction, RecordType};
+use uuid::Uuid;
+
+use super::audit::{self, Actor};
+use super::entities::{audit_event, incident, place};
+use super::{Result, db_err};
+
+/// The default retention period.
+pub const DEFAULT_MONTHS: u32 = 36;
+/// The shortest period accepted: longer than the 366 days within which an incident can still be
+/// logged or edited, so nobody edits an incident that is being anonymised.
+pub const MIN_MONTHS: u32 = 13;
+/// The stand-in place's name. Its key begins with a space, which no typed name can (names are
+/// trimmed), so nobody can report an incident at it or create a place that clashes with it.
+pub const STAND_IN_NAME: &str = "Gallrad plats";
+const STAND_IN_KEY: &str = " gallrad plats";
+/// What redacted snapshot fields read.
+pub const REDACTED: &str = "[gallrad]";
+const BATCH: u64 = 500;
+
+/// What one run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Anonymised {
+    pub incidents: u64,
+    pub audit_events: u64,
+}
+
+/// The moment before which incidents are anonymised, `months` before `now`.
+pub fn cutoff(now: DateTime<Utc>, months: u32) -> DateTime<Utc> {
+    now.checked_sub_months(Months::new(months)).unwrap_or(now)
+}
+
+/// Anonymises every incident that occurred before `now` less `months`.
+#[tracing::instrument(skip(db), err)]
+pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Result<Anonymised> {
+    let before = cutoff(now, months.max(MIN_MONTHS));
+    let mut done = Anonymised::default();
+    loop {
+        let batch: Vec<(Uuid, Uuid)> = incident::Entity::find()
+            .select_only()
+            .column(incident::Column::Id)
+            .column(incident::Column::AreaId)
+            .filter(incident::Column::AnonymisedAt.is_null())
+            .filter(incident::Column::OccurredAt.lt(before))
+            .order_by_asc(incident::Column::OccurredAt)
+            .limit(BATCH)
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(db_err)?;
+        if batch.is_empty() {
+            break;
+        }
+        let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+        let mut areas: Vec<Uuid> = batch.iter().map(|(_, area)| *area).collect();
+        areas.sort_unstable();
+        areas.dedup();
+        for area in areas {
+            let stand_in = stand_in(&*txn, area).await?;
+            let ids: Vec<Uuid> = batch
+                .iter()
+                .filter(|(_, a)| *a == area)
+                .map(|(id, _)| *id)
+                .collect();
+            incident::Entity::update_many()
+                .col_expr(incident::Column::Description, Expr::value(""))
+                .col_expr(incident::Column::PlaceId, Expr::value(stand_in))
+                .col_expr(incident::Column::AnonymisedAt, Expr::value(now))
+                .filter(incident::Column::Id.is_in(ids))
+                .exec(&*txn)
+                .await
+                .map_err(db_err)?;
+        }
+        let ids: Vec<Uuid> = batch.iter().map(|(id, _)| *id).collect();
+        done.audit_events += redact_snapshots(&*txn, ids).await?;
+        done.incidents += batch.len() as u64;
+        txn.commit().await.map_err(db_err)?;
+    }
+    if done.incidents > 0 {
+        let summary = serde_json::json!({
+            "incidents": done.incidents,
+            "audit_events": done.audit_events,
+            "occurred_before": before.to_rfc3339(),
+            "months": months.max(MIN_MONTHS),
+        });
+        let system = Actor {
+            user_id: None,
+            organisation_id: None,
+        };
+        audit::record(
+            db,
+            system,
+            AuditAction::Anonymise,
+            RecordType::IncidentList,
+            None,
+            None,
+            Some(&summary),
+        )
+        .await?;
+        tracing::info!(?done, "retention anonymised old incidents");
+    }
+    Ok(done)
+}
+
+/// The area's stand-in place, created the first time it is needed.
+async fn stand_in<C: ConnectionTrait>(db: &C, area: Uuid) -> Result<Uuid> {
+    let found = place::Entity::find()
+        .filter(place::Column::AreaId.eq(area))
+        .filter(place::Column::Anonymous.eq(true))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    if let Some(p) = found {
+        return Ok(p.id);
+    }
+    let id = Uuid::now_v7();
+    place::ActiveModel {
+        id: Set(id),
+        area_id: Set(area),
+        name: Set(STAND_IN_NAME.to_owned()),
+        name_key: Set(STAND_IN_KEY.to_owned()),
+        created_at: Set(Utc::now()),
+        anonymous: Set(true),
+    }
+    .insert(db)
+    .await
+    .map_err(db_err)?;
+    Ok(id)
+}
+
+/// Replaces the description and place in the audit snapshots of `incidents`.
+async fn redact_snapshots<C: ConnectionTrait>(db: &C, incidents: Vec<Uuid>) -> Result<u64> {
+    let events = audit_event::Entity::find()
+        .filter(audit_event::Column::RecordType.eq(RecordType::Incident))
+        .filter(audit_event::Column::RecordId.is_in(incidents))
+        .filter(
+            sea_orm::Condition::any()
+                .add(audit_event::Column::BeforeJson.is_not_null())
+                .add(audit_event::Column::AfterJson.is_not_null()),
+        )
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut redacted = 0;
+    for event in events {
+        let before = event.before_json.as_deref().map(redact);
+        let after = event.after_json.as_deref().map(redact);
+        audit_event::ActiveModel {
+            id: sea_orm::Unchanged(event.id),
+            before_json: Set(before),
+            after_json: Set(after),
+            ..Default::default()
+        }
+        .update(db)
+        .await
+        .map_err(db_err)?;
+        redacted += 1;
+    }
+    Ok(redacted)
+}
+
+/// A snapshot with its free text and exact place replaced by [`REDACTED`]. A snapshot that is
+/// not a JSON object (never written by the app) is replaced whole.
+pub fn redact(snapshot: &str) -> String {
+    match serde_json::from_str::<Value>(snapshot) {
+        Ok(Value::Object(mut fields)) => {
+            for key in ["description", "place"] {
+                if let Some(value) = fields.get_mut(key) {
+                    *value = Value::String(REDACTED.to_owned());
+                }
+            }
+            Value::Object(fields).to_string()
+        }
+        _ => Value::String(REDACTED.to_owned()).to_string(),
+    }
+}
+
+/// Runs retention now and then once a day, for as long as the server runs.
+pub fn every_day(db: DatabaseConnection, months: u32) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+        loop {
+            day.tick().await;
+            if let Err(e) = run(&db, months, Utc::now()).await {
+                tracing::error!(error = %e, "retention failed; it runs again tomorrow");
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_replaces_text_and_place_and_keeps_the_rest() {
+        let out = redact(
+            r#"{"description":"Klotter","place":"Torget","area":"Rimbo","youth_involved":true}"#,
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["description"], REDACTED);
+        assert_eq!(v["place"], REDACTED);
+        assert_eq!(v["area"], "Rimbo");
+        assert_eq!(v["youth_involved"], true);
+        assert_eq!(redact("not json"), format!("\"{REDACTED}\""));
+    }
+
+    #[test]
+    fn the_cutoff_is_whole_months_back() {
+        let now: DateTime<Utc> = "2026-12-01T10:00:00Z".parse().unwrap();
+        assert_eq!(cutoff(now, 36).to_rfc3339(), "2023-12-01T10:00:00+00:00");
+    }
+}
