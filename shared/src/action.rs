@@ -312,4 +312,25 @@ mod tests {
             Some(FieldError::PersonalData { .. })
         ));
     }
+
+    proptest::proptest! {
+        /// Any action form gets field errors or a valid action, never a panic.
+        #[test]
+        fn any_form_gets_field_errors_or_a_valid_action(
+            title in "(?s).{0,120}",
+            owner in "(?s).{0,40}",
+            person in "(?s).{0,120}",
+            due in "(?s).{0,20}",
+            area in "(?s).{0,40}",
+            place in "(?s).{0,120}",
+            incident in "(?s).{0,40}",
+        ) {
+            let input = ActionInput {
+                title, owner_organisation_id: owner, owner_person: person, due,
+                area_id: area, place, incident_id: incident,
+            };
+            let result = input.validate(today());
+            proptest::prop_assert!(matches!(result, Ok(_) | Err(AppError::Validation(_))));
+        }
+    }
 }

@@ -344,4 +344,21 @@ mod tests {
             assert_eq!(ContactFunction::parse(f.code()), Some(f));
         }
     }
+
+    proptest::proptest! {
+        /// Any directory form gets field errors or a valid entry, never a panic.
+        #[test]
+        fn any_form_gets_field_errors_or_a_valid_entry(
+            fields in proptest::collection::vec("(?s).{0,80}", 9),
+        ) {
+            let input = ContactInput {
+                name: fields[0].clone(), organisation_id: fields[1].clone(),
+                function: fields[2].clone(), unit: fields[3].clone(), area_id: fields[4].clone(),
+                phone: fields[5].clone(), email: fields[6].clone(), deputy_id: fields[7].clone(),
+                account_email: fields[8].clone(),
+            };
+            let result = input.validate();
+            proptest::prop_assert!(matches!(result, Ok(_) | Err(AppError::Validation(_))));
+        }
+    }
 }

@@ -228,4 +228,33 @@ mod tests {
             Err(FieldError::TooOld)
         );
     }
+
+    proptest::proptest! {
+        /// Whatever a browser or a script posts, validation answers with field errors naming
+        /// the form's own fields, or a valid incident; it never panics or says anything else.
+        #[test]
+        fn any_form_gets_field_errors_or_a_valid_incident(
+            occurred_at in "(?s).{0,40}",
+            area_id in "(?s).{0,40}",
+            place in "(?s).{0,120}",
+            category_id in "(?s).{0,40}",
+            description in "(?s).{0,2100}",
+        ) {
+            let input = IncidentInput {
+                occurred_at, area_id, place, category_id, description,
+                youth_involved: false, physical_environment: false,
+            };
+            match input.validate(now()) {
+                Ok(valid) => {
+                    proptest::prop_assert!(!valid.description.as_str().chars().any(char::is_control));
+                }
+                Err(AppError::Validation(issues)) => {
+                    for issue in issues.iter() {
+                        proptest::prop_assert!(IncidentInput::FIELDS.contains(&issue.field.as_str()));
+                    }
+                }
+                Err(other) => proptest::prop_assert!(false, "unexpected {other:?}"),
+            }
+        }
+    }
 }

@@ -227,4 +227,40 @@ mod tests {
         assert_eq!(unquote("'=SUM"), "=SUM");
         assert_eq!(unquote("'hej"), "'hej");
     }
+
+    /// A cell as the export writes it: quoted, quotes doubled.
+    fn quoted(field: &str) -> String {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    }
+
+    proptest::proptest! {
+        /// Rows written as the export writes them come back field for field, whatever they
+        /// hold (separators, quotes, line breaks, any character).
+        #[test]
+        fn exported_rows_read_back_exactly(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("(?s).{0,30}", 1..6), 1..8),
+        ) {
+            let rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .filter(|r| r.iter().any(|f| !f.is_empty()))
+                .collect();
+            let text: String = rows
+                .iter()
+                .map(|r| r.iter().map(|f| quoted(f)).collect::<Vec<_>>().join(";") + "\r\n")
+                .collect();
+            let read: Vec<Vec<String>> = records(&text).into_iter().map(|(_, f)| f).collect();
+            proptest::prop_assert_eq!(read, rows);
+        }
+
+        /// Any text at all, binary-looking or broken, is read without a panic, with line
+        /// numbers that start at 1 and never go back.
+        #[test]
+        fn any_text_is_read_with_sane_line_numbers(text in "(?s).{0,400}") {
+            let read = records(&text);
+            let lines: Vec<usize> = read.iter().map(|(line, _)| *line).collect();
+            proptest::prop_assert!(lines.iter().all(|l| *l >= 1));
+            proptest::prop_assert!(lines.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
 }
