@@ -12,7 +12,7 @@ use app::ssr::incidents;
 use app::ssr::testing::databases;
 use common::{input, world};
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, ModelTrait, Set};
+use sea_orm::{DatabaseConnection, EntityTrait, ModelTrait, Set};
 use shared::incident::IncidentInput;
 use uuid::Uuid;
 
