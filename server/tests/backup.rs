@@ -63,16 +63,7 @@ async fn a_backup_taken_under_load_restores_to_exactly_what_it_held() {
     // Back up while eight reporters log as fast as the server answers.
     let mut served = Served::start(&url).await;
     let clients = reporters(&served.base, 8).await;
-    let reference: serde_json::Value = clients[0]
-        .post(format!("{}/api/reference", served.base))
-        .header(reqwest::header::ACCEPT, "application/json")
-        .send()
-        .await
-        .expect("reference")
-        .json()
-        .await
-        .expect("json");
-    let form = incident(&reference);
+    let form = incident(&served.base, &clients[0]).await;
     let logged = Arc::new(Mutex::new(Logged::default()));
     let load = tokio::spawn({
         let (base, clients, form, logged) = (

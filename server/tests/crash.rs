@@ -62,16 +62,8 @@ async fn prepared(url: &str) -> (Vec<reqwest::Client>, Vec<(&'static str, String
     assert!(samverkan(url, &["demo-data"]).success());
     let served = Served::start(url).await;
     let clients = reporters(&served.base, 8).await;
-    let reference: serde_json::Value = clients[0]
-        .post(format!("{}/api/reference", served.base))
-        .header(reqwest::header::ACCEPT, "application/json")
-        .send()
-        .await
-        .expect("reference")
-        .json()
-        .await
-        .expect("reference json");
-    (clients, incident(&reference))
+    let form = incident(&served.base, &clients[0]).await;
+    (clients, form)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

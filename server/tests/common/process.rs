@@ -128,8 +128,19 @@ pub async fn reporters(base: &str, reporters: usize) -> Vec<reqwest::Client> {
     all
 }
 
-/// The incident every reporter logs (area and category by name from `reference`).
-pub fn incident(reference: &Value) -> Vec<(&'static str, String)> {
+/// The incident every reporter logs (area and category by name, as `client` reads them on
+/// `base`).
+pub async fn incident(base: &str, client: &reqwest::Client) -> Vec<(&'static str, String)> {
+    let reference: Value = client
+        .post(format!("{base}/api/reference"))
+        .header(ACCEPT, "application/json")
+        .send()
+        .await
+        .expect("reference")
+        .json()
+        .await
+        .expect("reference json");
+    let reference = &reference;
     let when = (app::ssr::time::now_local() - chrono::TimeDelta::minutes(5))
         .format("%Y-%m-%dT%H:%M")
         .to_string();
