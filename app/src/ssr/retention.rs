@@ -5,6 +5,8 @@
 //! trend is as before. Each run that anonymises anything leaves one audit event saying how many
 //! and up to when. Runs in batches, each its own write transaction, so the app keeps serving.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Months, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -46,8 +48,11 @@ pub fn cutoff(now: DateTime<Utc>, months: u32) -> DateTime<Utc> {
 /// Anonymises every incident that occurred before `now` less `months`.
 #[tracing::instrument(skip(db), err)]
 pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Result<Anonymised> {
-    let before = cutoff(now, months.max(MIN_MONTHS));
+    let months = months.max(MIN_MONTHS);
+    let before = cutoff(now, months);
     let mut done = Anonymised::default();
+    // Each area's stand-in place, found or made once per run rather than once per batch.
+    let mut stand_ins: HashMap<Uuid, Uuid> = HashMap::new();
     loop {
         let batch: Vec<(Uuid, Uuid)> = incident::Entity::find()
             .select_only()
@@ -69,7 +74,14 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
         areas.sort_unstable();
         areas.dedup();
         for area in areas {
-            let stand_in = stand_in(&*txn, area).await?;
+            let stand_in = match stand_ins.get(&area) {
+                Some(id) => *id,
+                None => {
+                    let id = stand_in(&*txn, area).await?;
+                    stand_ins.insert(area, id);
+                    id
+                }
+            };
             let ids: Vec<Uuid> = batch
                 .iter()
                 .filter(|(_, a)| *a == area)
@@ -94,7 +106,7 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
             "incidents": done.incidents,
             "audit_events": done.audit_events,
             "occurred_before": before.to_rfc3339(),
-            "months": months.max(MIN_MONTHS),
+            "months": months,
         });
         let system = Actor {
             user_id: None,
@@ -158,15 +170,14 @@ async fn redact_snapshots<C: ConnectionTrait>(db: &C, incidents: Vec<Uuid>) -> R
     for event in events {
         let before = event.before_json.as_deref().map(redact);
         let after = event.after_json.as_deref().map(redact);
-        audit_event::ActiveModel {
-            id: sea_orm::Unchanged(event.id),
-            before_json: Set(before),
-            after_json: Set(after),
-            ..Default::default()
-        }
-        .update(db)
-        .await
-        .map_err(db_err)?;
+        // Written without reading the row back: only the two snapshot columns change.
+        audit_event::Entity::update_many()
+            .col_expr(audit_event::Column::BeforeJson, Expr::value(before))
+            .col_expr(audit_event::Column::AfterJson, Expr::value(after))
+            .filter(audit_event::Column::Id.eq(event.id))
+            .exec(db)
+            .await
+            .map_err(db_err)?;
         redacted += 1;
     }
     Ok(redacted)
