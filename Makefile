@@ -8,6 +8,8 @@ SITE := target/site
 SITE_RELEASE := target/site-release
 BIN := target/debug/samverkan
 E2E_PORT ?= 3100
+# Splits the browser's WASM per page (built once, optimised: it reads the whole module).
+SPLIT := cargo run -q --release -p split-site --
 
 .PHONY: run test build site tools e2e-tools lint fmt unit e2e release clean-data bench
 
@@ -26,11 +28,14 @@ e2e-tools:
 ## Build ---------------------------------------------------------------------------------------
 
 # The browser half: the app crate as WASM with the hydrate feature, bound by wasm-bindgen.
+# The WASM is split per page (tools/split-site): the shell's code loads first, each page's
+# chunk when the page is shown. wasm-bindgen then binds the main module.
 site: tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate
 	@mkdir -p $(SITE)/pkg
-	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name samverkan \
-		target/$(WASM_TARGET)/debug/app.wasm
+	$(SPLIT) target/$(WASM_TARGET)/debug/app.wasm $(SITE)/pkg
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(SITE)/pkg \
+		--out-name samverkan target/$(WASM_TARGET)/debug/app_split.wasm
 	@cp style/main.css $(SITE)/pkg/samverkan.css
 	@cp style/favicon.svg $(SITE)/favicon.svg
 
@@ -65,7 +70,7 @@ fmt:
 
 lint: tools
 	cargo fmt --all --check
-	cargo clippy -p shared -p migrations -p app -p samverkan-server --features app/ssr --all-targets -- -D warnings
+	cargo clippy -p shared -p migrations -p app -p samverkan-server -p split-site --features app/ssr --all-targets -- -D warnings
 	cargo clippy -p app --lib --target $(WASM_TARGET) --features hydrate -- -D warnings
 
 # Unit, service and HTTP tests. With TEST_DATABASE_URL set, service and HTTP tests also run
@@ -81,10 +86,12 @@ e2e: build e2e-tools
 release: tools e2e-tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate --profile wasm-release
 	@mkdir -p $(SITE_RELEASE)/pkg
-	wasm-bindgen --target web --no-typescript --out-dir $(SITE_RELEASE)/pkg --out-name samverkan \
-		target/$(WASM_TARGET)/wasm-release/app.wasm
-	end2end/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-		-o $(SITE_RELEASE)/pkg/samverkan_bg.wasm $(SITE_RELEASE)/pkg/samverkan_bg.wasm
+	$(SPLIT) target/$(WASM_TARGET)/wasm-release/app.wasm $(SITE_RELEASE)/pkg
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(SITE_RELEASE)/pkg \
+		--out-name samverkan target/$(WASM_TARGET)/wasm-release/app_split.wasm
+	ls $(SITE_RELEASE)/pkg/*.wasm | xargs -P 2 -I {} end2end/node_modules/.bin/wasm-opt -Oz \
+		--enable-bulk-memory --enable-nontrapping-float-to-int --strip-producers \
+		--strip-target-features -o {} {}
 	@cp style/main.css $(SITE_RELEASE)/pkg/samverkan.css
 	@cp style/favicon.svg $(SITE_RELEASE)/favicon.svg
 	cargo build -p samverkan-server --release

@@ -1,4 +1,5 @@
-"""Turns bench/run.sh's results into a table and target/bench/latest.json."""
+"""Turns bench/run.sh's results (and download_sizes.py's) into a table and target/bench/latest.json.
+Usage: report.py RESULTS.tsv DOWNLOAD.json OUT.json"""
 import json
 import sys
 
@@ -44,8 +45,13 @@ for db, entry in report.items():
         first = f"{first:.0f}" if first is not None else "-"
         print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}"
               f"{first:>10}{verdict:>14}")
-if "all" in report:
-    print(f"\nWASM + JS gzipped: {report['all']['wasm_js_gzip_bytes'] / 1024:.0f} KB")
-    print(f"CSV import of 100,000 incidents: {report['all'].get('csv_import_100k_seconds')} s")
-json.dump(report, open(sys.argv[2], "w"), indent=2)
-print(f"written {sys.argv[2]}")
+download = json.load(open(sys.argv[2]))
+report.setdefault("all", {})["download"] = download
+kb = lambda n: f"{n / 1024:.0f} KB"
+print(f"\nWASM + JS gzipped, per page (main module {kb(download['main_bytes'])} + the page's chunks): "
+      f"median {kb(download['page_median_bytes'])}, largest {kb(download['page_max_bytes'])}, "
+      f"{download['pages_under_400kb']} of {download['pages']} pages under 400 KB")
+print("  " + ", ".join(f"{page} {kb(n)}" for page, n in download["page_bytes"].items()))
+print(f"CSV import of 100,000 incidents: {report['all'].get('csv_import_100k_seconds')} s")
+json.dump(report, open(sys.argv[3], "w"), indent=2)
+print(f"written {sys.argv[3]}")

@@ -17,10 +17,8 @@ results="$out/results.tsv"
 : > "$results"
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results"; }
 
-# The browser's download: release WASM (wasm-opt) and its JS glue, gzipped.
-wasm_gz=$(gzip -9 -c target/site-release/pkg/samverkan_bg.wasm | wc -c)
-js_gz=$(gzip -9 -c target/site-release/pkg/samverkan.js | wc -c)
-record all wasm_js_gzip_bytes "$((wasm_gz + js_gz))"
+# The browser's download per page: the main module and the page's chunks, gzipped.
+python3 bench/download_sizes.py target/site-release/pkg "$out/download.json"
 
 wait_up() {
   for _ in $(seq 1 600); do
@@ -134,4 +132,4 @@ import_line=$(target/release/samverkan import-incidents "$out/import.csv" 2>/dev
 echo "import: $import_line"
 record all csv_import_100k_seconds "$(echo "$import_line" | sed -E 's/.* in ([0-9.]+) s$/\1/')"
 
-python3 bench/report.py "$results" "$out/latest.json"
+python3 bench/report.py "$results" "$out/download.json" "$out/latest.json"

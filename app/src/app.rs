@@ -3,16 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use crate::api::auth::get_current_user;
 use crate::components::layout::Layout;
 use crate::i18n::{T, current_lang, t};
-use crate::pages::{
-    actions, admin, audit, dashboard, directory, groups, home, incident_detail, incident_edit,
-    incident_list, incident_new, meetings, minutes_print, not_found, picture, reports, sign_in,
-    year_report,
-};
+use crate::pages::not_found;
+use crate::routes;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
@@ -35,6 +32,17 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Marks the page as hydrated (`data-hydrated` on the body; tests wait for it). Called by each
+/// page's route: an Effect runs only in the browser, once the view that made it has hydrated,
+/// and a page hydrates after its lazily loaded code has arrived, later than the shell.
+pub fn mark_hydrated() {
+    Effect::new(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
 /// The signed-in user, loaded once per page load and shared by the header and pages.
 pub type UserResource = Resource<Result<Option<shared::user::CurrentUser>, shared::AppError>>;
 
@@ -45,43 +53,39 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let user: UserResource = Resource::new_blocking(|| (), |_| get_current_user());
     provide_context(user);
-    // Marks the page as hydrated (an Effect runs only in the browser): tests wait for it.
-    Effect::new(|| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/samverkan.css" />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Meta name="description" content=t(T::AppTagline) />
-        <Title formatter=|title: String| if title.is_empty() { "Samverkan".to_owned() } else { format!("{title} – Samverkan") } />
+        // The empty text under every page's own: while a page's code is still loading after
+        // the shell has hydrated, the tab reads "Samverkan" rather than nothing.
+        <Title text="" formatter=|title: String| if title.is_empty() { "Samverkan".to_owned() } else { format!("{title} – Samverkan") } />
         <Router>
             <Layout>
                 <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/sign-in") view=sign_in::SignInPage ssr=SsrMode::Async />
-                    <Route path=path!("/incidents") view=incident_list::IncidentListPage ssr=SsrMode::Async />
-                    <Route path=path!("/incidents/new") view=incident_new::NewIncidentPage ssr=SsrMode::Async />
-                    <Route path=path!("/incidents/:id") view=incident_detail::IncidentDetailPage ssr=SsrMode::Async />
-                    <Route path=path!("/incidents/:id/edit") view=incident_edit::EditIncidentPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async />
-                    <Route path=path!("/audit") view=audit::AuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/picture") view=picture::PicturePage ssr=SsrMode::Async />
-                    <Route path=path!("/actions") view=actions::ActionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/meetings") view=meetings::MeetingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/meetings/:id") view=meetings::MeetingPage ssr=SsrMode::Async />
-                    <Route path=path!("/meetings/:id/minutes") view=minutes_print::MinutesPage ssr=SsrMode::Async />
-                    <Route path=path!("/actions/new") view=actions::NewActionPage ssr=SsrMode::Async />
-                    <Route path=path!("/actions/:id") view=actions::ActionPage ssr=SsrMode::Async />
-                    <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async />
-                    <Route path=path!("/dashboard/year") view=year_report::YearReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/directory") view=directory::DirectoryPage ssr=SsrMode::Async />
-                    <Route path=path!("/groups") view=groups::GroupsPage ssr=SsrMode::Async />
-                    <Route path=path!("/groups/:id") view=groups::GroupPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports") view=reports::ReportPage ssr=SsrMode::Async />
-                    <Route path=path!("/reports/overview") view=reports::ReportOverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view={Lazy::<routes::Home>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view={Lazy::<routes::SignIn>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/incidents") view={Lazy::<routes::IncidentList>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/incidents/new") view={Lazy::<routes::NewIncident>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/incidents/:id") view={Lazy::<routes::IncidentDetail>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/incidents/:id/edit") view={Lazy::<routes::EditIncident>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<routes::Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/audit") view={Lazy::<routes::Audit>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/picture") view={Lazy::<routes::Picture>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/actions") view={Lazy::<routes::Actions>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/meetings") view={Lazy::<routes::Meetings>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/meetings/:id") view={Lazy::<routes::Meeting>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/meetings/:id/minutes") view={Lazy::<routes::Minutes>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/actions/new") view={Lazy::<routes::NewAction>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/actions/:id") view={Lazy::<routes::Action>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard") view={Lazy::<routes::Dashboard>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard/year") view={Lazy::<routes::YearReport>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/directory") view={Lazy::<routes::Directory>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/groups") view={Lazy::<routes::Groups>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/groups/:id") view={Lazy::<routes::Group>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view={Lazy::<routes::Report>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reports/overview") view={Lazy::<routes::ReportOverview>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

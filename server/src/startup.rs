@@ -14,6 +14,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 use crate::Config;
@@ -51,8 +52,16 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     })
 }
 
+/// The WASM, JS and CSS, straight from the folder. Not through Leptos' file handler: it copies
+/// the response options of whichever page is rendering on the same thread onto the file (a
+/// page's 403, and so its headers, arrived on WASM chunks while the browser loaded them).
+fn assets(dir: &std::path::Path) -> ServeDir {
+    ServeDir::new(dir).precompressed_gzip().precompressed_br()
+}
+
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let context_state = state.clone();
     // leptos_axum registers every server function under /api/… and provides `context_state`
     // to it as well as to pages.
@@ -72,6 +81,8 @@ pub fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
+        .nest_service("/pkg", assets(&site_root.join("pkg")))
+        .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::map_response(bad_arguments_are_400))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))

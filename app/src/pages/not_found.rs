@@ -11,6 +11,7 @@ pub fn NotFound() -> impl IntoView {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
+    crate::app::mark_hydrated();
     view! {
         <Title text=t(T::NotFoundTitle) />
         <h1>{t(T::NotFoundTitle)}</h1>
