@@ -199,3 +199,30 @@ async fn signing_in_again_ends_the_session_the_browser_had() {
         );
     }
 }
+
+/// Files are served as they are while pages render beside them. Leptos' own file handler
+/// copied the response options of a page rendering on the same thread onto a file: WASM
+/// chunks arrived with a manager's 403 while the browser loaded them.
+#[tokio::test]
+async fn a_file_never_carries_the_status_or_cookies_of_a_page_rendered_beside_it() {
+    let (_, app) = apps().await.remove(0);
+    let manager = app.browser();
+    manager.sign_in("manager@example.org").await;
+    let visitor = app.browser();
+    for round in 0..60 {
+        let files: Vec<_> = (0..5)
+            .map(|_| {
+                let request = visitor.client.get(visitor.url("/pkg/samverkan.css"));
+                tokio::spawn(request.send())
+            })
+            .collect();
+        let page = manager.client.get(manager.url("/picture")).send().await;
+        assert_eq!(page.expect("page").status(), StatusCode::FORBIDDEN);
+        for file in files {
+            let file = file.await.expect("task").expect("file");
+            assert_eq!(file.status(), StatusCode::OK, "round {round}");
+            assert!(file.headers().get(SET_COOKIE).is_none(), "round {round}");
+            assert_eq!(file.text().await.expect("body"), TEST_CSS, "round {round}");
+        }
+    }
+}

@@ -57,6 +57,22 @@ impl TestApp {
     }
 }
 
+/// The stylesheet the test site serves under `/pkg/samverkan.css`.
+pub const TEST_CSS: &str = "body { margin: 0 }\n";
+
+/// A site folder for this test process: `pkg/samverkan.css` and the favicon.
+fn test_site() -> String {
+    let root = std::env::temp_dir().join(format!("samverkan-test-site-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("pkg")).expect("site folder");
+    std::fs::write(root.join("pkg/samverkan.css"), TEST_CSS).expect("stylesheet");
+    std::fs::write(
+        root.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .expect("favicon");
+    root.display().to_string()
+}
+
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -71,7 +87,7 @@ pub async fn spawn(database_url: String) -> TestApp {
     let config = Config {
         database_url,
         addr: "127.0.0.1:0".parse().expect("addr"),
-        site_root: "target/site".into(),
+        site_root: test_site(),
         secure_cookies: false,
         report_deadline: Default::default(),
         hot_spot_threshold: 3,
