@@ -25,11 +25,29 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
+/// `v` rounded to tenths, as `{v:.1}` writes it but counted in whole tenths: the exact float
+/// printer behind `{:.1}` took a fifth of the dashboard's rendering time. (Halves round away
+/// from zero here; a chart cannot show the difference.)
+pub fn push_tenths(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    let _ = write!(out, "{sign}{}.{}", tenths / 10, tenths % 10);
+}
+
+/// `v` rounded to a whole number (`{v:.0}`), printed as an integer.
+pub fn whole(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
 fn number(v: f64) -> String {
     if v.fract() == 0.0 {
-        format!("{v:.0}")
+        whole(v)
     } else {
-        format!("{v:.1}")
+        let mut text = String::new();
+        push_tenths(&mut text, v);
+        text
     }
 }
 
@@ -43,10 +61,11 @@ fn path(values: &[Option<f64>], max: f64) -> String {
             Some(v) => {
                 let x = LEFT + (W - LEFT - 10.0) * i as f64 / n;
                 let y = TOP + (H - TOP - BOTTOM) * (1.0 - v / max);
-                d.push_str(&format!(
-                    "{}{x:.1},{y:.1} ",
-                    if pen_down { "L" } else { "M" }
-                ));
+                d.push_str(if pen_down { "L" } else { "M" });
+                push_tenths(&mut d, x);
+                d.push(',');
+                push_tenths(&mut d, y);
+                d.push(' ');
                 pen_down = true;
             }
             None => pen_down = false,
@@ -205,5 +224,35 @@ pub fn BarChart(
                 </table>
             </details>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{number, path, push_tenths, whole};
+
+    fn tenths(v: f64) -> String {
+        let mut text = String::new();
+        push_tenths(&mut text, v);
+        text
+    }
+
+    #[test]
+    fn tenths_read_as_the_float_printer_writes_them() {
+        for v in [0.0, 0.04, 0.06, 1.0, 12.34, 12.36, 631.0, 1e6 + 0.3] {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+        }
+        assert_eq!(tenths(-0.3), "-0.3");
+        assert_eq!(tenths(-12.34), "-12.3");
+        assert_eq!(whole(1653.0), "1653");
+        assert_eq!(whole(2.6), "3");
+        assert_eq!(number(4.0), "4");
+        assert_eq!(number(4.25), "4.3");
+    }
+
+    #[test]
+    fn a_line_breaks_where_a_value_is_missing() {
+        let d = path(&[Some(1.0), Some(0.5), None, Some(1.0)], 1.0);
+        assert_eq!(d, "M40.0,10.0 L236.7,101.0 M630.0,10.0 ");
     }
 }

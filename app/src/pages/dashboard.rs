@@ -152,7 +152,7 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
         .map(|q| (q.name.clone(), Some(q.opened), Some(q.done), false))
         .collect();
     let plain = |v: Option<f64>| {
-        v.map(|v| format!("{v:.0}"))
+        v.map(crate::components::chart::whole)
             .unwrap_or_else(|| "–".to_owned())
     };
     view! {
