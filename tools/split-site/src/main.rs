@@ -1,5 +1,5 @@
 //! `split-site APP.wasm PKG_DIR`: splits the hydrate build (linked with `--emit-relocs`) into
-//! the code every page needs and one chunk per page, the way `cargo leptos --split` does.
+//! the code every page needs and chunks for each page, the way `cargo leptos --split` does.
 //!
 //! Writes into PKG_DIR the chunks, their loader (`__wasm_split.______________________.js`, the
 //! name Leptos' `HydrationScripts` links to) and `__wasm_split_manifest.json` (which chunks each
