@@ -8,8 +8,14 @@ SITE := target/site
 SITE_RELEASE := target/site-release
 BIN := target/debug/samverkan
 E2E_PORT ?= 3100
-# Splits the browser's WASM per page (built once, optimised: it reads the whole module).
-SPLIT := cargo run -q --release -p split-site --
+# Splits the browser's WASM per page (tools/split-site, built once, optimised: it reads the
+# whole module), then binds the main module with wasm-bindgen. $(1): the cargo profile folder,
+# $(2): the site folder.
+define split_and_bind
+	cargo run -q --release -p split-site -- target/$(WASM_TARGET)/$(1)/app.wasm $(2)/pkg
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(2)/pkg \
+		--out-name samverkan target/$(WASM_TARGET)/$(1)/app_split.wasm
+endef
 
 .PHONY: run test build site tools e2e-tools lint fmt unit e2e release clean-data bench
 
@@ -33,9 +39,7 @@ e2e-tools:
 site: tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate
 	@mkdir -p $(SITE)/pkg
-	$(SPLIT) target/$(WASM_TARGET)/debug/app.wasm $(SITE)/pkg
-	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(SITE)/pkg \
-		--out-name samverkan target/$(WASM_TARGET)/debug/app_split.wasm
+	$(call split_and_bind,debug,$(SITE))
 	@cp style/main.css $(SITE)/pkg/samverkan.css
 	@cp style/favicon.svg $(SITE)/favicon.svg
 
@@ -86,9 +90,7 @@ e2e: build e2e-tools
 release: tools e2e-tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate --profile wasm-release
 	@mkdir -p $(SITE_RELEASE)/pkg
-	$(SPLIT) target/$(WASM_TARGET)/wasm-release/app.wasm $(SITE_RELEASE)/pkg
-	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(SITE_RELEASE)/pkg \
-		--out-name samverkan target/$(WASM_TARGET)/wasm-release/app_split.wasm
+	$(call split_and_bind,wasm-release,$(SITE_RELEASE))
 	ls $(SITE_RELEASE)/pkg/*.wasm | xargs -P 2 -I {} end2end/node_modules/.bin/wasm-opt -Oz \
 		--enable-bulk-memory --enable-nontrapping-float-to-int --strip-producers \
 		--strip-target-features -o {} {}

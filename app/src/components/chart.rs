@@ -28,7 +28,7 @@ pub struct Series {
 /// `v` rounded to tenths, as `{v:.1}` writes it but counted in whole tenths: the exact float
 /// printer behind `{:.1}` took a fifth of the dashboard's rendering time. (Halves round away
 /// from zero here; a chart cannot show the difference.)
-pub fn push_tenths(out: &mut String, v: f64) {
+fn push_tenths(out: &mut String, v: f64) {
     use std::fmt::Write;
     let tenths = (v * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
@@ -41,13 +41,17 @@ pub fn whole(v: f64) -> String {
     (v.round() as i64).to_string()
 }
 
+fn tenths(v: f64) -> String {
+    let mut text = String::new();
+    push_tenths(&mut text, v);
+    text
+}
+
 fn number(v: f64) -> String {
     if v.fract() == 0.0 {
         whole(v)
     } else {
-        let mut text = String::new();
-        push_tenths(&mut text, v);
-        text
+        tenths(v)
     }
 }
 
@@ -229,13 +233,7 @@ pub fn BarChart(
 
 #[cfg(test)]
 mod tests {
-    use super::{number, path, push_tenths, whole};
-
-    fn tenths(v: f64) -> String {
-        let mut text = String::new();
-        push_tenths(&mut text, v);
-        text
-    }
+    use super::{number, path, tenths, whole};
 
     #[test]
     fn tenths_read_as_the_float_printer_writes_them() {

@@ -60,17 +60,21 @@ impl TestApp {
 /// The stylesheet the test site serves under `/pkg/samverkan.css`.
 pub const TEST_CSS: &str = "body { margin: 0 }\n";
 
-/// A site folder for this test process: `pkg/samverkan.css` and the favicon.
+/// A site folder for this test process (written once): `pkg/samverkan.css` and the favicon.
 fn test_site() -> String {
-    let root = std::env::temp_dir().join(format!("samverkan-test-site-{}", std::process::id()));
-    std::fs::create_dir_all(root.join("pkg")).expect("site folder");
-    std::fs::write(root.join("pkg/samverkan.css"), TEST_CSS).expect("stylesheet");
-    std::fs::write(
-        root.join("favicon.svg"),
-        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-    )
-    .expect("favicon");
-    root.display().to_string()
+    static SITE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("samverkan-test-site-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg")).expect("site folder");
+        std::fs::write(root.join("pkg/samverkan.css"), TEST_CSS).expect("stylesheet");
+        std::fs::write(
+            root.join("favicon.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .expect("favicon");
+        root.display().to_string()
+    })
+    .clone()
 }
 
 pub fn client() -> reqwest::Client {
