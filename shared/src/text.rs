@@ -252,6 +252,9 @@ mod tests {
         #[test]
         fn any_printable_single_line_text_within_bounds_is_accepted(s in "[a-zA-ZåäöÅÄÖ0-9 .,!?-]{2,100}") {
             prop_assume!(s.trim().chars().count() >= 2);
+            // Letters and digits can spell a plate or an identity number, which the guard
+            // refuses (its own tests cover that); any other such text is accepted.
+            prop_assume!(crate::guard::first(s.trim()).is_none());
             let parsed = PlaceName::parse(&s).unwrap();
             prop_assert_eq!(parsed.as_str(), s.trim());
         }
