@@ -31,6 +31,54 @@ texts! {
     AppTagline => "Samverkan för trygghet: händelser, lägesbild och åtgärder.", "Working together for safety: incidents, situation picture and actions.";
     SkipToContent => "Hoppa till innehållet", "Skip to content";
     MainNavigation => "Huvudmeny", "Main navigation";
+    Menu => "Meny", "Menu";
+    StateSaved => "Sparat. Läget är nu:", "Saved. The state is now:";
+    NewAgendaItem => "Ny punkt på dagordningen", "New agenda item";
+    NewDecision => "Nytt beslut", "New decision";
+    NewAddendum => "Nytt tillägg", "New addendum";
+    AddAgendaItem => "Lägg till punkten", "Add the item";
+    AddDecision => "Lägg till beslutet", "Add the decision";
+    AddAddendum => "Lägg till tillägget", "Add the addendum";
+    EditItem => "Ändra", "Edit";
+    NewWording => "Ny lydelse", "New wording";
+    SaveChange => "Spara ändringen", "Save the change";
+    Remove => "Ta bort", "Remove";
+    Undo => "Ångra", "Undo";
+    SavedAttendance => "Närvaron är sparad.", "Attendance saved.";
+    SavedGuests => "Gästerna är sparade.", "Guests saved.";
+    SavedRating => "Bedömningen är sparad.", "Rating saved.";
+    SavedAgenda => "Punkten är tillagd på dagordningen.", "The item has been added to the agenda.";
+    SavedDecision => "Beslutet är tillagt.", "The decision has been added.";
+    SavedAddendum => "Tillägget är sparat.", "The addendum has been saved.";
+    SavedEdit => "Ändringen är sparad.", "The change has been saved.";
+    SavedRemoved => "Borttaget.", "Removed.";
+    SavedRestored => "Återställt.", "Restored.";
+    SavedReview => "Uppföljningen är sparad.", "The review has been saved.";
+    SavedAction => "Åtgärden är skapad.", "The action has been created.";
+    SavedStarted => "Mötet har startat.", "The meeting has started.";
+    SavedFinalised => "Protokollet är justerat och låst.", "The minutes are finalised and locked.";
+    EveryonePresent => "Alla närvarande", "Everyone present";
+    SaveAttendance => "Spara närvaron", "Save attendance";
+    SaveGuests => "Spara gästerna", "Save guests";
+    SaveRating => "Spara bedömningen", "Save the rating";
+    SaveReview => "Spara uppföljningen", "Save the review";
+    Rating1 => "lugnt", "calm";
+    Rating2 => "ganska lugnt", "fairly calm";
+    Rating3 => "oroligt", "unsettled";
+    Rating4 => "mycket oroligt", "very unsettled";
+    Rating5 => "allvarligt", "serious";
+    LatestNote => "Senaste anteckning", "Latest note";
+    BeforeLocking => "Innan protokollet låses", "Before the minutes are locked";
+    MissingAttendance => "Ingen närvaro är registrerad.", "No attendance is recorded.";
+    MissingRatings => "Tätorter utan bedömning:", "Towns without a rating:";
+    MissingReviews => "Åtgärder som inte följts upp:", "Actions not reviewed:";
+    MissingDecisions => "Inga beslut är registrerade.", "No decisions are recorded.";
+    NothingMissing => "Allt är ifyllt.", "Everything is filled in.";
+    ConfirmFinalise => "Ja, justera och lås protokollet", "Yes, finalise and lock the minutes";
+    FinaliseWarning => "Efter justeringen kan protokollet bara kompletteras med daterade tillägg.", "Once finalised, the minutes can only be supplemented with dated addenda.";
+    NothingYet => "Inget ännu.", "Nothing yet.";
+    FinalisedBy => "Justerat av", "Finalised by";
+    Print => "Skriv ut", "Print";
     Home => "Start", "Home";
     Hello => "Hej", "Hello";
     Loading => "Laddar …", "Loading …";
@@ -177,6 +225,10 @@ texts! {
     Weeks => "Veckor", "Weeks";
     HotSpotExplained => "Brännpunkter: platser med minst så här många händelser de senaste fyra veckorna:", "Hot spots: places with at least this many incidents in the last four weeks:";
     IncidentsCount => "händelser", "incidents";
+    IncidentOne => "händelse", "incident";
+    YouthIncidentOne => "händelse med unga inblandade", "incident involving young people";
+    IncidentFourWeeksOne => "händelse på fyra veckor", "incident in four weeks";
+    LateAdditionExplained => "händelse har loggats efter att rapporten skickades. Den är markerad som efteranmäld.", "incident was logged after the report was sent. It is marked as added late.";
     VsLastWeek => "mot förra veckan", "against last week";
     VsAverage => "mot snittet av fyra veckor före", "against the average of the four weeks before";
     PhysicalEnvironmentShort => "Fysisk miljö", "Physical environment";
@@ -206,8 +258,8 @@ texts! {
     ChooseOrganisation => "Välj organisation", "Choose organisation";
     NoArea => "Inget särskilt område", "No particular area";
     Overdue => "försenad", "overdue";
-    ScopeOpen => "Pågående", "Open";
-    ScopeMine => "Min organisations", "My organisation's";
+    ScopeOpen => "Öppna", "Open";
+    ScopeMine => "Min organisation", "My organisation";
     ScopeAll => "Alla, även avslutade", "All, closed included";
     NoActions => "Inga åtgärder här.", "No actions here.";
     ActionSaved => "Åtgärden är sparad.", "The action has been saved.";
@@ -393,6 +445,12 @@ pub fn use_lang() -> Lang {
 /// The text of `key` in the page's language.
 pub fn t(key: T) -> &'static str {
     key.text(use_lang())
+}
+
+/// `n` with the word for one or for many: "1 händelse", "2 händelser"; "1 incident".
+pub fn count_of(n: impl Into<u64>, one: T, many: T) -> String {
+    let n = n.into();
+    format!("{n} {}", t(if n == 1 { one } else { many }))
 }
 
 pub fn yes_no(value: bool) -> &'static str {

@@ -22,16 +22,27 @@ test('a coordinator turns an incident into an action and the owning organisation
 
   await signIn(page, 'police@example.org');
   await page.getByRole('link', { name: 'Åtgärder' }).click();
-  await page.getByRole('link', { name: 'Min organisations' }).click();
+  await page.getByRole('link', { name: 'Min organisation' }).click();
   await page.getByRole('link', { name: title }).click();
   await hydrated(page);
+  // A saved state stays chosen, so saving again never undoes it; the history is in words.
+  await page.getByLabel('Läge').selectOption({ label: 'Pågår' });
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status')).toHaveText('Sparat. Läget är nu: Pågår');
+  await expect(page.getByLabel('Läge')).toHaveValue('in_progress');
+  await expect(page.locator('ol.history')).toContainText('Öppen → Pågår');
+  await expect(page.locator('ol.history')).not.toContainText('in_progress');
+  await page.getByLabel('Anteckning').fill('Väntar på svar från fastighetsägaren.');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.locator('ol.history > li')).toHaveCount(3);
+  await expect(page.getByLabel('Läge')).toHaveValue('in_progress');
   await page.getByLabel('Läge').selectOption({ label: 'Inte genomförd' });
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.locator('#note-error')).toHaveText('Fyll i det här fältet.');
   await page.getByLabel('Anteckning').fill('Marken ägs av en privat fastighetsägare som sade nej.');
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByText('Åtgärden är avslutad och kan inte ändras.')).toBeVisible();
-  await expect(page.locator('ol.history > li')).toHaveCount(2);
+  await expect(page.locator('ol.history > li')).toHaveCount(4);
   await expectAccessible(page);
 
   await page.goto('/actions?scope=mine');

@@ -13,26 +13,58 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await page.getByRole('button', { name: 'Starta mötet' }).click();
   await expect(page.getByText('Pågår', { exact: true })).toBeVisible();
 
-  const attendance = page.getByRole('row', { name: /Polisen Norrtälje/ });
-  await attendance.getByRole('combobox').selectOption({ label: 'Närvarande' });
-  await attendance.getByRole('button', { name: 'Spara' }).click();
-  await expect(attendance.getByRole('combobox')).toHaveValue('present');
+  const notice = page.locator('.save-notice');
 
-  const rimbo = page.locator('form').filter({ hasText: /^Rimbo/ });
-  await rimbo.getByLabel('Bedömning').selectOption('3');
-  await rimbo.getByLabel('Kommentar').fill('Lugnare än förra veckan');
-  await rimbo.getByRole('button', { name: 'Spara' }).click();
-  await expect(rimbo.getByLabel('Kommentar')).toHaveValue('Lugnare än förra veckan');
+  // Everyone present, then the one exception, in one save.
+  await page.getByRole('button', { name: 'Alla närvarande' }).click();
+  await expect(notice).toHaveText('Närvaron är sparad.');
+  const police = page.getByRole('combobox', { name: 'Närvaro Polisen Norrtälje' });
+  await expect(police).toHaveValue('present');
+  await page.getByRole('combobox', { name: 'Närvaro Fältsamordnarna' }).selectOption({ label: 'Ersättare' });
+  await page.getByRole('button', { name: 'Spara närvaron' }).click();
+  await expect(page.getByRole('combobox', { name: 'Närvaro Fältsamordnarna' })).toHaveValue('deputy');
+  await expect(police).toHaveValue('present');
+
+  // A rating in words, beside the town's count.
+  const rimbo = page.getByRole('group', { name: /^Rimbo: \d+ händelse/ });
+  await rimbo.getByRole('radio', { name: '3 oroligt' }).check();
+  await rimbo.getByLabel('Kommentar Rimbo').fill('Lugnare än förra veckan');
+  await rimbo.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(notice).toHaveText('Bedömningen är sparad.');
+  await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveValue('Lugnare än förra veckan');
 
   const agenda = page.getByRole('region', { name: 'Dagordning' });
-  await agenda.getByLabel('Lägg till').fill('Genomgång av lägesbilden per tätort');
-  await agenda.getByRole('button', { name: 'Lägg till' }).click();
-  await expect(agenda.getByText('Genomgång av lägesbilden per tätort')).toBeVisible();
+  await agenda.getByLabel('Ny punkt på dagordningen').fill('Genomgång av lägesbilden per tätort');
+  await agenda.getByRole('button', { name: 'Lägg till punkten' }).click();
+  await expect(agenda.getByRole('listitem').filter({ hasText: 'Genomgång av lägesbilden per tätort' })).toBeVisible();
+  await expect(agenda.getByLabel('Ny punkt på dagordningen')).toHaveValue('');
+  await expect(notice).toHaveText('Punkten är tillagd på dagordningen.');
 
+  // Saving keeps the place: the page does not jump.
   const decisions = page.getByRole('region', { name: 'Beslut' });
-  await decisions.getByLabel('Lägg till').fill('Fältarna förstärker i Rimbo på fredag');
-  await decisions.getByRole('button', { name: 'Lägg till' }).click();
-  await expect(decisions.getByText('Fältarna förstärker i Rimbo på fredag')).toBeVisible();
+  await decisions.getByLabel('Nytt beslut').scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBeGreaterThan(200);
+  await decisions.getByLabel('Nytt beslut').fill('Fältarna förstärker i Rimbo');
+  // A double click adds one decision.
+  await decisions.getByRole('button', { name: 'Lägg till beslutet' }).dblclick();
+  await expect(notice).toHaveText('Beslutet är tillagt.');
+  await expect(decisions.getByRole('listitem').filter({ hasText: 'Fältarna förstärker i Rimbo' })).toHaveCount(1);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(50);
+
+  // Reworded, then removed by a slip, then put back.
+  const decision = decisions.getByRole('listitem').filter({ hasText: 'Fältarna förstärker i Rimbo' });
+  await decision.getByText('Ändra').click();
+  await decision.getByLabel('Ny lydelse').fill('Fältarna förstärker i Rimbo på fredag');
+  await decision.getByRole('button', { name: 'Spara ändringen' }).click();
+  await expect(notice).toHaveText('Ändringen är sparad.');
+  const reworded = decisions.getByRole('listitem').filter({ hasText: 'Fältarna förstärker i Rimbo på fredag' });
+  await reworded.getByRole('button', { name: /^Ta bort/ }).click();
+  await expect(notice).toContainText('Borttaget.');
+  await expect(reworded).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Ångra' }).click();
+  await expect(notice).toHaveText('Återställt.');
+  await expect(reworded).toHaveCount(1);
 
   const title = unique('Kvällsvandring vid busstationen');
   const news = page.getByRole('region', { name: 'Nya åtgärder' });
@@ -41,22 +73,27 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await news.getByLabel('Klart senast').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   await news.getByRole('button', { name: 'Skapa åtgärd' }).click();
   await expect(news.getByRole('link', { name: title })).toBeVisible();
+  await expect(news.getByLabel('Rubrik')).toHaveValue('');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Justera och lås protokollet' }).click();
+  // Locking asks first and lists what is missing.
+  await page.getByText('Justera och lås protokollet…').click();
+  await expect(page.getByRole('region', { name: 'Justera och lås protokollet' })).toContainText('Tätorter utan bedömning:');
+  await page.getByRole('button', { name: 'Ja, justera och lås protokollet' }).click();
   await expect(page.getByText('Justerat och låst', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Starta mötet' })).toHaveCount(0);
-  await expect(agenda.getByRole('button', { name: 'Lägg till' })).toHaveCount(0);
+  await expect(agenda.getByRole('button', { name: 'Lägg till punkten' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Ta bort/ })).toHaveCount(0);
 
   const addenda = page.getByRole('region', { name: 'Tillägg efter justering' });
-  await addenda.getByLabel('Lägg till').fill('Rättelse: mötet började 15.10.');
-  await addenda.getByRole('button', { name: 'Lägg till' }).click();
+  await addenda.getByLabel('Nytt tillägg').fill('Rättelse: mötet började 15.10.');
+  await addenda.getByRole('button', { name: 'Lägg till tillägget' }).click();
   await expect(addenda.getByText(/Rättelse: mötet började 15.10./)).toBeVisible();
 
   await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();
   const minutes = page.locator('article.minutes');
   await expect(minutes).toContainText(/onsdag \d+ \w+ \d{4} kl\. 15\.00/);
-  await expect(minutes).toContainText('Närvarande: Polisen Norrtälje');
+  await expect(minutes).toContainText(/Närvarande: .*Polisen Norrtälje/);
   await expect(minutes.getByRole('row', { name: /Rimbo/ })).toContainText('3/5');
   await expect(minutes).toContainText('Fältarna förstärker i Rimbo på fredag');
   await expect(minutes).toContainText(title);

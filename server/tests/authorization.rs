@@ -189,3 +189,33 @@ async fn every_page_has_a_row() {
         );
     }
 }
+
+/// Server functions that cannot be called without an argument: the record they act on, or
+/// what was typed into a sign-in or language form. Every other one must accept an empty body,
+/// which is what the browser sends when every argument is empty (`None`, an empty filter).
+const NEED_AN_ARGUMENT: [&str; 0] = [];
+
+#[tokio::test]
+async fn only_functions_that_need_an_argument_refuse_an_empty_body() {
+    let (_, app) = apps().await.into_iter().next().expect("an app");
+    let browser = app.browser();
+    let mut refused = BTreeSet::new();
+    for (path, _) in leptos::server_fn::axum::server_fn_paths() {
+        // Reading the body comes before anything else, the caller included: signed out, an
+        // unreadable body is a 400 and a readable one a 401.
+        let res = browser
+            .client
+            .post(browser.url(path))
+            .header(ACCEPT, "application/json")
+            .header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("")
+            .send()
+            .await
+            .expect("request");
+        if res.status() == StatusCode::BAD_REQUEST {
+            refused.insert(path.trim_start_matches("/api/").to_owned());
+        }
+    }
+    let expected: BTreeSet<String> = NEED_AN_ARGUMENT.iter().map(|s| (*s).to_owned()).collect();
+    assert_eq!(refused, expected, "functions refusing an empty body");
+}

@@ -68,7 +68,8 @@ impl ActionState {
     }
 }
 
-/// A state change as typed: the new state and a note (required for "not done").
+/// A state change as typed: the new state and a note (required for "not done"). The same
+/// state with a note is a progress note.
 pub fn parse_transition(
     from: ActionState,
     state: &str,
@@ -93,6 +94,14 @@ pub fn parse_transition(
         )
     };
     let (next, note) = issues.finish(|| Some((next?, note?)))?;
+    if next == from && !from.is_closed() {
+        // Keeping the state with a note records progress ("waiting for the property owner");
+        // keeping it without one would change nothing.
+        return match note {
+            Some(_) => Ok((next, note)),
+            None => Err(AppError::field("note", FieldError::Required)),
+        };
+    }
     if !from.can_become(next) {
         return Err(AppError::Conflict);
     }
@@ -262,6 +271,23 @@ mod tests {
         );
         assert_eq!(
             parse_transition(ActionState::Done, "open", ""),
+            Err(AppError::Conflict)
+        );
+        assert_eq!(
+            parse_transition(ActionState::InProgress, "in_progress", "Väntar på fastighetsägaren"),
+            Ok((
+                ActionState::InProgress,
+                Some("Väntar på fastighetsägaren".to_owned())
+            ))
+        );
+        assert_eq!(
+            parse_transition(ActionState::InProgress, "in_progress", " ")
+                .unwrap_err()
+                .issue_for("note"),
+            Some(&FieldError::Required)
+        );
+        assert_eq!(
+            parse_transition(ActionState::Done, "done", "Igen"),
             Err(AppError::Conflict)
         );
         assert_eq!(

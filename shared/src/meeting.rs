@@ -133,6 +133,7 @@ pub struct RatingRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
+    pub id: String,
     pub kind: ItemKind,
     pub text: String,
     pub at: String,
@@ -143,6 +144,8 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CarriedAction {
     pub action: ActionSummary,
+    /// The owner's latest note on the action (from its own page or an earlier meeting).
+    pub latest_note: Option<String>,
     pub reviewed: Option<(ActionState, Option<String>)>,
 }
 
@@ -161,15 +164,166 @@ pub struct MeetingDetail {
     /// Coordinators append addenda to finalised minutes.
     pub can_add_addenda: bool,
     pub finalised_at: Option<String>,
+    /// Who finalised the minutes.
+    pub finalised_by: Option<String>,
     /// The area group this meeting belongs to; `None` for the weekly meeting.
     pub group_id: Option<String>,
     /// For an area group: its area's incidents involving young people in the picture week.
     pub youth: Option<crate::group::YouthPicture>,
+    /// Ids for what the page's add forms create next, fresh with every load: a form sent
+    /// twice carries the same id, and the server stores it once.
+    pub new_ids: NewIds,
+}
+
+/// See [`MeetingDetail::new_ids`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewIds {
+    pub agenda: String,
+    pub decision: String,
+    pub addendum: String,
+    pub action: String,
+}
+
+impl NewIds {
+    pub fn item(&self, kind: ItemKind) -> &str {
+        match kind {
+            ItemKind::Agenda => &self.agenda,
+            ItemKind::Decision => &self.decision,
+            ItemKind::Addendum => &self.addendum,
+        }
+    }
+}
+
+/// What a coordinator is asked about before the minutes are locked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Nobody's attendance is recorded.
+    NoAttendance,
+    /// Towns without a rating, by name.
+    Unrated(Vec<String>),
+    /// Carried-over open actions the meeting has not reviewed, by title.
+    Unreviewed(Vec<String>),
+    /// No decision is recorded.
+    NoDecisions,
+}
+
+impl MeetingDetail {
+    /// What the minutes lack, in the order the meeting page shows its sections.
+    pub fn missing(&self) -> Vec<Missing> {
+        let mut missing = Vec::new();
+        if self.attendance.iter().all(|a| a.status.is_none()) {
+            missing.push(Missing::NoAttendance);
+        }
+        let unrated: Vec<String> = self
+            .ratings
+            .iter()
+            .filter(|r| r.rating.is_none())
+            .map(|r| r.area.clone())
+            .collect();
+        if !unrated.is_empty() {
+            missing.push(Missing::Unrated(unrated));
+        }
+        let unreviewed: Vec<String> = self
+            .carried
+            .iter()
+            .flat_map(|(_, list)| list)
+            .filter(|c| c.reviewed.is_none() && !c.action.state.is_closed())
+            .map(|c| c.action.title.clone())
+            .collect();
+        if !unreviewed.is_empty() {
+            missing.push(Missing::Unreviewed(unreviewed));
+        }
+        if !self.items.iter().any(|i| i.kind == ItemKind::Decision) {
+            missing.push(Missing::NoDecisions);
+        }
+        missing
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn meeting() -> MeetingDetail {
+        MeetingDetail {
+            summary: MeetingSummary {
+                id: "m".into(),
+                series: "Lägesbildsmöte".into(),
+                starts_at: "2026-12-02 15:00".into(),
+                state: MeetingState::InProgress,
+            },
+            picture_week: "2026-W48".into(),
+            guests: None,
+            attendance: vec![AttendanceRow {
+                organisation_id: "o".into(),
+                organisation: "Polisen".into(),
+                status: None,
+            }],
+            ratings: vec![RatingRow {
+                area_id: "a".into(),
+                area: "Rimbo".into(),
+                incidents: 2,
+                rating: None,
+                comment: None,
+            }],
+            items: Vec::new(),
+            carried: vec![(
+                "Polisen".into(),
+                vec![CarriedAction {
+                    action: ActionSummary {
+                        id: "x".into(),
+                        title: "Belysning vid torget".into(),
+                        owner_organisation: "Polisen".into(),
+                        owner_person: None,
+                        due: "2026-12-10".into(),
+                        overdue: false,
+                        state: ActionState::Open,
+                        area: None,
+                        place: None,
+                    },
+                    latest_note: None,
+                    reviewed: None,
+                }],
+            )],
+            new_actions: Vec::new(),
+            can_edit: true,
+            can_add_addenda: false,
+            finalised_at: None,
+            finalised_by: None,
+            group_id: None,
+            youth: None,
+            new_ids: NewIds::default(),
+        }
+    }
+
+    #[test]
+    fn an_empty_meeting_misses_attendance_ratings_reviews_and_decisions() {
+        assert_eq!(
+            meeting().missing(),
+            vec![
+                Missing::NoAttendance,
+                Missing::Unrated(vec!["Rimbo".into()]),
+                Missing::Unreviewed(vec!["Belysning vid torget".into()]),
+                Missing::NoDecisions,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_complete_meeting_misses_nothing() {
+        let mut m = meeting();
+        m.attendance[0].status = Some(Attendance::Present);
+        m.ratings[0].rating = Some(2);
+        m.carried[0].1[0].reviewed = Some((ActionState::Open, None));
+        m.items.push(Item {
+            id: "i".into(),
+            kind: ItemKind::Decision,
+            text: "Fältarna förstärker".into(),
+            at: String::new(),
+            by: String::new(),
+        });
+        assert_eq!(m.missing(), Vec::new());
+    }
 
     #[test]
     fn ratings_are_one_to_five() {

@@ -15,7 +15,7 @@ pub struct UserOption {
 }
 
 #[server(prefix = "/api", endpoint = "audit/search")]
-pub async fn search_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
+pub async fn search_audit(#[server(default)] filter: AuditFilter) -> Result<AuditPage, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);

@@ -65,23 +65,29 @@ pub async fn meeting_step(id: String, step: String) -> Result<(), AppError> {
     )
 }
 
+/// Every member's attendance in one save: `organisation_id[i]` with `status[i]` (empty
+/// clears). `everyone` (the "everyone present" button) records all of them as present.
 #[server(prefix = "/api", endpoint = "meetings/attendance")]
 pub async fn record_attendance(
     id: String,
-    organisation_id: String,
-    #[server(default)] status: String,
+    #[server(default)] organisation_id: Vec<String>,
+    #[server(default)] status: Vec<String>,
+    everyone: Option<String>,
 ) -> Result<(), AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::minutes::set_attendance(
-                &state.db,
-                &caller,
-                meeting_id(&id)?,
-                &organisation_id,
-                &status,
-            )
-            .await
+            if organisation_id.len() != status.len() {
+                return Err(AppError::BadRequest);
+            }
+            let entries: Vec<(String, String)> = if everyone.is_some() {
+                let present = shared::meeting::Attendance::Present.code().to_owned();
+                organisation_id.into_iter().map(|o| (o, present.clone())).collect()
+            } else {
+                organisation_id.into_iter().zip(status).collect()
+            };
+            crate::ssr::minutes::set_attendance_all(&state.db, &caller, meeting_id(&id)?, &entries)
+                .await
         }
         .await,
     )
@@ -123,21 +129,55 @@ pub async fn record_rating(
 }
 
 /// `kind`: `agenda`, `decision`, or `addendum` (addenda only once the minutes are locked).
+/// `item_id`: the id the form made for the new item, so that sending it twice adds it once.
 #[server(prefix = "/api", endpoint = "meetings/item")]
 pub async fn record_item(
     id: String,
     kind: String,
+    #[server(default)] item_id: String,
     #[server(default)] text: String,
 ) -> Result<(), AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            let id = meeting_id(&id)?;
-            if kind == "addendum" {
-                crate::ssr::minutes::add_addendum(&state.db, &caller, id, &text).await
-            } else {
-                crate::ssr::minutes::add_item(&state.db, &caller, id, &kind, &text).await
-            }
+            crate::ssr::minutes::add_item_once(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &kind,
+                &item_id,
+                &text,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// Rewords an agenda item or a decision while the minutes are open.
+#[server(prefix = "/api", endpoint = "meetings/item-edit")]
+pub async fn edit_item(
+    id: String,
+    item_id: String,
+    #[server(default)] text: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::minutes::edit_item(&state.db, &caller, meeting_id(&id)?, &item_id, &text)
+                .await
+        }
+        .await,
+    )
+}
+
+/// Removes an agenda item or a decision while the minutes are open.
+#[server(prefix = "/api", endpoint = "meetings/item-remove")]
+pub async fn remove_item(id: String, item_id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::minutes::remove_item(&state.db, &caller, meeting_id(&id)?, &item_id).await
         }
         .await,
     )
@@ -168,9 +208,11 @@ pub async fn review_action(
     )
 }
 
+/// A new action decided at the meeting; `action_id` is the id its form made (see `record_item`).
 #[server(prefix = "/api", endpoint = "meetings/action")]
 pub async fn meeting_action(
     id: String,
+    #[server(default)] action_id: String,
     #[server(default)] title: String,
     #[server(default)] owner_organisation_id: String,
     #[server(default)] owner_person: String,
@@ -190,9 +232,15 @@ pub async fn meeting_action(
                 place,
                 incident_id: String::new(),
             };
-            crate::ssr::minutes::new_action(&state.db, &caller, meeting_id(&id)?, &input)
-                .await
-                .map(|_| ())
+            crate::ssr::minutes::new_action_once(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &action_id,
+                &input,
+            )
+            .await
+            .map(|_| ())
         }
         .await,
     )

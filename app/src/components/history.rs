@@ -1,6 +1,7 @@
 //! Audit entries as people read them: when, who, what was done and what changed.
 
 use leptos::prelude::*;
+use shared::action::ActionState;
 use shared::audit::{AuditAction, AuditEntry, FieldChange};
 
 use crate::i18n::{T, t};
@@ -41,7 +42,13 @@ fn field_label(field: &str) -> String {
     t(key).to_owned()
 }
 
-fn value(text: &str) -> String {
+/// A snapshot value in words: an action's state as its label, yes/no, "–" for nothing.
+fn value(field: &str, text: &str) -> String {
+    if field == "state"
+        && let Some(state) = ActionState::parse(text)
+    {
+        return super::labels::state_label(state).to_owned();
+    }
     match text {
         "true" => t(T::Yes).to_owned(),
         "false" => t(T::No).to_owned(),
@@ -58,9 +65,9 @@ pub fn Changes(changes: Vec<FieldChange>, #[prop(optional)] show_before: bool) -
                 {changes.into_iter().map(|c| {
                     let label = field_label(&c.field);
                     if show_before {
-                        view! { <li><strong>{label}": "</strong><del>{value(&c.before)}</del>" → "<ins>{value(&c.after)}</ins></li> }.into_any()
+                        view! { <li><strong>{label}": "</strong><del>{value(&c.field, &c.before)}</del>" → "<ins>{value(&c.field, &c.after)}</ins></li> }.into_any()
                     } else {
-                        view! { <li><strong>{label}": "</strong>{value(&c.after)}</li> }.into_any()
+                        view! { <li><strong>{label}": "</strong>{value(&c.field, &c.after)}</li> }.into_any()
                     }
                 }).collect_view()}
             </ul>

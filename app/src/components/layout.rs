@@ -11,6 +11,15 @@ use crate::i18n::{T, t, use_lang};
 pub fn Layout(children: Children) -> impl IntoView {
     let user = expect_context::<UserResource>();
     let lang = use_lang();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // Following a link folds the phone menu again (the layout stays while pages change).
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    });
     view! {
         <a class="skip-link" href="#main">{t(T::SkipToContent)}</a>
         <header class="site-header">
@@ -20,6 +29,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     let me = user.await.ok().flatten();
                     me.map(|me| {
                         view! {
+                            // On a phone the menu folds behind a button; `<details>` works
+                            // without JavaScript too. Wide screens show it open (the stylesheet).
+                            <details class="menu" node_ref=menu>
+                            <summary>{t(T::Menu)}</summary>
                             <nav aria-label=t(T::MainNavigation)>
                                 <ul>
                                     {me.can_read_incidents().then(|| view! {
@@ -55,6 +68,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <form method="post" action="/api/auth/sign-out" class="inline">
                                 <button type="submit" class="link-button">{t(T::SignOut)}</button>
                             </form>
+                            </details>
                         }
                     })
                 })}

@@ -4,5 +4,7 @@ pub mod chart;
 pub mod contacts;
 pub mod fields;
 pub mod history;
+pub mod labels;
 pub mod layout;
+pub mod saving;
 pub mod week_picker;

@@ -9,21 +9,13 @@ use shared::action::{ActionState, ActionSummary};
 use crate::api::actions::{CreateAction, UpdateActionState, get_action, list_actions};
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
+use crate::components::labels::state_label;
+use crate::components::saving::saved;
 use crate::components::fields::{
     FieldMessage, FormAlert, FormError, PageError, described_by, invalid,
 };
 use crate::components::history::History;
 use crate::i18n::{T, t};
-
-pub fn state_label(state: ActionState) -> &'static str {
-    t(match state {
-        ActionState::Open => T::StateOpen,
-        ActionState::InProgress => T::StateInProgress,
-        ActionState::Done => T::StateDone,
-        ActionState::NotPossible => T::StateNotPossible,
-        ActionState::NotDone => T::StateNotDone,
-    })
-}
 
 #[component]
 pub fn ActionTable(actions: Vec<ActionSummary>) -> impl IntoView {
@@ -181,14 +173,16 @@ pub fn ActionPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let update = ServerAction::<UpdateActionState>::new();
-    let detail = Resource::new(
-        move || (id(), update.version().get()),
-        |(id, _)| get_action(id),
-    );
+    // Reloaded after a save that succeeded; a refused one keeps the form as typed.
+    let saves = RwSignal::new(0usize);
+    saved(update, move || saves.update(|n| *n += 1));
+    let detail = Resource::new(move || (id(), saves.get()), |(id, _)| get_action(id));
     let error: FormError = Signal::derive(move || update.value().get().and_then(Result::err));
+    let just_saved = move || matches!(update.value().get(), Some(Ok(())));
     view! {
         <Title text=t(T::TypeAction) />
-        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+        // A transition keeps the page while it reloads after a save: no jump to the top.
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let d = match detail.await {
                     Ok(d) => d,
@@ -198,6 +192,7 @@ pub fn ActionPage() -> impl IntoView {
                 let closed = s.state.is_closed();
                 view! {
                     {query.with(|q| q.get("saved").is_some()).then(|| view! { <p class="notice" role="status">{t(T::ActionSaved)}</p> })}
+                    {just_saved().then(|| view! { <p class="notice" role="status">{format!("{} {}", t(T::StateSaved), state_label(s.state))}</p> })}
                     <h1>{s.title.clone()}</h1>
                     <dl class="facts">
                         <dt>{t(T::State)}</dt><dd>{state_label(s.state)}</dd>
@@ -229,8 +224,10 @@ pub fn ActionPage() -> impl IntoView {
                                 <div class="field">
                                     <label for="state">{t(T::State)}</label>
                                     <select id="state" name="state" aria-invalid=invalid(error, "state")>
-                                        {ActionState::ALL.into_iter().filter(|x| *x != s.state).map(|x| view! {
-                                            <option value=x.code()>{state_label(x)}</option>
+                                        // The saved state comes first and is chosen: saving again with
+                                        // only a note records progress, never an undo.
+                                        {std::iter::once(s.state).chain(ActionState::ALL.into_iter().filter(|x| *x != s.state)).map(|x| view! {
+                                            <option value=x.code() selected=x == s.state>{state_label(x)}</option>
                                         }).collect_view()}
                                     </select>
                                     <FieldMessage field="state" error />
@@ -264,6 +261,6 @@ pub fn ActionPage() -> impl IntoView {
                     <p><a href="/actions">{t(T::Actions)}</a></p>
                 }.into_any()
             })}
-        </Suspense>
+        </Transition>
     }
 }

@@ -1,14 +1,17 @@
-//! The sections of the meeting page: attendance, ratings per town, agenda / decisions /
-//! addenda, carried-over actions and new actions. Forms show only while the minutes are open.
+//! The sections of the meeting page: attendance, ratings per town, carried-over actions and
+//! new actions. Forms show only while the minutes are open. Each section is built once from
+//! the meeting as loaded (`d`) and keeps its forms; what changes after a save comes from
+//! `live`, row by row, so nothing typed elsewhere on the page is lost.
 
 use leptos::prelude::*;
 use shared::action::ActionState;
-use shared::meeting::{Attendance, ItemKind, MeetingDetail};
+use shared::meeting::{Attendance, CarriedAction, MeetingDetail};
 use shared::reference::{AreaDto, OrganisationDto};
 
 use crate::components::fields::{FieldMessage, FormAlert, FormError};
-use crate::i18n::{T, t};
-use crate::pages::actions::state_label;
+use crate::components::labels::state_label;
+use crate::i18n::{T, count_of, t};
+use crate::components::saving::saved;
 use crate::pages::meetings::MeetingActions;
 
 fn attendance_text(a: Attendance) -> &'static str {
@@ -20,9 +23,12 @@ fn attendance_text(a: Attendance) -> &'static str {
 }
 
 #[component]
-pub fn AttendanceSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
+pub fn AttendanceSection(
+    d: MeetingDetail,
+    live: Signal<MeetingDetail>,
+    acts: MeetingActions,
+) -> impl IntoView {
     let id = d.summary.id.clone();
-    let guests_id = id.clone();
     let error: FormError = Signal::derive(move || {
         acts.attendance
             .value()
@@ -30,54 +36,86 @@ pub fn AttendanceSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoVie
             .and_then(Result::err)
             .or_else(|| acts.guests.value().get().and_then(Result::err))
     });
+    let rows = d.attendance.clone();
+    let guests_id = id.clone();
+    let body = if d.can_edit {
+        view! {
+            <ActionForm action=acts.attendance>
+                <input type="hidden" name="id" value=id.clone() />
+                <table class="attendance">
+                    <caption class="visually-hidden">{t(T::Attendance)}</caption>
+                    <thead><tr><th scope="col">{t(T::Organisation)}</th><th scope="col">{t(T::Status)}</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().enumerate().map(|(i, a)| {
+                            let org = a.organisation_id.clone();
+                            // Follows the saved status ("everyone present"), and only when it
+                            // changes: a choice not yet saved stays while other rows save.
+                            let status = Memo::new(move |_| live.with(|d| {
+                                d.attendance.iter().find(|r| r.organisation_id == org)
+                                    .and_then(|r| r.status).map_or("", Attendance::code)
+                            }));
+                            let label = format!("{} {}", t(T::Attendance), a.organisation);
+                            view! {
+                                <tr>
+                                    <th scope="row">{a.organisation.clone()}</th>
+                                    <td>
+                                        <input type="hidden" name=format!("organisation_id[{i}]") value=a.organisation_id.clone() />
+                                        <select name=format!("status[{i}]") aria-label=label prop:value=move || status.get()>
+                                            <option value="">"–"</option>
+                                            {Attendance::ALL.into_iter().map(|s| view! {
+                                                <option value=s.code() selected=a.status == Some(s)>{attendance_text(s)}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="form-buttons">
+                    <button type="submit" class="primary">{t(T::SaveAttendance)}</button>
+                    <button type="submit" name="everyone" value="present">{t(T::EveryonePresent)}</button>
+                </p>
+            </ActionForm>
+            <ActionForm action=acts.guests attr:class="add-form">
+                <input type="hidden" name="id" value=guests_id />
+                <label for="guests">{t(T::Guests)}</label>
+                <input id="guests" name="guests" value=d.guests.clone().unwrap_or_default() />
+                <button type="submit">{t(T::SaveGuests)}</button>
+                <FieldMessage field="guests" error />
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="plain">
+                {d.attendance.iter().map(|a| view! {
+                    <li>{format!("{}: {}", a.organisation, a.status.map_or("–", attendance_text))}</li>
+                }).collect_view()}
+            </ul>
+            {d.guests.clone().map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> })}
+        }
+        .into_any()
+    };
     view! {
         <section aria-labelledby="attendance-heading">
             <h2 id="attendance-heading">{t(T::Attendance)}</h2>
             <FormAlert error />
-            <table>
-                <caption class="visually-hidden">{t(T::Attendance)}</caption>
-                <thead><tr><th scope="col">{t(T::Organisation)}</th><th scope="col">{t(T::Status)}</th></tr></thead>
-                <tbody>
-                    {d.attendance.into_iter().map(|a| {
-                        let id = id.clone();
-                        let current = a.status;
-                        let select_label = format!("{} {}", t(T::Attendance), a.organisation);
-                        let cell = if d.can_edit {
-                            view! {
-                                <ActionForm action=acts.attendance attr:class="inline-filter">
-                                    <input type="hidden" name="id" value=id.clone() />
-                                    <input type="hidden" name="organisation_id" value=a.organisation_id.clone() />
-                                    <select name="status" aria-label=select_label>
-                                        <option value="">"–"</option>
-                                        {Attendance::ALL.into_iter().map(|s| view! {
-                                            <option value=s.code() selected=current == Some(s)>{attendance_text(s)}</option>
-                                        }).collect_view()}
-                                    </select>
-                                    <button type="submit">{t(T::Save)}</button>
-                                </ActionForm>
-                            }.into_any()
-                        } else {
-                            current.map(attendance_text).unwrap_or("–").into_any()
-                        };
-                        view! { <tr><th scope="row">{a.organisation}</th><td>{cell}</td></tr> }
-                    }).collect_view()}
-                </tbody>
-            </table>
-            {if d.can_edit {
-                view! {
-                    <ActionForm action=acts.guests attr:class="add-form">
-                        <input type="hidden" name="id" value=guests_id />
-                        <label for="guests">{t(T::Guests)}</label>
-                        <input id="guests" name="guests" value=d.guests.clone().unwrap_or_default() />
-                        <button type="submit">{t(T::Save)}</button>
-                        <FieldMessage field="guests" error />
-                    </ActionForm>
-                }.into_any()
-            } else {
-                d.guests.map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> }).into_any()
-            }}
+            {body}
         </section>
     }
+}
+
+/// "3 oroligt": a grade of the five-grade scale in words.
+pub fn rating_text(n: i32) -> String {
+    let word = match n {
+        1 => T::Rating1,
+        2 => T::Rating2,
+        3 => T::Rating3,
+        4 => T::Rating4,
+        _ => T::Rating5,
+    };
+    format!("{n} {}", t(word))
 }
 
 #[component]
@@ -85,149 +123,146 @@ pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
     let id = d.summary.id.clone();
     let error: FormError = Signal::derive(move || acts.rating.value().get().and_then(Result::err));
     // An area group rates its area beside the incidents involving young people there.
-    let counted = t(if d.group_id.is_some() {
-        T::YouthIncidentsCount
+    let (one, many) = if d.group_id.is_some() {
+        (T::YouthIncidentOne, T::YouthIncidentsCount)
     } else {
-        T::IncidentsCount
-    });
+        (T::IncidentOne, T::IncidentsCount)
+    };
     view! {
         <section aria-labelledby="ratings-heading">
             <h2 id="ratings-heading">{format!("{} ({} {})", t(T::Ratings), t(T::Week), d.picture_week)}</h2>
             <p class="hint">{t(T::RatingScale)}</p>
             <FormAlert error />
             {d.ratings.into_iter().map(|r| {
-                let id = id.clone();
-                let label = format!("{}: {} {counted}", r.area, r.incidents);
-                if d.can_edit {
-                    let (rid, cid) = (format!("rating-{}", r.area_id), format!("comment-{}", r.area_id));
-                    view! {
-                        <ActionForm action=acts.rating attr:class="add-form">
-                            <input type="hidden" name="id" value=id.clone() />
-                            <input type="hidden" name="area_id" value=r.area_id.clone() />
-                            <strong>{label}</strong>
-                            <label for=rid.clone()>{t(T::Rating)}</label>
-                            <select id=rid name="rating">
-                                <option value="">"–"</option>
-                                {(1..=5).map(|n| view! { <option value=n.to_string() selected=r.rating == Some(n)>{n}</option> }).collect_view()}
-                            </select>
-                            <label for=cid.clone()>{t(T::Comment)}</label>
-                            <input id=cid name="comment" value=r.comment.clone().unwrap_or_default() />
-                            <button type="submit">{t(T::Save)}</button>
-                        </ActionForm>
-                    }.into_any()
-                } else {
-                    let rating = r.rating.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
-                    view! { <p><strong>{label}</strong>{format!(" · {}: {rating}", t(T::Rating))}{r.comment.map(|c| format!(" · {c}"))}</p> }.into_any()
+                let label = format!("{}: {}", r.area, count_of(r.incidents, one, many));
+                if !d.can_edit {
+                    let rating = r.rating.map_or_else(|| "–".to_owned(), rating_text);
+                    return view! { <p><strong>{label}</strong>{format!(" · {}: {rating}", t(T::Rating))}{r.comment.map(|c| format!(" · {c}"))}</p> }.into_any();
                 }
+                let cid = format!("comment-{}", r.area_id);
+                let id = id.clone();
+                view! {
+                    <ActionForm action=acts.rating attr:class="rating-form">
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="area_id" value=r.area_id.clone() />
+                        <fieldset>
+                            <legend>{label}</legend>
+                            <div class="grades">
+                                {(1..=5).map(|n| view! {
+                                    <label class="grade">
+                                        <input type="radio" name="rating" value=n.to_string() checked=r.rating == Some(n) required />
+                                        {rating_text(n)}
+                                    </label>
+                                }).collect_view()}
+                            </div>
+                            <label for=cid.clone()>{format!("{} {}", t(T::Comment), r.area)}</label>
+                            <input id=cid name="comment" value=r.comment.clone().unwrap_or_default() />
+                            <button type="submit">{t(T::SaveRating)}</button>
+                        </fieldset>
+                    </ActionForm>
+                }.into_any()
             }).collect_view()}
         </section>
     }
 }
 
 #[component]
-pub fn ItemsSection(d: MeetingDetail, acts: MeetingActions, kind: ItemKind) -> impl IntoView {
-    let (heading, code, can_add) = match kind {
-        ItemKind::Agenda => (T::Agenda, "agenda", d.can_edit),
-        ItemKind::Decision => (T::Decisions, "decision", d.can_edit),
-        ItemKind::Addendum => (T::Addenda, "addendum", d.can_add_addenda),
-    };
-    let error: FormError = Signal::derive(move || acts.item.value().get().and_then(Result::err));
-    let field_id = format!("new-{code}");
-    let items: Vec<_> = d.items.into_iter().filter(|i| i.kind == kind).collect();
-    view! {
-        <section aria-labelledby=format!("{code}-heading")>
-            <h2 id=format!("{code}-heading")>{t(heading)}</h2>
-            <ol class="plain">
-                {items.into_iter().map(|i| view! {
-                    <li>{i.text}{(kind == ItemKind::Addendum).then(|| format!(" ({}, {})", i.at, i.by))}</li>
-                }).collect_view()}
-            </ol>
-            {can_add.then(|| view! {
-                <ActionForm action=acts.item attr:class="add-form">
-                    <input type="hidden" name="id" value=d.summary.id.clone() />
-                    <input type="hidden" name="kind" value=code />
-                    <label for=field_id.clone()>{t(T::Add)}</label>
-                    <input id=field_id name="text" required maxlength="2000" />
-                    <button type="submit">{t(T::Add)}</button>
-                    <FormAlert error />
-                </ActionForm>
-            })}
-        </section>
-    }
-}
-
-#[component]
-pub fn ActionsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
-    let id = d.summary.id.clone();
+pub fn ActionsSection(
+    d: MeetingDetail,
+    live: Signal<MeetingDetail>,
+    acts: MeetingActions,
+) -> impl IntoView {
     let error: FormError = Signal::derive(move || acts.review.value().get().and_then(Result::err));
+    let owners = Memo::new(move |_| live.with(|d| d.carried.clone()));
+    let (id, can_edit) = (d.summary.id.clone(), d.can_edit);
     view! {
         <section aria-labelledby="carried-heading">
             <h2 id="carried-heading">{t(T::CarriedActions)}</h2>
             <FormAlert error />
-            {d.carried.is_empty().then(|| view! { <p>{t(T::NoActions)}</p> })}
-            {d.carried.into_iter().map(|(owner, list)| {
-                let id = id.clone();
-                view! {
-                <h3>{owner}</h3>
-                <ul class="plain">
-                    {list.into_iter().map(|c| {
-                        let id = id.clone();
-                        let a = c.action;
-                        let select_id = format!("review-{}", a.id);
-                        let note_id = format!("note-{}", a.id);
-                        view! {
-                            <li class:overdue=a.overdue>
-                                <a href=format!("/actions/{}", a.id)>{a.title.clone()}</a>
-                                {format!(" · {} {} · {}", t(T::DueDate), a.due, state_label(a.state))}
-                                {a.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}
-                                {c.reviewed.clone().map(|(s, note)| view! {
-                                    <p>{format!("{}: {}{}", t(T::Recorded), state_label(s), note.map(|n| format!(" – {n}")).unwrap_or_default())}</p>
-                                })}
-                                {(d.can_edit && !a.state.is_closed()).then(|| view! {
-                                    <ActionForm action=acts.review attr:class="add-form">
-                                        <input type="hidden" name="id" value=id.clone() />
-                                        <input type="hidden" name="action_id" value=a.id.clone() />
-                                        <label for=select_id.clone()>{t(T::State)}</label>
-                                        <select id=select_id name="state">
-                                            {ActionState::ALL.into_iter().map(|s| view! {
-                                                <option value=s.code() selected=s == a.state>{state_label(s)}</option>
-                                            }).collect_view()}
-                                        </select>
-                                        <label for=note_id.clone()>{t(T::Note)}</label>
-                                        <input id=note_id name="note" />
-                                        <button type="submit">{t(T::Save)}</button>
-                                    </ActionForm>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+            {move || owners.with(Vec::is_empty).then(|| view! { <p>{t(T::NoActions)}</p> })}
+            <For each=move || owners.get() key=|(owner, _)| owner.clone() let:group>
+                {
+                    let owner = group.0.clone();
+                    let id = id.clone();
+                    let list = Memo::new(move |_| live.with(|d| {
+                        d.carried.iter().find(|(o, _)| *o == owner).map(|(_, l)| l.clone()).unwrap_or_default()
+                    }));
+                    view! {
+                        <h3>{group.0.clone()}</h3>
+                        <ul class="plain">
+                            <For each=move || list.get() key=|c| (c.action.id.clone(), c.action.state, c.reviewed.clone(), c.latest_note.clone()) let:c>
+                                <CarriedRow c meeting=id.clone() can_edit acts />
+                            </For>
+                        </ul>
+                    }
                 }
-            }).collect_view()}
+            </For>
         </section>
+    }
+}
+
+#[component]
+fn CarriedRow(c: CarriedAction, meeting: String, can_edit: bool, acts: MeetingActions) -> impl IntoView {
+    let a = c.action;
+    let select_id = format!("review-{}", a.id);
+    let note_id = format!("note-{}", a.id);
+    view! {
+        <li class:overdue=a.overdue>
+            <a href=format!("/actions/{}", a.id)>{a.title.clone()}</a>
+            {format!(" · {} {} · {}", t(T::DueDate), a.due, state_label(a.state))}
+            {a.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}
+            {c.latest_note.map(|n| view! { <p class="hint">{format!("{}: {n}", t(T::LatestNote))}</p> })}
+            {c.reviewed.map(|(s, note)| view! {
+                <p>{format!("{}: {}{}", t(T::Recorded), state_label(s), note.map(|n| format!(" – {n}")).unwrap_or_default())}</p>
+            })}
+            {(can_edit && !a.state.is_closed()).then(|| view! {
+                <ActionForm action=acts.review attr:class="add-form">
+                    <input type="hidden" name="id" value=meeting />
+                    <input type="hidden" name="action_id" value=a.id.clone() />
+                    <label for=select_id.clone()>{format!("{}: {}", t(T::State), a.title)}</label>
+                    <select id=select_id name="state">
+                        {ActionState::ALL.into_iter().map(|s| view! {
+                            <option value=s.code() selected=s == a.state>{state_label(s)}</option>
+                        }).collect_view()}
+                    </select>
+                    <label for=note_id.clone()>{t(T::Note)}</label>
+                    <input id=note_id name="note" />
+                    <button type="submit">{t(T::SaveReview)}</button>
+                </ActionForm>
+            })}
+        </li>
     }
 }
 
 #[component]
 pub fn NewActionSection(
     d: MeetingDetail,
+    live: Signal<MeetingDetail>,
     acts: MeetingActions,
     organisations: Vec<OrganisationDto>,
     areas: Vec<AreaDto>,
 ) -> impl IntoView {
     let error: FormError = Signal::derive(move || acts.action.value().get().and_then(Result::err));
+    let created = Memo::new(move |_| live.with(|d| d.new_actions.clone()));
+    let form = NodeRef::<leptos::html::Form>::new();
+    saved(acts.action, move || {
+        if let Some(form) = form.get_untracked() {
+            form.reset();
+        }
+    });
     view! {
         <section aria-labelledby="new-actions-heading">
             <h2 id="new-actions-heading">{t(T::NewActions)}</h2>
             <ul class="plain">
-                {d.new_actions.into_iter().map(|a| view! {
+                <For each=move || created.get() key=|a| a.id.clone() let:a>
                     <li><a href=format!("/actions/{}", a.id)>{a.title}</a>{format!(" · {} · {} {}", a.owner_organisation, t(T::DueDate), a.due)}</li>
-                }).collect_view()}
+                </For>
             </ul>
             {d.can_edit.then(|| view! {
                 <FormAlert error />
-                <ActionForm action=acts.action attr:class="add-form">
+                <ActionForm action=acts.action node_ref=form attr:class="add-form">
                     <input type="hidden" name="id" value=d.summary.id.clone() />
+                    <input type="hidden" name="action_id" prop:value=move || live.with(|d| d.new_ids.action.clone()) value=d.new_ids.action.clone() />
                     <label for="action-title">{t(T::Title)}</label>
                     <input id="action-title" name="title" required maxlength="100" />
                     <label for="action-owner">{t(T::Owner)}</label>

@@ -3,19 +3,21 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use shared::meeting::{MeetingDetail, MeetingState};
+use shared::meeting::{ItemKind, MeetingDetail, MeetingState, Missing};
 
 use crate::api::meetings::{
-    CreateSeries, MeetingAction, MeetingStep, PlanMeeting, RecordAttendance, RecordGuests,
-    RecordItem, RecordRating, ReviewAction, get_meeting, list_series,
+    CreateSeries, EditItem, MeetingAction, MeetingStep, PlanMeeting, RecordAttendance,
+    RecordGuests, RecordItem, RecordRating, RemoveItem, ReviewAction, get_meeting, list_series,
 };
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
+use crate::components::saving::saved;
 use crate::i18n::{T, t};
 use crate::pages::groups::YouthSection;
+use crate::pages::meeting_items::ItemsSection;
 use crate::pages::meeting_sections::{
-    ActionsSection, AttendanceSection, ItemsSection, NewActionSection, RatingsSection,
+    ActionsSection, AttendanceSection, NewActionSection, RatingsSection,
 };
 
 pub fn state_text(state: MeetingState) -> &'static str {
@@ -129,16 +131,32 @@ fn NewSeriesForm(
     }
 }
 
-/// Every recording action of the meeting page; any success reloads the page's data.
+/// An item just removed, kept so that the notice can put it back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub meeting: String,
+    pub kind: &'static str,
+    pub item_id: String,
+    pub text: String,
+}
+
+/// Every recording action of the meeting page.
 #[derive(Clone, Copy)]
 pub struct MeetingActions {
     pub step: ServerAction<MeetingStep>,
     pub attendance: ServerAction<RecordAttendance>,
     pub guests: ServerAction<RecordGuests>,
     pub rating: ServerAction<RecordRating>,
-    pub item: ServerAction<RecordItem>,
+    pub agenda: ServerAction<RecordItem>,
+    pub decision: ServerAction<RecordItem>,
+    pub addendum: ServerAction<RecordItem>,
+    pub edit: ServerAction<EditItem>,
+    pub remove: ServerAction<RemoveItem>,
+    pub undo: ServerAction<RecordItem>,
     pub review: ServerAction<ReviewAction>,
     pub action: ServerAction<MeetingAction>,
+    /// The item the last "remove" took away.
+    pub removed: RwSignal<Option<Removed>>,
 }
 
 impl MeetingActions {
@@ -148,22 +166,45 @@ impl MeetingActions {
             attendance: ServerAction::new(),
             guests: ServerAction::new(),
             rating: ServerAction::new(),
-            item: ServerAction::new(),
+            agenda: ServerAction::new(),
+            decision: ServerAction::new(),
+            addendum: ServerAction::new(),
+            edit: ServerAction::new(),
+            remove: ServerAction::new(),
+            undo: ServerAction::new(),
             review: ServerAction::new(),
             action: ServerAction::new(),
+            removed: RwSignal::new(None),
         }
     }
 
-    fn versions(&self) -> [usize; 7] {
-        [
-            self.step.version().get(),
-            self.attendance.version().get(),
-            self.guests.version().get(),
-            self.rating.version().get(),
-            self.item.version().get(),
-            self.review.version().get(),
-            self.action.version().get(),
-        ]
+    pub fn item(&self, kind: ItemKind) -> ServerAction<RecordItem> {
+        match kind {
+            ItemKind::Agenda => self.agenda,
+            ItemKind::Decision => self.decision,
+            ItemKind::Addendum => self.addendum,
+        }
+    }
+
+    /// After each save: says what was saved and counts it in `saves`.
+    fn announce(&self, notice: RwSignal<Option<(T, bool)>>, saves: RwSignal<usize>) {
+        let say = move |text: T, undo: bool| {
+            move || {
+                notice.set(Some((text, undo)));
+                saves.update(|n| *n += 1);
+            }
+        };
+        saved(self.attendance, say(T::SavedAttendance, false));
+        saved(self.guests, say(T::SavedGuests, false));
+        saved(self.rating, say(T::SavedRating, false));
+        saved(self.agenda, say(T::SavedAgenda, false));
+        saved(self.decision, say(T::SavedDecision, false));
+        saved(self.addendum, say(T::SavedAddendum, false));
+        saved(self.edit, say(T::SavedEdit, false));
+        saved(self.remove, say(T::SavedRemoved, true));
+        saved(self.undo, say(T::SavedRestored, false));
+        saved(self.review, say(T::SavedReview, false));
+        saved(self.action, say(T::SavedAction, false));
     }
 }
 
@@ -172,29 +213,89 @@ pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let acts = MeetingActions::new();
-    let detail = Resource::new(move || (id(), acts.versions()), |(id, _)| get_meeting(id));
+    // Starting and finalising change the whole page: it is built anew. Every other save
+    // reloads the meeting in the background and updates the sections row by row.
+    let steps = RwSignal::new(0usize);
+    let saves = RwSignal::new(0usize);
+    let notice = RwSignal::new(None::<(T, bool)>);
+    let fresh = RwSignal::new(None::<MeetingDetail>);
+    saved(acts.step, move || {
+        fresh.set(None);
+        steps.update(|n| *n += 1);
+        let step = acts.step.input().with_untracked(|i| i.as_ref().map(|i| i.step.clone()));
+        notice.set(Some((
+            if step.as_deref() == Some("start") { T::SavedStarted } else { T::SavedFinalised },
+            false,
+        )));
+    });
+    acts.announce(notice, saves);
+    Effect::new(move |_| {
+        if saves.get() == 0 {
+            return;
+        }
+        let id = untrack(id);
+        leptos::task::spawn_local(async move {
+            if let Ok(d) = get_meeting(id).await {
+                fresh.set(Some(d));
+            }
+        });
+    });
+    let detail = Resource::new(move || (id(), steps.get()), |(id, _)| get_meeting(id));
     let reference = Resource::new(|| (), |_| get_reference_data());
     view! {
         <Title text=t(T::TypeMeeting) />
-        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+        // A transition keeps the page on screen while it reloads: no jump to the top.
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match (detail.await, reference.await) {
-                    (Ok(d), Ok(r)) => view! { <MeetingView d acts organisations=r.reference.organisations areas=r.reference.areas /> }.into_any(),
+                    (Ok(d), Ok(r)) => {
+                        let initial = d.clone();
+                        let live = Signal::derive(move || fresh.get().unwrap_or_else(|| initial.clone()));
+                        view! { <MeetingView d live acts organisations=r.reference.organisations areas=r.reference.areas /> }.into_any()
+                    }
                     (Err(e), _) | (_, Err(e)) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
+        <SaveNotice notice acts />
+    }
+}
+
+/// Says what was just saved, at the bottom of the screen, to screen readers too; after a
+/// removal it offers to undo it.
+#[component]
+fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl IntoView {
+    let undo = move |_| {
+        if let Some(r) = acts.removed.get_untracked() {
+            acts.undo.dispatch(RecordItem {
+                id: r.meeting,
+                kind: r.kind.to_owned(),
+                item_id: r.item_id,
+                text: r.text,
+            });
+            acts.removed.set(None);
+        }
+    };
+    view! {
+        <div class="save-notice" role="status" class:shown=move || notice.with(Option::is_some)>
+            {move || notice.get().map(|(text, can_undo)| view! {
+                <span>{t(text)}</span>
+                {can_undo.then(|| view! { " " <button type="button" class="link-button" on:click=undo>{t(T::Undo)}</button> })}
+            })}
+        </div>
     }
 }
 
 #[component]
 fn MeetingView(
     d: MeetingDetail,
+    live: Signal<MeetingDetail>,
     acts: MeetingActions,
     organisations: Vec<shared::reference::OrganisationDto>,
     areas: Vec<shared::reference::AreaDto>,
 ) -> impl IntoView {
     let id = d.summary.id.clone();
+    let (start_id, finalise_id) = (id.clone(), id.clone());
     let step_error = Signal::derive(move || acts.step.value().get().and_then(Result::err));
     let finalised = d.summary.state == MeetingState::Finalised;
     view! {
@@ -209,26 +310,57 @@ fn MeetingView(
             <a href=format!("/meetings/{id}/minutes")>{t(T::PrintableMinutes)}</a>
         </p>
         <FormAlert error=step_error />
-        {d.can_edit.then(|| {
-            let (step, label) = match d.summary.state {
-                MeetingState::Planned => ("start", t(T::StartMeeting)),
-                _ => ("finalise", t(T::FinaliseMinutes)),
-            };
-            view! {
-                <ActionForm action=acts.step>
-                    <input type="hidden" name="id" value=id.clone() />
-                    <input type="hidden" name="step" value=step />
-                    <button type="submit" class="primary">{label}</button>
-                </ActionForm>
-            }
+        {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| view! {
+            <ActionForm action=acts.step>
+                <input type="hidden" name="id" value=start_id />
+                <input type="hidden" name="step" value="start" />
+                <button type="submit" class="primary">{t(T::StartMeeting)}</button>
+            </ActionForm>
         })}
         {d.youth.clone().map(|y| view! { <YouthSection y /> })}
-        <AttendanceSection d=d.clone() acts />
+        <AttendanceSection d=d.clone() live acts />
         <RatingsSection d=d.clone() acts />
-        <ItemsSection d=d.clone() acts kind=shared::meeting::ItemKind::Agenda />
-        <ActionsSection d=d.clone() acts />
-        <ItemsSection d=d.clone() acts kind=shared::meeting::ItemKind::Decision />
-        <NewActionSection d=d.clone() acts organisations areas />
-        {finalised.then(|| view! { <ItemsSection d=d.clone() acts kind=shared::meeting::ItemKind::Addendum /> })}
+        <ItemsSection d=d.clone() live acts kind=ItemKind::Agenda />
+        <ActionsSection d=d.clone() live acts />
+        <ItemsSection d=d.clone() live acts kind=ItemKind::Decision />
+        <NewActionSection d=d.clone() live acts organisations areas />
+        {finalised.then(|| view! { <ItemsSection d=d.clone() live acts kind=ItemKind::Addendum /> })}
+        {(d.can_edit && d.summary.state == MeetingState::InProgress).then(|| view! { <FinaliseSection id=finalise_id live acts /> })}
+    }
+}
+
+/// Locking the minutes asks first, listing what they lack. A disclosure, so it works without
+/// JavaScript as well.
+#[component]
+fn FinaliseSection(id: String, live: Signal<MeetingDetail>, acts: MeetingActions) -> impl IntoView {
+    let missing = Memo::new(move |_| live.with(MeetingDetail::missing));
+    let line = |m: Missing| match m {
+        Missing::NoAttendance => t(T::MissingAttendance).to_owned(),
+        Missing::Unrated(towns) => format!("{} {}", t(T::MissingRatings), towns.join(", ")),
+        Missing::Unreviewed(titles) => format!("{} {}", t(T::MissingReviews), titles.join(", ")),
+        Missing::NoDecisions => t(T::MissingDecisions).to_owned(),
+    };
+    view! {
+        <section aria-labelledby="finalise-heading" class="finalise">
+            <h2 id="finalise-heading">{t(T::FinaliseMinutes)}</h2>
+            <details>
+                <summary class="button primary">{t(T::FinaliseMinutes)}"…"</summary>
+                <h3>{t(T::BeforeLocking)}</h3>
+                {move || {
+                    let list = missing.get();
+                    if list.is_empty() {
+                        view! { <p>{t(T::NothingMissing)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="missing">{list.into_iter().map(|m| view! { <li>{line(m)}</li> }).collect_view()}</ul> }.into_any()
+                    }
+                }}
+                <p>{t(T::FinaliseWarning)}</p>
+                <ActionForm action=acts.step>
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="step" value="finalise" />
+                    <button type="submit" class="primary">{t(T::ConfirmFinalise)}</button>
+                </ActionForm>
+            </details>
+        </section>
     }
 }

@@ -9,8 +9,17 @@ use shared::meeting::{Attendance, ItemKind};
 use crate::api::meetings::get_meeting;
 use crate::components::fields::PageError;
 use crate::i18n::{T, long_datetime, t, use_lang};
-use crate::pages::actions::state_label;
+use crate::components::labels::state_label;
 use crate::pages::meetings::state_text;
+
+/// "Polisen Norrtälje, Anna Berg, Rimbo": who owns an action and where.
+fn owner_text(organisation: &str, a: &shared::action::ActionSummary) -> String {
+    [Some(organisation.to_owned()), a.owner_person.clone(), a.area.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 #[component]
 pub fn MinutesPage() -> impl IntoView {
@@ -34,11 +43,19 @@ pub fn MinutesPage() -> impl IntoView {
                         <h1>{format!("{} – {}", t(T::Minutes), d.summary.series)}</h1>
                         <p>{long_datetime(&d.summary.starts_at, lang)}" · "{state_text(d.summary.state)}
                             {d.finalised_at.clone().map(|f| format!(" ({} {})", t(T::FinalisedAt), long_datetime(&f, lang)))}</p>
-                        <p class="no-print"><a href=format!("/meetings/{}", d.summary.id)>{t(T::TypeMeeting)}</a></p>
+                        {d.finalised_by.clone().map(|by| view! { <p>{format!("{}: {by}", t(T::FinalisedBy))}</p> })}
+                        <p class="no-print actions">
+                            <a href=format!("/meetings/{}", d.summary.id)>{t(T::TypeMeeting)}</a>
+                            <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>{t(T::Print)}</button>
+                        </p>
                         <h2>{t(T::Attendance)}</h2>
-                        <p>{format!("{}: {}", t(T::Present), who(Some(Attendance::Present)))}</p>
-                        <p>{format!("{}: {}", t(T::Deputy), who(Some(Attendance::Deputy)))}</p>
-                        <p>{format!("{}: {}", t(T::Absent), who(Some(Attendance::Absent)))}</p>
+                        // Only the lines that name someone: no empty "Ersättare:".
+                        {[(T::Present, Attendance::Present), (T::Deputy, Attendance::Deputy), (T::Absent, Attendance::Absent)]
+                            .into_iter()
+                            .map(|(label, status)| (label, who(Some(status))))
+                            .filter(|(_, names)| !names.is_empty())
+                            .map(|(label, names)| view! { <p>{format!("{}: {names}", t(label))}</p> })
+                            .collect_view()}
                         {d.guests.clone().map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> })}
                         <h2>{format!("{} ({} {})", t(T::Ratings), t(T::Week), d.picture_week)}</h2>
                         <table>
@@ -57,22 +74,26 @@ pub fn MinutesPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <h2>{t(T::Agenda)}</h2>
-                        <ol>{agenda.into_iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}</ol>
-                        <h2>{t(T::Decisions)}</h2>
-                        <ol>{decisions.into_iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}</ol>
-                        <h2>{t(T::CarriedActions)}</h2>
+                        {(!agenda.is_empty()).then(|| view! {
+                            <h2>{t(T::Agenda)}</h2>
+                            <ol>{agenda.into_iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}</ol>
+                        })}
+                        {(!decisions.is_empty()).then(|| view! {
+                            <h2>{t(T::Decisions)}</h2>
+                            <ol>{decisions.into_iter().map(|i| view! { <li>{i.text}</li> }).collect_view()}</ol>
+                        })}
+                        {(!d.carried.is_empty()).then(|| view! { <h2>{t(T::CarriedActions)}</h2> })}
                         <ul>
                             {d.carried.iter().flat_map(|(owner, l)| l.iter().map(move |c| (owner.clone(), c.clone()))).map(|(owner, c)| view! {
-                                <li>{format!("{} ({owner}, {} {}): {}", c.action.title, t(T::DueDate), c.action.due,
+                                <li>{format!("{} ({}, {} {}): {}", c.action.title, owner_text(&owner, &c.action), t(T::DueDate), c.action.due,
                                     c.reviewed.map(|(s, n)| format!("{}{}", state_label(s), n.map(|n| format!(" – {n}")).unwrap_or_default()))
                                         .unwrap_or_else(|| state_label(c.action.state).to_owned()))}</li>
                             }).collect_view()}
                         </ul>
-                        <h2>{t(T::NewActions)}</h2>
+                        {(!d.new_actions.is_empty()).then(|| view! { <h2>{t(T::NewActions)}</h2> })}
                         <ul>
                             {d.new_actions.iter().map(|a| view! {
-                                <li>{format!("{} ({}, {} {})", a.title, a.owner_organisation, t(T::DueDate), a.due)}</li>
+                                <li>{format!("{} ({}, {} {})", a.title, owner_text(&a.owner_organisation, a), t(T::DueDate), a.due)}</li>
                             }).collect_view()}
                         </ul>
                         {(!addenda.is_empty()).then(|| view! {

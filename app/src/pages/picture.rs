@@ -11,7 +11,7 @@ use crate::api::picture::get_situation_picture;
 use crate::components::contacts::ContactCard;
 use crate::components::fields::{FormError, PageError};
 use crate::components::week_picker::WeekPicker;
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 
 fn signed(n: f32) -> String {
     if n.abs() < 0.05 {
@@ -102,7 +102,7 @@ fn AreaSection(a: AreaPicture, week: String, contacts: Vec<ContactEntry>) -> imp
         <section class="area-picture" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{a.area.clone()}</h2>
             <p class="summary">
-                <a href=total_href>{format!("{} {}", a.total.count, t(T::IncidentsCount))}</a>
+                <a href=total_href>{count_of(a.total.count, T::IncidentOne, T::IncidentsCount)}</a>
                 {format!(" · {} {} · {} {}", t(T::VsLastWeek), signed(a.total.change() as f32), t(T::VsAverage), signed(a.total.change_from_average()))}
             </p>
             <p>{format!("{}: {} · {}: {}", t(T::YouthInvolved), a.youth_involved, t(T::PhysicalEnvironmentShort), a.physical_environment)}</p>
@@ -148,7 +148,7 @@ fn AreaSection(a: AreaPicture, week: String, contacts: Vec<ContactEntry>) -> imp
                 view! {
                     <ul class="plain">
                         {a.hot_spots.into_iter().map(|h| view! {
-                            <li>{format!("{}: {} {}", h.place, h.count, t(T::IncidentsFourWeeks))}</li>
+                            <li>{format!("{}: {}", h.place, count_of(h.count, T::IncidentFourWeeksOne, T::IncidentsFourWeeks))}</li>
                         }).collect_view()}
                         {(a.more_hot_spots > 0).then(|| view! {
                             <li>{format!("{} {}", t(T::MoreHotSpots), a.more_hot_spots)}</li>

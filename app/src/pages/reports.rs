@@ -9,7 +9,7 @@ use shared::report::{OwnWeek, ReportStatus};
 use crate::api::reports::{SubmitReport, get_own_week, report_overview};
 use crate::components::fields::{FormAlert, FormError, PageError};
 use crate::components::week_picker::WeekPicker;
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -55,7 +55,7 @@ fn OwnWeekView(w: OwnWeek, sent: bool, action: ServerAction<SubmitReport>) -> im
                     <p>{format!("{} {} ({})", t(T::SentAt), r.submitted_at, r.submitted_by)}
                         {r.late.then(|| view! { " " <span class="tag warn">{t(T::Late)}</span> })}</p>
                     {(w.late_additions > 0).then(|| view! {
-                        <p>{format!("{} {}", w.late_additions, t(T::LateAdditionsExplained))}</p>
+                        <p>{count_of(w.late_additions, T::LateAdditionExplained, T::LateAdditionsExplained)}</p>
                     })}
                 </div>
             }.into_any(),

@@ -133,6 +133,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         .map_err(db_err)?
         .into_iter()
         .map(|i| Item {
+            id: i.id.to_string(),
             kind: i.kind,
             text: i.text,
             at: format_local(i.created_at),
@@ -156,6 +157,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         let owner = summary.owner_organisation.clone();
         let entry = CarriedAction {
             action: summary,
+            latest_note: a.note.clone(),
             reviewed,
         };
         match carried_groups.iter_mut().find(|(o, _)| *o == owner) {
@@ -192,5 +194,12 @@ pub async fn detail_in<C: ConnectionTrait>(
         group_id: s.area_id.map(|_| s.id.to_string()),
         youth,
         finalised_at: m.finalised_at.map(format_local),
+        finalised_by: m.finalised_by.and_then(|u| users.get(&u).cloned()),
+        new_ids: shared::meeting::NewIds {
+            agenda: Uuid::now_v7().to_string(),
+            decision: Uuid::now_v7().to_string(),
+            addendum: Uuid::now_v7().to_string(),
+            action: Uuid::now_v7().to_string(),
+        },
     })
 }

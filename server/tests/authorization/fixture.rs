@@ -65,6 +65,8 @@ impl Who {
 #[derive(Default)]
 pub struct Own {
     pub group_meeting: String,
+    /// An agenda item of Hallstavik's shared meeting, for this caller to remove.
+    pub group_item: String,
     pub action: String,
     pub group_action: String,
     pub contact: String,
@@ -196,6 +198,21 @@ impl Fixture {
             .expect("a planned group meeting")
             .to_owned();
         self.feed_path = group["feed_path"].as_str().expect("feed").to_owned();
+        for who in EVERYONE {
+            let item = uuid::Uuid::now_v7().to_string();
+            call_ok(
+                self.coordinator(),
+                "meetings/item",
+                &[
+                    ("id", &self.group_meeting),
+                    ("kind", "agenda"),
+                    ("item_id", &item),
+                    ("text", &format!("Punkt att ta bort ({who:?})")),
+                ],
+            )
+            .await;
+            self.own.entry(who).or_default().group_item = item;
+        }
         for who in EVERYONE {
             let planned = call_ok(
                 self.coordinator(),

@@ -151,8 +151,8 @@ pub fn server_functions() -> Vec<Case> {
         ),
         case(
             "incidents/list",
-            "first page",
-            |_, _| f(&[("filter[week]", "")]),
+            "first page, as the browser sends an empty filter",
+            none,
             READERS,
         ),
         case(
@@ -244,8 +244,8 @@ pub fn server_functions() -> Vec<Case> {
         ),
         case(
             "audit/search",
-            "everything",
-            |_, _| f(&[("filter[user]", "")]),
+            "everything, as the browser sends an empty filter",
+            none,
             OVERSEERS,
         ),
         case("audit/users", "who acted", none, OVERSEERS),
@@ -339,8 +339,8 @@ pub fn server_functions() -> Vec<Case> {
             |fx, _| {
                 f(&[
                     ("id", &fx.group_meeting),
-                    ("organisation_id", &fx.org(FIELD_WORKERS)),
-                    ("status", "present"),
+                    ("organisation_id[0]", &fx.org(FIELD_WORKERS)),
+                    ("status[0]", "present"),
                 ])
             },
             GROUP_RUNNERS,
@@ -373,6 +373,24 @@ pub fn server_functions() -> Vec<Case> {
                     ("text", &format!("Punkt {w:?}")),
                 ])
             },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/item-edit",
+            "Hallstavik's agenda item",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("item_id", &fx.own[&Who::SignedOut].group_item),
+                    ("text", &format!("Omformulerad punkt {w:?}")),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/item-remove",
+            "Hallstavik's agenda item",
+            |fx, w| f(&[("id", &fx.group_meeting), ("item_id", &fx.own[&w].group_item)]),
             GROUP_RUNNERS,
         ),
         case(

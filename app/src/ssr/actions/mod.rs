@@ -89,14 +89,16 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     if !caller.can_create_actions() {
         return Err(AppError::Forbidden);
     }
-    insert(db, caller, input, None, None).await
+    insert(db, caller, Uuid::now_v7(), input, None, None).await
 }
 
-/// Stores an action decided at meeting `origin` (if any) of area group `group` (if any).
-/// The caller's right to decide it is the meeting's to check.
+/// Stores action `id` decided at meeting `origin` (if any) of area group `group` (if any).
+/// The caller's right to decide it is the meeting's to check. An `id` already stored for the
+/// same meeting is the same form sent again: nothing more is stored.
 pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
+    id: Uuid,
     input: &ActionInput,
     origin: Option<Uuid>,
     group: Option<Uuid>,
@@ -117,6 +119,16 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
             .map_err(|_| AppError::field("incident_id", FieldError::Unknown))?;
     }
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
+    if let Some(existing) = action::Entity::find_by_id(id)
+        .one(&*txn)
+        .await
+        .map_err(db_err)?
+    {
+        return match (existing.origin_meeting_id, origin) {
+            (Some(a), Some(b)) if a == b && existing.title == valid.title => Ok(id),
+            _ => Err(AppError::Conflict),
+        };
+    }
     let place_id = match (valid.area_id, &valid.place) {
         (Some(area), Some(name)) => Some(
             super::reference::find_or_create_place(&*txn, area, name)
@@ -126,7 +138,7 @@ pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
         _ => None,
     };
     let model = action::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         title: Set(valid.title),
         owner_organisation_id: Set(owner.id),
         owner_person: Set(valid.owner_person),

@@ -14,7 +14,11 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::meetings::{attendance, item, meeting, rating, review, series};
+mod items;
+
+pub use items::{add_addendum, add_item, add_item_once, edit_item, remove_item};
+
+use super::entities::meetings::{attendance, meeting, rating, review, series};
 use super::entities::{action, area, organisation};
 use super::meetings::{carried, runnable};
 use super::{Result, actions, audit, db_err};
@@ -56,51 +60,86 @@ fn text(field: &str, input: &str) -> Result<String> {
         .map_err(|e| AppError::field(field, e))
 }
 
-pub async fn set_attendance<C: ConnectionTrait>(
+/// Records one organisation's attendance (see [`set_attendance_all`]).
+pub async fn set_attendance<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
     organisation_id: &str,
     status: &str,
 ) -> Result<()> {
-    let (m, _) = editable(db, caller, id).await?;
-    let status =
-        Attendance::parse(status).ok_or_else(|| AppError::field("status", FieldError::Invalid))?;
-    let org = Uuid::parse_str(organisation_id.trim())
-        .map_err(|_| AppError::field("organisation_id", FieldError::Invalid))?;
-    let org = organisation::Entity::find_by_id(org)
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    let org = org.ok_or_else(|| AppError::field("organisation_id", FieldError::Unknown))?;
-    let existing = attendance::Entity::find_by_id((m.id, org.id))
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    match existing {
-        Some(row) => {
-            let mut active: attendance::ActiveModel = row.into();
-            active.status = Set(status);
-            active.update(db).await.map_err(db_err)?;
-        }
-        None => {
-            attendance::ActiveModel {
-                meeting_id: Set(m.id),
-                organisation_id: Set(org.id),
-                status: Set(status),
-            }
-            .insert(db)
+    let entry = (organisation_id.to_owned(), status.to_owned());
+    set_attendance_all(db, caller, id, std::slice::from_ref(&entry)).await
+}
+
+/// Records the attendance of every organisation in `entries` (organisation id, status code)
+/// in one write; an empty status clears a row. Nothing is stored if any entry is refused.
+pub async fn set_attendance_all<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    entries: &[(String, String)],
+) -> Result<()> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let (m, _) = editable(&*txn, caller, id).await?;
+    let names = super::reference::organisation_names(&*txn).await?;
+    let mut recorded = serde_json::Map::new();
+    for (organisation_id, status) in entries {
+        let org = Uuid::parse_str(organisation_id.trim())
+            .map_err(|_| AppError::field("organisation_id", FieldError::Invalid))?;
+        let name = names
+            .get(&org)
+            .ok_or_else(|| AppError::field("organisation_id", FieldError::Unknown))?;
+        let status = if status.trim().is_empty() {
+            None
+        } else {
+            Some(
+                Attendance::parse(status)
+                    .ok_or_else(|| AppError::field("status", FieldError::Invalid))?,
+            )
+        };
+        let existing = attendance::Entity::find_by_id((m.id, org))
+            .one(&*txn)
             .await
             .map_err(db_err)?;
+        match (existing, status) {
+            (Some(row), Some(status)) if row.status == status => {}
+            (Some(row), Some(status)) => {
+                let mut active: attendance::ActiveModel = row.into();
+                active.status = Set(status);
+                active.update(&*txn).await.map_err(db_err)?;
+            }
+            (Some(row), None) => {
+                attendance::Entity::delete_by_id((row.meeting_id, row.organisation_id))
+                    .exec(&*txn)
+                    .await
+                    .map_err(db_err)?;
+            }
+            (None, Some(status)) => {
+                attendance::ActiveModel {
+                    meeting_id: Set(m.id),
+                    organisation_id: Set(org),
+                    status: Set(status),
+                }
+                .insert(&*txn)
+                .await
+                .map_err(db_err)?;
+            }
+            (None, None) => {}
         }
+        recorded.insert(
+            name.clone(),
+            status.map_or(serde_json::Value::Null, |s| s.code().into()),
+        );
     }
     audited(
-        db,
+        &*txn,
         caller,
         id,
-        serde_json::json!({ "attendance": org.name, "status": status.code() }),
+        serde_json::json!({ "attendance": recorded }),
     )
-    .await
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 pub async fn set_guests<C: ConnectionTrait>(
@@ -179,63 +218,6 @@ pub async fn rate<C: ConnectionTrait>(
     .await
 }
 
-/// Adds an agenda item or a decision (addenda go through `add_addendum`).
-pub async fn add_item<C: ConnectionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    kind: &str,
-    input: &str,
-) -> Result<()> {
-    let kind = match ItemKind::parse(kind) {
-        Some(k @ (ItemKind::Agenda | ItemKind::Decision)) => k,
-        _ => return Err(AppError::field("kind", FieldError::Invalid)),
-    };
-    editable(db, caller, id).await?;
-    insert_item(db, caller, id, kind, input).await
-}
-
-/// Appends a dated correction to locked minutes.
-pub async fn add_addendum<C: ConnectionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    input: &str,
-) -> Result<()> {
-    if runnable(db, caller, id).await?.0.state != MeetingState::Finalised {
-        return Err(AppError::Conflict);
-    }
-    insert_item(db, caller, id, ItemKind::Addendum, input).await
-}
-
-async fn insert_item<C: ConnectionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    kind: ItemKind,
-    input: &str,
-) -> Result<()> {
-    let body = text("text", input)?;
-    item::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        meeting_id: Set(id),
-        kind: Set(kind),
-        text: Set(body.clone()),
-        created_at: Set(Utc::now()),
-        created_by: Set(caller.id.0),
-    }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
-    audited(
-        db,
-        caller,
-        id,
-        serde_json::json!({ "item": format!("{kind:?}"), "text": body }),
-    )
-    .await
-}
-
 /// Records what happened to a carried-over action. A new state moves the action (the same
 /// rules as on its own page); the same state records that it was reviewed, with the note.
 pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
@@ -306,7 +288,25 @@ pub async fn new_action<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     input: &ActionInput,
 ) -> Result<Uuid> {
+    new_action_once(db, caller, id, "", input).await
+}
+
+/// A new action decided at the meeting, with the id its form carries (empty for a fresh one):
+/// the same form sent twice creates one action.
+pub async fn new_action_once<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    action_id: &str,
+    input: &ActionInput,
+) -> Result<Uuid> {
+    let action_id = if action_id.trim().is_empty() {
+        Uuid::now_v7()
+    } else {
+        Uuid::parse_str(action_id.trim())
+            .map_err(|_| AppError::field("action_id", FieldError::Invalid))?
+    };
     let (m, s) = editable(db, caller, id).await?;
     let group = s.area_id.map(|_| s.id);
-    actions::insert(db, caller, input, Some(m.id), group).await
+    actions::insert(db, caller, action_id, input, Some(m.id), group).await
 }
