@@ -53,7 +53,8 @@ for (const size of SIZES) {
         const failed = await failedCalls(page, async () => {
           await openMenu(page);
           await nav.getByRole('link', { name, exact: true }).click();
-          await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+          // Checked whether or not the phone menu has folded away again.
+          await expect(page.locator('details.menu nav a[aria-current="page"]')).toHaveText(name);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expect(page.getByText('Laddar …')).toHaveCount(0);
         });

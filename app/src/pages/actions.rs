@@ -175,7 +175,14 @@ pub fn ActionPage() -> impl IntoView {
     let update = ServerAction::<UpdateActionState>::new();
     // Reloaded after a save that succeeded; a refused one keeps the form as typed.
     let saves = RwSignal::new(0usize);
-    saved(update, move || saves.update(|n| *n += 1));
+    let note = NodeRef::<leptos::html::Textarea>::new();
+    saved(update, move || {
+        saves.update(|n| *n += 1);
+        // The page is updated in place, so the saved note is cleared by hand.
+        if let Some(note) = note.get_untracked() {
+            note.set_value("");
+        }
+    });
     let detail = Resource::new(move || (id(), saves.get()), |(id, _)| get_action(id));
     let error: FormError = Signal::derive(move || update.value().get().and_then(Result::err));
     let just_saved = move || matches!(update.value().get(), Some(Ok(())));
@@ -234,7 +241,7 @@ pub fn ActionPage() -> impl IntoView {
                                 </div>
                                 <div class="field">
                                     <label for="note">{t(T::Note)}</label>
-                                    <textarea id="note" name="note" rows="3" maxlength="2000" aria-describedby="note-hint"
+                                    <textarea id="note" node_ref=note name="note" rows="3" maxlength="2000" aria-describedby="note-hint"
                                         aria-invalid=invalid(error, "note")></textarea>
                                     <p class="hint" id="note-hint">{t(T::NoteHint)}</p>
                                     <FieldMessage field="note" error />

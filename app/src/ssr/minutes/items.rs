@@ -24,7 +24,7 @@ fn new_item_id(sent: &str) -> Result<Uuid> {
     Uuid::parse_str(sent.trim()).map_err(|_| AppError::field("item_id", FieldError::Invalid))
 }
 
-fn item_id(sent: &str) -> Result<Uuid> {
+fn existing_id(sent: &str) -> Result<Uuid> {
     Uuid::parse_str(sent.trim()).map_err(|_| AppError::NotFound)
 }
 
@@ -135,7 +135,7 @@ async fn open_item<C: ConnectionTrait>(
     item_id: &str,
 ) -> Result<item::Model> {
     editable(db, caller, id).await?;
-    item::Entity::find_by_id(item_id(item_id)?)
+    item::Entity::find_by_id(existing_id(item_id)?)
         .one(db)
         .await
         .map_err(db_err)?

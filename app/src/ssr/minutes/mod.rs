@@ -8,7 +8,7 @@ use sea_orm::{
 };
 use shared::action::ActionInput;
 use shared::audit::{AuditAction, RecordType};
-use shared::meeting::{Attendance, ItemKind, MeetingState, parse_rating};
+use shared::meeting::{Attendance, MeetingState, parse_rating};
 use shared::text::IncidentDescription;
 use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
@@ -19,7 +19,7 @@ mod items;
 pub use items::{add_addendum, add_item, add_item_once, edit_item, remove_item};
 
 use super::entities::meetings::{attendance, meeting, rating, review, series};
-use super::entities::{action, area, organisation};
+use super::entities::{action, area};
 use super::meetings::{carried, runnable};
 use super::{Result, actions, audit, db_err};
 
