@@ -22,9 +22,16 @@ async fn started_meeting(w: &World) -> Uuid {
         .iter()
         .map(|o| o.id.0)
         .collect::<Vec<_>>();
-    let s = meetings::create_series(&w.db, &w.coordinator, "Lägesbildsmöte", 2, "15:00", &members)
-        .await
-        .expect("fixture");
+    let s = meetings::create_series(
+        &w.db,
+        &w.coordinator,
+        "Lägesbildsmöte",
+        2,
+        "15:00",
+        &members,
+    )
+    .await
+    .expect("fixture");
     let id = meetings::plan_next(&w.db, &w.coordinator, s)
         .await
         .expect("fixture");
@@ -81,22 +88,39 @@ async fn an_item_sent_twice_is_added_once_and_can_be_reworded_removed_and_put_ba
             .unwrap();
         let before = audit_events(&w).await;
         minutes::remove_item(&w.db, c, id, &a).await.unwrap();
-        assert_eq!(audit_events(&w).await, before + 1, "{backend}: removal audited");
+        assert_eq!(
+            audit_events(&w).await,
+            before + 1,
+            "{backend}: removal audited"
+        );
         assert_eq!(
             texts(&w, id, ItemKind::Decision).await,
             ["Polisen patrullerar torget"]
         );
         // Undo: the page sends the removed item again, with its id.
-        minutes::add_item_once(&w.db, c, id, "decision", &a, "Fältarna förstärker i Rimbo på fredag")
-            .await
-            .unwrap();
+        minutes::add_item_once(
+            &w.db,
+            c,
+            id,
+            "decision",
+            &a,
+            "Fältarna förstärker i Rimbo på fredag",
+        )
+        .await
+        .unwrap();
         assert_eq!(
             texts(&w, id, ItemKind::Decision).await,
-            ["Fältarna förstärker i Rimbo på fredag", "Polisen patrullerar torget"],
+            [
+                "Fältarna förstärker i Rimbo på fredag",
+                "Polisen patrullerar torget"
+            ],
             "{backend}: put back in its place"
         );
         assert_eq!(
-            minutes::edit_item(&w.db, c, id, &a, "Ring 070-123 45 67").await.unwrap_err().issue_for("text"),
+            minutes::edit_item(&w.db, c, id, &a, "Ring 070-123 45 67")
+                .await
+                .unwrap_err()
+                .issue_for("text"),
             Some(&shared::FieldError::PersonalData {
                 kind: shared::guard::PersonalData::PhoneNumber,
                 position: 6
@@ -114,8 +138,14 @@ async fn an_item_sent_twice_is_added_once_and_can_be_reworded_removed_and_put_ba
         );
 
         meetings::finalise(&w.db, c, id).await.unwrap();
-        assert_eq!(minutes::edit_item(&w.db, c, id, &b, "Ny lydelse").await, Err(AppError::Locked));
-        assert_eq!(minutes::remove_item(&w.db, c, id, &b).await, Err(AppError::Locked));
+        assert_eq!(
+            minutes::edit_item(&w.db, c, id, &b, "Ny lydelse").await,
+            Err(AppError::Locked)
+        );
+        assert_eq!(
+            minutes::remove_item(&w.db, c, id, &b).await,
+            Err(AppError::Locked)
+        );
         minutes::add_addendum(&w.db, c, id, "Rättelse: mötet började 15.10.")
             .await
             .unwrap();
@@ -139,8 +169,14 @@ async fn every_members_attendance_is_one_write_and_a_refused_entry_stores_nothin
     for (backend, db) in databases().await {
         let w = world(db).await;
         let id = started_meeting(&w).await;
-        let d = meeting_detail::detail(&w.db, &w.coordinator, id).await.unwrap();
-        let orgs: Vec<String> = d.attendance.iter().map(|a| a.organisation_id.clone()).collect();
+        let d = meeting_detail::detail(&w.db, &w.coordinator, id)
+            .await
+            .unwrap();
+        let orgs: Vec<String> = d
+            .attendance
+            .iter()
+            .map(|a| a.organisation_id.clone())
+            .collect();
         let entries: Vec<(String, String)> = orgs
             .iter()
             .zip(["present", "deputy", "absent"])
@@ -150,14 +186,24 @@ async fn every_members_attendance_is_one_write_and_a_refused_entry_stores_nothin
         minutes::set_attendance_all(&w.db, &w.coordinator, id, &entries)
             .await
             .unwrap();
-        assert_eq!(audit_events(&w).await, before + 1, "{backend}: one audit event");
+        assert_eq!(
+            audit_events(&w).await,
+            before + 1,
+            "{backend}: one audit event"
+        );
         let statuses = |d: &shared::meeting::MeetingDetail| {
             d.attendance.iter().map(|a| a.status).collect::<Vec<_>>()
         };
-        let d = meeting_detail::detail(&w.db, &w.coordinator, id).await.unwrap();
+        let d = meeting_detail::detail(&w.db, &w.coordinator, id)
+            .await
+            .unwrap();
         assert_eq!(
             statuses(&d),
-            [Some(Attendance::Present), Some(Attendance::Deputy), Some(Attendance::Absent)],
+            [
+                Some(Attendance::Present),
+                Some(Attendance::Deputy),
+                Some(Attendance::Absent)
+            ],
             "{backend}"
         );
 
@@ -169,15 +215,26 @@ async fn every_members_attendance_is_one_write_and_a_refused_entry_stores_nothin
         let err = minutes::set_attendance_all(&w.db, &w.coordinator, id, &refused)
             .await
             .unwrap_err();
-        assert_eq!(err.issue_for("organisation_id"), Some(&shared::FieldError::Unknown));
-        let d = meeting_detail::detail(&w.db, &w.coordinator, id).await.unwrap();
-        assert_eq!(statuses(&d)[0], Some(Attendance::Present), "{backend}: nothing stored");
+        assert_eq!(
+            err.issue_for("organisation_id"),
+            Some(&shared::FieldError::Unknown)
+        );
+        let d = meeting_detail::detail(&w.db, &w.coordinator, id)
+            .await
+            .unwrap();
+        assert_eq!(
+            statuses(&d)[0],
+            Some(Attendance::Present),
+            "{backend}: nothing stored"
+        );
 
         // An empty status clears the row.
         minutes::set_attendance_all(&w.db, &w.coordinator, id, &refused[..1])
             .await
             .unwrap();
-        let d = meeting_detail::detail(&w.db, &w.coordinator, id).await.unwrap();
+        let d = meeting_detail::detail(&w.db, &w.coordinator, id)
+            .await
+            .unwrap();
         assert_eq!(statuses(&d)[0], None, "{backend}");
     }
 }
@@ -204,7 +261,9 @@ async fn a_new_action_sent_twice_is_created_once() {
             .await
             .unwrap();
         assert_eq!(first, again, "{backend}");
-        let d = meeting_detail::detail(&w.db, &w.coordinator, id).await.unwrap();
+        let d = meeting_detail::detail(&w.db, &w.coordinator, id)
+            .await
+            .unwrap();
         assert_eq!(d.new_actions.len(), 1, "{backend}");
         assert_ne!(d.new_ids.action, form_id, "the next form gets a fresh id");
     }
@@ -223,11 +282,17 @@ async fn the_meeting_lists_what_its_minutes_lack_until_they_are_complete() {
         assert!(matches!(&missing[1], Missing::Unrated(towns) if towns.len() == d.ratings.len()));
 
         let org = d.attendance[0].organisation_id.clone();
-        minutes::set_attendance(&w.db, c, id, &org, "present").await.unwrap();
+        minutes::set_attendance(&w.db, c, id, &org, "present")
+            .await
+            .unwrap();
         for r in &d.ratings {
-            minutes::rate(&w.db, c, id, &r.area_id, "2", "").await.unwrap();
+            minutes::rate(&w.db, c, id, &r.area_id, "2", "")
+                .await
+                .unwrap();
         }
-        minutes::add_item(&w.db, c, id, "decision", "Inga nya åtgärder").await.unwrap();
+        minutes::add_item(&w.db, c, id, "decision", "Inga nya åtgärder")
+            .await
+            .unwrap();
         let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
         assert_eq!(d.missing(), Vec::new(), "{backend}");
     }

@@ -274,7 +274,11 @@ mod tests {
             Err(AppError::Conflict)
         );
         assert_eq!(
-            parse_transition(ActionState::InProgress, "in_progress", "Väntar på fastighetsägaren"),
+            parse_transition(
+                ActionState::InProgress,
+                "in_progress",
+                "Väntar på fastighetsägaren"
+            ),
             Ok((
                 ActionState::InProgress,
                 Some("Väntar på fastighetsägaren".to_owned())

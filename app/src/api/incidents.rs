@@ -25,7 +25,9 @@ pub const SUPPRESS_BELOW: u64 = 3;
 /// An empty filter arrives as an empty body (the browser sends no field for a `None`): the
 /// argument defaults, as every argument a caller may leave out does.
 #[server(prefix = "/api", endpoint = "incidents/list")]
-pub async fn list_incidents(#[server(default)] filter: IncidentFilter) -> Result<IncidentPage, AppError> {
+pub async fn list_incidents(
+    #[server(default)] filter: IncidentFilter,
+) -> Result<IncidentPage, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);

@@ -82,7 +82,10 @@ pub async fn record_attendance(
             }
             let entries: Vec<(String, String)> = if everyone.is_some() {
                 let present = shared::meeting::Attendance::Present.code().to_owned();
-                organisation_id.into_iter().map(|o| (o, present.clone())).collect()
+                organisation_id
+                    .into_iter()
+                    .map(|o| (o, present.clone()))
+                    .collect()
             } else {
                 organisation_id.into_iter().zip(status).collect()
             };

@@ -9,12 +9,12 @@ use shared::action::{ActionState, ActionSummary};
 use crate::api::actions::{CreateAction, UpdateActionState, get_action, list_actions};
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
-use crate::components::labels::state_label;
-use crate::components::saving::saved;
 use crate::components::fields::{
     FieldMessage, FormAlert, FormError, PageError, described_by, invalid,
 };
 use crate::components::history::History;
+use crate::components::labels::state_label;
+use crate::components::saving::saved;
 use crate::i18n::{T, t};
 
 #[component]

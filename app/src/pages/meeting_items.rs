@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use shared::meeting::{Item, ItemKind, MeetingDetail};
 
 use crate::components::fields::{FormAlert, FormError};
-use crate::i18n::{T, t};
 use crate::components::saving::saved;
+use crate::i18n::{T, t};
 use crate::pages::meetings::{MeetingActions, Removed};
 
 fn code(kind: ItemKind) -> &'static str {
@@ -27,7 +27,12 @@ pub fn ItemsSection(
     let (heading, new_label, add_label, can_add) = match kind {
         ItemKind::Agenda => (T::Agenda, T::NewAgendaItem, T::AddAgendaItem, d.can_edit),
         ItemKind::Decision => (T::Decisions, T::NewDecision, T::AddDecision, d.can_edit),
-        ItemKind::Addendum => (T::Addenda, T::NewAddendum, T::AddAddendum, d.can_add_addenda),
+        ItemKind::Addendum => (
+            T::Addenda,
+            T::NewAddendum,
+            T::AddAddendum,
+            d.can_add_addenda,
+        ),
     };
     let add = acts.item(kind);
     let error: FormError = Signal::derive(move || {

@@ -10,8 +10,8 @@ use shared::reference::{AreaDto, OrganisationDto};
 
 use crate::components::fields::{FieldMessage, FormAlert, FormError};
 use crate::components::labels::state_label;
-use crate::i18n::{T, count_of, t};
 use crate::components::saving::saved;
+use crate::i18n::{T, count_of, t};
 use crate::pages::meetings::MeetingActions;
 
 fn attendance_text(a: Attendance) -> &'static str {
@@ -202,7 +202,12 @@ pub fn ActionsSection(
 }
 
 #[component]
-fn CarriedRow(c: CarriedAction, meeting: String, can_edit: bool, acts: MeetingActions) -> impl IntoView {
+fn CarriedRow(
+    c: CarriedAction,
+    meeting: String,
+    can_edit: bool,
+    acts: MeetingActions,
+) -> impl IntoView {
     let a = c.action;
     let select_id = format!("review-{}", a.id);
     let note_id = format!("note-{}", a.id);

@@ -222,9 +222,16 @@ pub fn MeetingPage() -> impl IntoView {
     saved(acts.step, move || {
         fresh.set(None);
         steps.update(|n| *n += 1);
-        let step = acts.step.input().with_untracked(|i| i.as_ref().map(|i| i.step.clone()));
+        let step = acts
+            .step
+            .input()
+            .with_untracked(|i| i.as_ref().map(|i| i.step.clone()));
         notice.set(Some((
-            if step.as_deref() == Some("start") { T::SavedStarted } else { T::SavedFinalised },
+            if step.as_deref() == Some("start") {
+                T::SavedStarted
+            } else {
+                T::SavedFinalised
+            },
             false,
         )));
     });
@@ -262,9 +269,25 @@ pub fn MeetingPage() -> impl IntoView {
 }
 
 /// Says what was just saved, at the bottom of the screen, to screen readers too; after a
-/// removal it offers to undo it.
+/// removal it offers to undo it (for as long as it shows).
 #[component]
 fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl IntoView {
+    // Each notice goes after a while, so that it never keeps covering the end of the page.
+    let shown = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if notice.with(Option::is_some) {
+            let n = shown.get_value() + 1;
+            shown.set_value(n);
+            set_timeout(
+                move || {
+                    if shown.get_value() == n {
+                        notice.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(8),
+            );
+        }
+    });
     let undo = move |_| {
         if let Some(r) = acts.removed.get_untracked() {
             acts.undo.dispatch(RecordItem {

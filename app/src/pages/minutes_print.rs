@@ -8,17 +8,21 @@ use shared::meeting::{Attendance, ItemKind};
 
 use crate::api::meetings::get_meeting;
 use crate::components::fields::PageError;
-use crate::i18n::{T, long_datetime, t, use_lang};
 use crate::components::labels::state_label;
+use crate::i18n::{T, long_datetime, t, use_lang};
 use crate::pages::meetings::state_text;
 
 /// "Polisen Norrtälje, Anna Berg, Rimbo": who owns an action and where.
 fn owner_text(organisation: &str, a: &shared::action::ActionSummary) -> String {
-    [Some(organisation.to_owned()), a.owner_person.clone(), a.area.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ")
+    [
+        Some(organisation.to_owned()),
+        a.owner_person.clone(),
+        a.area.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 #[component]

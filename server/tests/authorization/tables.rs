@@ -390,7 +390,12 @@ pub fn server_functions() -> Vec<Case> {
         case(
             "meetings/item-remove",
             "Hallstavik's agenda item",
-            |fx, w| f(&[("id", &fx.group_meeting), ("item_id", &fx.own[&w].group_item)]),
+            |fx, w| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("item_id", &fx.own[&w].group_item),
+                ])
+            },
             GROUP_RUNNERS,
         ),
         case(

@@ -35,9 +35,7 @@ async fn audited<C: ConnectionTrait>(
     before: Option<&item::Model>,
     after: Option<&item::Model>,
 ) -> Result<()> {
-    let snapshot = |i: &item::Model| {
-        serde_json::json!({ "item": i.id.to_string(), "kind": format!("{:?}", i.kind), "text": i.text })
-    };
+    let snapshot = |i: &item::Model| serde_json::json!({ "item": i.id.to_string(), "kind": format!("{:?}", i.kind), "text": i.text });
     audit::record(
         db,
         caller.into(),
