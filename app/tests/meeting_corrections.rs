@@ -44,7 +44,7 @@ async fn started_meeting(w: &World) -> Uuid {
 async fn texts(w: &World, id: Uuid, kind: ItemKind) -> Vec<String> {
     meeting_detail::detail(&w.db, &w.coordinator, id)
         .await
-        .unwrap()
+        .expect("the meeting")
         .items
         .into_iter()
         .filter(|i| i.kind == kind)
@@ -53,7 +53,10 @@ async fn texts(w: &World, id: Uuid, kind: ItemKind) -> Vec<String> {
 }
 
 async fn audit_events(w: &World) -> u64 {
-    audit_event::Entity::find().count(&w.db).await.unwrap()
+    audit_event::Entity::find()
+        .count(&w.db)
+        .await
+        .expect("audit events")
 }
 
 #[tokio::test]

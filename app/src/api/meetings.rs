@@ -1,5 +1,8 @@
 //! Meeting server functions: series and planning, the meeting page, and every recording step.
 
+// A new action takes one argument per form field, as a plain HTML form posts them.
+#![allow(clippy::too_many_arguments)]
+
 #[cfg(feature = "ssr")]
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
