@@ -35,7 +35,8 @@ test('a coordinator finds the police contact for Rimbo from the directory in two
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'coordinator@example.org');
   await hydrated(page);
-  // Step 1: the directory. Step 2: the search.
+  // Step 1: the directory (in the phone's folded menu). Step 2: the search.
+  await page.getByText('Meny', { exact: true }).click();
   await page.getByRole('link', { name: 'Kontaktlista' }).click();
   await page.getByLabel('Sökord').fill('rimbo polis');
   await page.getByRole('button', { name: 'Sök', exact: true }).click();

@@ -196,10 +196,12 @@ pub fn ActionPage() -> impl IntoView {
                     Err(e) => return view! { <PageError error=e /> }.into_any(),
                 };
                 let s = d.summary.clone();
+                let state = s.state;
                 let closed = s.state.is_closed();
                 view! {
                     {query.with(|q| q.get("saved").is_some()).then(|| view! { <p class="notice" role="status">{t(T::ActionSaved)}</p> })}
-                    {just_saved().then(|| view! { <p class="notice" role="status">{format!("{} {}", t(T::StateSaved), state_label(s.state))}</p> })}
+                    // Its own reactive spot: a refused save must not rebuild (and so reset) the form.
+                    {move || just_saved().then(|| view! { <p class="notice" role="status">{format!("{} {}", t(T::StateSaved), state_label(state))}</p> })}
                     <h1>{s.title.clone()}</h1>
                     <dl class="facts">
                         <dt>{t(T::State)}</dt><dd>{state_label(s.state)}</dd>
