@@ -14,9 +14,9 @@ use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
 use crate::components::contacts::WhoToCall;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
+use crate::components::labels::{state_text, weekday_name};
 use crate::i18n::{T, contact_function_name, t, use_lang};
 use crate::pages::actions::ActionTable;
-use crate::pages::meetings::{state_text, weekday_name};
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {

@@ -7,7 +7,7 @@ use shared::meeting::{Item, ItemKind, MeetingDetail};
 use crate::components::fields::{FormAlert, FormError};
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
-use crate::pages::meetings::{MeetingActions, Removed};
+use crate::pages::meeting_actions::{MeetingActions, Removed};
 
 fn code(kind: ItemKind) -> &'static str {
     match kind {

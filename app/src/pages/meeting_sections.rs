@@ -12,7 +12,7 @@ use crate::components::fields::{FieldMessage, FormAlert, FormError};
 use crate::components::labels::state_label;
 use crate::components::saving::saved;
 use crate::i18n::{T, count_of, t};
-use crate::pages::meetings::MeetingActions;
+use crate::pages::meeting_actions::MeetingActions;
 
 fn attendance_text(a: Attendance) -> &'static str {
     t(match a {

@@ -5,40 +5,19 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use shared::meeting::{ItemKind, MeetingDetail, MeetingState, Missing};
 
-use crate::api::meetings::{
-    CreateSeries, EditItem, MeetingAction, MeetingStep, PlanMeeting, RecordAttendance,
-    RecordGuests, RecordItem, RecordRating, RemoveItem, ReviewAction, get_meeting, list_series,
-};
+use crate::api::meetings::{CreateSeries, PlanMeeting, RecordItem, get_meeting, list_series};
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
+use crate::components::labels::{state_text, weekday_name};
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
 use crate::pages::groups::YouthSection;
+use crate::pages::meeting_actions::MeetingActions;
 use crate::pages::meeting_items::ItemsSection;
 use crate::pages::meeting_sections::{
     ActionsSection, AttendanceSection, NewActionSection, RatingsSection,
 };
-
-pub fn state_text(state: MeetingState) -> &'static str {
-    t(match state {
-        MeetingState::Planned => T::MeetingPlanned,
-        MeetingState::InProgress => T::MeetingInProgress,
-        MeetingState::Finalised => T::MeetingFinalised,
-    })
-}
-
-pub fn weekday_name(day: u32) -> &'static str {
-    t([
-        T::Monday,
-        T::Tuesday,
-        T::Wednesday,
-        T::Thursday,
-        T::Friday,
-        T::Saturday,
-        T::Sunday,
-    ][day.min(6) as usize])
-}
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
@@ -131,83 +110,6 @@ fn NewSeriesForm(
     }
 }
 
-/// An item just removed, kept so that the notice can put it back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Removed {
-    pub meeting: String,
-    pub kind: &'static str,
-    pub item_id: String,
-    pub text: String,
-}
-
-/// Every recording action of the meeting page.
-#[derive(Clone, Copy)]
-pub struct MeetingActions {
-    pub step: ServerAction<MeetingStep>,
-    pub attendance: ServerAction<RecordAttendance>,
-    pub guests: ServerAction<RecordGuests>,
-    pub rating: ServerAction<RecordRating>,
-    pub agenda: ServerAction<RecordItem>,
-    pub decision: ServerAction<RecordItem>,
-    pub addendum: ServerAction<RecordItem>,
-    pub edit: ServerAction<EditItem>,
-    pub remove: ServerAction<RemoveItem>,
-    pub undo: ServerAction<RecordItem>,
-    pub review: ServerAction<ReviewAction>,
-    pub action: ServerAction<MeetingAction>,
-    /// The item the last "remove" took away.
-    pub removed: RwSignal<Option<Removed>>,
-}
-
-impl MeetingActions {
-    fn new() -> Self {
-        Self {
-            step: ServerAction::new(),
-            attendance: ServerAction::new(),
-            guests: ServerAction::new(),
-            rating: ServerAction::new(),
-            agenda: ServerAction::new(),
-            decision: ServerAction::new(),
-            addendum: ServerAction::new(),
-            edit: ServerAction::new(),
-            remove: ServerAction::new(),
-            undo: ServerAction::new(),
-            review: ServerAction::new(),
-            action: ServerAction::new(),
-            removed: RwSignal::new(None),
-        }
-    }
-
-    pub fn item(&self, kind: ItemKind) -> ServerAction<RecordItem> {
-        match kind {
-            ItemKind::Agenda => self.agenda,
-            ItemKind::Decision => self.decision,
-            ItemKind::Addendum => self.addendum,
-        }
-    }
-
-    /// After each save: says what was saved and counts it in `saves`.
-    fn announce(&self, notice: RwSignal<Option<(T, bool)>>, saves: RwSignal<usize>) {
-        let say = move |text: T, undo: bool| {
-            move || {
-                notice.set(Some((text, undo)));
-                saves.update(|n| *n += 1);
-            }
-        };
-        saved(self.attendance, say(T::SavedAttendance, false));
-        saved(self.guests, say(T::SavedGuests, false));
-        saved(self.rating, say(T::SavedRating, false));
-        saved(self.agenda, say(T::SavedAgenda, false));
-        saved(self.decision, say(T::SavedDecision, false));
-        saved(self.addendum, say(T::SavedAddendum, false));
-        saved(self.edit, say(T::SavedEdit, false));
-        saved(self.remove, say(T::SavedRemoved, true));
-        saved(self.undo, say(T::SavedRestored, false));
-        saved(self.review, say(T::SavedReview, false));
-        saved(self.action, say(T::SavedAction, false));
-    }
-}
-
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
@@ -219,22 +121,18 @@ pub fn MeetingPage() -> impl IntoView {
     let saves = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<(T, bool)>);
     let fresh = RwSignal::new(None::<MeetingDetail>);
-    saved(acts.step, move || {
-        fresh.set(None);
-        steps.update(|n| *n += 1);
-        let step = acts
-            .step
-            .input()
-            .with_untracked(|i| i.as_ref().map(|i| i.step.clone()));
-        notice.set(Some((
-            if step.as_deref() == Some("start") {
-                T::SavedStarted
-            } else {
-                T::SavedFinalised
-            },
-            false,
-        )));
-    });
+    // The action's input is already cleared when its result arrives: one action per step
+    // tells which step was taken.
+    for (step, text) in [
+        (acts.start, T::SavedStarted),
+        (acts.finalise, T::SavedFinalised),
+    ] {
+        saved(step, move || {
+            fresh.set(None);
+            steps.update(|n| *n += 1);
+            notice.set(Some((text, false)));
+        });
+    }
     acts.announce(notice, saves);
     Effect::new(move |_| {
         if saves.get() == 0 {
@@ -319,7 +217,13 @@ fn MeetingView(
 ) -> impl IntoView {
     let id = d.summary.id.clone();
     let (start_id, finalise_id) = (id.clone(), id.clone());
-    let step_error = Signal::derive(move || acts.step.value().get().and_then(Result::err));
+    let step_error = Signal::derive(move || {
+        acts.start
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| acts.finalise.value().get().and_then(Result::err))
+    });
     let finalised = d.summary.state == MeetingState::Finalised;
     view! {
         <h1>{format!("{} {}", d.summary.series, d.summary.starts_at)}</h1>
@@ -334,7 +238,7 @@ fn MeetingView(
         </p>
         <FormAlert error=step_error />
         {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| view! {
-            <ActionForm action=acts.step>
+            <ActionForm action=acts.start>
                 <input type="hidden" name="id" value=start_id />
                 <input type="hidden" name="step" value="start" />
                 <button type="submit" class="primary">{t(T::StartMeeting)}</button>
@@ -378,7 +282,7 @@ fn FinaliseSection(id: String, live: Signal<MeetingDetail>, acts: MeetingActions
                     }
                 }}
                 <p>{t(T::FinaliseWarning)}</p>
-                <ActionForm action=acts.step>
+                <ActionForm action=acts.finalise>
                     <input type="hidden" name="id" value=id />
                     <input type="hidden" name="step" value="finalise" />
                     <button type="submit" class="primary">{t(T::ConfirmFinalise)}</button>

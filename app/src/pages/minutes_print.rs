@@ -9,13 +9,13 @@ use shared::meeting::{Attendance, ItemKind};
 use crate::api::meetings::get_meeting;
 use crate::components::fields::PageError;
 use crate::components::labels::state_label;
+use crate::components::labels::state_text;
 use crate::i18n::{T, long_datetime, t, use_lang};
-use crate::pages::meetings::state_text;
 
 /// "Polisen Norrtälje, Anna Berg, Rimbo": who owns an action and where.
-fn owner_text(organisation: &str, a: &shared::action::ActionSummary) -> String {
+fn owner_text(a: &shared::action::ActionSummary) -> String {
     [
-        Some(organisation.to_owned()),
+        Some(a.owner_organisation.clone()),
         a.owner_person.clone(),
         a.area.clone(),
     ]
@@ -88,8 +88,8 @@ pub fn MinutesPage() -> impl IntoView {
                         })}
                         {(!d.carried.is_empty()).then(|| view! { <h2>{t(T::CarriedActions)}</h2> })}
                         <ul>
-                            {d.carried.iter().flat_map(|(owner, l)| l.iter().map(move |c| (owner.clone(), c.clone()))).map(|(owner, c)| view! {
-                                <li>{format!("{} ({}, {} {}): {}", c.action.title, owner_text(&owner, &c.action), t(T::DueDate), c.action.due,
+                            {d.carried.iter().flat_map(|(_, l)| l.iter().cloned()).map(|c| view! {
+                                <li>{format!("{} ({}, {} {}): {}", c.action.title, owner_text(&c.action), t(T::DueDate), c.action.due,
                                     c.reviewed.map(|(s, n)| format!("{}{}", state_label(s), n.map(|n| format!(" – {n}")).unwrap_or_default()))
                                         .unwrap_or_else(|| state_label(c.action.state).to_owned()))}</li>
                             }).collect_view()}
@@ -97,7 +97,7 @@ pub fn MinutesPage() -> impl IntoView {
                         {(!d.new_actions.is_empty()).then(|| view! { <h2>{t(T::NewActions)}</h2> })}
                         <ul>
                             {d.new_actions.iter().map(|a| view! {
-                                <li>{format!("{} ({}, {} {})", a.title, owner_text(&a.owner_organisation, a), t(T::DueDate), a.due)}</li>
+                                <li>{format!("{} ({}, {} {})", a.title, owner_text(a), t(T::DueDate), a.due)}</li>
                             }).collect_view()}
                         </ul>
                         {(!addenda.is_empty()).then(|| view! {

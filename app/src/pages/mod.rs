@@ -12,6 +12,7 @@ pub mod incident_edit;
 pub mod incident_form;
 pub mod incident_list;
 pub mod incident_new;
+pub mod meeting_actions;
 pub mod meeting_items;
 pub mod meeting_sections;
 pub mod meetings;

@@ -4,7 +4,6 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, ModelTrait, Set, TransactionTrait};
-use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{ItemKind, MeetingState};
 use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
@@ -13,16 +12,8 @@ use uuid::Uuid;
 use super::super::entities::meetings::item;
 use super::super::meetings::runnable;
 use super::super::writes::begin_write;
-use super::super::{Result, audit, db_err};
-use super::{editable, text};
-
-/// The id a form sent for a new item: a fresh one when it sent none.
-fn new_item_id(sent: &str) -> Result<Uuid> {
-    if sent.trim().is_empty() {
-        return Ok(Uuid::now_v7());
-    }
-    Uuid::parse_str(sent.trim()).map_err(|_| AppError::field("item_id", FieldError::Invalid))
-}
+use super::super::{Result, db_err};
+use super::{audited_change, editable, form_id, text};
 
 fn existing_id(sent: &str) -> Result<Uuid> {
     Uuid::parse_str(sent.trim()).map_err(|_| AppError::NotFound)
@@ -36,16 +27,8 @@ async fn audited<C: ConnectionTrait>(
     after: Option<&item::Model>,
 ) -> Result<()> {
     let snapshot = |i: &item::Model| serde_json::json!({ "item": i.id.to_string(), "kind": format!("{:?}", i.kind), "text": i.text });
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::Update,
-        RecordType::Minutes,
-        Some(meeting),
-        before.map(snapshot).as_ref(),
-        after.map(snapshot).as_ref(),
-    )
-    .await
+    let (before, after) = (before.map(snapshot), after.map(snapshot));
+    audited_change(db, caller, meeting, before.as_ref(), after.as_ref()).await
 }
 
 /// Adds an agenda item or a decision (addenda go through [`add_addendum`]).
@@ -81,7 +64,7 @@ pub async fn add_item_once<C: ConnectionTrait + TransactionTrait>(
     input: &str,
 ) -> Result<()> {
     let kind = ItemKind::parse(kind).ok_or_else(|| AppError::field("kind", FieldError::Invalid))?;
-    let item_id = new_item_id(item_id)?;
+    let item_id = form_id("item_id", item_id)?;
     let txn = begin_write(db).await.map_err(db_err)?;
     if kind == ItemKind::Addendum {
         if runnable(&*txn, caller, id).await?.0.state != MeetingState::Finalised {

@@ -42,16 +42,36 @@ async fn audited<C: ConnectionTrait>(
     id: Uuid,
     change: serde_json::Value,
 ) -> Result<()> {
+    audited_change(db, caller, id, None, Some(&change)).await
+}
+
+/// A change to minutes `id`, with what it was before (if anything) and after (if anything).
+async fn audited_change<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> Result<()> {
     audit::record(
         db,
         caller.into(),
         AuditAction::Update,
         RecordType::Minutes,
         Some(id),
-        None,
-        Some(&change),
+        before,
+        after,
     )
     .await
+}
+
+/// The id a form made for the record it adds (a fresh one when it sent none), so that the
+/// same form sent twice is stored once.
+fn form_id(field: &str, sent: &str) -> Result<Uuid> {
+    if sent.trim().is_empty() {
+        return Ok(Uuid::now_v7());
+    }
+    Uuid::parse_str(sent.trim()).map_err(|_| AppError::field(field, FieldError::Invalid))
 }
 
 fn text(field: &str, input: &str) -> Result<String> {
@@ -300,12 +320,7 @@ pub async fn new_action_once<C: ConnectionTrait + TransactionTrait>(
     action_id: &str,
     input: &ActionInput,
 ) -> Result<Uuid> {
-    let action_id = if action_id.trim().is_empty() {
-        Uuid::now_v7()
-    } else {
-        Uuid::parse_str(action_id.trim())
-            .map_err(|_| AppError::field("action_id", FieldError::Invalid))?
-    };
+    let action_id = form_id("action_id", action_id)?;
     let (m, s) = editable(db, caller, id).await?;
     let group = s.area_id.map(|_| s.id);
     actions::insert(db, caller, action_id, input, Some(m.id), group).await
