@@ -6,13 +6,25 @@ mod common;
 
 use app::ssr::entities::audit_event;
 use app::ssr::testing::databases;
-use app::ssr::{meeting_detail, meetings, minutes};
+use app::ssr::{actions, meeting_detail, meetings, minutes};
 use common::{World, world};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use shared::AppError;
-use shared::action::ActionInput;
+use shared::action::{ActionInput, ActionState};
 use shared::meeting::{Attendance, ItemKind, Missing};
 use uuid::Uuid;
+
+fn action_input(w: &World, title: &str) -> ActionInput {
+    ActionInput {
+        title: title.into(),
+        owner_organisation_id: w.police_org.to_string(),
+        owner_person: String::new(),
+        due: (app::ssr::time::now_local().date() + chrono::Days::new(7)).to_string(),
+        area_id: w.rimbo.to_string(),
+        place: String::new(),
+        incident_id: String::new(),
+    }
+}
 
 async fn started_meeting(w: &World) -> Uuid {
     let members = app::ssr::reference::load(&w.db, shared::lang::Lang::Sv)
@@ -247,15 +259,7 @@ async fn a_new_action_sent_twice_is_created_once() {
     for (backend, db) in databases().await {
         let w = world(db).await;
         let id = started_meeting(&w).await;
-        let input = ActionInput {
-            title: "Kvällsvandring vid busstationen".into(),
-            owner_organisation_id: w.police_org.to_string(),
-            owner_person: String::new(),
-            due: (app::ssr::time::now_local().date() + chrono::Days::new(7)).to_string(),
-            area_id: w.rimbo.to_string(),
-            place: String::new(),
-            incident_id: String::new(),
-        };
+        let input = action_input(&w, "Kvällsvandring vid busstationen");
         let form_id = Uuid::now_v7().to_string();
         let first = minutes::new_action_once(&w.db, &w.coordinator, id, &form_id, &input)
             .await
@@ -298,5 +302,44 @@ async fn the_meeting_lists_what_its_minutes_lack_until_they_are_complete() {
             .unwrap();
         let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
         assert_eq!(d.missing(), Vec::new(), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn locked_minutes_keep_each_actions_state_as_it_was_when_they_were_finalised() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let c = &w.coordinator;
+        let earlier = actions::create(&w.db, c, &action_input(&w, "Belysning vid torget"))
+            .await
+            .unwrap();
+        let id = started_meeting(&w).await;
+        let decided = minutes::new_action(&w.db, c, id, &action_input(&w, "Kvällsvandring"))
+            .await
+            .unwrap();
+        actions::update_state(&w.db, c, earlier, "in_progress", "")
+            .await
+            .unwrap();
+        meetings::finalise(&w.db, c, id).await.unwrap();
+
+        // Both actions end after the minutes were locked.
+        actions::update_state(&w.db, c, earlier, "done", "")
+            .await
+            .unwrap();
+        actions::update_state(&w.db, c, decided, "not_possible", "")
+            .await
+            .unwrap();
+        let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
+        let carried: Vec<_> = d.carried.iter().flat_map(|(_, l)| l).collect();
+        let earlier_row = carried
+            .iter()
+            .find(|a| a.action.id == earlier.to_string())
+            .expect("carried over");
+        assert_eq!(
+            earlier_row.action.state,
+            ActionState::InProgress,
+            "{backend}"
+        );
+        assert_eq!(d.new_actions[0].state, ActionState::Open, "{backend}");
     }
 }

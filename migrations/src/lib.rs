@@ -17,6 +17,7 @@ mod m20261125_000010_create_incident_counts;
 mod m20261125_000011_index_open_actions;
 mod m20261125_000012_index_incidents_by_area_and_category;
 mod m20261201_000013_add_retention;
+mod m20261203_000014_create_minutes_action_states;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000011_index_open_actions::Migration),
             Box::new(m20261125_000012_index_incidents_by_area_and_category::Migration),
             Box::new(m20261201_000013_add_retention::Migration),
+            Box::new(m20261203_000014_create_minutes_action_states::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::AppError;
-use shared::action::ActionSummary;
+use shared::action::{ActionState, ActionSummary};
 use shared::audit::{AuditAction, RecordType};
 use shared::lang::Lang;
 use shared::meeting::{AttendanceRow, CarriedAction, Item, MeetingDetail, MeetingState, RatingRow};
@@ -13,12 +13,40 @@ use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::meetings::{attendance, item, member, rating, review};
+use super::entities::meetings::{attendance, frozen_state, item, meeting, member, rating, review};
 use super::entities::{action, area, user};
 use super::groups::{self, access};
 use super::meetings::{carried, summary, visible};
 use super::time::format_local;
 use super::{Result, actions, audit, db_err, incidents};
+
+/// Each action's state when minutes `m` were finalised (none while they are open).
+async fn frozen_states<C: ConnectionTrait>(
+    db: &C,
+    m: &meeting::Model,
+) -> Result<HashMap<String, ActionState>> {
+    if m.state != MeetingState::Finalised {
+        return Ok(HashMap::new());
+    }
+    Ok(frozen_state::Entity::find()
+        .filter(frozen_state::Column::MeetingId.eq(m.id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|f| (f.action_id.to_string(), f.state))
+        .collect())
+}
+
+/// Locked minutes show an action as it stood when they were finalised, not as it is today.
+fn as_finalised(summaries: &mut [ActionSummary], frozen: &HashMap<String, ActionState>) {
+    for a in summaries {
+        if let Some(state) = frozen.get(&a.id) {
+            a.state = *state;
+            a.overdue &= !state.is_closed();
+        }
+    }
+}
 
 /// Everything the meeting page and the printed minutes show (category names in Swedish).
 pub async fn detail<C: ConnectionTrait>(
@@ -149,8 +177,10 @@ pub async fn detail_in<C: ConnectionTrait>(
         .into_iter()
         .map(|r| (r.action_id, r))
         .collect();
+    let frozen = frozen_states(db, &m).await?;
     let carried_models = carried(db, &m, &s).await?;
-    let carried_summaries = actions::summarise(db, &carried_models).await?;
+    let mut carried_summaries = actions::summarise(db, &carried_models).await?;
+    as_finalised(&mut carried_summaries, &frozen);
     let mut carried_groups: Vec<(String, Vec<CarriedAction>)> = Vec::new();
     for (a, summary) in carried_models.iter().zip(carried_summaries) {
         let reviewed = reviews.get(&a.id).map(|r| (r.state_after, r.note.clone()));
@@ -172,7 +202,8 @@ pub async fn detail_in<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let new_actions: Vec<ActionSummary> = actions::summarise(db, &new_models).await?;
+    let mut new_actions: Vec<ActionSummary> = actions::summarise(db, &new_models).await?;
+    as_finalised(&mut new_actions, &frozen);
     let iso_week = IsoWeek::new(m.picture_week / 100, (m.picture_week % 100) as u32);
     let week = iso_week.map(|w| w.to_string()).unwrap_or_default();
     // An area group looks at its area's incidents involving young people.

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Set, TransactionTrait,
 };
 use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{MeetingState, MeetingSummary, SeriesSummary};
@@ -16,7 +16,7 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::entities::action;
-use super::entities::meetings::{meeting, member, series};
+use super::entities::meetings::{frozen_state, meeting, member, series};
 use super::groups::access;
 use super::time::{format_local, local_to_utc, now_local, to_local};
 use super::{Result, audit, db_err};
@@ -277,22 +277,50 @@ pub async fn start<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -
     .await
 }
 
-/// In progress → finalised: the minutes are locked from now on.
-pub async fn finalise<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> Result<()> {
-    let (m, _) = runnable(db, caller, id).await?;
+/// In progress → finalised: the minutes are locked from now on, with each carried-over and
+/// new action's state as it is at this moment (later changes do not alter them).
+pub async fn finalise<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+) -> Result<()> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let (m, s) = runnable(&*txn, caller, id).await?;
     match m.state {
         MeetingState::Finalised => return Err(AppError::Locked),
         MeetingState::Planned => return Err(AppError::Conflict),
         MeetingState::InProgress => {}
     }
+    let mut actions = carried(&*txn, &m, &s).await?;
+    actions.extend(
+        action::Entity::find()
+            .filter(action::Column::OriginMeetingId.eq(id))
+            .all(&*txn)
+            .await
+            .map_err(db_err)?,
+    );
+    for a in &actions {
+        frozen_state::ActiveModel {
+            meeting_id: Set(id),
+            action_id: Set(a.id),
+            state: Set(a.state),
+        }
+        .insert(&*txn)
+        .await
+        .map_err(db_err)?;
+    }
     let mut active: meeting::ActiveModel = m.into();
     active.state = Set(MeetingState::Finalised);
     active.finalised_at = Set(Some(Utc::now()));
     active.finalised_by = Set(Some(caller.id.0));
-    active.update(db).await.map_err(db_err)?;
-    let after = serde_json::json!({ "state": "finalised" });
+    active.update(&*txn).await.map_err(db_err)?;
+    let states: serde_json::Map<String, serde_json::Value> = actions
+        .iter()
+        .map(|a| (a.id.to_string(), a.state.code().into()))
+        .collect();
+    let after = serde_json::json!({ "state": "finalised", "actions": states });
     audit::record(
-        db,
+        &*txn,
         caller.into(),
         AuditAction::Update,
         RecordType::Minutes,
@@ -300,7 +328,8 @@ pub async fn finalise<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid
         None,
         Some(&after),
     )
-    .await
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// Actions that were open when the meeting started (or are open now, before it starts),

@@ -158,3 +158,21 @@ pub mod review {
     }
     relationless!();
 }
+
+/// `minutes_action_states`: each carried-over and new action's state when the minutes were
+/// finalised; locked minutes show these, not today's.
+pub mod frozen_state {
+    use sea_orm::entity::prelude::*;
+    use shared::action::ActionState;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "minutes_action_states")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub meeting_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub action_id: Uuid,
+        pub state: ActionState,
+    }
+    relationless!();
+}
