@@ -79,6 +79,8 @@ texts! {
     NothingYet => "Inget ännu.", "Nothing yet.";
     FinalisedBy => "Justerat av", "Finalised by";
     Print => "Skriv ut", "Print";
+    MeetingLocation => "Plats för mötena", "Where the meetings are held";
+    MeetingLocationHint => "Till exempel Kommunhuset, sal 2. Visas i kalendern.", "For example Town hall, room 2. Shown in the calendar.";
     Home => "Start", "Home";
     Hello => "Hej", "Hello";
     Loading => "Laddar …", "Loading …";

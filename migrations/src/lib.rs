@@ -18,6 +18,7 @@ mod m20261125_000011_index_open_actions;
 mod m20261125_000012_index_incidents_by_area_and_category;
 mod m20261201_000013_add_retention;
 mod m20261203_000014_create_minutes_action_states;
+mod m20261203_000015_add_series_location;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000012_index_incidents_by_area_and_category::Migration),
             Box::new(m20261201_000013_add_retention::Migration),
             Box::new(m20261203_000014_create_minutes_action_states::Migration),
+            Box::new(m20261203_000015_add_series_location::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub async fn series_feed(
     State(state): State<AppState>,
     Path(file): Path<String>,
     Query(q): Query<FeedQuery>,
+    headers: header::HeaderMap,
 ) -> Response {
     let Some(id) = file
         .strip_suffix(".ics")
@@ -24,7 +25,19 @@ pub async fn series_feed(
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match app::ssr::calendar::feed(&state.db, id, &q.token).await {
+    // The links in the feed: the configured public address, else the one the calendar used.
+    let base = state.settings.public_origin.clone().unwrap_or_else(|| {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| {
+                h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            })
+            .unwrap_or("127.0.0.1:3000");
+        format!("http://{host}")
+    });
+    match app::ssr::calendar::feed(&state.db, id, &q.token, base.trim_end_matches('/')).await {
         Ok(body) => (
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             body,

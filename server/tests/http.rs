@@ -471,19 +471,72 @@ async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
             .next()
             .expect("one calendar")
             .expect("parses");
-        assert_eq!(calendar.events.len(), 2);
-        let event = &calendar.events[0];
-        let prop = |name: &str| {
+        // The schedule as one recurring event, and the two planned meetings as its instances.
+        assert_eq!(calendar.events.len(), 3);
+        let prop = |event: &ical::parser::ical::component::IcalEvent, name: &str| {
             event
                 .properties
                 .iter()
                 .find(|p| p.name == name)
                 .and_then(|p| p.value.clone())
         };
-        assert_eq!(prop("SUMMARY").as_deref(), Some("Lägesbildsmöte"));
-        assert!(
-            prop("DTSTART").unwrap().ends_with('Z') && prop("UID").unwrap().ends_with("@samverkan")
+        let with_zone = |event: &ical::parser::ical::component::IcalEvent, name: &str| {
+            let p = event.properties.iter().find(|p| p.name == name)?;
+            let zone = p.params.as_ref()?.iter().find(|(k, _)| k == "TZID")?.1[0].clone();
+            Some(format!("{name};TZID={zone}:{}", p.value.clone()?))
+        };
+        for event in &calendar.events {
+            assert_eq!(prop(event, "SUMMARY").as_deref(), Some("Lägesbildsmöte"));
+            // The parser leaves TEXT escaped: the comma is `\,` (RFC 5545 §3.3.11).
+            assert_eq!(
+                prop(event, "LOCATION").as_deref(),
+                Some("Kommunhuset\\, Norrtälje")
+            );
+            assert!(prop(event, "UID").unwrap().ends_with("@samverkan"));
+            assert!(
+                prop(event, "URL")
+                    .unwrap()
+                    .starts_with(&app.url("/meetings"))
+            );
+            assert!(prop(event, "DESCRIPTION").unwrap().contains("/meetings"));
+        }
+        let schedule = &calendar.events[0];
+        let rule = format!(
+            "{}\nRRULE:{}",
+            with_zone(schedule, "DTSTART").expect("a local start"),
+            prop(schedule, "RRULE").expect("a recurrence")
         );
+        let set: rrule::RRuleSet = rule.parse().expect("a valid recurrence");
+        let today = chrono::Utc::now()
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .with_timezone(&rrule::Tz::UTC);
+        let coming = set
+            .after(today)
+            .before(today + chrono::TimeDelta::weeks(8))
+            .all(100)
+            .dates;
+        assert_eq!(coming.len(), 8, "a meeting every week for the next 8 weeks");
+        for day in &coming {
+            let local = day.naive_local();
+            assert_eq!(local.format("%a %H:%M").to_string(), "Wed 15:00");
+        }
+        // Each planned meeting is one of those weeks.
+        for planned in &calendar.events[1..] {
+            let instance =
+                with_zone(planned, "RECURRENCE-ID").expect("an instance of the schedule");
+            let at = instance.rsplit(':').next().unwrap().to_owned();
+            assert!(
+                coming
+                    .iter()
+                    .any(|d| d.naive_local().format("%Y%m%dT%H%M%S").to_string() == at),
+                "{instance} is not among {coming:?}"
+            );
+            assert_eq!(prop(planned, "UID"), prop(schedule, "UID"));
+            assert!(prop(planned, "URL").unwrap().contains("/meetings/"));
+        }
 
         let wrong = path.replace("token=", "token=x");
         assert_eq!(

@@ -109,6 +109,8 @@ pub struct SeriesSummary {
     /// `Wednesday 15:00` in the caller's language is made by the page from these.
     pub weekday: u32,
     pub start_time: String,
+    /// Where it meets, if given.
+    pub location: Option<String>,
     pub members: Vec<String>,
     pub meetings: Vec<MeetingSummary>,
     /// Path of the iCalendar feed (with its secret token); only for coordinators.

@@ -252,12 +252,14 @@ pub async fn meeting_action(
     )
 }
 
-/// A new series: `weekday` 0 (Monday) … 6, `start_time` `15:00`, member organisations.
+/// A new series: `weekday` 0 (Monday) … 6, `start_time` `15:00`, where it meets (optional),
+/// member organisations.
 #[server(prefix = "/api", endpoint = "meetings/new-series")]
 pub async fn create_series(
     #[server(default)] name: String,
     #[server(default)] weekday: String,
     #[server(default)] start_time: String,
+    #[server(default)] location: String,
     #[server(default)] members: Vec<String>,
 ) -> Result<(), AppError> {
     respond(
@@ -272,12 +274,13 @@ pub async fn create_series(
                 .map(|m| uuid::Uuid::parse_str(m.trim()))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|_| AppError::field("members", shared::FieldError::Invalid))?;
-            crate::ssr::meetings::create_series(
+            crate::ssr::meetings::create_series_at(
                 &state.db,
                 &caller,
                 &name,
                 weekday,
                 &start_time,
+                &location,
                 &members,
             )
             .await

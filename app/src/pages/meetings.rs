@@ -41,7 +41,7 @@ pub fn MeetingsPage() -> impl IntoView {
                     Ok(series) => series.into_iter().map(|s| view! {
                         <section class="admin-section">
                             <h2>{s.name.clone()}</h2>
-                            <p>{format!("{} {} · {}: {}", weekday_name(s.weekday), s.start_time, t(T::Members), s.members.join(", "))}</p>
+                            <p>{format!("{} {}{} · {}: {}", weekday_name(s.weekday), s.start_time, s.location.as_ref().map(|l| format!(", {l}")).unwrap_or_default(), t(T::Members), s.members.join(", "))}</p>
                             {coordinator.then(|| view! {
                                 <ActionForm action=plan>
                                     <input type="hidden" name="series_id" value=s.id.clone() />
@@ -94,6 +94,12 @@ fn NewSeriesForm(
                     <label for="series-time">{t(T::StartTime)}</label>
                     <input id="series-time" name="start_time" type="time" value="15:00" required />
                     <FieldMessage field="start_time" error />
+                </div>
+                <div class="field">
+                    <label for="series-location">{t(T::MeetingLocation)}</label>
+                    <input id="series-location" name="location" maxlength="100" aria-describedby="series-location-hint" />
+                    <p class="hint" id="series-location-hint">{t(T::MeetingLocationHint)}</p>
+                    <FieldMessage field="location" error />
                 </div>
                 <fieldset class="flags">
                     <legend>{t(T::Members)}</legend>

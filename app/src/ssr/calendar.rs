@@ -1,12 +1,13 @@
 //! A meeting series as an iCalendar feed (RFC 5545) that calendar programs subscribe to.
 
-use chrono::{TimeDelta, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::AppError;
 use shared::meeting::MeetingState;
 use uuid::Uuid;
 
 use super::entities::meetings::{meeting, series};
+use super::time::to_local;
 use super::{Result, db_err};
 
 /// Folds an iCalendar content line at 75 octets (RFC 5545 §3.1), never inside a character.
@@ -33,9 +34,43 @@ fn ical_text(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
-/// The series' meetings as an iCalendar feed. The token stands in for a session, since
-/// calendar programs send no cookies; a wrong token is "not found".
-pub async fn feed<C: ConnectionTrait>(db: &C, series_id: Uuid, token: &str) -> Result<String> {
+/// Europe/Stockholm as calendar programs need it beside `TZID` (RFC 5545 §3.6.5).
+const STOCKHOLM: [&str; 16] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Stockholm",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+];
+
+const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+fn local(at: NaiveDateTime) -> String {
+    format!("TZID=Europe/Stockholm:{}", at.format("%Y%m%dT%H%M%S"))
+}
+
+/// The series as an iCalendar feed: one recurring event from its schedule, so that coming
+/// meetings are in the calendar before anyone plans them, and each planned or held meeting as
+/// its own instance of it (`RECURRENCE-ID`), with its state and a link to it. A meeting off
+/// the schedule is an event of its own. The token stands in for a session, since calendar
+/// programs send no cookies; a wrong token is "not found". `base` is the app's address.
+pub async fn feed<C: ConnectionTrait>(
+    db: &C,
+    series_id: Uuid,
+    token: &str,
+    base: &str,
+) -> Result<String> {
     let s = series::Entity::find_by_id(series_id)
         .one(db)
         .await
@@ -56,39 +91,89 @@ pub async fn feed<C: ConnectionTrait>(db: &C, series_id: Uuid, token: &str) -> R
         .all(db)
         .await
         .map_err(db_err)?;
+    let time = NaiveTime::parse_from_str(&s.start_time, "%H:%M").unwrap_or_default();
+    let weekday = s.weekday.clamp(0, 6) as u32;
+    let on_schedule = |day: NaiveDate| day.weekday().num_days_from_monday() == weekday;
+    // The schedule starts on its first day on or after the series (or its first meeting).
+    let mut first = meetings
+        .first()
+        .map(|m| to_local(m.starts_at).date())
+        .unwrap_or(NaiveDate::MAX)
+        .min(to_local(s.created_at).date());
+    while !on_schedule(first) {
+        first += TimeDelta::days(1);
+    }
+    let minutes = i64::from(s.duration_minutes);
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
-    let mut out = String::new();
-    for line in [
+    let uid = format!("UID:series-{}@samverkan", s.id);
+    let location = s
+        .location
+        .as_deref()
+        .map(|l| format!("LOCATION:{}", ical_text(l)));
+    let mut lines: Vec<String> = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Samverkan//Meetings//SV",
         "CALSCALE:GREGORIAN",
-    ] {
-        out.push_str(&fold(line));
-    }
-    out.push_str(&fold(&format!("X-WR-CALNAME:{}", ical_text(&s.name))));
+    ]
+    .into_iter()
+    .chain(STOCKHOLM)
+    .chain(["END:VTIMEZONE"])
+    .map(str::to_owned)
+    .collect();
+    lines.insert(4, format!("X-WR-CALNAME:{}", ical_text(&s.name)));
+    lines.extend([
+        "BEGIN:VEVENT".to_owned(),
+        uid.clone(),
+        format!("DTSTAMP:{stamp}"),
+        format!("DTSTART;{}", local(first.and_time(time))),
+        format!("DURATION:PT{minutes}M"),
+        format!("RRULE:FREQ=WEEKLY;BYDAY={}", WEEKDAYS[weekday as usize]),
+        format!("SUMMARY:{}", ical_text(&s.name)),
+        format!(
+            "DESCRIPTION:{}",
+            ical_text(&format!("Samverkan: {}/meetings", base))
+        ),
+        format!("URL:{base}/meetings"),
+        "STATUS:TENTATIVE".to_owned(),
+    ]);
+    lines.extend(location.clone());
+    lines.push("END:VEVENT".to_owned());
     for m in meetings {
-        let end = m.starts_at + TimeDelta::minutes(i64::from(s.duration_minutes));
-        let status = if m.state == MeetingState::Finalised {
-            "CONFIRMED"
-        } else {
-            "TENTATIVE"
+        let starts = to_local(m.starts_at);
+        let (status, state) = match m.state {
+            MeetingState::Finalised => ("CONFIRMED", "justerat protokoll"),
+            MeetingState::InProgress => ("CONFIRMED", "pågår"),
+            MeetingState::Planned => ("CONFIRMED", "planerat"),
         };
-        for line in [
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}@samverkan", m.id),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART:{}", m.starts_at.format("%Y%m%dT%H%M%SZ")),
-            format!("DTEND:{}", end.format("%Y%m%dT%H%M%SZ")),
-            format!("SUMMARY:{}", ical_text(&s.name)),
-            format!("STATUS:{status}"),
-            "END:VEVENT".to_owned(),
-        ] {
-            out.push_str(&fold(&line));
+        let link = format!("{base}/meetings/{}", m.id);
+        lines.push("BEGIN:VEVENT".to_owned());
+        if on_schedule(starts.date()) && starts.date() >= first {
+            lines.push(uid.clone());
+            lines.push(format!(
+                "RECURRENCE-ID;{}",
+                local(starts.date().and_time(time))
+            ));
+        } else {
+            lines.push(format!("UID:{}@samverkan", m.id));
         }
+        lines.extend([
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;{}", local(starts)),
+            format!("DURATION:PT{minutes}M"),
+            format!("SUMMARY:{}", ical_text(&s.name)),
+            format!(
+                "DESCRIPTION:{}",
+                ical_text(&format!("{} ({state}): {link}", s.name))
+            ),
+            format!("URL:{link}"),
+            format!("STATUS:{status}"),
+        ]);
+        lines.extend(location.clone());
+        lines.push("END:VEVENT".to_owned());
     }
-    out.push_str(&fold("END:VCALENDAR"));
-    Ok(out)
+    lines.push("END:VCALENDAR".to_owned());
+    Ok(lines.iter().map(|l| fold(l)).collect())
 }
 
 #[cfg(test)]

@@ -234,8 +234,16 @@ async fn load_meeting_series<C: ConnectionTrait + TransactionTrait>(db: &C) -> R
         .filter(|o| o.name != "Kommunledningskontoret")
         .map(|o| o.id)
         .collect();
-    super::meetings::create_series(db, &coordinator, "Lägesbildsmöte", 2, "15:00", &members)
-        .await?;
+    super::meetings::create_series_at(
+        db,
+        &coordinator,
+        "Lägesbildsmöte",
+        2,
+        "15:00",
+        "Kommunhuset, Norrtälje",
+        &members,
+    )
+    .await?;
     Ok(())
 }
 

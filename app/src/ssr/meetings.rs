@@ -66,8 +66,21 @@ pub async fn create_series<C: ConnectionTrait>(
     start_time: &str,
     members: &[Uuid],
 ) -> Result<Uuid> {
+    create_series_at(db, caller, name, weekday, start_time, "", members).await
+}
+
+/// A new weekly series meeting at `location` (empty: not given).
+pub async fn create_series_at<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    name: &str,
+    weekday: u32,
+    start_time: &str,
+    location: &str,
+    members: &[Uuid],
+) -> Result<Uuid> {
     ensure_coordinator(caller)?;
-    let id = insert_series(db, name, weekday, start_time, None).await?;
+    let id = insert_series(db, name, weekday, start_time, location, None).await?;
     for org in members {
         member::ActiveModel {
             series_id: Set(id),
@@ -86,9 +99,19 @@ pub(super) async fn insert_series<C: ConnectionTrait>(
     name: &str,
     weekday: u32,
     start_time: &str,
+    location: &str,
     area: Option<Uuid>,
 ) -> Result<Uuid> {
     let name = shared::text::Name::parse(name).map_err(|e| AppError::field("name", e))?;
+    let location = if location.trim().is_empty() {
+        None
+    } else {
+        Some(
+            shared::text::PlaceName::parse(location)
+                .map_err(|e| AppError::field("location", e))?
+                .into_inner(),
+        )
+    };
     if weekday > 6 {
         return Err(AppError::field("weekday", FieldError::Invalid));
     }
@@ -106,6 +129,7 @@ pub(super) async fn insert_series<C: ConnectionTrait>(
         feed_token: Set(hex::encode(token)),
         created_at: Set(Utc::now()),
         area_id: Set(area),
+        location: Set(location),
     }
     .insert(db)
     .await
@@ -184,6 +208,7 @@ pub async fn list_series<C: ConnectionTrait>(
             meetings: meetings.iter().map(|m| summary(m, &s.name)).collect(),
             weekday: s.weekday as u32,
             start_time: s.start_time.clone(),
+            location: s.location.clone(),
             feed_path: (caller.role == Role::Coordinator)
                 .then(|| format!("/meetings/feed/{}.ics?token={}", s.id, s.feed_token)),
             name: s.name,

@@ -366,6 +366,7 @@ async fn meetings_and_reports<C: ConnectionTrait + TransactionTrait>(
             feed_token: Set(format!("{:032x}", rng.r#gen::<u128>())),
             created_at: Set(Utc::now()),
             area_id: Set(None),
+            location: Set(None),
         }],
     )
     .await?;

@@ -26,6 +26,8 @@ pub mod series {
         pub created_at: DateTimeUtc,
         /// Set for an area group; `None` for the weekly situation-picture meeting.
         pub area_id: Option<Uuid>,
+        /// Where it meets, if given.
+        pub location: Option<String>,
     }
     relationless!();
 }

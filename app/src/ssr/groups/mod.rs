@@ -51,7 +51,7 @@ pub async fn create<C: ConnectionTrait>(
     super::reference::ensure_area(db, area)
         .await
         .map_err(|_| AppError::field("area_id", FieldError::Unknown))?;
-    let id = insert_series(db, name, weekday, start_time, Some(area.0)).await?;
+    let id = insert_series(db, name, weekday, start_time, "", Some(area.0)).await?;
     let after = serde_json::json!({ "name": name.trim(), "area": area.to_string() });
     audit::record(
         db,
