@@ -1,12 +1,22 @@
-//! `/`: a greeting, the quickest way to log an incident, and this week per area.
+//! `/`: a greeting, what needs the signed-in person now (their organisation's weekly report and
+//! actions; for a coordinator who has not reported, overdue actions and the next meeting), the
+//! quickest way to log an incident, and this week per area.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use shared::action::ActionSummary;
+use shared::meeting::MeetingState;
+use shared::report::ReportStatus;
+use shared::user::{CurrentUser, Role};
 
+use crate::api::actions::list_actions;
 use crate::api::incidents::get_week_overview;
+use crate::api::meetings::list_series;
+use crate::api::reports::{get_own_week, report_overview};
 use crate::app::UserResource;
 use crate::components::fields::PageError;
-use crate::i18n::{T, t};
+use crate::components::labels::state_text;
+use crate::i18n::{T, count_of, t};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -20,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
                 let overview = overview.await;
                 view! {
                     <h1>{me.as_ref().map(|m| format!("{} {}", t(T::Hello), m.name)).unwrap_or_default()}</h1>
+                    {me.clone().map(|me| view! { <OnMe me /> })}
                     {me.as_ref().filter(|m| m.can_log_incidents()).map(|_| view! {
                         <p><a class="button primary big" href="/incidents/new">{t(T::LogIncident)}</a></p>
                     })}
@@ -48,6 +59,140 @@ pub fn HomePage() -> impl IntoView {
                         Err(e) => view! { <PageError error=e /> }.into_any(),
                     }}
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// What needs this person: only what their role can act on.
+#[component]
+fn OnMe(me: CurrentUser) -> impl IntoView {
+    let on_me = if me.role == Role::Coordinator {
+        view! { <NotReported /> <OverdueActions scope="" heading=T::OpenActions /> <NextMeeting /> }
+            .into_any()
+    } else if me.can_log_incidents() {
+        view! { <ReportDue /> <OverdueActions scope="mine" heading=T::OurActions /> }.into_any()
+    } else if me.can_see_dashboard() {
+        view! { <p><a href="/dashboard">{t(T::ToDashboard)}</a></p> }.into_any()
+    } else {
+        ().into_any()
+    };
+    view! { <div class="on-me">{on_me}</div> }
+}
+
+/// The organisation's weekly report: sent, due, or late.
+#[component]
+fn ReportDue() -> impl IntoView {
+    let own = Resource::new(|| (), |_| get_own_week(String::new()));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                own.await.ok().map(|w| {
+                    let (text, late) = match &w.report {
+                        Some(r) => (format!("{} {}", t(T::SentAt), r.submitted_at), false),
+                        None => (format!("{} {} {}", t(T::NotSentYet), t(T::Due), w.due), w.overdue),
+                    };
+                    view! {
+                        <section class="status-box" aria-labelledby="report-due-heading">
+                            <h2 id="report-due-heading">{format!("{} {}", t(T::WeeklyReport), w.week)}</h2>
+                            <p>{text}{late.then(|| view! { " " <span class="tag warn">{t(T::Late)}</span> })}</p>
+                            <p><a href="/reports">{t(T::ToWeeklyReport)}</a></p>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Who has not sent last week's report (coordinators chase them).
+#[component]
+fn NotReported() -> impl IntoView {
+    let overview = Resource::new(|| (), |_| report_overview());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let weeks = overview.await.ok()?;
+                let week = weeks.get(1)?.clone();
+                let missing: Vec<String> = week
+                    .organisations
+                    .iter()
+                    .filter(|o| !matches!(o.status, ReportStatus::Sent { .. }))
+                    .map(|o| o.organisation.clone())
+                    .collect();
+                Some(view! {
+                    <section class="status-box" aria-labelledby="not-reported-heading">
+                        <h2 id="not-reported-heading">{format!("{} {}", t(T::WeeklyReport), week.week)}</h2>
+                        <p>{if missing.is_empty() {
+                            t(T::EveryoneReported).to_owned()
+                        } else {
+                            format!("{} {}", t(T::NotReported), missing.join(", "))
+                        }}</p>
+                        <p><a href="/reports/overview">{t(T::ReportOverview)}</a></p>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Open actions (the organisation's own for a reporter), the overdue ones by name.
+#[component]
+fn OverdueActions(scope: &'static str, heading: T) -> impl IntoView {
+    let actions = Resource::new(move || scope, |scope| list_actions(scope.to_owned()));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let list = actions.await.ok()?;
+                let overdue: Vec<ActionSummary> = list.iter().filter(|a| a.overdue).cloned().collect();
+                let href = if scope.is_empty() { "/actions".to_owned() } else { format!("/actions?scope={scope}") };
+                Some(view! {
+                    <section class="status-box" aria-labelledby=format!("actions-{scope}-heading")>
+                        <h2 id=format!("actions-{scope}-heading")>{t(heading)}</h2>
+                        <p>
+                            <a href=href>{count_of(list.len() as u64, T::OpenActionOne, T::OpenActionsCount)}</a>
+                            {(!overdue.is_empty()).then(|| format!(", {}", count_of(overdue.len() as u64, T::OverdueOne, T::OverdueMany)))}
+                        </p>
+                        {(!overdue.is_empty()).then(|| view! {
+                            <ul class="plain">
+                                {overdue.into_iter().map(|a| view! {
+                                    <li><a href=format!("/actions/{}", a.id)>{a.title}</a>{format!(" · {} {}", t(T::DueDate), a.due)}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// The next meeting of the weekly situation-picture series and where it stands.
+#[component]
+fn NextMeeting() -> impl IntoView {
+    let series = Resource::new(|| (), |_| list_series());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let series = series.await.ok()?;
+                let next = series
+                    .iter()
+                    .flat_map(|s| s.meetings.iter())
+                    .filter(|m| m.state != MeetingState::Finalised)
+                    .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
+                    .cloned();
+                Some(view! {
+                    <section class="status-box" aria-labelledby="next-meeting-heading">
+                        <h2 id="next-meeting-heading">{t(T::NextMeeting)}</h2>
+                        {match next {
+                            Some(m) => view! {
+                                <p><a href=format!("/meetings/{}", m.id)>{format!("{} {}", m.series, m.starts_at)}</a>
+                                    {format!(" · {}", state_text(m.state))}</p>
+                            }.into_any(),
+                            None => view! { <p>{t(T::NoMeetingPlanned)}" "<a href="/meetings">{t(T::Meetings)}</a></p> }.into_any(),
+                        }}
+                    </section>
+                })
             })}
         </Suspense>
     }

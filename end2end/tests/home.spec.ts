@@ -1,0 +1,34 @@
+// The start page says what needs the person who signs in, by role.
+import { test, expect, expectAccessible, hydrated, signIn } from './helpers';
+
+test("a reporter's start page shows the organisation's weekly report and its actions", async ({ page }) => {
+  await signIn(page, 'police@example.org');
+  await hydrated(page);
+  const report = page.getByRole('region', { name: /^Veckorapport \d{4}-W\d{2}$/ });
+  await expect(report).toContainText(/Skickad|Inte skickad än, sista dag/);
+  await report.getByRole('link', { name: 'Till veckorapporten' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Veckorapport');
+  await page.getByRole('link', { name: 'Samverkan' }).click();
+  const actions = page.getByRole('region', { name: 'Vår organisations åtgärder' });
+  await expect(actions).toContainText(/\d+ öppn(a|en) åtgärd(er)?/);
+  await expectAccessible(page);
+});
+
+test("a coordinator's start page shows who has not reported and the next meeting", async ({ page }) => {
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  await expect(page.getByRole('region', { name: /^Veckorapport / })).toContainText(
+    /Har inte rapporterat: |Alla organisationer har rapporterat\./,
+  );
+  await expect(page.getByRole('region', { name: 'Öppna åtgärder' })).toContainText(/öppn(a|en) åtgärd/);
+  const next = page.getByRole('region', { name: 'Nästa möte' });
+  await expect(next).toContainText(/Lägesbildsmöte \d{4}-\d{2}-\d{2} \d{2}:\d{2} · (Planerat|Pågår)|Inget möte är planerat\./);
+  await expectAccessible(page);
+});
+
+test("a manager's start page leads to the dashboard", async ({ page }) => {
+  await signIn(page, 'manager@example.org');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Till översikten med trender och åtgärder' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
