@@ -91,6 +91,7 @@ texts! {
     OverdueMany => "försenade", "overdue";
     NextMeeting => "Nästa möte", "Next meeting";
     NoMeetingPlanned => "Inget möte är planerat.", "No meeting is planned.";
+    ToMeetings => "Planera ett möte", "Plan a meeting";
     MeetingLocation => "Plats för mötena", "Where the meetings are held";
     MeetingLocationHint => "Till exempel Kommunhuset, sal 2. Visas i kalendern.", "For example Town hall, room 2. Shown in the calendar.";
     Home => "Start", "Home";
@@ -170,6 +171,7 @@ texts! {
     FieldInvalid => "Värdet har fel format.", "The value is not in the expected format.";
     FieldInFuture => "Tidpunkten ligger i framtiden.", "The time is in the future.";
     FieldTooOld => "Tidpunkten är mer än ett år sedan.", "The time is more than a year ago.";
+    FieldPassed => "Dagen har redan varit. Välj i dag eller senare.", "That day has passed. Choose today or later.";
     FieldUnknown => "Finns inte – välj i listan.", "Does not exist – choose from the list.";
     FieldForbiddenCharacters => "Texten innehåller otillåtna tecken (styrtecken).", "The text contains characters that are not allowed (control characters).";
     FieldTaken => "Namnet eller adressen används redan.", "That name or address is already in use.";
@@ -299,6 +301,15 @@ texts! {
     MeetingPlanned => "Planerat", "Planned";
     MeetingInProgress => "Pågår", "In progress";
     MeetingFinalised => "Justerat och låst", "Finalised and locked";
+    MeetingCancelled => "Inställt", "Cancelled";
+    MoveOrCancel => "Flytta eller ställ in mötet", "Move or cancel the meeting";
+    NewDate => "Ny dag", "New date";
+    MoveMeeting => "Flytta mötet", "Move the meeting";
+    CancelMeeting => "Ställ in mötet", "Cancel the meeting";
+    CancelWarning => "Ett inställt möte syns kvar som inställt, också i kalendern. Det kan inte startas.", "A cancelled meeting stays visible as cancelled, also in the calendar. It cannot be started.";
+    ConfirmCancel => "Ja, ställ in mötet", "Yes, cancel the meeting";
+    SavedMoved => "Mötet är flyttat.", "The meeting has been moved.";
+    SavedCancelled => "Mötet är inställt.", "The meeting has been cancelled.";
     Monday => "Måndagar", "Mondays";
     Tuesday => "Tisdagar", "Tuesdays";
     Wednesday => "Onsdagar", "Wednesdays";
@@ -478,6 +489,7 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::Invalid => T::FieldInvalid,
         FieldError::InFuture => T::FieldInFuture,
         FieldError::TooOld => T::FieldTooOld,
+        FieldError::Passed => T::FieldPassed,
         FieldError::Unknown => T::FieldUnknown,
         FieldError::ForbiddenCharacters => T::FieldForbiddenCharacters,
         FieldError::Taken => T::FieldTaken,

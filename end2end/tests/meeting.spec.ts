@@ -125,3 +125,32 @@ test('a coordinator sets up a new meeting series with its members', async ({ pag
   await expect(created).toContainText('Torsdagar 09:30 · Medlemmar: Fältsamordnarna, Polisen Norrtälje');
   await expectAccessible(page);
 });
+
+test('a coordinator moves a planned meeting and then calls it off; it stays listed as cancelled', async ({ page }) => {
+  await signIn(page, 'coordinator@example.org');
+  await page.getByRole('link', { name: 'Möten' }).click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Planera nästa möte' }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await hydrated(page);
+  const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByText('Flytta eller ställ in mötet').click();
+  await page.getByLabel('Ny dag').fill(day);
+  await page.getByLabel('Klockan').fill('09:30');
+  await page.getByRole('button', { name: 'Flytta mötet' }).click();
+  await expect(page.locator('.save-notice')).toHaveText('Mötet är flyttat.');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${day} 09:30`);
+  await expectAccessible(page);
+
+  // The page is updated in place, so the disclosure may still be open.
+  if (!(await page.locator('details.plan').evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await page.getByText('Flytta eller ställ in mötet').click();
+  }
+  await page.getByText('Ställ in mötet…').click();
+  await page.getByRole('button', { name: 'Ja, ställ in mötet' }).click();
+  await expect(page.locator('.save-notice')).toHaveText('Mötet är inställt.');
+  await expect(page.locator('main > p > strong').first()).toHaveText('Inställt');
+  await expect(page.getByRole('button', { name: 'Starta mötet' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Möten' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: `${day} 09:30` })).toContainText('Inställt');
+});

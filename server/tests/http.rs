@@ -449,14 +449,19 @@ async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
         let series: Value = app.call("meetings/series", &[]).await.json().await.unwrap();
         let s = &series[0];
         let id = s["id"].as_str().unwrap().to_owned();
+        let mut planned = Vec::new();
         for _ in 0..2 {
-            assert_eq!(
-                app.call("meetings/plan", &[("series_id", id.as_str())])
-                    .await
-                    .status(),
-                StatusCode::OK
-            );
+            let res = app
+                .call("meetings/plan", &[("series_id", id.as_str())])
+                .await;
+            assert_eq!(res.status(), StatusCode::OK);
+            planned.push(res.json::<String>().await.unwrap());
         }
+        // The second is called off: it stays in the feed, cancelled.
+        let cancelled = app
+            .call("meetings/cancel", &[("id", planned[1].as_str())])
+            .await;
+        assert_eq!(cancelled.status(), StatusCode::OK);
         let path = s["feed_path"].as_str().unwrap().to_owned();
 
         let res = reqwest::get(app.url(&path)).await.unwrap();
@@ -524,9 +529,9 @@ async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
             assert_eq!(local.format("%a %H:%M").to_string(), "Wed 15:00");
         }
         // Each planned meeting is one of those weeks.
-        for planned in &calendar.events[1..] {
+        for instance_event in &calendar.events[1..] {
             let instance =
-                with_zone(planned, "RECURRENCE-ID").expect("an instance of the schedule");
+                with_zone(instance_event, "RECURRENCE-ID").expect("an instance of the schedule");
             let at = instance.rsplit(':').next().unwrap().to_owned();
             assert!(
                 coming
@@ -534,9 +539,17 @@ async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
                     .any(|d| d.naive_local().format("%Y%m%dT%H%M%S").to_string() == at),
                 "{instance} is not among {coming:?}"
             );
-            assert_eq!(prop(planned, "UID"), prop(schedule, "UID"));
-            assert!(prop(planned, "URL").unwrap().contains("/meetings/"));
+            assert_eq!(prop(instance_event, "UID"), prop(schedule, "UID"));
+            assert!(prop(instance_event, "URL").unwrap().contains("/meetings/"));
         }
+        assert_eq!(
+            prop(&calendar.events[1], "STATUS").as_deref(),
+            Some("CONFIRMED")
+        );
+        assert_eq!(
+            prop(&calendar.events[2], "STATUS").as_deref(),
+            Some("CANCELLED")
+        );
 
         let wrong = path.replace("token=", "token=x");
         assert_eq!(

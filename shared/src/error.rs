@@ -17,6 +17,8 @@ pub enum FieldError {
     InFuture,
     /// A time implausibly far in the past.
     TooOld,
+    /// A day that has already passed, where only today or later will do.
+    Passed,
     /// Refers to a record that does not exist (an unknown area, category, place).
     Unknown,
     /// Contains control characters or other text that cannot be stored.

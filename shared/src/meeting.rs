@@ -22,6 +22,16 @@ pub enum MeetingState {
     /// The minutes are locked; corrections are addenda.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "finalised"))]
     Finalised,
+    /// Called off before it started; it stays in the lists, marked so.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cancelled"))]
+    Cancelled,
+}
+
+impl MeetingState {
+    /// Planned or in progress: its minutes can still be written.
+    pub fn is_open(self) -> bool {
+        matches!(self, MeetingState::Planned | MeetingState::InProgress)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -68,6 +68,41 @@ pub async fn meeting_step(id: String, step: String) -> Result<(), AppError> {
     )
 }
 
+/// Moves a planned meeting to `date` (`2026-12-10`) at `time` (`15:00`).
+#[server(prefix = "/api", endpoint = "meetings/move")]
+pub async fn move_meeting(
+    id: String,
+    #[server(default)] date: String,
+    #[server(default)] time: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::meeting_plans::reschedule(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &date,
+                &time,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// Calls off a planned meeting; it stays in the lists as cancelled.
+#[server(prefix = "/api", endpoint = "meetings/cancel")]
+pub async fn cancel_meeting(id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::meeting_plans::cancel(&state.db, &caller, meeting_id(&id)?).await
+        }
+        .await,
+    )
+}
+
 /// Every member's attendance in one save: `organisation_id[i]` with `status[i]` (empty
 /// clears). `everyone` (the "everyone present" button) records all of them as present.
 #[server(prefix = "/api", endpoint = "meetings/attendance")]

@@ -20,6 +20,7 @@ pub fn state_text(state: MeetingState) -> &'static str {
         MeetingState::Planned => T::MeetingPlanned,
         MeetingState::InProgress => T::MeetingInProgress,
         MeetingState::Finalised => T::MeetingFinalised,
+        MeetingState::Cancelled => T::MeetingCancelled,
     })
 }
 

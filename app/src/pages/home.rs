@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::action::ActionSummary;
-use shared::meeting::MeetingState;
 use shared::report::ReportStatus;
 use shared::user::{CurrentUser, Role};
 
@@ -178,7 +177,7 @@ fn NextMeeting() -> impl IntoView {
                 let next = series
                     .iter()
                     .flat_map(|s| s.meetings.iter())
-                    .filter(|m| m.state != MeetingState::Finalised)
+                    .filter(|m| m.state.is_open())
                     .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
                     .cloned();
                 Some(view! {
@@ -189,7 +188,7 @@ fn NextMeeting() -> impl IntoView {
                                 <p><a href=format!("/meetings/{}", m.id)>{format!("{} {}", m.series, m.starts_at)}</a>
                                     {format!(" · {}", state_text(m.state))}</p>
                             }.into_any(),
-                            None => view! { <p>{t(T::NoMeetingPlanned)}" "<a href="/meetings">{t(T::Meetings)}</a></p> }.into_any(),
+                            None => view! { <p>{t(T::NoMeetingPlanned)}" "<a href="/meetings">{t(T::ToMeetings)}</a></p> }.into_any(),
                         }}
                     </section>
                 })

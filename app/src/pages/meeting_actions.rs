@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use shared::meeting::ItemKind;
 
 use crate::api::meetings::{
-    EditItem, MeetingAction, MeetingStep, RecordAttendance, RecordGuests, RecordItem, RecordRating,
-    RemoveItem, ReviewAction,
+    CancelMeeting, EditItem, MeetingAction, MeetingStep, MoveMeeting, RecordAttendance,
+    RecordGuests, RecordItem, RecordRating, RemoveItem, ReviewAction,
 };
 use crate::components::saving::saved;
 use crate::i18n::T;
@@ -24,6 +24,8 @@ pub struct Removed {
 pub struct MeetingActions {
     pub start: ServerAction<MeetingStep>,
     pub finalise: ServerAction<MeetingStep>,
+    pub reschedule: ServerAction<MoveMeeting>,
+    pub cancel: ServerAction<CancelMeeting>,
     pub attendance: ServerAction<RecordAttendance>,
     pub guests: ServerAction<RecordGuests>,
     pub rating: ServerAction<RecordRating>,
@@ -44,6 +46,8 @@ impl MeetingActions {
         Self {
             start: ServerAction::new(),
             finalise: ServerAction::new(),
+            reschedule: ServerAction::new(),
+            cancel: ServerAction::new(),
             attendance: ServerAction::new(),
             guests: ServerAction::new(),
             rating: ServerAction::new(),

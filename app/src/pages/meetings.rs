@@ -127,18 +127,19 @@ pub fn MeetingPage() -> impl IntoView {
     let saves = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<(T, bool)>);
     let fresh = RwSignal::new(None::<MeetingDetail>);
-    // The action's input is already cleared when its result arrives: one action per step
-    // tells which step was taken.
-    for (step, text) in [
-        (acts.start, T::SavedStarted),
-        (acts.finalise, T::SavedFinalised),
-    ] {
-        saved(step, move || {
+    // Starting, finalising, moving and cancelling rebuild the page. The action's input is
+    // already cleared when its result arrives: one action per step tells which was taken.
+    let rebuilt = move |text: T| {
+        move || {
             fresh.set(None);
             steps.update(|n| *n += 1);
             notice.set(Some((text, false)));
-        });
-    }
+        }
+    };
+    saved(acts.start, rebuilt(T::SavedStarted));
+    saved(acts.finalise, rebuilt(T::SavedFinalised));
+    saved(acts.reschedule, rebuilt(T::SavedMoved));
+    saved(acts.cancel, rebuilt(T::SavedCancelled));
     acts.announce(notice, saves);
     Effect::new(move |_| {
         if saves.get() == 0 {
@@ -229,6 +230,7 @@ fn MeetingView(
             .get()
             .and_then(Result::err)
             .or_else(|| acts.finalise.value().get().and_then(Result::err))
+            .or_else(|| acts.cancel.value().get().and_then(Result::err))
     });
     let finalised = d.summary.state == MeetingState::Finalised;
     view! {
@@ -250,6 +252,7 @@ fn MeetingView(
                 <button type="submit" class="primary">{t(T::StartMeeting)}</button>
             </ActionForm>
         })}
+        {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| view! { <PlanSection d=d.clone() acts /> })}
         {d.youth.clone().map(|y| view! { <YouthSection y /> })}
         <AttendanceSection d=d.clone() live acts />
         <RatingsSection d=d.clone() acts />
@@ -295,5 +298,43 @@ fn FinaliseSection(id: String, live: Signal<MeetingDetail>, acts: MeetingActions
                 </ActionForm>
             </details>
         </section>
+    }
+}
+
+/// Moving a planned meeting to another day or hour, or calling it off (asked first).
+#[component]
+fn PlanSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
+    let error: FormError =
+        Signal::derive(move || acts.reschedule.value().get().and_then(Result::err));
+    let (date, time) = d
+        .summary
+        .starts_at
+        .split_once(' ')
+        .map(|(d, t)| (d.to_owned(), t.to_owned()))
+        .unwrap_or_default();
+    let (move_id, cancel_id) = (d.summary.id.clone(), d.summary.id.clone());
+    view! {
+        <details class="plan">
+            <summary>{t(T::MoveOrCancel)}</summary>
+            <FormAlert error />
+            <ActionForm action=acts.reschedule attr:class="add-form">
+                <input type="hidden" name="id" value=move_id />
+                <label for="move-date">{t(T::NewDate)}</label>
+                <input id="move-date" name="date" type="date" value=date required />
+                <label for="move-time">{t(T::StartTime)}</label>
+                <input id="move-time" name="time" type="time" value=time required />
+                <button type="submit">{t(T::MoveMeeting)}</button>
+                <FieldMessage field="date" error />
+                <FieldMessage field="time" error />
+            </ActionForm>
+            <details class="confirm">
+                <summary class="danger-text">{t(T::CancelMeeting)}"…"</summary>
+                <p>{t(T::CancelWarning)}</p>
+                <ActionForm action=acts.cancel>
+                    <input type="hidden" name="id" value=cancel_id />
+                    <button type="submit" class="danger">{t(T::ConfirmCancel)}</button>
+                </ActionForm>
+            </details>
+        </details>
     }
 }

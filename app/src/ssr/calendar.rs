@@ -62,8 +62,8 @@ fn local(at: NaiveDateTime) -> String {
 
 /// The series as an iCalendar feed: one recurring event from its schedule, so that coming
 /// meetings are in the calendar before anyone plans them, and each planned or held meeting as
-/// its own instance of it (`RECURRENCE-ID`), with its state and a link to it. A meeting off
-/// the schedule is an event of its own. The token stands in for a session, since calendar
+/// its own instance of it (`RECURRENCE-ID`, `STATUS:CANCELLED` when called off), with its
+/// state and a link to it. The token stands in for a session, since calendar
 /// programs send no cookies; a wrong token is "not found". `base` is the app's address.
 pub async fn feed<C: ConnectionTrait>(
     db: &C,
@@ -139,21 +139,25 @@ pub async fn feed<C: ConnectionTrait>(
     ]);
     lines.extend(location.clone());
     lines.push("END:VEVENT".to_owned());
+    let mut used = std::collections::HashSet::new();
     for m in meetings {
         let starts = to_local(m.starts_at);
         let (status, state) = match m.state {
             MeetingState::Finalised => ("CONFIRMED", "justerat protokoll"),
             MeetingState::InProgress => ("CONFIRMED", "pågår"),
             MeetingState::Planned => ("CONFIRMED", "planerat"),
+            MeetingState::Cancelled => ("CANCELLED", "inställt"),
         };
         let link = format!("{base}/meetings/{}", m.id);
         lines.push("BEGIN:VEVENT".to_owned());
-        if on_schedule(starts.date()) && starts.date() >= first {
+        // A meeting stands for its week's scheduled one, also when moved to another day or
+        // hour of that week; a second meeting in a week is an event of its own.
+        let day = starts.date();
+        let slot = day - TimeDelta::days(i64::from(day.weekday().num_days_from_monday()))
+            + TimeDelta::days(i64::from(weekday));
+        if slot >= first && used.insert(slot) {
             lines.push(uid.clone());
-            lines.push(format!(
-                "RECURRENCE-ID;{}",
-                local(starts.date().and_time(time))
-            ));
+            lines.push(format!("RECURRENCE-ID;{}", local(slot.and_time(time))));
         } else {
             lines.push(format!("UID:{}@samverkan", m.id));
         }

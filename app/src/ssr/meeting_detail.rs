@@ -220,7 +220,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         items,
         carried: carried_groups,
         new_actions,
-        can_edit: can_run && m.state != MeetingState::Finalised,
+        can_edit: can_run && m.state.is_open(),
         can_add_addenda: can_run && m.state == MeetingState::Finalised,
         group_id: s.area_id.map(|_| s.id.to_string()),
         youth,

@@ -282,7 +282,7 @@ pub async fn start<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -
     let (m, _) = runnable(db, caller, id).await?;
     match m.state {
         MeetingState::Finalised => return Err(AppError::Locked),
-        MeetingState::InProgress => return Err(AppError::Conflict),
+        MeetingState::InProgress | MeetingState::Cancelled => return Err(AppError::Conflict),
         MeetingState::Planned => {}
     }
     let mut active: meeting::ActiveModel = m.into();
@@ -313,7 +313,7 @@ pub async fn finalise<C: ConnectionTrait + TransactionTrait>(
     let (m, s) = runnable(&*txn, caller, id).await?;
     match m.state {
         MeetingState::Finalised => return Err(AppError::Locked),
-        MeetingState::Planned => return Err(AppError::Conflict),
+        MeetingState::Planned | MeetingState::Cancelled => return Err(AppError::Conflict),
         MeetingState::InProgress => {}
     }
     let mut actions = carried(&*txn, &m, &s).await?;

@@ -17,6 +17,7 @@ pub mod groups;
 pub mod import;
 pub mod incidents;
 pub mod meeting_detail;
+pub mod meeting_plans;
 pub mod meetings;
 pub mod minutes;
 pub mod picture;

@@ -65,6 +65,8 @@ impl Who {
 #[derive(Default)]
 pub struct Own {
     pub group_meeting: String,
+    /// A planned meeting of Hallstavik's group, for this caller to cancel.
+    pub to_cancel: String,
     /// An agenda item of Hallstavik's shared meeting, for this caller to remove.
     pub group_item: String,
     pub action: String,
@@ -222,6 +224,14 @@ impl Fixture {
             .await;
             self.own.entry(who).or_default().group_meeting =
                 planned.as_str().expect("meeting id").to_owned();
+            let spare = call_ok(
+                self.coordinator(),
+                "meetings/plan",
+                &[("series_id", &self.group)],
+            )
+            .await;
+            self.own.entry(who).or_default().to_cancel =
+                spare.as_str().expect("meeting id").to_owned();
         }
     }
 

@@ -334,6 +334,24 @@ pub fn server_functions() -> Vec<Case> {
             GROUP_RUNNERS,
         ),
         case(
+            "meetings/move",
+            "Hallstavik's",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("date", &due()),
+                    ("time", "10:00"),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/cancel",
+            "one of Hallstavik's",
+            |fx, w| f(&[("id", &fx.own[&w].to_cancel)]),
+            GROUP_RUNNERS,
+        ),
+        case(
             "meetings/attendance",
             "Hallstavik's",
             |fx, _| {

@@ -30,10 +30,11 @@ async fn editable<C: ConnectionTrait>(
     id: Uuid,
 ) -> Result<(meeting::Model, series::Model)> {
     let (m, s) = runnable(db, caller, id).await?;
-    if m.state == MeetingState::Finalised {
-        return Err(AppError::Locked);
+    match m.state {
+        MeetingState::Finalised => Err(AppError::Locked),
+        MeetingState::Cancelled => Err(AppError::Conflict),
+        MeetingState::Planned | MeetingState::InProgress => Ok((m, s)),
     }
-    Ok((m, s))
 }
 
 async fn audited<C: ConnectionTrait>(

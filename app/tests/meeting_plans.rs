@@ -1,0 +1,104 @@
+//! Service tests for changing planned meetings: moving and cancelling, and what a started or
+//! cancelled meeting refuses.
+
+mod common;
+
+use app::ssr::testing::databases;
+use app::ssr::{meeting_detail, meeting_plans, meetings, minutes};
+use common::{World, world};
+use shared::meeting::MeetingState;
+use shared::{AppError, FieldError};
+use uuid::Uuid;
+
+async fn planned(w: &World) -> (Uuid, Uuid) {
+    let s = meetings::create_series(&w.db, &w.coordinator, "Lägesbildsmöte", 2, "15:00", &[])
+        .await
+        .expect("fixture");
+    let id = meetings::plan_next(&w.db, &w.coordinator, s)
+        .await
+        .expect("fixture");
+    (s, id)
+}
+
+fn in_days(n: u64) -> String {
+    (app::ssr::time::now_local().date() + chrono::Days::new(n)).to_string()
+}
+
+#[tokio::test]
+async fn a_planned_meeting_moves_and_its_picture_week_follows() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let (_, id) = planned(&w).await;
+        let c = &w.coordinator;
+        let day = in_days(9);
+        meeting_plans::reschedule(&w.db, c, id, &day, "09:30")
+            .await
+            .unwrap();
+        let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
+        assert_eq!(d.summary.starts_at, format!("{day} 09:30"), "{backend}");
+        let week =
+            shared::week::IsoWeek::of(chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap());
+        assert_eq!(d.picture_week, week.previous().to_string(), "{backend}");
+
+        let yesterday = (app::ssr::time::now_local().date() - chrono::Days::new(1)).to_string();
+        let err = meeting_plans::reschedule(&w.db, c, id, &yesterday, "09:30")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.issue_for("date"),
+            Some(&FieldError::Passed),
+            "{backend}"
+        );
+        let err = meeting_plans::reschedule(&w.db, c, id, &day, "25:00")
+            .await
+            .unwrap_err();
+        assert_eq!(err.issue_for("time"), Some(&FieldError::Invalid));
+        assert_eq!(
+            meeting_plans::reschedule(&w.db, &w.police, id, &day, "10:00").await,
+            Err(AppError::Forbidden),
+            "{backend}"
+        );
+
+        meetings::start(&w.db, c, id).await.unwrap();
+        assert_eq!(
+            meeting_plans::reschedule(&w.db, c, id, &day, "10:00").await,
+            Err(AppError::Conflict),
+            "{backend}: a started meeting stays where it was held"
+        );
+        assert_eq!(
+            meeting_plans::cancel(&w.db, c, id).await,
+            Err(AppError::Conflict)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_cancelled_meeting_stays_listed_and_refuses_to_run() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let (s, id) = planned(&w).await;
+        let c = &w.coordinator;
+        meeting_plans::cancel(&w.db, c, id).await.unwrap();
+        let series = meetings::list_series(&w.db, c).await.unwrap();
+        let listed = series
+            .iter()
+            .flat_map(|s| &s.meetings)
+            .find(|m| m.id == id.to_string())
+            .expect("still listed");
+        assert_eq!(listed.state, MeetingState::Cancelled, "{backend}");
+        let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
+        assert!(!d.can_edit, "{backend}: nothing to record");
+        assert_eq!(meetings::start(&w.db, c, id).await, Err(AppError::Conflict));
+        assert_eq!(
+            minutes::add_item(&w.db, c, id, "agenda", "Genomgång").await,
+            Err(AppError::Conflict),
+            "{backend}"
+        );
+        assert_eq!(
+            meeting_plans::cancel(&w.db, c, id).await,
+            Err(AppError::Conflict)
+        );
+        let next = meetings::plan_next(&w.db, c, s).await.unwrap();
+        assert_ne!(next, id, "{backend}: the next one is planned after it");
+    }
+}
