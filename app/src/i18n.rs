@@ -80,9 +80,11 @@ texts! {
     FinalisedBy => "Justerat av", "Finalised by";
     Print => "Skriv ut", "Print";
     OurActions => "Vår organisations åtgärder", "Our organisation's actions";
-    ToDashboard => "Till översikten med trender och åtgärder", "To the dashboard of trends and actions";
+    ToDashboard => "Se trenderna och uppföljningen", "See the trends and the follow-up";
     NotSentYet => "Inte skickad än,", "Not sent yet,";
-    ToWeeklyReport => "Till veckorapporten", "To the weekly report";
+    ToWeeklyReport => "Skicka eller se rapporten", "Send or see the report";
+    WhoReported => "Se vem som har rapporterat", "See who has reported";
+    ToTheList => "Gå till listan", "Go to the list";
     EveryoneReported => "Alla organisationer har rapporterat.", "Every organisation has reported.";
     NotReported => "Har inte rapporterat:", "Not reported:";
     OpenActionOne => "öppen åtgärd", "open action";
@@ -171,6 +173,7 @@ texts! {
     FieldInvalid => "Värdet har fel format.", "The value is not in the expected format.";
     FieldInFuture => "Tidpunkten ligger i framtiden.", "The time is in the future.";
     FieldTooOld => "Tidpunkten är mer än ett år sedan.", "The time is more than a year ago.";
+    FieldNotYet => "Protokollet kan justeras först på mötesdagen.", "The minutes can be finalised on the day of the meeting, not before.";
     FieldPassed => "Dagen har redan varit. Välj i dag eller senare.", "That day has passed. Choose today or later.";
     FieldUnknown => "Finns inte – välj i listan.", "Does not exist – choose from the list.";
     FieldForbiddenCharacters => "Texten innehåller otillåtna tecken (styrtecken).", "The text contains characters that are not allowed (control characters).";
@@ -490,6 +493,7 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::InFuture => T::FieldInFuture,
         FieldError::TooOld => T::FieldTooOld,
         FieldError::Passed => T::FieldPassed,
+        FieldError::NotYet => T::FieldNotYet,
         FieldError::Unknown => T::FieldUnknown,
         FieldError::ForbiddenCharacters => T::FieldForbiddenCharacters,
         FieldError::Taken => T::FieldTaken,

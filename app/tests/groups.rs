@@ -91,6 +91,7 @@ async fn groups_fixture(w: &World) -> Groups {
         minutes::new_action(&w.db, c, first, &action_input(w, "Samtal med föräldrar"))
             .await
             .expect("fixture");
+    common::held_today(&w.db, first).await;
     meetings::finalise(&w.db, c, first).await.expect("fixture");
     let rimbo_meeting = meetings::plan_next(&w.db, c, rimbo).await.expect("fixture");
     meetings::start(&w.db, c, rimbo_meeting)
@@ -126,6 +127,7 @@ async fn reads(w: &World, who: &CurrentUser, g: &Groups) -> [Result<(), AppError
 /// Every change a meeting page offers, against the Rimbo group's meeting.
 async fn writes(w: &World, who: &CurrentUser, g: &Groups) -> Vec<Result<(), AppError>> {
     let (db, id) = (&w.db, g.rimbo_meeting);
+    common::held_today(db, id).await;
     let org = w.police_org.to_string();
     let action = g.rimbo_action.to_string();
     vec![
@@ -267,6 +269,7 @@ async fn a_convener_runs_their_own_group_and_nothing_else() {
         )
         .await
         .unwrap();
+        common::held_today(&w.db, g.norrtalje_meeting).await;
         meetings::finalise(&w.db, school, g.norrtalje_meeting)
             .await
             .unwrap();

@@ -152,6 +152,7 @@ async fn an_item_sent_twice_is_added_once_and_can_be_reworded_removed_and_put_ba
             Err(AppError::NotFound)
         );
 
+        common::held_today(&w.db, id).await;
         meetings::finalise(&w.db, c, id).await.unwrap();
         assert_eq!(
             minutes::edit_item(&w.db, c, id, &b, "Ny lydelse").await,
@@ -320,6 +321,7 @@ async fn locked_minutes_keep_each_actions_state_as_it_was_when_they_were_finalis
         actions::update_state(&w.db, c, earlier, "in_progress", "")
             .await
             .unwrap();
+        common::held_today(&w.db, id).await;
         meetings::finalise(&w.db, c, id).await.unwrap();
 
         // Both actions end after the minutes were locked.

@@ -102,3 +102,26 @@ async fn a_cancelled_meeting_stays_listed_and_refuses_to_run() {
         assert_ne!(next, id, "{backend}: the next one is planned after it");
     }
 }
+
+#[tokio::test]
+async fn minutes_are_finalised_on_the_meetings_day_not_before() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let (_, id) = planned(&w).await;
+        let c = &w.coordinator;
+        meeting_plans::reschedule(&w.db, c, id, &in_days(2), "15:00")
+            .await
+            .unwrap();
+        meetings::start(&w.db, c, id).await.unwrap();
+        let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
+        assert!(d.before_its_day, "{backend}");
+        let err = meetings::finalise(&w.db, c, id).await.unwrap_err();
+        assert_eq!(
+            err.issue_for("step"),
+            Some(&FieldError::NotYet),
+            "{backend}"
+        );
+        common::held_today(&w.db, id).await;
+        meetings::finalise(&w.db, c, id).await.unwrap();
+    }
+}

@@ -110,6 +110,7 @@ async fn a_coordinator_plans_starts_records_and_finalises_a_meeting() {
         )
         .await
         .unwrap();
+        common::held_today(&w.db, id).await;
         meetings::finalise(&w.db, &w.coordinator, id).await.unwrap();
 
         let d = meeting_detail::detail(&w.db, &w.police, id).await.unwrap();
@@ -159,6 +160,7 @@ async fn finalised_minutes_refuse_every_change_but_take_addenda() {
             Err(AppError::Conflict)
         );
         meetings::start(&w.db, &w.coordinator, id).await.unwrap();
+        common::held_today(&w.db, id).await;
         meetings::finalise(&w.db, &w.coordinator, id).await.unwrap();
 
         let (db, c) = (&w.db, &w.coordinator);
@@ -267,6 +269,8 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
 
         // Meeting 1: both carried; A is reviewed and stays open, B is done; C is decided.
         let m1 = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
+        // Held two days and one day ago, so that their minutes can be finalised.
+        common::held_days_ago(&w.db, m1, 2).await;
         meetings::start(&w.db, &w.coordinator, m1).await.unwrap();
         minutes::review_action(
             &w.db,
@@ -298,6 +302,7 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
 
         // Meeting 2: A (still open) and C carry over; B ended.
         let m2 = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
+        common::held_days_ago(&w.db, m2, 1).await;
         meetings::start(&w.db, &w.coordinator, m2).await.unwrap();
         let d2 = meeting_detail::detail(&w.db, &w.coordinator, m2)
             .await

@@ -6,7 +6,7 @@ test("a reporter's start page shows the organisation's weekly report and its act
   await hydrated(page);
   const report = page.getByRole('region', { name: /^Veckorapport \d{4}-W\d{2}$/ });
   await expect(report).toContainText(/Skickad|Inte skickad än, sista dag/);
-  await report.getByRole('link', { name: 'Till veckorapporten' }).click();
+  await report.getByRole('link', { name: 'Skicka eller se rapporten' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Veckorapport');
   await page.getByRole('link', { name: 'Samverkan' }).click();
   const actions = page.getByRole('region', { name: 'Vår organisations åtgärder' });
@@ -29,6 +29,6 @@ test("a coordinator's start page shows who has not reported and the next meeting
 test("a manager's start page leads to the dashboard", async ({ page }) => {
   await signIn(page, 'manager@example.org');
   await hydrated(page);
-  await page.getByRole('link', { name: 'Till översikten med trender och åtgärder' }).click();
+  await page.getByRole('link', { name: 'Se trenderna och uppföljningen' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 });

@@ -9,6 +9,13 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
   await expect(page.getByText('Planerat', { exact: true })).toBeVisible();
   await hydrated(page);
+  // Minutes are finalised on the meeting's day: this one is moved to today.
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  await page.getByText('Flytta eller ställ in mötet').click();
+  await page.getByLabel('Ny dag').fill(today);
+  await page.getByLabel('Klockan').fill('15:00');
+  await page.getByRole('button', { name: 'Flytta mötet' }).click();
+  await expect(page.locator('.save-notice')).toHaveText('Mötet är flyttat.');
 
   await page.getByRole('button', { name: 'Starta mötet' }).click();
   await expect(page.locator('main > p > strong').first()).toHaveText('Pågår');
@@ -92,7 +99,7 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
 
   await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();
   const minutes = page.locator('article.minutes');
-  await expect(minutes).toContainText(/onsdag \d+ \w+ \d{4} kl\. 15\.00/);
+  await expect(minutes).toContainText(/\p{L}+dag \d+ \p{L}+ \d{4} kl\. 15\.00/u);
   await expect(minutes).toContainText(/Närvarande: .*Polisen Norrtälje/);
   await expect(minutes.getByRole('row', { name: /Rimbo/ })).toContainText('3/5');
   await expect(minutes).toContainText('Fältarna förstärker i Rimbo på fredag');

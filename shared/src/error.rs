@@ -19,6 +19,8 @@ pub enum FieldError {
     TooOld,
     /// A day that has already passed, where only today or later will do.
     Passed,
+    /// Too early: a step that has to wait for its day (finalising a meeting's minutes).
+    NotYet,
     /// Refers to a record that does not exist (an unknown area, category, place).
     Unknown,
     /// Contains control characters or other text that cannot be stored.

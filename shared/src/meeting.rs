@@ -178,6 +178,8 @@ pub struct MeetingDetail {
     pub finalised_at: Option<String>,
     /// Who finalised the minutes.
     pub finalised_by: Option<String>,
+    /// The meeting's day has not come: its minutes cannot be finalised yet.
+    pub before_its_day: bool,
     /// The area group this meeting belongs to; `None` for the weekly meeting.
     pub group_id: Option<String>,
     /// For an area group: its area's incidents involving young people in the picture week.
@@ -302,6 +304,7 @@ mod tests {
             can_add_addenda: false,
             finalised_at: None,
             finalised_by: None,
+            before_its_day: false,
             group_id: None,
             youth: None,
             new_ids: NewIds::default(),

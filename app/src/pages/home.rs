@@ -127,7 +127,7 @@ fn NotReported() -> impl IntoView {
                         } else {
                             format!("{} {}", t(T::NotReported), missing.join(", "))
                         }}</p>
-                        <p><a href="/reports/overview">{t(T::ReportOverview)}</a></p>
+                        <p><a href="/reports/overview">{t(T::WhoReported)}</a></p>
                     </section>
                 })
             })}
@@ -149,8 +149,9 @@ fn OverdueActions(scope: &'static str, heading: T) -> impl IntoView {
                     <section class="status-box" aria-labelledby=format!("actions-{scope}-heading")>
                         <h2 id=format!("actions-{scope}-heading")>{t(heading)}</h2>
                         <p>
-                            <a href=href>{count_of(list.len() as u64, T::OpenActionOne, T::OpenActionsCount)}</a>
+                            {count_of(list.len() as u64, T::OpenActionOne, T::OpenActionsCount)}
                             {(!overdue.is_empty()).then(|| format!(", {}", count_of(overdue.len() as u64, T::OverdueOne, T::OverdueMany)))}
+                            " · "<a href=href>{t(T::ToTheList)}</a>
                         </p>
                         {(!overdue.is_empty()).then(|| view! {
                             <ul class="plain">

@@ -261,14 +261,21 @@ fn MeetingView(
         <ItemsSection d=d.clone() live acts kind=ItemKind::Decision />
         <NewActionSection d=d.clone() live acts organisations areas />
         {finalised.then(|| view! { <ItemsSection d=d.clone() live acts kind=ItemKind::Addendum /> })}
-        {(d.can_edit && d.summary.state == MeetingState::InProgress).then(|| view! { <FinaliseSection id=finalise_id live acts /> })}
+        {(d.can_edit && d.summary.state == MeetingState::InProgress).then(|| view! { <FinaliseSection id=finalise_id early=d.before_its_day live acts /> })}
     }
 }
 
 /// Locking the minutes asks first, listing what they lack. A disclosure, so it works without
 /// JavaScript as well.
 #[component]
-fn FinaliseSection(id: String, live: Signal<MeetingDetail>, acts: MeetingActions) -> impl IntoView {
+fn FinaliseSection(
+    id: String,
+    early: bool,
+    live: Signal<MeetingDetail>,
+    acts: MeetingActions,
+) -> impl IntoView {
+    let error: FormError =
+        Signal::derive(move || acts.finalise.value().get().and_then(Result::err));
     let missing = Memo::new(move |_| live.with(MeetingDetail::missing));
     let line = |m: Missing| match m {
         Missing::NoAttendance => t(T::MissingAttendance).to_owned(),
@@ -291,6 +298,8 @@ fn FinaliseSection(id: String, live: Signal<MeetingDetail>, acts: MeetingActions
                     }
                 }}
                 <p>{t(T::FinaliseWarning)}</p>
+                {early.then(|| view! { <p class="warn-text">{t(T::FieldNotYet)}</p> })}
+                <FieldMessage field="step" error />
                 <ActionForm action=acts.finalise>
                     <input type="hidden" name="id" value=id />
                     <input type="hidden" name="step" value="finalise" />

@@ -226,6 +226,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         youth,
         finalised_at: m.finalised_at.map(format_local),
         finalised_by: m.finalised_by.and_then(|u| users.get(&u).cloned()),
+        before_its_day: super::meetings::before_its_day(&m),
         new_ids: shared::meeting::NewIds {
             agenda: Uuid::now_v7().to_string(),
             decision: Uuid::now_v7().to_string(),

@@ -302,6 +302,11 @@ pub async fn start<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -
     .await
 }
 
+/// True while the meeting's (local) day has not come.
+pub fn before_its_day(m: &meeting::Model) -> bool {
+    to_local(m.starts_at).date() > now_local().date()
+}
+
 /// In progress → finalised: the minutes are locked from now on, with each carried-over and
 /// new action's state as it is at this moment (later changes do not alter them).
 pub async fn finalise<C: ConnectionTrait + TransactionTrait>(
@@ -315,6 +320,9 @@ pub async fn finalise<C: ConnectionTrait + TransactionTrait>(
         MeetingState::Finalised => return Err(AppError::Locked),
         MeetingState::Planned | MeetingState::Cancelled => return Err(AppError::Conflict),
         MeetingState::InProgress => {}
+    }
+    if before_its_day(&m) {
+        return Err(AppError::field("step", FieldError::NotYet));
     }
     let mut actions = carried(&*txn, &m, &s).await?;
     actions.extend(

@@ -109,3 +109,22 @@ pub fn input(area: AreaId, category: CategoryId, place: &str) -> IncidentInput {
         physical_environment: true,
     }
 }
+
+/// Dates meeting `id` today (a fixture shortcut past the planning rules): minutes are
+/// finalised on the meeting's day, not before.
+pub async fn held_today(db: &DatabaseConnection, id: uuid::Uuid) {
+    held_days_ago(db, id, 0).await;
+}
+
+/// Dates meeting `id` `days` days ago, at the present hour.
+pub async fn held_days_ago(db: &DatabaseConnection, id: uuid::Uuid, days: i64) {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let m = app::ssr::entities::meetings::meeting::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .expect("the meeting")
+        .expect("the meeting exists");
+    let mut active: app::ssr::entities::meetings::meeting::ActiveModel = m.into();
+    active.starts_at = Set(chrono::Utc::now() - chrono::TimeDelta::days(days));
+    active.update(db).await.expect("dated");
+}
