@@ -83,3 +83,27 @@ test('on a phone the menu folds behind a button, also without JavaScript', async
   await expectAccessible(page);
   await context.close();
 });
+
+test('pages reached from lists do not scroll sideways at 360 px either', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.goto('/incidents');
+  await hydrated(page);
+  await page.locator('table.incidents tbody tr a').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await wide(), 'an incident').toBeLessThanOrEqual(360);
+  await page.goto('/audit');
+  await hydrated(page);
+  expect(await wide(), 'the audit log').toBeLessThanOrEqual(360);
+  await page.goto('/meetings');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Planera nästa möte' }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await hydrated(page);
+  expect(await wide(), 'a meeting').toBeLessThanOrEqual(360);
+  await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();
+  await expect(page.locator('article.minutes')).toBeVisible();
+  expect(await wide(), 'the printable minutes').toBeLessThanOrEqual(360);
+});
