@@ -55,6 +55,8 @@ texts! {
     SavedRestored => "Återställt.", "Restored.";
     SavedReview => "Uppföljningen är sparad.", "The review has been saved.";
     SavedAction => "Åtgärden är skapad.", "The action has been created.";
+    SavedActionEdit => "Åtgärden är ändrad.", "The action has been changed.";
+    SavedActionRemoved => "Åtgärden är borttagen.", "The action has been removed.";
     SavedStarted => "Mötet har startat.", "The meeting has started.";
     SavedFinalised => "Protokollet är justerat och låst.", "The minutes are finalised and locked.";
     EveryonePresent => "Alla närvarande", "Everyone present";
@@ -91,6 +93,15 @@ texts! {
     OpenActionsCount => "öppna åtgärder", "open actions";
     OverdueOne => "försenad", "overdue";
     OverdueMany => "försenade", "overdue";
+    Headlines => "Läget i korthet", "At a glance";
+    IncidentsLast52 => "Händelser de senaste 52 veckorna", "Incidents in the last 52 weeks";
+    LowerYearBefore => "året före:", "the year before:";
+    ActionsLastYear => "Åtgärder beslutade det senaste året", "Actions decided in the last year";
+    ReportsOnTime => "Veckorapporter i tid", "Weekly reports on time";
+    DecidedOne => "beslutad", "decided";
+    DecidedMany => "beslutade", "decided";
+    DoneOne => "klar", "done";
+    DoneMany => "klara", "done";
     NextMeeting => "Nästa möte", "Next meeting";
     NoMeetingPlanned => "Inget möte är planerat.", "No meeting is planned.";
     ToMeetings => "Planera ett möte", "Plan a meeting";

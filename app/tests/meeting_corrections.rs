@@ -7,51 +7,12 @@ mod common;
 use app::ssr::entities::audit_event;
 use app::ssr::testing::databases;
 use app::ssr::{actions, meeting_detail, meetings, minutes};
-use common::{World, world};
+use common::{World, action_input, started_meeting, world};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use shared::AppError;
-use shared::action::{ActionInput, ActionState};
+use shared::action::ActionState;
 use shared::meeting::{Attendance, ItemKind, Missing};
 use uuid::Uuid;
-
-fn action_input(w: &World, title: &str) -> ActionInput {
-    ActionInput {
-        title: title.into(),
-        owner_organisation_id: w.police_org.to_string(),
-        owner_person: String::new(),
-        due: (app::ssr::time::now_local().date() + chrono::Days::new(7)).to_string(),
-        area_id: w.rimbo.to_string(),
-        place: String::new(),
-        incident_id: String::new(),
-    }
-}
-
-async fn started_meeting(w: &World) -> Uuid {
-    let members = app::ssr::reference::load(&w.db, shared::lang::Lang::Sv)
-        .await
-        .expect("fixture")
-        .organisations
-        .iter()
-        .map(|o| o.id.0)
-        .collect::<Vec<_>>();
-    let s = meetings::create_series(
-        &w.db,
-        &w.coordinator,
-        "Lägesbildsmöte",
-        2,
-        "15:00",
-        &members,
-    )
-    .await
-    .expect("fixture");
-    let id = meetings::plan_next(&w.db, &w.coordinator, s)
-        .await
-        .expect("fixture");
-    meetings::start(&w.db, &w.coordinator, id)
-        .await
-        .expect("fixture");
-    id
-}
 
 async fn texts(w: &World, id: Uuid, kind: ItemKind) -> Vec<String> {
     meeting_detail::detail(&w.db, &w.coordinator, id)

@@ -5,23 +5,11 @@ mod common;
 
 use app::ssr::testing::databases;
 use app::ssr::{actions, meeting_detail, meetings, minutes};
-use common::{World, world};
+use common::{World, action_input, world};
 use shared::AppError;
-use shared::action::{ActionInput, ActionState};
+use shared::action::ActionState;
 use shared::meeting::{Attendance, ItemKind, MeetingState};
 use uuid::Uuid;
-
-fn action_input(w: &World, title: &str) -> ActionInput {
-    ActionInput {
-        title: title.into(),
-        owner_organisation_id: w.police_org.to_string(),
-        owner_person: String::new(),
-        due: (app::ssr::time::now_local().date() + chrono::Days::new(7)).to_string(),
-        area_id: w.rimbo.to_string(),
-        place: String::new(),
-        incident_id: String::new(),
-    }
-}
 
 async fn series(w: &World) -> Uuid {
     let members = app::ssr::reference::load(&w.db, shared::lang::Lang::Sv)

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, hydrated, signIn, unique } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, unique, menu } from './helpers';
 
 test('a coordinator turns an incident into an action and the owning organisation closes it', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
@@ -21,7 +21,7 @@ test('a coordinator turns an incident into an action and the owning organisation
   await page.getByRole('button', { name: 'Logga ut' }).click();
 
   await signIn(page, 'police@example.org');
-  await page.getByRole('link', { name: 'Åtgärder' }).click();
+  await menu(page, 'Åtgärder');
   await page.getByRole('link', { name: 'Min organisation' }).click();
   await page.getByRole('link', { name: title }).click();
   await hydrated(page);

@@ -1,8 +1,8 @@
-import { test, expect, expectAccessible, hydrated, signIn } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, menu } from './helpers';
 
 test('a manager sees the dashboard and cannot open incident descriptions', async ({ page }) => {
   await signIn(page, 'manager@example.org');
-  await page.getByRole('link', { name: 'Översikt' }).click();
+  await menu(page, 'Översikt');
   await expect(page.getByRole('heading', { name: 'Översikt', level: 1 })).toBeVisible();
   await expect(page.getByRole('img', { name: /Händelser per vecka/ })).toBeVisible();
   await expect(page.getByText(/visas som <3/)).toBeVisible();

@@ -77,3 +77,20 @@ export async function signIn(page: Page, email: string) {
   // On a phone the sign-out button sits in the folded menu: present, not necessarily shown.
   await expect(page.getByRole('button', { name: 'Logga ut', includeHidden: true })).toBeAttached();
 }
+
+/** Unfolds the phone menu if it is folded (wide screens show it open). */
+export async function openMenu(page: Page) {
+  const toggle = page.locator('details.menu > summary');
+  if (await toggle.isVisible()) {
+    if (!(await page.locator('details.menu').evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await toggle.click();
+    }
+  }
+}
+
+/** Follows the main menu's link of exactly this name, as a person does. Only the menu is
+ * searched: a page's own links ("Lägesbildsmöte 2026-12-10") never stand in for it. */
+export async function menu(page: Page, name: string) {
+  await openMenu(page);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true }).click();
+}

@@ -26,9 +26,18 @@ test("a coordinator's start page shows who has not reported and the next meeting
   await expectAccessible(page);
 });
 
-test("a manager's start page leads to the dashboard", async ({ page }) => {
+test("a manager's start page shows the headline figures, never this week's counts, and leads to the dashboard", async ({ page }) => {
   await signIn(page, 'manager@example.org');
   await hydrated(page);
-  await page.getByRole('link', { name: 'Se trenderna och uppföljningen' }).click();
+  const glance = page.getByRole('region', { name: 'Läget i korthet' });
+  // The demo's 52 weeks hold incidents in every town: a real number, at least.
+  await expect(glance.getByRole('definition').first()).toHaveText(/^≥?\d+( \(året före: ≥?\d+\))?$/);
+  await expect(glance).toContainText(/Åtgärder beslutade det senaste året\s*\d+ beslutade?, \d+ klara?, \d+ försenade?/);
+  await expect(glance).toContainText(/Veckorapporter i tid \d{4}-W\d{2}\s*\d+ av \d+ \(\d+ %\)/);
+  // A week in progress would single out the first incident in a quiet town.
+  await expect(page.getByRole('heading', { name: /^Den här veckan/ })).toHaveCount(0);
+  await expect(page.getByText('<3')).toHaveCount(0);
+  await expectAccessible(page);
+  await glance.getByRole('link', { name: 'Se trenderna och uppföljningen' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 });

@@ -1,8 +1,8 @@
-import { test, expect, expectAccessible, hydrated, signIn, unique } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, unique, menu } from './helpers';
 
 test('a coordinator runs the weekly meeting from planned to locked minutes', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
-  await page.getByRole('link', { name: 'Möten' }).click();
+  await menu(page, 'Möten');
   await hydrated(page);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Planera nästa möte' }).click();
@@ -75,12 +75,34 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
 
   const title = unique('Kvällsvandring vid busstationen');
   const news = page.getByRole('region', { name: 'Nya åtgärder' });
-  await news.getByLabel('Rubrik').fill(title);
-  await news.getByLabel('Ansvarig organisation').selectOption({ label: 'Fältsamordnarna' });
-  await news.getByLabel('Klart senast').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
-  await news.getByRole('button', { name: 'Skapa åtgärd' }).click();
+  const add = news.getByRole('form', { name: 'Ny åtgärd' });
+  const week = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await add.getByLabel('Rubrik').fill(title);
+  await add.getByLabel('Ansvarig organisation').selectOption({ label: 'Fältsamordnarna' });
+  await add.getByLabel('Klart senast').fill(week);
+  await add.getByRole('button', { name: 'Skapa åtgärd' }).click();
   await expect(news.getByRole('link', { name: title })).toBeVisible();
-  await expect(news.getByLabel('Rubrik')).toHaveValue('');
+  await expect(add.getByLabel('Rubrik')).toHaveValue('');
+
+  // A new action is corrected (the form starts from what was saved), removed by a slip and
+  // put back.
+  const corrected = `${title} i Rimbo`;
+  const row = news.getByRole('listitem').filter({ hasText: title });
+  await row.getByText('Ändra').click();
+  await expect(row.getByLabel('Rubrik')).toHaveValue(title);
+  await expect(row.getByLabel('Ansvarig organisation')).toHaveValue(/.+/);
+  await expect(row.getByLabel('Klart senast')).toHaveValue(week);
+  await row.getByLabel('Rubrik').fill(corrected);
+  await row.getByLabel('Område').selectOption({ label: 'Rimbo' });
+  await row.getByRole('button', { name: 'Spara ändringen' }).click();
+  await expect(notice).toHaveText('Åtgärden är ändrad.');
+  await expect(news.getByRole('link', { name: corrected })).toBeVisible();
+  await news.getByRole('listitem').filter({ hasText: corrected }).getByRole('button', { name: /^Ta bort/ }).click();
+  await expect(notice).toContainText('Åtgärden är borttagen.');
+  await expect(news.getByRole('link', { name: corrected })).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Ångra' }).click();
+  await expect(notice).toHaveText('Återställt.');
+  await expect(news.getByRole('link', { name: corrected })).toBeVisible();
   await expectAccessible(page);
 
   // Locking asks first and lists what is missing.
@@ -103,7 +125,7 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(minutes).toContainText(/Närvarande: .*Polisen Norrtälje/);
   await expect(minutes.getByRole('row', { name: /Rimbo/ })).toContainText('3/5');
   await expect(minutes).toContainText('Fältarna förstärker i Rimbo på fredag');
-  await expect(minutes).toContainText(title);
+  await expect(minutes).toContainText(corrected);
   await expect(minutes).toContainText('Rättelse: mötet började 15.10.');
   await expectAccessible(page);
 });
@@ -135,7 +157,7 @@ test('a coordinator sets up a new meeting series with its members', async ({ pag
 
 test('a coordinator moves a planned meeting and then calls it off; it stays listed as cancelled', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
-  await page.getByRole('link', { name: 'Möten' }).click();
+  await menu(page, 'Möten');
   await hydrated(page);
   await page.getByRole('button', { name: 'Planera nästa möte' }).first().click();
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
@@ -158,6 +180,6 @@ test('a coordinator moves a planned meeting and then calls it off; it stays list
   await expect(page.locator('.save-notice')).toHaveText('Mötet är inställt.');
   await expect(page.locator('main > p > strong').first()).toHaveText('Inställt');
   await expect(page.getByRole('button', { name: 'Starta mötet' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Möten' }).click();
+  await menu(page, 'Möten');
   await expect(page.getByRole('listitem').filter({ hasText: `${day} 09:30` })).toContainText('Inställt');
 });

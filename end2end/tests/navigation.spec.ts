@@ -2,7 +2,7 @@
 // navigation after hydration), for every demo role, on a desktop and on a phone. Every menu
 // page must load without an error message, without a failed server-function call, without a
 // page error, and without scrolling sideways.
-import { test, expect, expectAccessible, hydrated, signIn } from './helpers';
+import { test, expect, expectAccessible, hydrated, openMenu, signIn } from './helpers';
 import type { Page } from '@playwright/test';
 
 const ROLES = [
@@ -28,15 +28,6 @@ async function failedCalls(page: Page, body: () => Promise<void>): Promise<strin
   await body();
   page.off('response', listener);
   return failed;
-}
-
-async function openMenu(page: Page) {
-  const toggle = page.locator('details.menu > summary');
-  if (await toggle.isVisible()) {
-    if (!(await page.locator('details.menu').evaluate((d) => (d as HTMLDetailsElement).open))) {
-      await toggle.click();
-    }
-  }
 }
 
 for (const size of SIZES) {

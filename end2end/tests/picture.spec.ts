@@ -1,8 +1,8 @@
-import { test, expect, expectAccessible, signIn } from './helpers';
+import { test, expect, expectAccessible, signIn, menu } from './helpers';
 
 test('the situation picture has a section per town and its numbers lead to the same incidents', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
-  await page.getByRole('link', { name: 'Lägesbild' }).click();
+  await menu(page, 'Lägesbild');
   await expect(page.getByRole('heading', { level: 1, name: /^Lägesbild \d{4}-W\d{2}$/ })).toBeVisible();
   for (const town of ['Norrtälje', 'Rimbo', 'Hallstavik', 'Älmsta', 'Grisslehamn']) {
     await expect(page.getByRole('heading', { level: 2, name: town })).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, hydrated, signIn, unique } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, unique, menu } from './helpers';
 
 /** ISO week (`2026-W36`) of the date `daysAgo` days before today. */
 function isoWeek(daysAgo: number): string {
@@ -34,7 +34,7 @@ test('the coordinator sees which organisations have reported and whom to call', 
   await page.getByRole('button', { name: 'Logga ut' }).click();
 
   await signIn(page, 'coordinator@example.org');
-  await page.getByRole('link', { name: 'Rapportläge' }).click();
+  await menu(page, 'Rapportläge');
   await expect(page.getByRole('heading', { level: 1, name: 'Rapportläge' })).toBeVisible();
   const lastWeek = page.locator('section').nth(1);
   await expect(lastWeek.getByRole('row', { name: /Polisen Norrtälje/ })).toContainText('Rapporterat');

@@ -193,7 +193,7 @@ async fn every_page_has_a_row() {
 /// Server functions that cannot be called without an argument: the record they act on, or
 /// what was typed into a sign-in or language form. Every other one must accept an empty body,
 /// which is what the browser sends when every argument is empty (`None`, an empty filter).
-const NEED_AN_ARGUMENT: [&str; 21] = [
+const NEED_AN_ARGUMENT: [&str; 23] = [
     "actions/get",
     "actions/state",
     "auth/sign-in",
@@ -202,6 +202,8 @@ const NEED_AN_ARGUMENT: [&str; 21] = [
     "groups/member",
     "incidents/get",
     "meetings/action",
+    "meetings/action-edit",
+    "meetings/action-remove",
     "meetings/attendance",
     "meetings/cancel",
     "meetings/get",

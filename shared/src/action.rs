@@ -208,11 +208,13 @@ impl ActionInput {
 pub struct ActionSummary {
     pub id: String,
     pub title: String,
+    pub owner_organisation_id: String,
     pub owner_organisation: String,
     pub owner_person: Option<String>,
     pub due: String,
     pub overdue: bool,
     pub state: ActionState,
+    pub area_id: Option<String>,
     pub area: Option<String>,
     pub place: Option<String>,
 }

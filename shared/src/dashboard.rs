@@ -169,9 +169,105 @@ pub struct YearReport {
     pub areas: Vec<AreaYear>,
 }
 
+/// The start page's figures for a manager, all taken from the dashboard they already see (so
+/// nothing more is disclosed): incidents over 52 weeks against the 52 before, the actions of
+/// the last four quarters, and the latest week's reporting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headlines {
+    pub incidents: Shown,
+    pub previous: Shown,
+    /// Hidden area counts were left out of the totals.
+    pub partial: bool,
+    pub actions_opened: u32,
+    pub actions_done: u32,
+    pub actions_overdue: u32,
+    pub compliance: Option<Compliance>,
+}
+
+impl Dashboard {
+    pub fn headlines(&self) -> Headlines {
+        let sum = |of: fn(&Breakdown) -> Shown| self.by_area.iter().filter_map(of).sum::<u32>();
+        let partial = self
+            .by_area
+            .iter()
+            .any(|b| b.partial || b.count.is_none() || b.previous.is_none());
+        let follow = |of: fn(&FollowThrough) -> u32| self.by_owner.iter().map(of).sum::<u32>();
+        Headlines {
+            incidents: Some(sum(|b| b.count)),
+            previous: Some(sum(|b| b.previous)),
+            partial,
+            actions_opened: follow(|f| f.opened),
+            actions_done: follow(|f| f.done),
+            actions_overdue: follow(|f| f.overdue),
+            compliance: self.compliance.last().cloned(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn area(count: Shown, previous: Shown) -> Breakdown {
+        Breakdown {
+            name: String::new(),
+            count,
+            previous,
+            partial: false,
+        }
+    }
+
+    #[test]
+    fn headlines_add_up_what_the_dashboard_shows_and_say_when_hidden_counts_are_left_out() {
+        let owner = |opened, done, overdue| FollowThrough {
+            opened,
+            done,
+            overdue,
+            ..FollowThrough::default()
+        };
+        let mut d = Dashboard {
+            suppressed: true,
+            can_export: false,
+            weeks: Vec::new(),
+            by_area: vec![area(Some(40), Some(31)), area(Some(12), Some(9))],
+            by_category: Vec::new(),
+            hot_places: Vec::new(),
+            by_owner: vec![owner(10, 6, 1), owner(4, 2, 2)],
+            by_quarter: Vec::new(),
+            compliance: vec![
+                Compliance {
+                    week: "2026-W47".into(),
+                    on_time: 5,
+                    organisations: 9,
+                },
+                Compliance {
+                    week: "2026-W48".into(),
+                    on_time: 8,
+                    organisations: 9,
+                },
+            ],
+            attendance: Vec::new(),
+            ratings: Vec::new(),
+        };
+        let h = d.headlines();
+        assert_eq!(
+            (h.incidents, h.previous, h.partial),
+            (Some(52), Some(40), false)
+        );
+        assert_eq!(
+            (h.actions_opened, h.actions_done, h.actions_overdue),
+            (14, 8, 3)
+        );
+        assert_eq!(h.compliance.map(|c| c.week), Some("2026-W48".to_owned()));
+
+        d.by_area.push(area(None, Some(4)));
+        let h = d.headlines();
+        assert_eq!(
+            (h.incidents, h.previous, h.partial),
+            (Some(52), Some(44), true)
+        );
+        assert_eq!(total_text(h.incidents, h.partial), "≥52");
+    }
 
     #[test]
     fn managers_see_one_and_two_as_below_three() {

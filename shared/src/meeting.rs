@@ -287,11 +287,13 @@ mod tests {
                     action: ActionSummary {
                         id: "x".into(),
                         title: "Belysning vid torget".into(),
+                        owner_organisation_id: "o".into(),
                         owner_organisation: "Polisen".into(),
                         owner_person: None,
                         due: "2026-12-10".into(),
                         overdue: false,
                         state: ActionState::Open,
+                        area_id: None,
                         area: None,
                         place: None,
                     },

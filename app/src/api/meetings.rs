@@ -1,8 +1,5 @@
 //! Meeting server functions: series and planning, the meeting page, and every recording step.
 
-// A new action takes one argument per form field, as a plain HTML form posts them.
-#![allow(clippy::too_many_arguments)]
-
 #[cfg(feature = "ssr")]
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
@@ -10,7 +7,7 @@ use shared::AppError;
 use shared::meeting::{MeetingDetail, SeriesSummary};
 
 #[cfg(feature = "ssr")]
-fn meeting_id(id: &str) -> Result<uuid::Uuid, AppError> {
+pub(super) fn meeting_id(id: &str) -> Result<uuid::Uuid, AppError> {
     uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
 }
 
@@ -244,44 +241,6 @@ pub async fn review_action(
                 &note,
             )
             .await
-        }
-        .await,
-    )
-}
-
-/// A new action decided at the meeting; `action_id` is the id its form made (see `record_item`).
-#[server(prefix = "/api", endpoint = "meetings/action")]
-pub async fn meeting_action(
-    id: String,
-    #[server(default)] action_id: String,
-    #[server(default)] title: String,
-    #[server(default)] owner_organisation_id: String,
-    #[server(default)] owner_person: String,
-    #[server(default)] due: String,
-    #[server(default)] area_id: String,
-    #[server(default)] place: String,
-) -> Result<(), AppError> {
-    respond(
-        async {
-            let (state, caller) = (state()?, caller()?);
-            let input = shared::action::ActionInput {
-                title,
-                owner_organisation_id,
-                owner_person,
-                due,
-                area_id,
-                place,
-                incident_id: String::new(),
-            };
-            crate::ssr::minutes::new_action_once(
-                &state.db,
-                &caller,
-                meeting_id(&id)?,
-                &action_id,
-                &input,
-            )
-            .await
-            .map(|_| ())
         }
         .await,
     )

@@ -11,6 +11,7 @@ pub mod context;
 pub mod dashboard;
 pub mod groups;
 pub mod incidents;
+pub mod meeting_actions;
 pub mod meetings;
 pub mod picture;
 pub mod reference;

@@ -1,5 +1,6 @@
 //! Reusable view pieces. They use only `shared` types and the translation layer.
 
+pub mod action_fields;
 pub mod chart;
 pub mod contacts;
 pub mod fields;

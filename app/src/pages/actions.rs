@@ -9,9 +9,8 @@ use shared::action::{ActionState, ActionSummary};
 use crate::api::actions::{CreateAction, UpdateActionState, get_action, list_actions};
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
-use crate::components::fields::{
-    FieldMessage, FormAlert, FormError, PageError, described_by, invalid,
-};
+use crate::components::action_fields::{ActionFields, ActionValues};
+use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError, invalid};
 use crate::components::history::History;
 use crate::components::labels::state_label;
 use crate::components::saving::saved;
@@ -114,51 +113,8 @@ pub fn NewActionPage() -> impl IntoView {
                     <FormAlert error />
                     <ActionForm action attr:class="incident-form">
                         <input type="hidden" name="incident_id" value=incident />
-                        <div class="field">
-                            <label for="title">{t(T::Title)}</label>
-                            <input id="title" name="title" required maxlength="100"
-                                aria-invalid=invalid(error, "title") aria-describedby=described_by(error, "title") />
-                            <FieldMessage field="title" error />
-                        </div>
-                        <div class="field">
-                            <label for="owner_organisation_id">{t(T::Owner)}</label>
-                            <select id="owner_organisation_id" name="owner_organisation_id" required
-                                aria-invalid=invalid(error, "owner_organisation_id") aria-describedby=described_by(error, "owner_organisation_id")>
-                                <option value="">{t(T::ChooseOrganisation)}</option>
-                                {r.organisations.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
-                            </select>
-                            <FieldMessage field="owner_organisation_id" error />
-                        </div>
-                        <div class="field">
-                            <label for="owner_person">{t(T::OwnerPerson)}</label>
-                            <input id="owner_person" name="owner_person" maxlength="100" autocomplete="off" aria-describedby="owner-person-hint" />
-                            <p class="hint" id="owner-person-hint">{t(T::OwnerPersonHint)}</p>
-                            <FieldMessage field="owner_person" error />
-                        </div>
-                        <div class="field">
-                            <label for="due">{t(T::DueDate)}</label>
-                            <input id="due" name="due" type="date" required
-                                aria-invalid=invalid(error, "due") aria-describedby=described_by(error, "due") />
-                            <FieldMessage field="due" error />
-                        </div>
-                        <div class="field">
-                            <label for="area_id">{t(T::Area)}</label>
-                            <select id="area_id" name="area_id">
-                                <option value="">{t(T::NoArea)}</option>
-                                {r.areas.into_iter().map(|a| {
-                                    let v = a.id.to_string();
-                                    view! { <option selected=v == area value=v>{a.name}</option> }
-                                }).collect_view()}
-                            </select>
-                            <FieldMessage field="area_id" error />
-                        </div>
-                        <div class="field">
-                            <label for="action-place">{t(T::Place)}</label>
-                            <input id="action-place" name="place" maxlength="100" autocomplete="off" aria-describedby="action-place-hint"
-                                aria-invalid=invalid(error, "place") />
-                            <p class="hint" id="action-place-hint">{t(T::ActionPlaceHint)}</p>
-                            <FieldMessage field="place" error />
-                        </div>
+                        <ActionFields prefix=String::new() values=ActionValues { area_id: area, ..ActionValues::default() }
+                            organisations=r.organisations areas=r.areas error />
                         <button type="submit" class="primary big">{t(T::CreateAction)}</button>
                     </ActionForm>
                 }.into_any()

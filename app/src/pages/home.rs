@@ -1,6 +1,7 @@
 //! `/`: a greeting, what needs the signed-in person now (their organisation's weekly report and
-//! actions; for a coordinator who has not reported, overdue actions and the next meeting), the
-//! quickest way to log an incident, and this week per area.
+//! actions; for a coordinator who has not reported, overdue actions and the next meeting; for
+//! a manager the headline figures), the quickest way to log an incident, and this week per
+//! area (not for managers).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,6 +17,7 @@ use crate::app::UserResource;
 use crate::components::fields::PageError;
 use crate::components::labels::state_text;
 use crate::i18n::{T, count_of, t};
+use crate::pages::home_manager::ManagerHeadlines;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -34,6 +36,9 @@ pub fn HomePage() -> impl IntoView {
                         <p><a class="button primary big" href="/incidents/new">{t(T::LogIncident)}</a></p>
                     })}
                     {match overview {
+                        // A week still in progress singles out the first incident in a quiet
+                        // area: managers get the headline figures instead.
+                        Ok(_) if me.as_ref().is_some_and(|m| m.role == Role::Manager) => ().into_any(),
                         Ok(o) => {
                             let can_list = me.as_ref().is_some_and(|m| m.can_read_incidents());
                             let week = o.week.clone();
@@ -72,7 +77,7 @@ fn OnMe(me: CurrentUser) -> impl IntoView {
     } else if me.can_log_incidents() {
         view! { <ReportDue /> <OverdueActions scope="mine" heading=T::OurActions /> }.into_any()
     } else if me.can_see_dashboard() {
-        view! { <p><a href="/dashboard">{t(T::ToDashboard)}</a></p> }.into_any()
+        view! { <ManagerHeadlines /> }.into_any()
     } else {
         ().into_any()
     };

@@ -3,20 +3,66 @@
 use leptos::prelude::*;
 use shared::meeting::ItemKind;
 
+use crate::api::meeting_actions::{EditMeetingAction, MeetingAction, RemoveMeetingAction};
 use crate::api::meetings::{
-    CancelMeeting, EditItem, MeetingAction, MeetingStep, MoveMeeting, RecordAttendance,
-    RecordGuests, RecordItem, RecordRating, RemoveItem, ReviewAction,
+    CancelMeeting, EditItem, MeetingStep, MoveMeeting, RecordAttendance, RecordGuests, RecordItem,
+    RecordRating, RemoveItem, ReviewAction,
 };
+use crate::components::action_fields::ActionValues;
 use crate::components::saving::saved;
 use crate::i18n::T;
 
-/// An item just removed, kept so that the notice can put it back.
+/// What was just removed, kept so that the notice can put it back.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Removed {
-    pub meeting: String,
-    pub kind: &'static str,
-    pub item_id: String,
-    pub text: String,
+pub enum Removed {
+    Item {
+        meeting: String,
+        kind: &'static str,
+        item_id: String,
+        text: String,
+    },
+    Action {
+        meeting: String,
+        action_id: String,
+        values: ActionValues,
+    },
+}
+
+impl Removed {
+    /// Puts it back: the same id again, so it returns to its place.
+    pub fn restore(self, acts: &MeetingActions) {
+        match self {
+            Removed::Item {
+                meeting,
+                kind,
+                item_id,
+                text,
+            } => {
+                acts.undo.dispatch(RecordItem {
+                    id: meeting,
+                    kind: kind.to_owned(),
+                    item_id,
+                    text,
+                });
+            }
+            Removed::Action {
+                meeting,
+                action_id,
+                values: v,
+            } => {
+                acts.undo_action.dispatch(MeetingAction {
+                    id: meeting,
+                    action_id,
+                    title: v.title,
+                    owner_organisation_id: v.owner_organisation_id,
+                    owner_person: v.owner_person,
+                    due: v.due,
+                    area_id: v.area_id,
+                    place: v.place,
+                });
+            }
+        }
+    }
 }
 
 /// Every recording action of the meeting page.
@@ -37,7 +83,12 @@ pub struct MeetingActions {
     pub undo: ServerAction<RecordItem>,
     pub review: ServerAction<ReviewAction>,
     pub action: ServerAction<MeetingAction>,
-    /// The item the last "remove" took away.
+    pub edit_action: ServerAction<EditMeetingAction>,
+    pub remove_action: ServerAction<RemoveMeetingAction>,
+    pub undo_action: ServerAction<MeetingAction>,
+    /// The new action whose correction was sent last (its form shows the refusal).
+    pub editing: RwSignal<Option<String>>,
+    /// What the last "remove" took away.
     pub removed: RwSignal<Option<Removed>>,
 }
 
@@ -59,6 +110,10 @@ impl MeetingActions {
             undo: ServerAction::new(),
             review: ServerAction::new(),
             action: ServerAction::new(),
+            edit_action: ServerAction::new(),
+            remove_action: ServerAction::new(),
+            undo_action: ServerAction::new(),
+            editing: RwSignal::new(None),
             removed: RwSignal::new(None),
         }
     }
@@ -90,5 +145,8 @@ impl MeetingActions {
         saved(self.undo, say(T::SavedRestored, false));
         saved(self.review, say(T::SavedReview, false));
         saved(self.action, say(T::SavedAction, false));
+        saved(self.edit_action, say(T::SavedActionEdit, false));
+        saved(self.remove_action, say(T::SavedActionRemoved, true));
+        saved(self.undo_action, say(T::SavedRestored, false));
     }
 }

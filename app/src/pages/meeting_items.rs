@@ -89,7 +89,7 @@ pub fn ItemsSection(
 #[component]
 fn ItemRow(i: Item, meeting: String, can_change: bool, acts: MeetingActions) -> impl IntoView {
     let edit_id = format!("edit-{}", i.id);
-    let removed = Removed {
+    let removed = Removed::Item {
         meeting: meeting.clone(),
         kind: code(i.kind),
         item_id: i.id.clone(),

@@ -1,16 +1,14 @@
-//! The sections of the meeting page: attendance, ratings per town, carried-over actions and
-//! new actions. Forms show only while the minutes are open. Each section is built once from
-//! the meeting as loaded (`d`) and keeps its forms; what changes after a save comes from
-//! `live`, row by row, so nothing typed elsewhere on the page is lost.
+//! The sections of the meeting page: attendance, ratings per town and carried-over actions
+//! (new actions: `meeting_new_actions`). Forms show only while the minutes are open. Each
+//! section is built once from the meeting as loaded (`d`) and keeps its forms; what changes
+//! after a save comes from `live`, row by row, so nothing typed elsewhere on the page is lost.
 
 use leptos::prelude::*;
 use shared::action::ActionState;
 use shared::meeting::{Attendance, CarriedAction, MeetingDetail};
-use shared::reference::{AreaDto, OrganisationDto};
 
 use crate::components::fields::{FieldMessage, FormAlert, FormError};
 use crate::components::labels::state_label;
-use crate::components::saving::saved;
 use crate::i18n::{T, count_of, t};
 use crate::pages::meeting_actions::MeetingActions;
 
@@ -236,62 +234,5 @@ fn CarriedRow(
                 </ActionForm>
             })}
         </li>
-    }
-}
-
-#[component]
-pub fn NewActionSection(
-    d: MeetingDetail,
-    live: Signal<MeetingDetail>,
-    acts: MeetingActions,
-    organisations: Vec<OrganisationDto>,
-    areas: Vec<AreaDto>,
-) -> impl IntoView {
-    let error: FormError = Signal::derive(move || acts.action.value().get().and_then(Result::err));
-    let created = Memo::new(move |_| live.with(|d| d.new_actions.clone()));
-    let form = NodeRef::<leptos::html::Form>::new();
-    saved(acts.action, move || {
-        if let Some(form) = form.get_untracked() {
-            form.reset();
-        }
-    });
-    view! {
-        <section aria-labelledby="new-actions-heading">
-            <h2 id="new-actions-heading">{t(T::NewActions)}</h2>
-            <ul class="plain">
-                <For each=move || created.get() key=|a| a.id.clone() let:a>
-                    <li><a href=format!("/actions/{}", a.id)>{a.title}</a>{format!(" · {} · {} {}", a.owner_organisation, t(T::DueDate), a.due)}</li>
-                </For>
-            </ul>
-            {d.can_edit.then(|| view! {
-                <FormAlert error />
-                <ActionForm action=acts.action node_ref=form attr:class="add-form">
-                    <input type="hidden" name="id" value=d.summary.id.clone() />
-                    <input type="hidden" name="action_id" prop:value=move || live.with(|d| d.new_ids.action.clone()) value=d.new_ids.action.clone() />
-                    <label for="action-title">{t(T::Title)}</label>
-                    <input id="action-title" name="title" required maxlength="100" />
-                    <label for="action-owner">{t(T::Owner)}</label>
-                    <select id="action-owner" name="owner_organisation_id" required>
-                        <option value="">{t(T::ChooseOrganisation)}</option>
-                        {organisations.into_iter().map(|o| view! { <option value=o.id.to_string()>{o.name}</option> }).collect_view()}
-                    </select>
-                    <label for="action-person">{t(T::OwnerPerson)}</label>
-                    <input id="action-person" name="owner_person" maxlength="100" />
-                    <label for="action-due">{t(T::DueDate)}</label>
-                    <input id="action-due" name="due" type="date" required />
-                    <label for="action-area">{t(T::Area)}</label>
-                    <select id="action-area" name="area_id">
-                        <option value="">{t(T::NoArea)}</option>
-                        {areas.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
-                    </select>
-                    <label for="action-place">{t(T::Place)}</label>
-                    <input id="action-place" name="place" maxlength="100" />
-                    <button type="submit">{t(T::CreateAction)}</button>
-                    <FieldMessage field="title" error />
-                    <FieldMessage field="due" error />
-                    <FieldMessage field="place" error />
-                </ActionForm>
-            })}
-        </section>
     }
 }

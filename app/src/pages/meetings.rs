@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use shared::meeting::{ItemKind, MeetingDetail, MeetingState, Missing};
 
-use crate::api::meetings::{CreateSeries, PlanMeeting, RecordItem, get_meeting, list_series};
+use crate::api::meetings::{CreateSeries, PlanMeeting, get_meeting, list_series};
 use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
@@ -15,9 +15,8 @@ use crate::i18n::{T, t};
 use crate::pages::groups::YouthSection;
 use crate::pages::meeting_actions::MeetingActions;
 use crate::pages::meeting_items::ItemsSection;
-use crate::pages::meeting_sections::{
-    ActionsSection, AttendanceSection, NewActionSection, RatingsSection,
-};
+use crate::pages::meeting_new_actions::NewActionSection;
+use crate::pages::meeting_sections::{ActionsSection, AttendanceSection, RatingsSection};
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
@@ -195,12 +194,7 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
     });
     let undo = move |_| {
         if let Some(r) = acts.removed.get_untracked() {
-            acts.undo.dispatch(RecordItem {
-                id: r.meeting,
-                kind: r.kind.to_owned(),
-                item_id: r.item_id,
-                text: r.text,
-            });
+            r.restore(&acts);
             acts.removed.set(None);
         }
     };

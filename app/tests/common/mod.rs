@@ -128,3 +128,44 @@ pub async fn held_days_ago(db: &DatabaseConnection, id: uuid::Uuid, days: i64) {
     active.starts_at = Set(chrono::Utc::now() - chrono::TimeDelta::days(days));
     active.update(db).await.expect("dated");
 }
+
+/// A valid action form: owned by the police, in Rimbo, due in a week.
+pub fn action_input(w: &World, title: &str) -> shared::action::ActionInput {
+    shared::action::ActionInput {
+        title: title.into(),
+        owner_organisation_id: w.police_org.to_string(),
+        owner_person: String::new(),
+        due: (app::ssr::time::now_local().date() + chrono::Days::new(7)).to_string(),
+        area_id: w.rimbo.to_string(),
+        place: String::new(),
+        incident_id: String::new(),
+    }
+}
+
+/// A started meeting of a new weekly series with every organisation as a member.
+pub async fn started_meeting(w: &World) -> uuid::Uuid {
+    let members = app::ssr::reference::load(&w.db, shared::lang::Lang::Sv)
+        .await
+        .expect("fixture")
+        .organisations
+        .iter()
+        .map(|o| o.id.0)
+        .collect::<Vec<_>>();
+    let s = app::ssr::meetings::create_series(
+        &w.db,
+        &w.coordinator,
+        "Lägesbildsmöte",
+        2,
+        "15:00",
+        &members,
+    )
+    .await
+    .expect("fixture");
+    let id = app::ssr::meetings::plan_next(&w.db, &w.coordinator, s)
+        .await
+        .expect("fixture");
+    app::ssr::meetings::start(&w.db, &w.coordinator, id)
+        .await
+        .expect("fixture");
+    id
+}

@@ -69,6 +69,8 @@ pub struct Own {
     pub to_cancel: String,
     /// An agenda item of Hallstavik's shared meeting, for this caller to remove.
     pub group_item: String,
+    /// An action decided at Hallstavik's shared meeting, for this caller to remove.
+    pub decided: String,
     pub action: String,
     pub group_action: String,
     pub contact: String,
@@ -214,6 +216,23 @@ impl Fixture {
             )
             .await;
             self.own.entry(who).or_default().group_item = item;
+            let decided = uuid::Uuid::now_v7().to_string();
+            let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(14))
+                .format("%Y-%m-%d")
+                .to_string();
+            call_ok(
+                self.coordinator(),
+                "meetings/action",
+                &[
+                    ("id", &self.group_meeting),
+                    ("action_id", &decided),
+                    ("title", &format!("Beslutad åtgärd ({who:?})")),
+                    ("owner_organisation_id", &self.org(FIELD_WORKERS)),
+                    ("due", &due),
+                ],
+            )
+            .await;
+            self.own.entry(who).or_default().decided = decided;
         }
         for who in EVERYONE {
             let planned = call_ok(

@@ -442,6 +442,31 @@ pub fn server_functions() -> Vec<Case> {
             GROUP_RUNNERS,
         ),
         case(
+            "meetings/action-edit",
+            "Hallstavik's decided action",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("action_id", &fx.own[&Who::SignedOut].decided),
+                    ("title", &format!("Omformulerad åtgärd {w:?}")),
+                    ("owner_organisation_id", &fx.org(FIELD_WORKERS)),
+                    ("due", &due()),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
+            "meetings/action-remove",
+            "Hallstavik's decided action",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.group_meeting),
+                    ("action_id", &fx.own[&w].decided),
+                ])
+            },
+            GROUP_RUNNERS,
+        ),
+        case(
             "meetings/new-series",
             "new",
             |fx, w| {

@@ -10,20 +10,23 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
     QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use shared::action::{ActionDetail, ActionInput, ActionState, ActionSummary, parse_transition};
+use shared::AppError;
+use shared::action::{ActionDetail, ActionInput, ActionSummary, parse_transition};
 use shared::audit::{AuditAction, RecordType};
 use shared::ids::IncidentId;
 use shared::lang::Lang;
 use shared::user::{CurrentUser, Role};
-use shared::{AppError, FieldError};
 use uuid::Uuid;
 
+mod decided;
 mod summary;
 
-pub use summary::summarise;
-use summary::{names, reviews, snapshot, summary};
+pub(crate) use decided::{insert, remove, rewrite};
 
-use super::entities::{action, action_incident, organisation};
+pub use summary::summarise;
+use summary::{names, reviews, summary};
+
+use super::entities::{action, action_incident};
 use super::groups::access;
 use super::time::{format_local, now_local};
 use super::{Result, audit, db_err, incidents};
@@ -89,95 +92,10 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     if !caller.can_create_actions() {
         return Err(AppError::Forbidden);
     }
-    insert(db, caller, Uuid::now_v7(), input, None, None).await
-}
-
-/// Stores action `id` decided at meeting `origin` (if any) of area group `group` (if any).
-/// The caller's right to decide it is the meeting's to check. An `id` already stored for the
-/// same meeting is the same form sent again: nothing more is stored.
-pub(super) async fn insert<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    input: &ActionInput,
-    origin: Option<Uuid>,
-    group: Option<Uuid>,
-) -> Result<Uuid> {
-    let valid = input.validate(now_local().date())?;
-    let owner = organisation::Entity::find_by_id(valid.owner_organisation_id.0)
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    let owner =
-        owner.ok_or_else(|| AppError::field("owner_organisation_id", FieldError::Unknown))?;
-    if let Some(a) = valid.area_id {
-        super::reference::ensure_area(db, a).await?;
-    }
-    if let Some(i) = valid.incident_id {
-        incidents::get_for_link(db, caller, i, Lang::Sv)
-            .await
-            .map_err(|_| AppError::field("incident_id", FieldError::Unknown))?;
-    }
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
-    if let Some(existing) = action::Entity::find_by_id(id)
-        .one(&*txn)
-        .await
-        .map_err(db_err)?
-    {
-        return match (existing.origin_meeting_id, origin) {
-            (Some(a), Some(b)) if a == b && existing.title == valid.title => Ok(id),
-            _ => Err(AppError::Conflict),
-        };
-    }
-    let place_id = match (valid.area_id, &valid.place) {
-        (Some(area), Some(name)) => Some(
-            super::reference::find_or_create_place(&*txn, area, name)
-                .await?
-                .id,
-        ),
-        _ => None,
-    };
-    let model = action::ActiveModel {
-        id: Set(id),
-        title: Set(valid.title),
-        owner_organisation_id: Set(owner.id),
-        owner_person: Set(valid.owner_person),
-        due: Set(valid.due),
-        area_id: Set(valid.area_id.map(|a| a.0)),
-        place_id: Set(place_id),
-        origin_meeting_id: Set(origin),
-        state: Set(ActionState::Open),
-        note: Set(None),
-        created_at: Set(Utc::now()),
-        created_by: Set(caller.id.0),
-        closed_at: Set(None),
-        group_id: Set(group),
-    }
-    .insert(&*txn)
-    .await
-    .map_err(db_err)?;
-    if let Some(i) = valid.incident_id {
-        action_incident::ActiveModel {
-            action_id: Set(model.id),
-            incident_id: Set(i.0),
-        }
-        .insert(&*txn)
-        .await
-        .map_err(db_err)?;
-    }
-    let after = snapshot(&model, &owner.name);
-    audit::record(
-        &*txn,
-        caller.into(),
-        AuditAction::Create,
-        RecordType::Action,
-        Some(model.id),
-        None,
-        Some(&after),
-    )
-    .await?;
+    let id = insert(&*txn, caller, Uuid::now_v7(), input, None, None).await?;
     txn.commit().await.map_err(db_err)?;
-    Ok(model.id)
+    Ok(id)
 }
 
 /// Actions in `scope`, soonest due first.
@@ -270,12 +188,7 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Forbidden);
     }
     let (next, note) = parse_transition(model.state, state, note)?;
-    let owner = organisation::Entity::find_by_id(model.owner_organisation_id)
-        .one(&*txn)
-        .await
-        .map_err(db_err)?;
-    let owner = owner.map(|o| o.name).unwrap_or_default();
-    let before = snapshot(&model, &owner);
+    let before = decided::snapshot_of(&*txn, &model).await?;
     let mut active: action::ActiveModel = model.into();
     active.state = Set(next);
     if note.is_some() {
@@ -285,7 +198,7 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
         active.closed_at = Set(Some(Utc::now()));
     }
     let updated = active.update(&*txn).await.map_err(db_err)?;
-    let after = snapshot(&updated, &owner);
+    let after = decided::snapshot_of(&*txn, &updated).await?;
     audit::record(
         &*txn,
         caller.into(),

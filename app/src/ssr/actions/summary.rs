@@ -11,11 +11,19 @@ use crate::ssr::entities::{action, area, organisation, place};
 use crate::ssr::time::{format_local, now_local};
 use crate::ssr::{Result, db_err};
 
-pub(super) fn snapshot(m: &action::Model, owner: &str) -> serde_json::Value {
+/// What an audit event keeps of an action, with the names of its owner, area and place.
+pub(super) fn snapshot(
+    m: &action::Model,
+    owner: &str,
+    area: Option<&str>,
+    place: Option<&str>,
+) -> serde_json::Value {
     serde_json::json!({
         "title": m.title,
         "owner": owner,
         "owner_person": m.owner_person,
+        "area": area,
+        "place": place,
         "due": m.due.to_string(),
         "state": m.state.code(),
         "note": m.note,
@@ -63,6 +71,7 @@ pub(super) fn summary(m: &action::Model, names: &Names) -> ActionSummary {
     ActionSummary {
         id: m.id.to_string(),
         title: m.title.clone(),
+        owner_organisation_id: m.owner_organisation_id.to_string(),
         owner_organisation: orgs
             .get(&m.owner_organisation_id)
             .cloned()
@@ -71,6 +80,7 @@ pub(super) fn summary(m: &action::Model, names: &Names) -> ActionSummary {
         due: m.due.to_string(),
         overdue: !m.state.is_closed() && m.due < now_local().date(),
         state: m.state,
+        area_id: m.area_id.map(|a| a.to_string()),
         area: m.area_id.and_then(|a| areas.get(&a).cloned()),
         place: m.place_id.and_then(|p| names.places.get(&p).cloned()),
     }

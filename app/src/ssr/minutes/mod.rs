@@ -6,7 +6,6 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
-use shared::action::ActionInput;
 use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{Attendance, MeetingState, parse_rating};
 use shared::text::IncidentDescription;
@@ -14,7 +13,10 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
+mod decided;
 mod items;
+
+pub use decided::{edit_action, new_action, new_action_once, remove_action};
 
 pub use items::{add_addendum, add_item, add_item_once, edit_item, remove_item};
 
@@ -300,29 +302,4 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
         }
     }
     Ok(())
-}
-
-/// A new action decided at the meeting.
-pub async fn new_action<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    input: &ActionInput,
-) -> Result<Uuid> {
-    new_action_once(db, caller, id, "", input).await
-}
-
-/// A new action decided at the meeting, with the id its form carries (empty for a fresh one):
-/// the same form sent twice creates one action.
-pub async fn new_action_once<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    action_id: &str,
-    input: &ActionInput,
-) -> Result<Uuid> {
-    let action_id = form_id("action_id", action_id)?;
-    let (m, s) = editable(db, caller, id).await?;
-    let group = s.area_id.map(|_| s.id);
-    actions::insert(db, caller, action_id, input, Some(m.id), group).await
 }
