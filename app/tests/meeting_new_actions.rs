@@ -263,3 +263,32 @@ async fn an_action_its_owner_has_started_on_is_not_removed_but_can_be_corrected(
         );
     }
 }
+
+#[tokio::test]
+async fn an_action_a_later_meeting_has_reviewed_is_not_removed() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let c = &w.coordinator;
+        let first = started_meeting(&w).await;
+        let action = minutes::new_action(&w.db, c, first, &action_input(&w, "Kvällsvandring"))
+            .await
+            .unwrap();
+        let series = app::ssr::entities::meetings::meeting::Entity::find_by_id(first)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .expect("the meeting")
+            .series_id;
+        let next = meetings::plan_next(&w.db, c, series).await.unwrap();
+        meetings::start(&w.db, c, next).await.unwrap();
+        minutes::review_action(&w.db, c, next, &action.to_string(), "open", "Följs upp")
+            .await
+            .unwrap();
+        assert_eq!(
+            minutes::remove_action(&w.db, c, first, &action.to_string()).await,
+            Err(AppError::Conflict),
+            "{backend}: the later meeting's review stays true"
+        );
+        assert_eq!(decided(&w, first).await.len(), 1, "{backend}");
+    }
+}

@@ -1,13 +1,16 @@
 //! The actions a meeting decides: added once per form, reworded or removed until the minutes
 //! are locked. An action its owner has already started on stays (it can still be reworded).
 
-use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+};
 use shared::AppError;
 use shared::action::{ActionInput, ActionState};
 use shared::user::CurrentUser;
 use uuid::Uuid;
 
 use super::super::entities::action;
+use super::super::entities::meetings::review;
 use super::super::writes::begin_write;
 use super::super::{Result, actions, db_err};
 use super::{editable, form_id};
@@ -72,7 +75,7 @@ pub async fn edit_action<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// Removes an action decided at meeting `id` while its minutes are open, unless its owner has
-/// already moved it on (`Conflict`). The page's undo adds it again with the same id.
+/// already moved it on or a later meeting has reviewed it (`Conflict`). The page's undo adds it again with the same id.
 pub async fn remove_action<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
@@ -81,7 +84,13 @@ pub async fn remove_action<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<()> {
     let txn = begin_write(db).await.map_err(db_err)?;
     let model = decided_here(&*txn, caller, id, action_id).await?;
-    if model.state != ActionState::Open {
+    // Started on by its owner, or already reviewed at a later meeting: it has a history.
+    let reviewed = review::Entity::find()
+        .filter(review::Column::ActionId.eq(model.id))
+        .count(&*txn)
+        .await
+        .map_err(db_err)?;
+    if model.state != ActionState::Open || reviewed > 0 {
         return Err(AppError::Conflict);
     }
     actions::remove(&*txn, caller, model).await?;
