@@ -416,6 +416,9 @@ texts! {
     NewGroup => "Ny områdesgrupp", "New area group";
     CreateGroup => "Skapa områdesgrupp", "Create area group";
     Convener => "Sammankallande", "Convener";
+    Member => "Medlem", "Member";
+    NoGroupMembers => "Gruppen har inga medlemmar än, så det finns ingen närvaro att ta.", "The group has no members yet, so there is no attendance to take.";
+    ToTheGroup => "Lägg till medlemmar på gruppens sida", "Add members on the group's page";
     MakeConvener => "Gör till sammankallande", "Make convener";
     AddMember => "Lägg till medlem", "Add member";
     ChooseContact => "Välj person ur kontaktlistan", "Choose a person from the directory";

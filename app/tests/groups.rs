@@ -128,10 +128,10 @@ async fn reads(w: &World, who: &CurrentUser, g: &Groups) -> [Result<(), AppError
 async fn writes(w: &World, who: &CurrentUser, g: &Groups) -> Vec<Result<(), AppError>> {
     let (db, id) = (&w.db, g.rimbo_meeting);
     common::held_today(db, id).await;
-    let org = w.police_org.to_string();
+    let person = vec![(g.police_entry.to_string(), "present".to_owned())];
     let action = g.rimbo_action.to_string();
     vec![
-        minutes::set_attendance(db, who, id, &org, "present").await,
+        minutes::set_people_attendance(db, who, id, &person).await,
         minutes::set_guests(db, who, id, "Räddningstjänsten").await,
         minutes::rate(db, who, id, &w.rimbo.to_string(), "3", "").await,
         minutes::add_item(db, who, id, "agenda", "Läget på skolgården").await,

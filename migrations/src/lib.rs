@@ -19,6 +19,7 @@ mod m20261125_000012_index_incidents_by_area_and_category;
 mod m20261201_000013_add_retention;
 mod m20261203_000014_create_minutes_action_states;
 mod m20261203_000015_add_series_location;
+mod m20261203_000016_create_person_attendance;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_add_retention::Migration),
             Box::new(m20261203_000014_create_minutes_action_states::Migration),
             Box::new(m20261203_000015_add_series_location::Migration),
+            Box::new(m20261203_000016_create_person_attendance::Migration),
         ]
     }
 }

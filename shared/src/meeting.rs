@@ -134,6 +134,26 @@ pub struct AttendanceRow {
     pub status: Option<Attendance>,
 }
 
+/// A member of an area group at one of its meetings (area groups take attendance per person).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonAttendanceRow {
+    pub contact_id: String,
+    pub name: String,
+    pub organisation: String,
+    pub status: Option<Attendance>,
+}
+
+/// Who is expected at a meeting, as its page and minutes list them: the member organisations
+/// of the weekly meeting, the members (people) of an area group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    /// The organisation's or the directory entry's id, as the attendance form sends it.
+    pub id: String,
+    /// "Polisen Norrtälje"; "Mia Medlem (Fältsamordnarna)".
+    pub name: String,
+    pub status: Option<Attendance>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingRow {
     pub area_id: String,
@@ -166,7 +186,10 @@ pub struct MeetingDetail {
     pub summary: MeetingSummary,
     pub picture_week: String,
     pub guests: Option<String>,
+    /// Per organisation; for an area group derived from `people`.
     pub attendance: Vec<AttendanceRow>,
+    /// An area group's members, each with their attendance; empty for the weekly meeting.
+    pub people: Vec<PersonAttendanceRow>,
     pub ratings: Vec<RatingRow>,
     pub items: Vec<Item>,
     /// Grouped by owner organisation, in name order.
@@ -223,9 +246,37 @@ pub enum Missing {
 
 impl MeetingDetail {
     /// What the minutes lack, in the order the meeting page shows its sections.
+    /// Whether attendance is taken per person (an area group) rather than per organisation.
+    pub fn per_person(&self) -> bool {
+        self.group_id.is_some()
+    }
+
+    /// Who is expected, in the order the page lists them.
+    pub fn attendees(&self) -> Vec<Attendee> {
+        if self.per_person() {
+            self.people
+                .iter()
+                .map(|p| Attendee {
+                    id: p.contact_id.clone(),
+                    name: format!("{} ({})", p.name, p.organisation),
+                    status: p.status,
+                })
+                .collect()
+        } else {
+            self.attendance
+                .iter()
+                .map(|a| Attendee {
+                    id: a.organisation_id.clone(),
+                    name: a.organisation.clone(),
+                    status: a.status,
+                })
+                .collect()
+        }
+    }
+
     pub fn missing(&self) -> Vec<Missing> {
         let mut missing = Vec::new();
-        if self.attendance.iter().all(|a| a.status.is_none()) {
+        if self.attendees().iter().all(|a| a.status.is_none()) {
             missing.push(Missing::NoAttendance);
         }
         let unrated: Vec<String> = self
@@ -273,6 +324,7 @@ mod tests {
                 organisation: "Polisen".into(),
                 status: None,
             }],
+            people: Vec::new(),
             ratings: vec![RatingRow {
                 area_id: "a".into(),
                 area: "Rimbo".into(),

@@ -11,6 +11,24 @@ pub(super) fn meeting_id(id: &str) -> Result<uuid::Uuid, AppError> {
     uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
 }
 
+/// (who, status) pairs from a form's parallel lists; `everyone` makes every status "present".
+#[cfg(feature = "ssr")]
+fn attendance_entries(
+    who: Vec<String>,
+    status: Vec<String>,
+    everyone: bool,
+) -> Result<Vec<(String, String)>, AppError> {
+    if who.len() != status.len() {
+        return Err(AppError::BadRequest);
+    }
+    let present = shared::meeting::Attendance::Present.code();
+    Ok(who
+        .into_iter()
+        .zip(status)
+        .map(|(w, s)| (w, if everyone { present.to_owned() } else { s }))
+        .collect())
+}
+
 #[server(prefix = "/api", endpoint = "meetings/series")]
 pub async fn list_series() -> Result<Vec<SeriesSummary>, AppError> {
     respond(
@@ -112,20 +130,34 @@ pub async fn record_attendance(
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            if organisation_id.len() != status.len() {
-                return Err(AppError::BadRequest);
-            }
-            let entries: Vec<(String, String)> = if everyone.is_some() {
-                let present = shared::meeting::Attendance::Present.code().to_owned();
-                organisation_id
-                    .into_iter()
-                    .map(|o| (o, present.clone()))
-                    .collect()
-            } else {
-                organisation_id.into_iter().zip(status).collect()
-            };
+            let entries = attendance_entries(organisation_id, status, everyone.is_some())?;
             crate::ssr::minutes::set_attendance_all(&state.db, &caller, meeting_id(&id)?, &entries)
                 .await
+        }
+        .await,
+    )
+}
+
+/// An area group's attendance, every member in one save: `contact_id[i]` with `status[i]`
+/// (empty clears); `everyone` records all of them as present.
+#[server(prefix = "/api", endpoint = "meetings/people-attendance")]
+pub async fn record_people_attendance(
+    id: String,
+    #[server(default)] contact_id: Vec<String>,
+    #[server(default)] status: Vec<String>,
+    everyone: Option<String>,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let entries = attendance_entries(contact_id, status, everyone.is_some())?;
+            crate::ssr::minutes::set_people_attendance(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                &entries,
+            )
+            .await
         }
         .await,
     )

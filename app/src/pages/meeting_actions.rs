@@ -6,7 +6,7 @@ use shared::meeting::ItemKind;
 use crate::api::meeting_actions::{EditMeetingAction, MeetingAction, RemoveMeetingAction};
 use crate::api::meetings::{
     CancelMeeting, EditItem, MeetingStep, MoveMeeting, RecordAttendance, RecordGuests, RecordItem,
-    RecordRating, RemoveItem, ReviewAction,
+    RecordPeopleAttendance, RecordRating, RemoveItem, ReviewAction,
 };
 use crate::components::action_fields::ActionValues;
 use crate::components::saving::saved;
@@ -73,6 +73,7 @@ pub struct MeetingActions {
     pub reschedule: ServerAction<MoveMeeting>,
     pub cancel: ServerAction<CancelMeeting>,
     pub attendance: ServerAction<RecordAttendance>,
+    pub people: ServerAction<RecordPeopleAttendance>,
     pub guests: ServerAction<RecordGuests>,
     pub rating: ServerAction<RecordRating>,
     pub agenda: ServerAction<RecordItem>,
@@ -100,6 +101,7 @@ impl MeetingActions {
             reschedule: ServerAction::new(),
             cancel: ServerAction::new(),
             attendance: ServerAction::new(),
+            people: ServerAction::new(),
             guests: ServerAction::new(),
             rating: ServerAction::new(),
             agenda: ServerAction::new(),
@@ -135,6 +137,7 @@ impl MeetingActions {
             }
         };
         saved(self.attendance, say(T::SavedAttendance, false));
+        saved(self.people, say(T::SavedAttendance, false));
         saved(self.guests, say(T::SavedGuests, false));
         saved(self.rating, say(T::SavedRating, false));
         saved(self.agenda, say(T::SavedAgenda, false));

@@ -1,108 +1,16 @@
-//! The sections of the meeting page: attendance, ratings per town and carried-over actions
-//! (new actions: `meeting_new_actions`). Forms show only while the minutes are open. Each
+//! The sections of the meeting page: ratings per town and carried-over actions (attendance:
+//! `meeting_attendance`, new actions: `meeting_new_actions`). Forms show only while the minutes are open. Each
 //! section is built once from the meeting as loaded (`d`) and keeps its forms; what changes
 //! after a save comes from `live`, row by row, so nothing typed elsewhere on the page is lost.
 
 use leptos::prelude::*;
 use shared::action::ActionState;
-use shared::meeting::{Attendance, CarriedAction, MeetingDetail};
+use shared::meeting::{CarriedAction, MeetingDetail};
 
-use crate::components::fields::{FieldMessage, FormAlert, FormError};
+use crate::components::fields::{FormAlert, FormError};
 use crate::components::labels::state_label;
 use crate::i18n::{T, count_of, t};
 use crate::pages::meeting_actions::MeetingActions;
-
-fn attendance_text(a: Attendance) -> &'static str {
-    t(match a {
-        Attendance::Present => T::Present,
-        Attendance::Absent => T::Absent,
-        Attendance::Deputy => T::Deputy,
-    })
-}
-
-#[component]
-pub fn AttendanceSection(
-    d: MeetingDetail,
-    live: Signal<MeetingDetail>,
-    acts: MeetingActions,
-) -> impl IntoView {
-    let id = d.summary.id.clone();
-    let error: FormError = Signal::derive(move || {
-        acts.attendance
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| acts.guests.value().get().and_then(Result::err))
-    });
-    let rows = d.attendance.clone();
-    let guests_id = id.clone();
-    let body = if d.can_edit {
-        view! {
-            <ActionForm action=acts.attendance>
-                <input type="hidden" name="id" value=id.clone() />
-                <table class="attendance">
-                    <caption class="visually-hidden">{t(T::Attendance)}</caption>
-                    <thead><tr><th scope="col">{t(T::Organisation)}</th><th scope="col">{t(T::Status)}</th></tr></thead>
-                    <tbody>
-                        {rows.into_iter().enumerate().map(|(i, a)| {
-                            let org = a.organisation_id.clone();
-                            // Follows the saved status ("everyone present"), and only when it
-                            // changes: a choice not yet saved stays while other rows save.
-                            let status = Memo::new(move |_| live.with(|d| {
-                                d.attendance.iter().find(|r| r.organisation_id == org)
-                                    .and_then(|r| r.status).map_or("", Attendance::code)
-                            }));
-                            let label = format!("{} {}", t(T::Attendance), a.organisation);
-                            view! {
-                                <tr>
-                                    <th scope="row">{a.organisation.clone()}</th>
-                                    <td>
-                                        <input type="hidden" name=format!("organisation_id[{i}]") value=a.organisation_id.clone() />
-                                        <select name=format!("status[{i}]") aria-label=label prop:value=move || status.get()>
-                                            <option value="">"–"</option>
-                                            {Attendance::ALL.into_iter().map(|s| view! {
-                                                <option value=s.code() selected=a.status == Some(s)>{attendance_text(s)}</option>
-                                            }).collect_view()}
-                                        </select>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <p class="form-buttons">
-                    <button type="submit" class="primary">{t(T::SaveAttendance)}</button>
-                    <button type="submit" name="everyone" value="present">{t(T::EveryonePresent)}</button>
-                </p>
-            </ActionForm>
-            <ActionForm action=acts.guests attr:class="add-form">
-                <input type="hidden" name="id" value=guests_id />
-                <label for="guests">{t(T::Guests)}</label>
-                <input id="guests" name="guests" value=d.guests.clone().unwrap_or_default() />
-                <button type="submit">{t(T::SaveGuests)}</button>
-                <FieldMessage field="guests" error />
-            </ActionForm>
-        }
-        .into_any()
-    } else {
-        view! {
-            <ul class="plain">
-                {d.attendance.iter().map(|a| view! {
-                    <li>{format!("{}: {}", a.organisation, a.status.map_or("–", attendance_text))}</li>
-                }).collect_view()}
-            </ul>
-            {d.guests.clone().map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> })}
-        }
-        .into_any()
-    };
-    view! {
-        <section aria-labelledby="attendance-heading">
-            <h2 id="attendance-heading">{t(T::Attendance)}</h2>
-            <FormAlert error />
-            {body}
-        </section>
-    }
-}
 
 /// "3 oroligt": a grade of the five-grade scale in words.
 pub fn rating_text(n: i32) -> String {

@@ -14,9 +14,10 @@ use crate::components::saving::saved;
 use crate::i18n::{T, t};
 use crate::pages::groups::YouthSection;
 use crate::pages::meeting_actions::MeetingActions;
+use crate::pages::meeting_attendance::AttendanceSection;
 use crate::pages::meeting_items::ItemsSection;
 use crate::pages::meeting_new_actions::NewActionSection;
-use crate::pages::meeting_sections::{ActionsSection, AttendanceSection, RatingsSection};
+use crate::pages::meeting_sections::{ActionsSection, RatingsSection};
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {

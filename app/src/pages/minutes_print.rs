@@ -41,7 +41,8 @@ pub fn MinutesPage() -> impl IntoView {
                 };
                 let list = |kind: ItemKind| d.items.iter().filter(|i| i.kind == kind).cloned().collect::<Vec<_>>();
                 let (agenda, decisions, addenda) = (list(ItemKind::Agenda), list(ItemKind::Decision), list(ItemKind::Addendum));
-                let who = |status: Option<Attendance>| d.attendance.iter().filter(|a| a.status == status).map(|a| a.organisation.clone()).collect::<Vec<_>>().join(", ");
+                let attendees = d.attendees();
+                let who = |status: Option<Attendance>| attendees.iter().filter(|a| a.status == status).map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
                 view! {
                     <article class="minutes">
                         <h1>{format!("{} – {}", t(T::Minutes), d.summary.series)}</h1>

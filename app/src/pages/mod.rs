@@ -14,6 +14,7 @@ pub mod incident_form;
 pub mod incident_list;
 pub mod incident_new;
 pub mod meeting_actions;
+pub mod meeting_attendance;
 pub mod meeting_items;
 pub mod meeting_new_actions;
 pub mod meeting_sections;

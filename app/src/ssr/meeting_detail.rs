@@ -216,6 +216,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         picture_week: week,
         guests: m.guests.clone(),
         attendance: attendance_rows,
+        people: super::minutes::people_of(db, m.id, &s).await?,
         ratings: rating_rows,
         items,
         carried: carried_groups,

@@ -103,6 +103,23 @@ pub mod attendance {
     relationless!();
 }
 
+/// `meeting_person_attendance`: present, absent or deputy, per member of an area group.
+pub mod person_attendance {
+    use sea_orm::entity::prelude::*;
+    use shared::meeting::Attendance;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "meeting_person_attendance")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub meeting_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub contact_id: Uuid,
+        pub status: Attendance,
+    }
+    relationless!();
+}
+
 /// `meeting_ratings`: the town's situation rated 1 (calm) … 5 (serious), with a comment.
 pub mod rating {
     use sea_orm::entity::prelude::*;

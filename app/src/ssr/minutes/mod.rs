@@ -15,10 +15,12 @@ use uuid::Uuid;
 
 mod decided;
 mod items;
+mod people;
 
 pub use decided::{edit_action, new_action, new_action_once, remove_action};
 
 pub use items::{add_addendum, add_item, add_item_once, edit_item, remove_item};
+pub use people::{people_of, set_people_attendance};
 
 use super::entities::meetings::{attendance, meeting, rating, review, series};
 use super::entities::{action, area};
@@ -104,7 +106,11 @@ pub async fn set_attendance_all<C: ConnectionTrait + TransactionTrait>(
     entries: &[(String, String)],
 ) -> Result<()> {
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
-    let (m, _) = editable(&*txn, caller, id).await?;
+    let (m, s) = editable(&*txn, caller, id).await?;
+    if s.area_id.is_some() {
+        // An area group takes attendance per person (`set_people_attendance`).
+        return Err(AppError::Conflict);
+    }
     let names = super::reference::organisation_names(&*txn).await?;
     let mut recorded = serde_json::Map::new();
     for (organisation_id, status) in entries {
