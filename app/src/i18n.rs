@@ -417,6 +417,8 @@ texts! {
     CreateGroup => "Skapa områdesgrupp", "Create area group";
     Convener => "Sammankallande", "Convener";
     Member => "Medlem", "Member";
+    NotRecorded => "Ej angivet", "Not recorded";
+    HeadlinesHint => "Tal under 3 för en plats eller vecka visas inte och räknas inte in i summorna: ≥ betyder minst så många.", "Numbers below 3 for a place or week are not shown and not counted in the totals: ≥ means at least that many.";
     NoGroupMembers => "Gruppen har inga medlemmar än, så det finns ingen närvaro att ta.", "The group has no members yet, so there is no attendance to take.";
     ToTheGroup => "Lägg till medlemmar på gruppens sida", "Add members on the group's page";
     MakeConvener => "Gör till sammankallande", "Make convener";

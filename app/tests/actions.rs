@@ -99,7 +99,7 @@ async fn only_coordinators_create_and_bad_input_is_named() {
         let err = actions::create(&w.db, &w.coordinator, &bad)
             .await
             .unwrap_err();
-        assert_eq!(err.issue_for("due"), Some(&FieldError::TooOld));
+        assert_eq!(err.issue_for("due"), Some(&FieldError::Passed));
         assert_eq!(err.issue_for("title"), Some(&FieldError::Required));
         let bad = ActionInput {
             incident_id: uuid::Uuid::now_v7().to_string(),

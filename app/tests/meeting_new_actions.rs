@@ -139,7 +139,7 @@ async fn a_correction_is_refused_for_others_other_meetings_bad_input_and_locked_
                 .await
                 .unwrap_err()
                 .issue_for("due"),
-            Some(&FieldError::TooOld),
+            Some(&FieldError::Passed),
             "{backend}"
         );
         let nobody = ActionInput {

@@ -76,3 +76,36 @@ test('a manager sees area groups as counts without a way into the minutes', asyn
   await expect(page.getByRole('link', { name: 'Områdesgrupp Rimbo' })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test('an area group takes attendance per person, on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  await menu(page, 'Områdesgrupper');
+  await page.getByRole('link', { name: 'Områdesgrupp Rimbo' }).click();
+  await page.getByRole('region', { name: 'Möten' }).getByRole('link', { name: /^\d{4}-\d\d-\d\d/ }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await hydrated(page);
+  const attendance = page.getByRole('region', { name: 'Närvaro' });
+  // The members themselves, each with their organisation.
+  await expect(attendance.getByRole('columnheader', { name: 'Medlem' })).toBeVisible();
+  const per = attendance.getByRole('combobox', { name: 'Närvaro Per Polis (Polisen Norrtälje)' });
+  const jonna = attendance.getByRole('combobox', { name: 'Närvaro Jonna Ek (Fältsamordnarna)' });
+  await expect(per).toBeVisible();
+  await expect(attendance.getByRole('combobox', { name: /^Närvaro Lena Holm/ })).toBeVisible();
+
+  await attendance.getByRole('button', { name: 'Alla närvarande' }).click();
+  await expect(page.locator('.save-notice')).toHaveText('Närvaron är sparad.');
+  await expect(per).toHaveValue('present');
+  await jonna.selectOption({ label: 'Frånvarande' });
+  await attendance.getByRole('button', { name: 'Spara närvaron' }).click();
+  await expect(jonna).toHaveValue('absent');
+  await expect(per).toHaveValue('present');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();
+  const minutes = page.locator('article.minutes');
+  await expect(minutes).toContainText(/Närvarande: .*Per Polis \(Polisen Norrtälje\)/);
+  await expect(minutes).toContainText('Frånvarande: Jonna Ek (Fältsamordnarna)');
+});

@@ -103,6 +103,15 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await notice.getByRole('button', { name: 'Ångra' }).click();
   await expect(notice).toHaveText('Återställt.');
   await expect(news.getByRole('link', { name: corrected })).toBeVisible();
+
+  // A slip in a correction: the error sits at the field, and no earlier notice contradicts it.
+  const again = news.getByRole('listitem').filter({ hasText: corrected });
+  await again.getByText('Ändra').click();
+  await again.getByLabel('Klart senast').fill('2020-01-01');
+  await again.getByRole('button', { name: 'Spara ändringen' }).click();
+  await expect(again.getByText('Dagen har redan varit. Välj i dag eller senare.')).toBeVisible();
+  await expect(notice).toBeHidden();
+  await expect(news.getByRole('link', { name: corrected })).toBeVisible();
   await expectAccessible(page);
 
   // Locking asks first and lists what is missing.

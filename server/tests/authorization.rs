@@ -193,7 +193,7 @@ async fn every_page_has_a_row() {
 /// Server functions that cannot be called without an argument: the record they act on, or
 /// what was typed into a sign-in or language form. Every other one must accept an empty body,
 /// which is what the browser sends when every argument is empty (`None`, an empty filter).
-const NEED_AN_ARGUMENT: [&str; 23] = [
+const NEED_AN_ARGUMENT: [&str; 24] = [
     "actions/get",
     "actions/state",
     "auth/sign-in",
@@ -212,6 +212,7 @@ const NEED_AN_ARGUMENT: [&str; 23] = [
     "meetings/item-edit",
     "meetings/item-remove",
     "meetings/move",
+    "meetings/people-attendance",
     "meetings/plan",
     "meetings/rating",
     "meetings/review",

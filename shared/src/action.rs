@@ -158,7 +158,7 @@ impl ActionInput {
                     .map_err(|_| FieldError::Invalid)
                     .and_then(|d| {
                         if d < today {
-                            Err(FieldError::TooOld)
+                            Err(FieldError::Passed)
                         } else {
                             Ok(d)
                         }
@@ -321,7 +321,7 @@ mod tests {
             err.issue_for("owner_organisation_id"),
             Some(&FieldError::Required)
         );
-        assert_eq!(err.issue_for("due"), Some(&FieldError::TooOld));
+        assert_eq!(err.issue_for("due"), Some(&FieldError::Passed));
         let ok = ActionInput {
             title: "Byt trasig belysning vid gångtunneln".into(),
             owner_organisation_id: "0191f0a0-0000-7000-8000-000000000001".into(),

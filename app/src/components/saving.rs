@@ -16,3 +16,16 @@ where
         }
     });
 }
+
+/// Runs `then` after each refused result of `action`.
+pub fn refused<S>(action: ServerAction<S>, then: impl Fn() + 'static)
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Err(_)))) {
+            untrack(&then);
+        }
+    });
+}

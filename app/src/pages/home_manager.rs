@@ -56,5 +56,6 @@ fn Figures(h: Headlines) -> impl IntoView {
                 <dd>{format!("{} {} {} ({} %)", c.on_time, t(T::AttendedOf), c.organisations, c.percent())}</dd>
             })}
         </dl>
+        {h.partial.then(|| view! { <p class="hint">{t(T::HeadlinesHint)}</p> })}
     }
 }

@@ -9,7 +9,7 @@ use crate::api::meetings::{
     RecordPeopleAttendance, RecordRating, RemoveItem, ReviewAction,
 };
 use crate::components::action_fields::ActionValues;
-use crate::components::saving::saved;
+use crate::components::saving::{refused, saved};
 use crate::i18n::T;
 
 /// What was just removed, kept so that the notice can put it back.
@@ -128,28 +128,49 @@ impl MeetingActions {
         }
     }
 
-    /// After each save: says what was saved and counts it in `saves`.
+    /// After each save: says what was saved and counts it in `saves`. A refused save takes
+    /// the last notice away, so that it never contradicts the form's error.
     pub(crate) fn announce(&self, notice: RwSignal<Option<(T, bool)>>, saves: RwSignal<usize>) {
-        let say = move |text: T, undo: bool| {
-            move || {
+        fn watch<S>(
+            action: ServerAction<S>,
+            text: T,
+            undo: bool,
+            notice: RwSignal<Option<(T, bool)>>,
+            saves: RwSignal<usize>,
+        ) where
+            S: leptos::server_fn::ServerFn<Error = shared::AppError>
+                + Clone
+                + Send
+                + Sync
+                + 'static,
+            S::Output: Send + Sync + 'static,
+        {
+            saved(action, move || {
                 notice.set(Some((text, undo)));
                 saves.update(|n| *n += 1);
-            }
-        };
-        saved(self.attendance, say(T::SavedAttendance, false));
-        saved(self.people, say(T::SavedAttendance, false));
-        saved(self.guests, say(T::SavedGuests, false));
-        saved(self.rating, say(T::SavedRating, false));
-        saved(self.agenda, say(T::SavedAgenda, false));
-        saved(self.decision, say(T::SavedDecision, false));
-        saved(self.addendum, say(T::SavedAddendum, false));
-        saved(self.edit, say(T::SavedEdit, false));
-        saved(self.remove, say(T::SavedRemoved, true));
-        saved(self.undo, say(T::SavedRestored, false));
-        saved(self.review, say(T::SavedReview, false));
-        saved(self.action, say(T::SavedAction, false));
-        saved(self.edit_action, say(T::SavedActionEdit, false));
-        saved(self.remove_action, say(T::SavedActionRemoved, true));
-        saved(self.undo_action, say(T::SavedRestored, false));
+            });
+            refused(action, move || notice.set(None));
+        }
+        watch(self.attendance, T::SavedAttendance, false, notice, saves);
+        watch(self.people, T::SavedAttendance, false, notice, saves);
+        watch(self.guests, T::SavedGuests, false, notice, saves);
+        watch(self.rating, T::SavedRating, false, notice, saves);
+        watch(self.agenda, T::SavedAgenda, false, notice, saves);
+        watch(self.decision, T::SavedDecision, false, notice, saves);
+        watch(self.addendum, T::SavedAddendum, false, notice, saves);
+        watch(self.edit, T::SavedEdit, false, notice, saves);
+        watch(self.remove, T::SavedRemoved, true, notice, saves);
+        watch(self.undo, T::SavedRestored, false, notice, saves);
+        watch(self.review, T::SavedReview, false, notice, saves);
+        watch(self.action, T::SavedAction, false, notice, saves);
+        watch(self.edit_action, T::SavedActionEdit, false, notice, saves);
+        watch(
+            self.remove_action,
+            T::SavedActionRemoved,
+            true,
+            notice,
+            saves,
+        );
+        watch(self.undo_action, T::SavedRestored, false, notice, saves);
     }
 }

@@ -38,7 +38,7 @@ pub fn AttendanceSection(
         view! {
             <ul class="plain">
                 {rows.into_iter().map(|a| view! {
-                    <li>{format!("{}: {}", a.name, a.status.map_or("–", attendance_text))}</li>
+                    <li>{format!("{}: {}", a.name, a.status.map_or(t(T::NotRecorded), attendance_text))}</li>
                 }).collect_view()}
             </ul>
             {d.guests.clone().map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> })}
@@ -115,7 +115,7 @@ fn AttendanceTable(
                             <td>
                                 <input type="hidden" name=format!("{field}[{i}]") value=a.id.clone() />
                                 <select name=format!("status[{i}]") aria-label=label prop:value=move || status.get()>
-                                    <option value="">"–"</option>
+                                    <option value="">{t(T::NotRecorded)}</option>
                                     {Attendance::ALL.into_iter().map(|s| view! {
                                         <option value=s.code() selected=a.status == Some(s)>{attendance_text(s)}</option>
                                     }).collect_view()}

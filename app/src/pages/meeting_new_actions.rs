@@ -53,7 +53,7 @@ pub fn NewActionSection(
                     <input type="hidden" name="id" value=d.summary.id.clone() />
                     <input type="hidden" name="action_id" prop:value=move || live.with(|d| d.new_ids.action.clone()) value=d.new_ids.action.clone() />
                     <ActionFields prefix="new-action-".to_owned() values=ActionValues::default() organisations areas error />
-                    <div class="field"><button type="submit">{t(T::CreateAction)}</button></div>
+                    <div class="form-end"><button type="submit">{t(T::CreateAction)}</button></div>
                 </ActionForm>
             })}
         </section>
@@ -98,7 +98,7 @@ fn NewActionRow(
                         <input type="hidden" name="id" value=meeting.clone() />
                         <input type="hidden" name="action_id" value=id.clone() />
                         <ActionFields prefix=format!("edit-{id}-") values organisations areas error />
-                        <div class="field">
+                        <div class="form-end">
                             <button type="submit" on:click=move |_| acts.editing.set(Some(also_mine.clone()))>{t(T::SaveChange)}</button>
                         </div>
                     </ActionForm>

@@ -179,8 +179,9 @@ pub fn MeetingPage() -> impl IntoView {
 fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl IntoView {
     // Each notice goes after a while, so that it never keeps covering the end of the page.
     let shown = StoredValue::new(0u64);
+    // An undo stays longer: in a meeting, people are talking when they notice a slip.
     Effect::new(move |_| {
-        if notice.with(Option::is_some) {
+        if let Some((_, can_undo)) = notice.get() {
             let n = shown.get_value() + 1;
             shown.set_value(n);
             set_timeout(
@@ -189,7 +190,7 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
                         notice.set(None);
                     }
                 },
-                std::time::Duration::from_secs(8),
+                std::time::Duration::from_secs(if can_undo { 20 } else { 8 }),
             );
         }
     });

@@ -90,6 +90,8 @@ pub struct Fixture {
     pub action: String,
     pub group_action: String,
     pub spare_contact: String,
+    /// Mia Medlem: a member of Hallstavik's group (her attendance is taken per person).
+    pub member_contact: String,
     pub feed_path: String,
     pub own: HashMap<Who, Own>,
 }
@@ -164,6 +166,7 @@ impl Fixture {
             action: String::new(),
             group_action: String::new(),
             spare_contact: String::new(),
+            member_contact: String::new(),
             feed_path: String::new(),
             own: HashMap::new(),
         };
@@ -287,6 +290,7 @@ impl Fixture {
             ],
         )
         .await;
+        self.member_contact = member;
         self.spare_contact = self.contact("Reserv Kontakt", "").await;
         for who in EVERYONE {
             let contact = self.contact(&format!("Kontakt {who:?}"), "").await;

@@ -353,11 +353,23 @@ pub fn server_functions() -> Vec<Case> {
         ),
         case(
             "meetings/attendance",
+            "weekly",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.weekly_meeting),
+                    ("organisation_id[0]", &fx.org("Polisen Norrtälje")),
+                    ("status[0]", "present"),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+        case(
+            "meetings/people-attendance",
             "Hallstavik's",
             |fx, _| {
                 f(&[
                     ("id", &fx.group_meeting),
-                    ("organisation_id[0]", &fx.org(FIELD_WORKERS)),
+                    ("contact_id[0]", &fx.member_contact),
                     ("status[0]", "present"),
                 ])
             },
