@@ -97,4 +97,18 @@ test('pages reached from lists do not scroll sideways at 360 px either', async (
   await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();
   await expect(page.locator('article.minutes')).toBeVisible();
   expect(await wide(), 'the printable minutes').toBeLessThanOrEqual(360);
+  await page.goto('/actions');
+  await hydrated(page);
+  await page.locator('main table a[href^="/actions/"]').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await wide(), 'an action').toBeLessThanOrEqual(360);
+  await page.goto('/groups');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Områdesgrupp Rimbo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Områdesgrupp Rimbo' })).toBeVisible();
+  expect(await wide(), 'an area group').toBeLessThanOrEqual(360);
+  await page.goto('/dashboard/year');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await wide(), 'the yearly report').toBeLessThanOrEqual(360);
 });

@@ -220,6 +220,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<()> {
     }
     load_incidents(db, &areas).await?;
     load_meeting_series(db).await?;
+    super::demo_actions::load(db).await?;
     super::demo_directory::load(db).await
 }
 

@@ -10,6 +10,7 @@ pub mod counts;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
+mod demo_actions;
 pub mod demo_directory;
 pub mod entities;
 pub mod error;
