@@ -237,3 +237,57 @@ async fn a_file_never_carries_the_status_or_cookies_of_a_page_rendered_beside_it
         }
     }
 }
+
+#[tokio::test]
+async fn a_sign_in_never_sends_the_browser_to_another_site() {
+    let hostile = [
+        "//evil.example/x",
+        "/\t/evil.example/x",
+        "/\n/evil.example/x",
+        "/\r\nSet-Cookie: x=1",
+        "/\\evil.example",
+        "https://evil.example",
+        "/%0A/evil.example",
+    ];
+    for (backend, app) in apps().await {
+        for next in hostile {
+            // The plain form (no JavaScript): the answer is a redirect to this site.
+            let browser = app.browser();
+            let res = browser
+                .client
+                .post(browser.url("/api/auth/sign-in"))
+                .header(reqwest::header::ACCEPT, "text/html")
+                .form(&[
+                    ("email", "police@example.org"),
+                    ("password", "demo-password"),
+                    ("next", next),
+                ])
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{backend}: {next:?} dropped the connection: {e}"));
+            assert!(res.status().is_redirection(), "{backend}: {next:?}");
+            let to = res.headers()[reqwest::header::LOCATION].to_str().unwrap();
+            let expected = if next == "/%0A/evil.example" {
+                next
+            } else {
+                "/"
+            };
+            assert_eq!(to, expected, "{backend}: {next:?}");
+            // The hydrated form: the path the page will follow.
+            let res = app
+                .browser()
+                .call(
+                    "auth/sign-in",
+                    &[
+                        ("email", "police@example.org"),
+                        ("password", "demo-password"),
+                        ("next", next),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{backend}: {next:?}");
+            let path: String = res.json().await.expect("the next path");
+            assert_eq!(path, expected, "{backend}: {next:?}");
+        }
+    }
+}

@@ -13,6 +13,7 @@ pub mod incident;
 pub mod lang;
 pub mod meeting;
 pub mod password;
+pub mod paths;
 pub mod picture;
 pub mod reference;
 pub mod report;

@@ -10,17 +10,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     Ok(super::context::maybe_caller())
 }
 
-/// Where to go after signing in: only paths on this site.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") =>
-        {
-            path.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
-}
+pub use shared::paths::safe_next;
 
 /// Checks the credentials and opens a session. Returns the page to go to next.
 #[server(prefix = "/api", endpoint = "auth/sign-in")]
@@ -117,21 +107,4 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
         http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?,
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_local_paths_are_followed_after_sign_in() {
-        assert_eq!(
-            safe_next(Some("/incidents?week=2026-W48")),
-            "/incidents?week=2026-W48"
-        );
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(None), "/");
-    }
 }
