@@ -18,6 +18,9 @@ pub struct Config {
     pub hot_spot_threshold: u32,
     /// `SAMVERKAN_ORIGIN`: the public address behind a proxy that rewrites `Host`.
     pub public_origin: Option<String>,
+    /// `SAMVERKAN_TRUSTED_PROXIES`: the addresses of reverse proxies in front of the app,
+    /// comma-separated (none by default). Only their `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// `SAMVERKAN_RETENTION_MONTHS`: incidents older than this are anonymised every day (36;
     /// at least 13; `off` for none, e.g. for the benchmark's ten years).
     pub retention_months: Option<u32>,
@@ -69,6 +72,21 @@ impl Config {
                     "SAMVERKAN_ORIGIN {origin:?}: the address users open, e.g. https://samverkan.example.se"
                 ),
                 None => None,
+            },
+            trusted_proxies: match var("SAMVERKAN_TRUSTED_PROXIES") {
+                None => Vec::new(),
+                Some(list) => list
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(|a| {
+                        a.parse().map_err(|_| {
+                            anyhow::anyhow!(
+                                "SAMVERKAN_TRUSTED_PROXIES {a:?}: IP addresses, comma-separated, e.g. 10.0.0.5,10.0.0.6"
+                            )
+                        })
+                    })
+                    .collect::<anyhow::Result<_>>()?,
             },
             retention_months: match var("SAMVERKAN_RETENTION_MONTHS").as_deref() {
                 None => Some(app::ssr::retention::DEFAULT_MONTHS),
@@ -149,6 +167,16 @@ mod tests {
         assert!(err.contains("SAMVERKAN_HOT_SPOT_THRESHOLD"));
         assert!(with(&[("SAMVERKAN_REPORT_DEADLINE", "whenever")]).is_err());
         assert!(with(&[("SAMVERKAN_ADDR", "nowhere")]).is_err());
+        assert!(with(&[("SAMVERKAN_TRUSTED_PROXIES", "10.0.0.5, proxy")]).is_err());
+        assert_eq!(
+            with(&[("SAMVERKAN_TRUSTED_PROXIES", "10.0.0.5, ::1")])
+                .unwrap()
+                .trusted_proxies,
+            [
+                "10.0.0.5".parse::<std::net::IpAddr>().unwrap(),
+                "::1".parse().unwrap()
+            ]
+        );
     }
 
     #[test]

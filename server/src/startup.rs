@@ -41,6 +41,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         report_deadline: config.report_deadline,
         hot_spot_threshold: config.hot_spot_threshold,
         public_origin: config.public_origin.clone(),
+        trusted_proxies: config.trusted_proxies.clone(),
         ..Settings::default()
     };
     Ok(AppState {

@@ -291,3 +291,55 @@ async fn a_sign_in_never_sends_the_browser_to_another_site() {
         }
     }
 }
+
+#[tokio::test]
+async fn thirty_simultaneous_guesses_reach_the_password_check_at_most_five_times() {
+    for (backend, app) in apps().await {
+        let mut guesses = tokio::task::JoinSet::new();
+        for _ in 0..30 {
+            let browser = app.browser();
+            guesses.spawn(async move {
+                browser
+                    .call(
+                        "auth/sign-in",
+                        &[
+                            ("email", "police@example.org"),
+                            ("password", "not-the-password"),
+                        ],
+                    )
+                    .await
+                    .status()
+            });
+        }
+        let answers = guesses.join_all().await;
+        let checked = answers
+            .iter()
+            .filter(|s| **s == StatusCode::UNAUTHORIZED)
+            .count();
+        let held = answers
+            .iter()
+            .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+            .count();
+        assert!(checked <= 5, "{backend}: {checked} guesses were checked");
+        assert_eq!(checked + held, 30, "{backend}: {answers:?}");
+        // Every refused guess is in the audit log, the throttled ones marked so.
+        use app::ssr::entities::audit_event;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let failed = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(shared::audit::AuditAction::FailedSignIn))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(failed.len(), 30, "{backend}");
+        let throttled = failed
+            .iter()
+            .filter(|e| e.after_json.as_deref() == Some(r#"{"throttled":true}"#))
+            .count();
+        assert_eq!(throttled, held, "{backend}");
+        // A colleague behind the same address still gets in.
+        assert_eq!(
+            app.sign_in("school@example.org").await.status(),
+            StatusCode::OK
+        );
+    }
+}

@@ -31,7 +31,8 @@ pub async fn sign_in(
         let mut keys = vec![account.clone()];
         keys.extend(client_address().map(Key::Address));
         let now = std::time::Instant::now();
-        if let Err(wait) = state.sign_ins.check(&keys, now) {
+        if let Err(wait) = state.sign_ins.begin(&keys, now) {
+            crate::ssr::auth::throttled(&state.db, &email).await?;
             let seconds = wait.as_secs().max(1).to_string();
             if let Ok(value) = http::HeaderValue::from_str(&seconds) {
                 res.insert_header(http::header::RETRY_AFTER, value);
@@ -40,15 +41,16 @@ pub async fn sign_in(
         }
         let signed_in =
             crate::ssr::auth::sign_in(&state.db, &state.settings, &email, &password).await;
+        // The attempt is already counted: a wrong password leaves it so.
         let token = match signed_in {
             Ok(token) => token,
-            Err(AppError::InvalidCredentials) => {
-                state.sign_ins.failed(&keys, now);
-                return Err(AppError::InvalidCredentials);
+            Err(AppError::InvalidCredentials) => return Err(AppError::InvalidCredentials),
+            Err(other) => {
+                state.sign_ins.undecided(&keys);
+                return Err(other);
             }
-            Err(other) => return Err(other),
         };
-        state.sign_ins.succeeded(&account);
+        state.sign_ins.succeeded(&keys, &account);
         // A new session id at every sign-in: a session the browser had before ends here.
         if let Some(old) = request_session_token() {
             crate::ssr::auth::sign_out(&state.db, &old).await?;

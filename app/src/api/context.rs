@@ -36,30 +36,26 @@ pub fn lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// The network address the request came from: the peer, or, when the peer is a proxy on
-/// this machine, the address it appended to `X-Forwarded-For`.
+/// The address a request came from: the peer, or, when the peer is a trusted proxy, the
+/// right-most address in `X-Forwarded-For` that is not a trusted proxy (anything left of it
+/// was written by the client and is not believed).
 pub fn client_address() -> Option<std::net::IpAddr> {
     let parts = use_context::<Parts>()?;
     let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip());
-    let forwarded = || {
-        parts
-            .headers
-            .get("x-forwarded-for")?
-            .to_str()
-            .ok()?
-            .rsplit(',')
-            .next()?
-            .trim()
-            .parse()
-            .ok()
-    };
-    match peer {
-        Some(ip) if ip.is_loopback() => forwarded().or(Some(ip)),
-        other => other,
-    }
+        .map(|info| info.0.ip())?;
+    let trusted = state().ok()?.settings.trusted_proxies.clone();
+    let forwarded = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    Some(crate::ssr::throttle::client_address(
+        peer, &forwarded, &trusted,
+    ))
 }
 
 /// True for a plain HTML form post (no JavaScript): the answer must be a redirect.

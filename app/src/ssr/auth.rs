@@ -58,6 +58,30 @@ fn token_id(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Records a sign-in refused by throttling before its password was checked: a failed
+/// sign-in marked `throttled`, for the account if it exists.
+pub async fn throttled<C: ConnectionTrait>(db: &C, email: &str) -> Result<()> {
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let actor = found.map_or_else(Actor::default, |u| Actor {
+        user_id: Some(u.id),
+        organisation_id: Some(u.organisation_id),
+    });
+    audit::record(
+        db,
+        actor,
+        AuditAction::FailedSignIn,
+        RecordType::Session,
+        None,
+        None,
+        Some(&serde_json::json!({ "throttled": true })),
+    )
+    .await
+}
+
 /// Checks the credentials and opens a new session. Returns the cookie token. Unknown email,
 /// deactivated user and wrong password all give the same `InvalidCredentials`.
 #[tracing::instrument(skip(db, password, settings), err)]

@@ -22,6 +22,8 @@ pub struct Settings {
     /// The address users reach the app at, when a proxy in front rewrites `Host`
     /// (e.g. `https://samverkan.example.se`): requests that change data must come from it.
     pub public_origin: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (none by default).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Settings {
@@ -33,6 +35,7 @@ impl Default for Settings {
             report_deadline: shared::report::ReportDeadline::default(),
             hot_spot_threshold: shared::picture::DEFAULT_HOT_SPOT_THRESHOLD,
             public_origin: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }

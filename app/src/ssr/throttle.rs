@@ -1,8 +1,11 @@
-//! Sign-in throttling. After a few failed sign-ins for one account, or many from one network
-//! address, further attempts must wait, twice as long after each new failure (up to 15
-//! minutes). A successful sign-in clears its account's failures but not its address's, so a
+//! Sign-in throttling. After a few failed sign-ins for one account (5), or many from one
+//! network address (100: a whole office may share one NAT address), further attempts must
+//! wait, twice as long after each new failure (up to 15 minutes). An attempt is counted when
+//! it starts, before its password is checked, so simultaneous guesses cannot slip under the
+//! limit. A successful sign-in clears its account's failures but not its address's, so a
 //! guesser cannot reset the count with an account of its own. Failures an hour old are
-//! forgotten.
+//! forgotten. The address is the peer's, or behind trusted proxies (`client_address`) the
+//! client's as they report it.
 //!
 //! Kept in memory, per server process: a restart forgets it, and servers sharing one
 //! PostgreSQL database count apart (each still limits).
@@ -15,7 +18,9 @@ use std::time::{Duration, Instant};
 /// Failures for one account before it must wait.
 pub const ACCOUNT_FREE: u32 = 5;
 /// Failures from one address (many accounts) before it must wait.
-pub const ADDRESS_FREE: u32 = 20;
+/// Far above the account's: a whole municipal office behind one NAT address must never be
+/// locked out because one account is being guessed.
+pub const ADDRESS_FREE: u32 = 100;
 /// The first wait; it doubles with each failure after that.
 const FIRST_WAIT: Duration = Duration::from_secs(30);
 const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
@@ -56,26 +61,26 @@ pub struct Throttle {
 }
 
 impl Throttle {
-    /// `Err(wait)` when any of `keys` must still wait that long before trying again.
-    pub fn check(&self, keys: &[Key], now: Instant) -> Result<(), Duration> {
-        let failures = self.lock();
+    /// Starts a sign-in attempt: `Err(wait)` when any of `keys` must still wait that long;
+    /// otherwise the attempt is counted against every key at once, before the password is
+    /// checked, so that simultaneous attempts cannot all slip under the limit. An attempt
+    /// that succeeds is taken back ([`Throttle::succeeded`]).
+    pub fn begin(&self, keys: &[Key], now: Instant) -> Result<(), Duration> {
+        let mut failures = self.lock();
         let wait = keys
             .iter()
             .filter_map(|key| {
                 let f = failures.get(key)?;
+                if now.saturating_duration_since(f.last) >= FORGET_AFTER {
+                    return None;
+                }
                 let until = f.last + wait_after(f.count, key.free())?;
                 until.checked_duration_since(now)
             })
             .max();
-        match wait {
-            Some(wait) if !wait.is_zero() => Err(wait),
-            _ => Ok(()),
+        if let Some(wait) = wait.filter(|w| !w.is_zero()) {
+            return Err(wait);
         }
-    }
-
-    /// Counts a failed sign-in against every key.
-    pub fn failed(&self, keys: &[Key], now: Instant) {
-        let mut failures = self.lock();
         if failures.len() >= MAX_ENTRIES {
             failures.retain(|_, f| now.saturating_duration_since(f.last) < FORGET_AFTER);
         }
@@ -93,17 +98,61 @@ impl Throttle {
             entry.count += 1;
             entry.last = now;
         }
+        Ok(())
     }
 
-    /// A successful sign-in: the account starts afresh.
-    pub fn succeeded(&self, account: &Key) {
-        self.lock().remove(account);
+    /// A successful sign-in: the account starts afresh; the other keys (the address) no
+    /// longer count this attempt, but keep their failures.
+    pub fn succeeded(&self, keys: &[Key], account: &Key) {
+        let mut failures = self.lock();
+        failures.remove(account);
+        Self::take_back(&mut failures, keys, account);
+    }
+
+    /// An attempt that never reached a verdict (the database failed): not counted.
+    pub fn undecided(&self, keys: &[Key]) {
+        let mut failures = self.lock();
+        Self::take_back(&mut failures, keys, &Key::Account(String::new()));
+    }
+
+    fn take_back(failures: &mut HashMap<Key, Failures>, keys: &[Key], except: &Key) {
+        for key in keys.iter().filter(|k| *k != except) {
+            if let Some(f) = failures.get_mut(key) {
+                f.count = f.count.saturating_sub(1);
+                if f.count == 0 {
+                    failures.remove(key);
+                }
+            }
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Failures>> {
         // A panic while holding the lock leaves only counts behind: still usable.
         self.failures.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// Whose address a request is: the `peer`, unless it is one of the `trusted` proxies; then
+/// the right-most address of `forwarded` (`X-Forwarded-For`) that is not a trusted proxy.
+/// Anything further left was written by the client itself. An unreadable entry stops the
+/// walk at the proxy that passed it on.
+pub fn client_address(peer: IpAddr, forwarded: &str, trusted: &[IpAddr]) -> IpAddr {
+    let mut last = peer;
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    for hop in forwarded
+        .rsplit(',')
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+    {
+        match hop.parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => last = ip,
+            Ok(ip) => return ip,
+            Err(_) => return last,
+        }
+    }
+    last
 }
 
 /// How long after the last of `count` failures the next attempt must wait, if at all.
@@ -117,9 +166,10 @@ fn wait_after(count: u32, free: u32) -> Option<Duration> {
 mod tests {
     use super::*;
 
+    /// `times` attempts that all fail.
     fn fail(t: &Throttle, keys: &[Key], now: Instant, times: u32) {
         for _ in 0..times {
-            t.failed(keys, now);
+            t.begin(keys, now).expect("not yet held back");
         }
     }
 
@@ -128,20 +178,25 @@ mod tests {
         let t = Throttle::default();
         let now = Instant::now();
         let anna = [Key::account(" Anna@Example.org ")];
-        fail(&t, &anna, now, ACCOUNT_FREE - 1);
-        assert_eq!(t.check(&anna, now), Ok(()));
-        fail(&t, &anna, now, 1);
-        assert_eq!(t.check(&anna, now), Err(Duration::from_secs(30)));
-        assert_eq!(t.check(&anna, now + Duration::from_secs(30)), Ok(()));
-        fail(&t, &anna, now + Duration::from_secs(30), 1);
-        assert_eq!(
-            t.check(&anna, now + Duration::from_secs(30)),
-            Err(Duration::from_secs(60))
-        );
+        fail(&t, &anna, now, ACCOUNT_FREE);
+        assert_eq!(t.begin(&anna, now), Err(Duration::from_secs(30)));
+        let later = now + Duration::from_secs(30);
+        fail(&t, &anna, later, 1);
+        assert_eq!(t.begin(&anna, later), Err(Duration::from_secs(60)));
         // Another account is not held back by Anna's failures.
-        assert_eq!(t.check(&[Key::account("bo@example.org")], now), Ok(()));
+        assert_eq!(t.begin(&[Key::account("bo@example.org")], now), Ok(()));
         // The same account however it is typed.
-        assert!(t.check(&[Key::account("anna@example.org")], now).is_err());
+        assert!(t.begin(&[Key::account("anna@example.org")], later).is_err());
+    }
+
+    #[test]
+    fn an_attempt_counts_before_its_password_is_checked() {
+        let t = Throttle::default();
+        let now = Instant::now();
+        let k = [Key::account("a@b.se")];
+        // Five attempts under way at once, none decided yet: the sixth must wait.
+        fail(&t, &k, now, ACCOUNT_FREE);
+        assert!(t.begin(&k, now).is_err());
     }
 
     #[test]
@@ -149,8 +204,10 @@ mod tests {
         let t = Throttle::default();
         let now = Instant::now();
         let k = [Key::account("a@b.se")];
-        fail(&t, &k, now, 100);
-        assert_eq!(t.check(&k, now), Err(LONGEST_WAIT));
+        for i in 0..100 {
+            let _ = t.begin(&k, now + LONGEST_WAIT * i);
+        }
+        assert_eq!(t.begin(&k, now + LONGEST_WAIT * 99), Err(LONGEST_WAIT));
     }
 
     #[test]
@@ -159,18 +216,66 @@ mod tests {
         let now = Instant::now();
         let ip: IpAddr = "192.0.2.7".parse().unwrap();
         for i in 0..ADDRESS_FREE {
-            t.failed(
+            fail(
+                &t,
                 &[Key::account(&format!("u{i}@x.se")), Key::Address(ip)],
                 now,
+                1,
             );
         }
         let keys = [Key::account("mine@x.se"), Key::Address(ip)];
-        assert!(t.check(&keys, now).is_err());
-        t.succeeded(&Key::account("mine@x.se"));
-        assert!(t.check(&keys, now).is_err(), "the address still waits");
+        assert!(t.begin(&keys, now).is_err(), "the address waits");
         let account = [Key::account("u0@x.se")];
-        t.succeeded(&account[0]);
-        assert_eq!(t.check(&account, now), Ok(()));
+        t.succeeded(&account, &account[0]);
+        assert_eq!(t.begin(&account, now), Ok(()));
+    }
+
+    #[test]
+    fn a_success_is_not_counted_against_its_address() {
+        let t = Throttle::default();
+        let now = Instant::now();
+        let ip: IpAddr = "192.0.2.8".parse().unwrap();
+        // A whole office signs in from one address, many times over.
+        for i in 0..(ADDRESS_FREE * 3) {
+            let keys = [Key::account(&format!("u{}@x.se", i % 40)), Key::Address(ip)];
+            t.begin(&keys, now).expect("colleagues are never held back");
+            t.succeeded(&keys, &keys[0]);
+        }
+    }
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let (proxy, inner) = (ip("10.0.0.5"), ip("10.0.0.6"));
+        // No proxy configured: a loopback or any other peer is the client, whatever it says.
+        assert_eq!(
+            client_address(ip("127.0.0.1"), "198.51.100.9", &[]),
+            ip("127.0.0.1")
+        );
+        assert_eq!(
+            client_address(ip("203.0.113.4"), "198.51.100.9", &[proxy]),
+            ip("203.0.113.4")
+        );
+        // Behind a trusted proxy: the right-most untrusted entry, never what the client wrote.
+        assert_eq!(
+            client_address(proxy, "198.51.100.9", &[proxy]),
+            ip("198.51.100.9")
+        );
+        assert_eq!(
+            client_address(proxy, "6.6.6.6, 198.51.100.9", &[proxy]),
+            ip("198.51.100.9")
+        );
+        assert_eq!(
+            client_address(proxy, "6.6.6.6, 198.51.100.9, 10.0.0.6", &[proxy, inner]),
+            ip("198.51.100.9")
+        );
+        assert_eq!(client_address(proxy, "", &[proxy]), proxy);
+        assert_eq!(client_address(proxy, "garbage", &[proxy]), proxy);
+    }
+
+    #[test]
+    fn the_address_limit_is_far_above_the_account_limit() {
+        assert!(ADDRESS_FREE >= 10 * ACCOUNT_FREE);
     }
 
     #[test]
@@ -180,7 +285,7 @@ mod tests {
         let k = [Key::account("a@b.se")];
         fail(&t, &k, now, ACCOUNT_FREE);
         let later = now + FORGET_AFTER;
-        t.failed(&k, later);
-        assert_eq!(t.check(&k, later), Ok(()), "one fresh failure, not six");
+        assert_eq!(t.begin(&k, later), Ok(()), "one fresh attempt, not six");
+        assert_eq!(t.begin(&k, later), Ok(()));
     }
 }

@@ -96,6 +96,7 @@ pub async fn spawn(database_url: String) -> TestApp {
         report_deadline: Default::default(),
         hot_spot_threshold: 3,
         public_origin: None,
+        trusted_proxies: Vec::new(),
         retention_months: None,
     };
     let state = build_state(&config).await.expect("state");
