@@ -374,6 +374,7 @@ texts! {
     KindOther => "Annat", "Other";
     TypeContact => "Kontakt", "Contact";
     TypeAreaGroup => "Områdesgrupp", "Area group";
+    TypeReferenceData => "Grunddata", "Reference data";
     FnCommunityPolice => "Kommunpolis", "Community police officer";
     FnFieldWorker => "Fältassistent", "Field worker";
     FnSchoolPrincipal => "Rektor", "School principal";

@@ -58,6 +58,9 @@ pub enum RecordType {
     /// An area group's membership.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "area_group"))]
     AreaGroup,
+    /// Areas, places, categories and organisations (admins keep them).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "reference"))]
+    ReferenceData,
     /// The dashboard's figures (exported as CSV).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "dashboard"))]
     Dashboard,

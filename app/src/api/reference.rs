@@ -57,16 +57,6 @@ pub async fn get_places(#[server(default)] area: String) -> Result<Vec<PlaceDto>
 }
 
 /// The caller, if they may manage reference data.
-#[cfg(feature = "ssr")]
-fn admin() -> Result<(crate::ssr::AppState, shared::user::CurrentUser), AppError> {
-    let (state, caller) = (state()?, caller()?);
-    if caller.can_manage_reference_data() {
-        Ok((state, caller))
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[server(prefix = "/api", endpoint = "admin/organisation")]
 pub async fn save_organisation(
     #[server(default)] id: String,
@@ -75,8 +65,8 @@ pub async fn save_organisation(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let (state, _) = admin()?;
-            crate::ssr::reference::save_organisation(&state.db, &id, &name, &kind)
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::reference_admin::save_organisation(&state.db, &caller, &id, &name, &kind)
                 .await
                 .map(|_| ())
         }
@@ -91,8 +81,8 @@ pub async fn save_area(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let (state, _) = admin()?;
-            crate::ssr::reference::save_area(&state.db, &id, &name)
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::reference_admin::save_area(&state.db, &caller, &id, &name)
                 .await
                 .map(|_| ())
         }
@@ -108,8 +98,8 @@ pub async fn save_place(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let (state, _) = admin()?;
-            crate::ssr::reference::save_place(&state.db, &id, &area_id, &name)
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::reference_admin::save_place(&state.db, &caller, &id, &area_id, &name)
                 .await
                 .map(|_| ())
         }
@@ -125,8 +115,8 @@ pub async fn save_category(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let (state, _) = admin()?;
-            crate::ssr::reference::save_category(&state.db, &id, &name_sv, &name_en)
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::reference_admin::save_category(&state.db, &caller, &id, &name_sv, &name_en)
                 .await
                 .map(|_| ())
         }

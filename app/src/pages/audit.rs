@@ -23,6 +23,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::Minutes => T::TypeMinutes,
         RecordType::Contact => T::TypeContact,
         RecordType::AreaGroup => T::TypeAreaGroup,
+        RecordType::ReferenceData => T::TypeReferenceData,
         RecordType::Dashboard => T::Dashboard,
     })
 }

@@ -23,6 +23,7 @@ pub mod meetings;
 pub mod minutes;
 pub mod picture;
 pub mod reference;
+pub mod reference_admin;
 pub mod reports;
 pub mod retention;
 pub mod scale;
