@@ -176,19 +176,27 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     state: &str,
     note: &str,
 ) -> Result<()> {
-    visible(db, caller, id).await?;
-    let convened = access::convened(db, caller).await?;
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
-    let model = action::Entity::find_by_id(id)
-        .one(&*txn)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
+    move_in(&*txn, caller, id, state, note).await?;
+    txn.commit().await.map_err(db_err)
+}
+
+/// [`update_state`] inside the caller's write (a meeting's review moves the action in the
+/// same write as its own record): every check, the change and its audit event.
+pub(crate) async fn move_in<C: ConnectionTrait>(
+    txn: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    state: &str,
+    note: &str,
+) -> Result<action::Model> {
+    let model = visible(txn, caller, id).await?;
+    let convened = access::convened(txn, caller).await?;
     if !can_update(caller, &model, &convened) {
         return Err(AppError::Forbidden);
     }
     let (next, note) = parse_transition(model.state, state, note)?;
-    let before = decided::snapshot_of(&*txn, &model).await?;
+    let before = decided::snapshot_of(txn, &model).await?;
     let mut active: action::ActiveModel = model.into();
     active.state = Set(next);
     if note.is_some() {
@@ -197,10 +205,10 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     if next.is_closed() {
         active.closed_at = Set(Some(Utc::now()));
     }
-    let updated = active.update(&*txn).await.map_err(db_err)?;
-    let after = decided::snapshot_of(&*txn, &updated).await?;
+    let updated = active.update(txn).await.map_err(db_err)?;
+    let after = decided::snapshot_of(txn, &updated).await?;
     audit::record(
-        &*txn,
+        txn,
         caller.into(),
         AuditAction::Update,
         RecordType::Action,
@@ -209,7 +217,7 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
         Some(&after),
     )
     .await?;
-    txn.commit().await.map_err(db_err)
+    Ok(updated)
 }
 
 /// Open and overdue actions per area that `visible` allows (for the situation picture).

@@ -22,8 +22,8 @@ pub use decided::{edit_action, new_action, new_action_once, remove_action};
 pub use items::{add_addendum, add_item, add_item_once, edit_item, remove_item};
 pub use people::{people_of, set_people_attendance};
 
+use super::entities::area;
 use super::entities::meetings::{attendance, meeting, rating, review, series};
-use super::entities::{action, area};
 use super::meetings::{carried, runnable};
 use super::{Result, actions, audit, db_err};
 
@@ -247,8 +247,9 @@ pub async fn rate<C: ConnectionTrait>(
     .await
 }
 
-/// Records what happened to a carried-over action. A new state moves the action (the same
-/// rules as on its own page); the same state records that it was reviewed, with the note.
+/// Records what happened to a carried-over action, in one write with its audit event. A new
+/// state moves the action (the same rules as on its own page, in the same write); the same
+/// state records that it was reviewed, with the note.
 pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
@@ -257,24 +258,19 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
     state: &str,
     note: &str,
 ) -> Result<()> {
-    let (m, s) = editable(db, caller, id).await?;
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let (m, s) = editable(&*txn, caller, id).await?;
     let action_id = Uuid::parse_str(action_id.trim()).map_err(|_| AppError::NotFound)?;
-    if !carried(db, &m, &s).await?.iter().any(|a| a.id == action_id) {
-        return Err(AppError::NotFound);
-    }
-    let current = action::Entity::find_by_id(action_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
+    let current = carried(&*txn, &m, &s)
+        .await?
+        .into_iter()
+        .find(|a| a.id == action_id)
         .ok_or(AppError::NotFound)?;
-    if current.state.code() != state.trim() {
-        actions::update_state(db, caller, action_id, state, note).await?;
-    }
-    let after = action::Entity::find_by_id(action_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
+    let after = if current.state.code() != state.trim() {
+        actions::move_in(&*txn, caller, action_id, state, note).await?
+    } else {
+        current
+    };
     let note = if note.trim().is_empty() {
         None
     } else {
@@ -283,15 +279,15 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
     let existing = review::Entity::find()
         .filter(review::Column::MeetingId.eq(id))
         .filter(review::Column::ActionId.eq(action_id))
-        .one(db)
+        .one(&*txn)
         .await
         .map_err(db_err)?;
     match existing {
         Some(row) => {
             let mut active: review::ActiveModel = row.into();
             active.state_after = Set(after.state);
-            active.note = Set(note);
-            active.update(db).await.map_err(db_err)?;
+            active.note = Set(note.clone());
+            active.update(&*txn).await.map_err(db_err)?;
         }
         None => {
             review::ActiveModel {
@@ -299,13 +295,20 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
                 meeting_id: Set(id),
                 action_id: Set(action_id),
                 state_after: Set(after.state),
-                note: Set(note),
+                note: Set(note.clone()),
                 created_at: Set(Utc::now()),
             }
-            .insert(db)
+            .insert(&*txn)
             .await
             .map_err(db_err)?;
         }
     }
-    Ok(())
+    audited(
+        &*txn,
+        caller,
+        id,
+        serde_json::json!({ "review": after.title, "state": after.state.code(), "note": note }),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
