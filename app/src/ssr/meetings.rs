@@ -58,7 +58,7 @@ pub(super) fn summary(m: &meeting::Model, series_name: &str) -> MeetingSummary {
 }
 
 /// Creates a weekly series on `weekday` (0 = Monday) at `start_time` (`15:00`) with members.
-pub async fn create_series<C: ConnectionTrait>(
+pub async fn create_series<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     name: &str,
@@ -69,8 +69,9 @@ pub async fn create_series<C: ConnectionTrait>(
     create_series_at(db, caller, name, weekday, start_time, "", members).await
 }
 
-/// A new weekly series meeting at `location` (empty: not given).
-pub async fn create_series_at<C: ConnectionTrait>(
+/// A new weekly series meeting at `location` (empty: not given), with its member
+/// organisations: one write with its audit event; an unknown member stores nothing.
+pub async fn create_series_at<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     name: &str,
@@ -80,16 +81,44 @@ pub async fn create_series_at<C: ConnectionTrait>(
     members: &[Uuid],
 ) -> Result<Uuid> {
     ensure_coordinator(caller)?;
-    let id = insert_series(db, name, weekday, start_time, location, None).await?;
-    for org in members {
+    let mut members = members.to_vec();
+    members.sort();
+    members.dedup();
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let names = super::reference::organisation_names(&*txn).await?;
+    let member_names = members
+        .iter()
+        .map(|org| names.get(org).cloned())
+        .collect::<Option<Vec<String>>>()
+        .ok_or_else(|| AppError::field("members", FieldError::Unknown))?;
+    let id = insert_series(&*txn, name, weekday, start_time, location, None).await?;
+    for org in &members {
         member::ActiveModel {
             series_id: Set(id),
             organisation_id: Set(*org),
         }
-        .insert(db)
+        .insert(&*txn)
         .await
         .map_err(db_err)?;
     }
+    let after = serde_json::json!({
+        "series": name.trim(),
+        "weekday": weekday,
+        "start_time": start_time,
+        "location": location.trim(),
+        "members": member_names,
+    });
+    audit::record(
+        &*txn,
+        caller.into(),
+        AuditAction::Create,
+        RecordType::Meeting,
+        Some(id),
+        None,
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)?;
     Ok(id)
 }
 
