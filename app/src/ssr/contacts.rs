@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 use shared::audit::{AuditAction, RecordType};
 use shared::contact::{ContactEntry, ContactFunction, ContactInput, Directory, Reach};
 use shared::lang::Lang;
@@ -144,16 +146,42 @@ pub async fn directory<C: ConnectionTrait>(
     })
 }
 
-fn snapshot(c: &contact::Model) -> serde_json::Value {
-    serde_json::json!({
+/// What the audit keeps of an entry: everything that decides who it is and who it reaches,
+/// its organisation, area and linked account (which decides group membership) by name.
+async fn snapshot<C: ConnectionTrait>(db: &C, c: &contact::Model) -> Result<serde_json::Value> {
+    let organisation = organisation::Entity::find_by_id(c.organisation_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|o| o.name);
+    let area = match c.area_id {
+        Some(a) => super::entities::area::Entity::find_by_id(a)
+            .one(db)
+            .await
+            .map_err(db_err)?
+            .map(|a| a.name),
+        None => None,
+    };
+    let account = match c.user_id {
+        Some(u) => user::Entity::find_by_id(u)
+            .one(db)
+            .await
+            .map_err(db_err)?
+            .map(|u| u.email),
+        None => None,
+    };
+    Ok(serde_json::json!({
         "name": c.name,
+        "organisation": organisation,
+        "area": area,
+        "account": account,
         "function": c.function.code(),
         "unit": c.unit,
         "phone": c.phone,
         "email": c.email,
         "deputy": c.deputy_id.map(|d| d.to_string()),
         "active": c.active,
-    })
+    }))
 }
 
 async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<contact::Model> {
@@ -166,7 +194,20 @@ async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<contact::Model> {
 
 /// Creates (`id` empty) or changes an entry. Coordinators change everything; the person
 /// themselves only their phone, e-mail, unit and deputy (other fields are kept as stored).
-pub async fn save<C: ConnectionTrait>(
+/// One write with its audit event.
+pub async fn save<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: &str,
+    input: &ContactInput,
+) -> Result<Uuid> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let saved = save_in(&*txn, caller, id, input).await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(saved)
+}
+
+async fn save_in<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: &str,
@@ -249,7 +290,7 @@ pub async fn save<C: ConnectionTrait>(
     };
     let (saved, before, action) = match existing {
         Some(c) => {
-            let before = snapshot(&c);
+            let before = snapshot(db, &c).await?;
             (
                 row.update(db).await.map_err(taken)?,
                 Some(before),
@@ -267,7 +308,7 @@ pub async fn save<C: ConnectionTrait>(
             )
         }
     };
-    let after = snapshot(&saved);
+    let after = snapshot(db, &saved).await?;
     audit::record(
         db,
         caller.into(),
@@ -283,16 +324,22 @@ pub async fn save<C: ConnectionTrait>(
 
 /// A person who left: hidden from the directory (the deputy takes the post's line), kept on
 /// past minutes and group member lists, and no longer a member for need-to-know.
-pub async fn deactivate<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: &str) -> Result<()> {
+pub async fn deactivate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: &str,
+) -> Result<()> {
     if caller.role != Role::Coordinator {
         return Err(AppError::Forbidden);
     }
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let db = &*txn;
     let c = find(db, id).await?;
     if !c.active {
         return Err(AppError::Conflict);
     }
-    let before = snapshot(&c);
+    let before = snapshot(db, &c).await?;
     let mut row: contact::ActiveModel = c.into();
     row.active = Set(false);
     row.deactivated_at = Set(Some(Utc::now()));
@@ -304,7 +351,8 @@ pub async fn deactivate<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: &s
         RecordType::Contact,
         Some(id),
         Some(&before),
-        Some(&snapshot(&saved)),
+        Some(&snapshot(db, &saved).await?),
     )
-    .await
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
