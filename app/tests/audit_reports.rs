@@ -367,3 +367,50 @@ async fn the_overview_tells_sent_late_missing_and_pending_apart_with_contacts() 
         ));
     }
 }
+
+#[tokio::test]
+async fn searching_the_log_is_itself_recorded_with_what_was_asked_and_shown() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let id = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Torget"))
+            .await
+            .unwrap();
+        let f = AuditFilter {
+            record: Some(id.to_string()),
+            ..Default::default()
+        };
+        let page = audit::search(&w.db, &w.coordinator, &f).await.unwrap();
+        let reads = audit::search(
+            &w.db,
+            &w.admin,
+            &AuditFilter {
+                user: Some(w.coordinator.id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let read = reads
+            .items
+            .iter()
+            .find(|e| e.record_type == RecordType::AuditLog)
+            .expect("the coordinator's search is in the log");
+        assert_eq!(read.action, AuditAction::View, "{backend}");
+        let raw: Vec<String> = audit_event::Entity::find()
+            .all(&w.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| {
+                e.record_type == RecordType::AuditLog && e.user_id == Some(w.coordinator.id.0)
+            })
+            .filter_map(|e| e.after_json)
+            .collect();
+        assert_eq!(raw.len(), 1, "{backend}");
+        assert!(raw[0].contains(&id.to_string()), "{backend}: the filter");
+        assert!(
+            raw[0].contains(&page.items[0].id),
+            "{backend}: the events shown"
+        );
+    }
+}

@@ -58,6 +58,9 @@ pub enum RecordType {
     /// An area group's membership.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "area_group"))]
     AreaGroup,
+    /// A search of the audit log itself: what was asked and which events were shown.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "audit_log"))]
+    AuditLog,
     /// Areas, places, categories and organisations (admins keep them).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "reference"))]
     ReferenceData,

@@ -24,6 +24,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::Contact => T::TypeContact,
         RecordType::AreaGroup => T::TypeAreaGroup,
         RecordType::ReferenceData => T::TypeReferenceData,
+        RecordType::AuditLog => T::AuditLog,
         RecordType::Dashboard => T::Dashboard,
     })
 }

@@ -198,6 +198,18 @@ pub async fn search<C: ConnectionTrait>(
     } else {
         None
     };
+    // The log shows what records said before and after: reading it is itself a read.
+    let shown: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
+    self::record(
+        db,
+        caller.into(),
+        AuditAction::View,
+        RecordType::AuditLog,
+        None,
+        None,
+        Some(&serde_json::json!({ "filter": filter, "shown": shown })),
+    )
+    .await?;
     Ok(AuditPage {
         items: entries(db, rows).await?,
         next_cursor,
