@@ -91,6 +91,8 @@ export async function openMenu(page: Page) {
 /** Follows the main menu's link of exactly this name, as a person does. Only the menu is
  * searched: a page's own links ("Lägesbildsmöte 2026-12-10") never stand in for it. */
 export async function menu(page: Page, name: string) {
+  // People click the menu of a page that is ready: after hydration, the router takes it.
+  await hydrated(page);
   await openMenu(page);
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true }).click();
 }

@@ -99,6 +99,8 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(news.getByRole('link', { name: corrected })).toBeVisible();
   await news.getByRole('listitem').filter({ hasText: corrected }).getByRole('button', { name: /^Ta bort/ }).click();
   await expect(notice).toContainText('Åtgärden är borttagen.');
+  // The keyboard lands on the way back, not at the top of the page.
+  await expect(notice.getByRole('button', { name: 'Ångra' })).toBeFocused();
   await expect(news.getByRole('link', { name: corrected })).toHaveCount(0);
   await notice.getByRole('button', { name: 'Ångra' }).click();
   await expect(notice).toHaveText('Återställt.');

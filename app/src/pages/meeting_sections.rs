@@ -130,7 +130,8 @@ fn CarriedRow(
                 <ActionForm action=acts.review attr:class="add-form">
                     <input type="hidden" name="id" value=meeting />
                     <input type="hidden" name="action_id" value=a.id.clone() />
-                    <label for=select_id.clone()>{format!("{}: {}", t(T::State), a.title)}</label>
+                    // Named for the action it moves; the title is on the line above to see.
+                    <label for=select_id.clone()>{t(T::State)}<span class="visually-hidden">{format!(": {}", a.title)}</span></label>
                     <select id=select_id name="state">
                         {ActionState::ALL.into_iter().map(|s| view! {
                             <option value=s.code() selected=s == a.state>{state_label(s)}</option>

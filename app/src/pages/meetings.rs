@@ -194,6 +194,14 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
             );
         }
     });
+    // The removed row's button is gone: the keyboard lands on the way back instead of the
+    // top of the page.
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = undo_button.get() {
+            let _ = button.focus();
+        }
+    });
     let undo = move |_| {
         if let Some(r) = acts.removed.get_untracked() {
             r.restore(&acts);
@@ -204,7 +212,7 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
         <div class="save-notice" role="status" class:shown=move || notice.with(Option::is_some)>
             {move || notice.get().map(|(text, can_undo)| view! {
                 <span>{t(text)}</span>
-                {can_undo.then(|| view! { " " <button type="button" class="link-button" on:click=undo>{t(T::Undo)}</button> })}
+                {can_undo.then(|| view! { " " <button type="button" class="link-button" node_ref=undo_button on:click=undo>{t(T::Undo)}</button> })}
             })}
         </div>
     }
