@@ -21,7 +21,10 @@ pub const ACCOUNT_FREE: u32 = 5;
 /// Far above the account's: a whole municipal office behind one NAT address must never be
 /// locked out because one account is being guessed.
 pub const ADDRESS_FREE: u32 = 100;
-const _: () = assert!(ADDRESS_FREE >= 10 * ACCOUNT_FREE, "an office is never locked out");
+const _: () = assert!(
+    ADDRESS_FREE >= 10 * ACCOUNT_FREE,
+    "an office is never locked out"
+);
 /// The first wait; it doubles with each failure after that.
 const FIRST_WAIT: Duration = Duration::from_secs(30);
 const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
