@@ -7,7 +7,7 @@ use shared::FieldError;
 use shared::contact::ContactFunction;
 use shared::guard::PersonalData;
 pub use shared::lang::Lang;
-use shared::user::OrgKind;
+use shared::user::{OrgKind, Role};
 
 macro_rules! texts {
     ($($key:ident => $sv:literal, $en:literal;)*) => {
@@ -480,6 +480,76 @@ texts! {
     ActionsInArea => "Åtgärder i området", "Actions in the area";
     StillOpen => "Pågår", "Still open";
     MeetingsExpected => "Möten där organisationen är medlem", "Meetings the organisation is a member of";
+    Accounts => "Konton", "Accounts";
+    ActionRedact => "Borttagning av personuppgifter", "Personal data removed";
+    TypeAccount => "Konto", "Account";
+    AccountsIntro => "Ge nya medarbetare ett konto, ändra roll eller organisation och stäng av kontot för den som slutat. Namnet finns kvar i historik, protokoll och medlemslistor.", "Give new staff an account, change a role or organisation, and close the account of someone who has left. Their name stays in history, minutes and member lists.";
+    NewAccount => "Nytt konto", "New account";
+    NewAccountHint => "Kontot får inget lösenord. Du får en engångslänk att skicka till personen, som själv väljer sitt lösenord.", "The account gets no password. You get a one-time link to send to the person, who chooses their own password.";
+    CreateAccount => "Skapa kontot", "Create the account";
+    PersonName => "Namn", "Name";
+    WorkEmail => "E-postadress i arbetet", "Work email address";
+    Role => "Roll", "Role";
+    ChooseRole => "Välj roll", "Choose a role";
+    RoleReporter => "Rapportör", "Reporter";
+    RoleCoordinator => "Samordnare", "Coordinator";
+    RoleManager => "Chef", "Manager";
+    RoleAdmin => "Administratör", "Administrator";
+    RoleReporterHint => "Rapportör: loggar händelser och lämnar veckorapport för sin organisation.", "Reporter: logs incidents and sends the weekly report for their organisation.";
+    RoleCoordinatorHint => "Samordnare: leder möten, följer upp åtgärder och ser allt i samverkan.", "Coordinator: runs meetings, follows up actions and sees everything in the collaboration.";
+    RoleManagerHint => "Chef: ser översikt och statistik, aldrig enskilda händelser.", "Manager: sees overviews and statistics, never individual incidents.";
+    RoleAdminHint => "Administratör: konton och grunddata (områden, platser, kategorier).", "Administrator: accounts and reference data (areas, places, categories).";
+    AccountCreated => "Kontot är skapat:", "The account has been created:";
+    PasswordReset => "Lösenordet är återställt:", "The password has been reset:";
+    LinkIntroPrefix => "Skicka länken till", "Send the link to";
+    LinkIntroSuffix => "Den kan användas en gång och gäller till", "It can be used once and is valid until";
+    LinkNotShownAgain => "Länken visas bara nu: vi sparar den inte.", "The link is shown only now: we do not keep it.";
+    LinkLabel => "Länk för att välja lösenord", "Link to choose a password";
+    CopyLink => "Kopiera länken", "Copy the link";
+    LinkCopied => "Länken är kopierad.", "The link has been copied.";
+    CopyByHand => "Länken är markerad: kopiera den med Ctrl+C eller håll fingret på den.", "The link is selected: copy it with Ctrl+C, or press and hold it.";
+    LastSignIn => "Senast inloggad", "Last signed in";
+    NeverSignedIn => "Har inte loggat in ännu", "Has not signed in yet";
+    AccountInactive => "Inaktiverat", "Deactivated";
+    AccountLocked => "Spärrat efter för många felaktiga lösenord", "Held after too many wrong passwords";
+    LinkWaiting => "Lösenordslänk gäller till", "Password link valid until";
+    ManageAccount => "Ändra", "Change";
+    ForAccount => "kontot för", "the account of";
+    SaveAccount => "Spara ändringen", "Save the change";
+    RoleChangeNote => "Byter du roll eller organisation loggas personen ut och ser det nya när hen loggar in igen.", "Changing the role or organisation signs the person out; they see the new one when they sign in again.";
+    DeactivateAccount => "Inaktivera kontot", "Deactivate the account";
+    DeactivateHint => "Personen loggas ut direkt och kan inte logga in. Namnet finns kvar i historik, protokoll och medlemslistor, och kontot kan aktiveras igen.", "The person is signed out at once and cannot sign in. Their name stays in history, minutes and member lists, and the account can be reactivated.";
+    Reactivate => "Aktivera kontot igen", "Reactivate the account";
+    ResetPassword => "Återställ lösenordet", "Reset the password";
+    ResetHint => "Det gamla lösenordet slutar gälla direkt och personen loggas ut. Du får en ny engångslänk att skicka.", "The old password stops working at once and the person is signed out. You get a new one-time link to send.";
+    ConfirmReset => "Ja, återställ lösenordet", "Yes, reset the password";
+    Unlock => "Lås upp kontot", "Unlock the account";
+    AccountSaved => "Ändringen är sparad.", "The change has been saved.";
+    AccountDeactivated => "Kontot är inaktiverat och personen är utloggad.", "The account is deactivated and the person is signed out.";
+    AccountReactivated => "Kontot är aktivt igen.", "The account is active again.";
+    AccountUnlocked => "Kontot är upplåst: personen kan logga in igen.", "The account is unlocked: the person can sign in again.";
+    SearchNameEmail => "Namn eller e-post", "Name or email";
+    AnyOrganisation => "Alla organisationer", "All organisations";
+    AnyRole => "Alla roller", "All roles";
+    StatusActive => "Aktiva", "Active";
+    StatusInactive => "Inaktiverade", "Deactivated";
+    StatusAll => "Alla", "All";
+    AccountOne => "konto", "account";
+    AccountMany => "konton", "accounts";
+    NoAccounts => "Inga konton matchar sökningen.", "No accounts match the search.";
+    YouSuffix => "(du)", "(you)";
+    FieldMismatch => "Lösenorden är inte likadana. Skriv samma lösenord två gånger.", "The passwords differ. Type the same password twice.";
+    FieldLastAdmin => "Det måste finnas minst en aktiv administratör. Ge någon annan rollen först.", "There must be at least one active administrator. Give someone else the role first.";
+    FieldLinkInvalid => "Länken har gått ut eller har redan använts. Be en administratör om en ny länk.", "The link has expired or has already been used. Ask an administrator for a new one.";
+    FieldRetired => "Är avvecklad – välj en annan.", "Has been retired – choose another.";
+    SetPassword => "Välj lösenord", "Choose a password";
+    SetPasswordWelcome => "Välkommen till Samverkan,", "Welcome to Samverkan,";
+    SetPasswordAgain => "Välj ett nytt lösenord,", "Choose a new password,";
+    SetPasswordFor => "Lösenordet gäller kontot", "The password is for the account";
+    NewPassword => "Lösenord", "Password";
+    RepeatPassword => "Samma lösenord igen", "The same password again";
+    PasswordHint => "Minst 12 tecken. Vanliga lösenord och enkla mönster godtas inte – en egen mening går bra.", "At least 12 characters. Common passwords and simple patterns are refused – a sentence of your own works well.";
+    SavePasswordAndSignIn => "Spara lösenordet och logga in", "Save the password and sign in";
 }
 
 /// The language of the page being rendered.
@@ -515,6 +585,10 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::ForbiddenCharacters => T::FieldForbiddenCharacters,
         FieldError::Taken => T::FieldTaken,
         FieldError::TooCommon => T::FieldTooCommon,
+        FieldError::Mismatch => T::FieldMismatch,
+        FieldError::LastAdmin => T::FieldLastAdmin,
+        FieldError::LinkInvalid => T::FieldLinkInvalid,
+        FieldError::Retired => T::FieldRetired,
         FieldError::TooLong { max } => {
             return format!(
                 "{} {max} {}",
@@ -546,6 +620,17 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         }
     };
     key.text(lang).to_owned()
+}
+
+/// A role's name, and the sentence that says what it may do.
+pub fn role_name(role: Role) -> (&'static str, &'static str) {
+    let (name, hint) = match role {
+        Role::Reporter => (T::RoleReporter, T::RoleReporterHint),
+        Role::Coordinator => (T::RoleCoordinator, T::RoleCoordinatorHint),
+        Role::Manager => (T::RoleManager, T::RoleManagerHint),
+        Role::Admin => (T::RoleAdmin, T::RoleAdminHint),
+    };
+    (t(name), t(hint))
 }
 
 pub fn org_kind_name(kind: OrgKind, lang: Lang) -> &'static str {

@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
 use crate::pages::{
-    actions, admin, audit, dashboard, directory, groups, home, incident_detail, incident_edit,
-    incident_list, incident_new, meetings, minutes_print, picture, reports, sign_in, year_report,
+    accounts, actions, admin, audit, dashboard, directory, groups, home, incident_detail,
+    incident_edit, incident_list, incident_new, meetings, minutes_print, picture, reports,
+    set_password, sign_in, year_report,
 };
 
 /// `lazy_page!(Route => module::Page)`: the route `Route` shows `Page`, whose code is split
@@ -59,3 +60,5 @@ lazy_page!(ReportOverview => reports::ReportOverviewPage);
 lazy_page!(Admin => admin::AdminPage);
 lazy_page!(Audit => audit::AuditPage);
 lazy_page!(Directory => directory::DirectoryPage);
+lazy_page!(Accounts => accounts::AccountsPage);
+lazy_page!(SetPassword => set_password::SetPasswordPage);

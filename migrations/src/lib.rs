@@ -20,6 +20,7 @@ mod m20261201_000013_add_retention;
 mod m20261203_000014_create_minutes_action_states;
 mod m20261203_000015_add_series_location;
 mod m20261203_000016_create_person_attendance;
+mod m20261204_000017_create_password_links;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_create_minutes_action_states::Migration),
             Box::new(m20261203_000015_add_series_location::Migration),
             Box::new(m20261203_000016_create_person_attendance::Migration),
+            Box::new(m20261204_000017_create_password_links::Migration),
         ]
     }
 }

@@ -11,14 +11,20 @@ use axum::response::{IntoResponse, Redirect, Response};
 fn is_public_api(path: &str) -> bool {
     matches!(
         path,
-        "/api/auth/sign-in" | "/api/auth/sign-out" | "/api/prefs/language" | "/api/me"
+        "/api/auth/sign-in"
+            | "/api/auth/sign-out"
+            | "/api/prefs/language"
+            | "/api/me"
+            | "/api/auth/link"
+            | "/api/auth/set-password"
     )
 }
 
-/// Paths a signed-out visitor may load: the sign-in page, assets and server functions (which
-/// check the caller themselves).
+/// Paths a signed-out visitor may load: the sign-in page, the page a one-time link opens,
+/// assets and server functions (which check the caller themselves).
 fn is_public(path: &str) -> bool {
     path == "/sign-in"
+        || path == shared::paths::SET_PASSWORD
         || path.starts_with("/pkg/")
         || path.starts_with("/api/")
         || path.starts_with("/favicon")
@@ -114,6 +120,11 @@ mod tests {
         assert!(!is_public("/sign-in-elsewhere"));
         assert!(is_public_api("/api/auth/sign-in"));
         assert!(!is_public_api("/api/incidents/list"));
+        // A one-time link's page, and its two calls, are for people not yet signed in.
+        assert!(is_public("/set-password"));
+        assert!(!is_public("/set-password-elsewhere"));
+        assert!(is_public_api("/api/auth/link") && is_public_api("/api/auth/set-password"));
+        assert!(!is_public_api("/api/accounts/list"));
     }
 
     #[test]

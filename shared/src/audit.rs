@@ -29,6 +29,10 @@ pub enum AuditAction {
     /// Retention removed free text and exact places from old records.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "anonymise"))]
     Anonymise,
+    /// A coordinator removed personal data that slipped into a record (the reason is kept,
+    /// never the text).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "redact"))]
+    Redact,
 }
 
 /// Which kind of record an event is about.
@@ -67,6 +71,9 @@ pub enum RecordType {
     /// The dashboard's figures (exported as CSV).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "dashboard"))]
     Dashboard,
+    /// A user account: who may sign in, in which organisation and role.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "account"))]
+    Account,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

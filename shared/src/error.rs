@@ -29,6 +29,14 @@ pub enum FieldError {
     Taken,
     /// A password that is common or easy to guess.
     TooCommon,
+    /// The repeated password differs from the first.
+    Mismatch,
+    /// The change would leave nobody able to administer the system (the last active admin).
+    LastAdmin,
+    /// A set-password link that has expired, has been used, or never existed.
+    LinkInvalid,
+    /// Retired reference data (an area, place, category or organisation) chosen for new work.
+    Retired,
     /// Personal data found in free text (what kind, and at which character, counted from 1).
     /// The text itself is never echoed back: errors can end up in URLs and logs.
     PersonalData {

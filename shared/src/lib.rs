@@ -1,6 +1,7 @@
 //! Domain types shared by the server and the browser: ids, roles, validated inputs, DTOs and
 //! the one error type that crosses the wire. Depends on nothing of ours; compiles to wasm32.
 
+pub mod account;
 pub mod action;
 pub mod audit;
 pub mod contact;

@@ -1,4 +1,13 @@
-//! Where a sign-in may send the browser next: a path on this site, never another origin.
+//! Paths the app builds: where a sign-in may send the browser next (a path on this site,
+//! never another origin), and the set-password page of a one-time link.
+
+/// The page where a one-time link's owner chooses a password.
+pub const SET_PASSWORD: &str = "/set-password";
+
+/// The path of a set-password link with `token`.
+pub fn set_password(token: &str) -> String {
+    format!("{SET_PASSWORD}?token={token}")
+}
 
 /// `next` when it is a path on this site ("/incidents?week=2026-W48"), else "/". Refused:
 /// - anything that does not start with exactly one "/" ("//evil.example" is another host);

@@ -186,6 +186,11 @@ impl CurrentUser {
     pub fn can_manage_reference_data(&self) -> bool {
         self.role == Role::Admin
     }
+
+    /// Accounts (who may sign in, in which organisation and role) are the admin's.
+    pub fn can_manage_accounts(&self) -> bool {
+        self.role == Role::Admin
+    }
 }
 
 #[cfg(test)]

@@ -55,11 +55,7 @@ pub async fn sign_in(
         if let Some(old) = request_session_token() {
             crate::ssr::auth::sign_out(&state.db, &old).await?;
         }
-        let cookie = crate::ssr::auth::session_cookie(&token, &state.settings);
-        res.append_header(
-            http::header::SET_COOKIE,
-            http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?,
-        );
+        start_session(&state, &token)?;
         let next = safe_next(next.as_deref());
         if is_plain_form_post() {
             leptos_axum::redirect(&next);
@@ -70,9 +66,21 @@ pub async fn sign_in(
     respond(result)
 }
 
+/// Hands the browser the cookie of a new session.
+#[cfg(feature = "ssr")]
+pub(crate) fn start_session(state: &crate::ssr::AppState, token: &str) -> Result<(), AppError> {
+    let res = expect_context::<leptos_axum::ResponseOptions>();
+    let cookie = crate::ssr::auth::session_cookie(token, &state.settings);
+    res.append_header(
+        http::header::SET_COOKIE,
+        http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?,
+    );
+    Ok(())
+}
+
 /// The session token the request's cookie carries, if any.
 #[cfg(feature = "ssr")]
-fn request_session_token() -> Option<String> {
+pub(crate) fn request_session_token() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     let cookies = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
     crate::ssr::auth::token_from_cookies(cookies).map(str::to_owned)

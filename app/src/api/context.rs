@@ -58,6 +58,29 @@ pub fn client_address() -> Option<std::net::IpAddr> {
     ))
 }
 
+/// The address people reach the app at, for links sent to them: `SAMVERKAN_ORIGIN` when set
+/// (behind a proxy), else this request's host (https when cookies are marked secure).
+pub fn public_origin() -> String {
+    let state = state().ok();
+    if let Some(origin) = state
+        .as_ref()
+        .and_then(|s| s.settings.public_origin.clone())
+    {
+        return origin.trim_end_matches('/').to_owned();
+    }
+    let secure = state.is_some_and(|s| s.settings.secure_cookies);
+    let host = use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+    format!("{}://{host}", if secure { "https" } else { "http" })
+}
+
 /// True for a plain HTML form post (no JavaScript): the answer must be a redirect.
 pub fn is_plain_form_post() -> bool {
     use_context::<Parts>()

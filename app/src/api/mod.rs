@@ -2,6 +2,7 @@
 //! service in `ssr`, return `shared` DTOs. Endpoints are fixed (`/api/...`) so tests and forms
 //! without JavaScript can name them.
 
+pub mod accounts;
 pub mod actions;
 pub mod audit;
 pub mod auth;

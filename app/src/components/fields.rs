@@ -24,6 +24,37 @@ pub fn FieldMessage(field: &'static str, error: FormError) -> impl IntoView {
     }
 }
 
+/// The message under a field of the form `scope`, for pages where several forms share field
+/// names (one per listed record): ids are `{scope}{field}-error`, unique on the page.
+#[component]
+pub fn ScopedFieldMessage(scope: String, field: &'static str, error: FormError) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("{scope}{}", message_id(field));
+    move || {
+        error.get().and_then(|e| e.issue_for(field).cloned()).map(|issue| {
+            view! { <p class="field-error" id=id.clone()>{field_error_text(&issue, field, lang)}</p> }
+        })
+    }
+}
+
+/// `aria-describedby` for a field of the form `scope`: its hint, and its message while refused.
+pub fn scoped_described_by(
+    scope: String,
+    error: FormError,
+    field: &'static str,
+    hint: Option<String>,
+) -> impl Fn() -> Option<String> + Clone {
+    move || {
+        let message = error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.issue_for(field))
+                .map(|_| format!("{scope}{}", message_id(field)))
+        });
+        let ids: Vec<String> = hint.iter().cloned().chain(message).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// `aria-invalid` for a field: "true" while it is refused.
 pub fn invalid(error: FormError, field: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
     move || error.with(|e| e.as_ref().and_then(|e| e.issue_for(field)).map(|_| "true"))

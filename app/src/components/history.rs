@@ -16,6 +16,7 @@ pub fn action_label(action: AuditAction) -> &'static str {
         AuditAction::SignIn => T::ActionSignIn,
         AuditAction::FailedSignIn => T::ActionFailedSignIn,
         AuditAction::Anonymise => T::ActionAnonymise,
+        AuditAction::Redact => T::ActionRedact,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Reusable view pieces. They use only `shared` types and the translation layer.
 
+pub mod account_fields;
 pub mod action_fields;
 pub mod chart;
 pub mod contacts;
@@ -7,5 +8,6 @@ pub mod fields;
 pub mod history;
 pub mod labels;
 pub mod layout;
+pub mod password_link;
 pub mod saving;
 pub mod week_picker;

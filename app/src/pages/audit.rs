@@ -26,6 +26,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::ReferenceData => T::TypeReferenceData,
         RecordType::AuditLog => T::AuditLog,
         RecordType::Dashboard => T::Dashboard,
+        RecordType::Account => T::TypeAccount,
     })
 }
 

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod accounts;
 pub mod actions;
 pub mod admin;
 pub mod audit;
@@ -23,5 +24,6 @@ pub mod minutes_print;
 pub mod not_found;
 pub mod picture;
 pub mod reports;
+pub mod set_password;
 pub mod sign_in;
 pub mod year_report;

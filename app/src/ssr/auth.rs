@@ -25,6 +25,10 @@ use shared::audit::{AuditAction, RecordType};
 
 pub const SESSION_COOKIE: &str = "samverkan_session";
 
+/// The stored "hash" of an account that has no password (new, or reset by an admin): no
+/// password verifies against it.
+pub const NO_PASSWORD: &str = "!none";
+
 /// Hashes a password with argon2id and a random salt (CPU-heavy: call off the async threads).
 pub fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -54,7 +58,8 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| hash_password("no-such-user-password").unwrap_or_default())
 }
 
-fn token_id(token: &str) -> String {
+/// The stored form of a secret token (sessions, set-password links): its SHA-256, in hex.
+pub fn token_id(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -98,9 +103,12 @@ pub async fn sign_in<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_err)?;
+    // An account waiting for its set-password link has no password: it is checked against
+    // the dummy hash, so that it answers like any other wrong password, in the same time.
     let hash = found
         .as_ref()
         .map(|u| u.password_hash.clone())
+        .filter(|h| h != NO_PASSWORD)
         .unwrap_or_else(|| dummy_hash().to_owned());
     let password = password.to_owned();
     let matches = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
@@ -136,9 +144,30 @@ pub async fn sign_in<C: ConnectionTrait>(
         .await?;
         return Err(AppError::InvalidCredentials);
     }
+    open_session(db, settings, &found).await
+}
+
+/// A fresh random 256-bit token, in hex.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// Signs `found` in: records the sign-in and when it happened, and opens a session. Returns
+/// the cookie token.
+pub async fn open_session<C: ConnectionTrait>(
+    db: &C,
+    settings: &Settings,
+    found: &user::Model,
+) -> Result<String> {
+    let actor = Actor {
+        user_id: Some(found.id),
+        organisation_id: Some(found.organisation_id),
+    };
     audit::record(
         db,
-        actor(&found),
+        actor,
         AuditAction::SignIn,
         RecordType::Session,
         None,
@@ -146,10 +175,7 @@ pub async fn sign_in<C: ConnectionTrait>(
         None,
     )
     .await?;
-
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
+    let token = new_token();
     let now = Utc::now();
     session::ActiveModel {
         id: Set(token_id(&token)),
@@ -161,7 +187,24 @@ pub async fn sign_in<C: ConnectionTrait>(
     .insert(db)
     .await
     .map_err(db_err)?;
+    user::Entity::update_many()
+        .col_expr(user::Column::LastSignInAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(found.id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
     Ok(token)
+}
+
+/// Ends every session of a user (their role, organisation or password changed, or they
+/// were deactivated): the next request from any of their browsers is signed out.
+pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result<()> {
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
 }
 
 /// The user behind a session token, if the session is still valid. Refreshes the idle timer

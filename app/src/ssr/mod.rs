@@ -1,6 +1,7 @@
 //! Server-only code: state, database access, services per aggregate, sessions, demo data.
 //! Pages never reach in here; server functions call these services and return `shared` DTOs.
 
+pub mod accounts;
 pub mod actions;
 pub mod audit;
 pub mod auth;
@@ -21,6 +22,7 @@ pub mod meeting_detail;
 pub mod meeting_plans;
 pub mod meetings;
 pub mod minutes;
+pub mod password_links;
 pub mod picture;
 pub mod reference;
 pub mod reference_admin;

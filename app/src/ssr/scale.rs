@@ -241,6 +241,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
             password_hash: Set(hash.clone()),
             active: Set(true),
             created_at: Set(now),
+            last_sign_in_at: Set(None),
         });
     }
     for i in 0..495 {
@@ -256,6 +257,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
             password_hash: Set(hash.clone()),
             active: Set(true),
             created_at: Set(now),
+            last_sign_in_at: Set(None),
         });
     }
     let user_count = user_rows.len();

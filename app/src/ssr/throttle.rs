@@ -113,6 +113,19 @@ impl Throttle {
         Self::take_back(&mut failures, keys, account);
     }
 
+    /// Whether `key` must wait before its next attempt (the users page shows it as locked).
+    pub fn holds(&self, key: &Key, now: Instant) -> bool {
+        self.lock().get(key).is_some_and(|f| {
+            now.saturating_duration_since(f.last) < FORGET_AFTER
+                && wait_after(f.count, key.free()).is_some_and(|wait| f.last + wait > now)
+        })
+    }
+
+    /// Forgets `key`'s failures: an admin released the account.
+    pub fn release(&self, key: &Key) {
+        self.lock().remove(key);
+    }
+
     /// An attempt that never reached a verdict (the database failed): not counted.
     pub fn undecided(&self, keys: &[Key]) {
         let mut failures = self.lock();
@@ -191,6 +204,20 @@ mod tests {
         assert_eq!(t.begin(&[Key::account("bo@example.org")], now), Ok(()));
         // The same account however it is typed.
         assert!(t.begin(&[Key::account("anna@example.org")], later).is_err());
+    }
+
+    #[test]
+    fn a_held_account_is_free_again_once_released() {
+        let t = Throttle::default();
+        let now = Instant::now();
+        let anna = Key::account("anna@example.org");
+        fail(&t, std::slice::from_ref(&anna), now, ACCOUNT_FREE);
+        assert!(t.holds(&anna, now));
+        assert!(!t.holds(&Key::account("bo@example.org"), now));
+        assert!(!t.holds(&anna, now + FIRST_WAIT));
+        t.release(&anna);
+        assert!(!t.holds(&anna, now));
+        assert_eq!(t.begin(&[anna], now), Ok(()));
     }
 
     #[test]

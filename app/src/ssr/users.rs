@@ -60,6 +60,7 @@ pub async fn create<C: ConnectionTrait>(db: &C, input: UserForCreate<'_>) -> Res
         password_hash: Set(hash),
         active: Set(true),
         created_at: Set(Utc::now()),
+        last_sign_in_at: Set(None),
     }
     .insert(db)
     .await

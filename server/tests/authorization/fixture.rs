@@ -74,6 +74,13 @@ pub struct Own {
     pub action: String,
     pub group_action: String,
     pub contact: String,
+    /// A reporter's account for this caller to change, reset and unlock.
+    pub account: String,
+    /// A reporter's account for this caller to deactivate.
+    pub to_deactivate: String,
+    /// The token of a one-time link (of an account of its own) for this caller to choose a
+    /// password through.
+    pub link: String,
 }
 
 pub struct Fixture {
@@ -93,6 +100,8 @@ pub struct Fixture {
     /// Mia Medlem: a member of Hallstavik's group (her attendance is taken per person).
     pub member_contact: String,
     pub feed_path: String,
+    /// A one-time link nobody uses: its page and its account are only looked at.
+    pub link: String,
     pub own: HashMap<Who, Own>,
 }
 
@@ -168,8 +177,10 @@ impl Fixture {
             spare_contact: String::new(),
             member_contact: String::new(),
             feed_path: String::new(),
+            link: String::new(),
             own: HashMap::new(),
         };
+        fx.arrange_accounts().await;
         fx.arrange_meetings().await;
         fx.arrange_members().await;
         fx.arrange_actions().await;
@@ -178,6 +189,45 @@ impl Fixture {
 
     fn coordinator(&self) -> &TestApp {
         &self.browsers[&Who::Coordinator]
+    }
+
+    /// A new reporter's account, made by the admin: its id and its link's token.
+    async fn account(&self, email: &str) -> (String, String) {
+        let police = self.org("Polisen Norrtälje");
+        let made = call_ok(
+            &self.browsers[&Who::Admin],
+            "accounts/create",
+            &[
+                ("name", "Konto Reserv"),
+                ("email", email),
+                ("organisation_id", &police),
+                ("role", "reporter"),
+            ],
+        )
+        .await;
+        let token = made["url"]
+            .as_str()
+            .and_then(|u| u.split("token=").nth(1))
+            .expect("a set-password link");
+        let id = made["user_id"].as_str().expect("the account's id");
+        (id.to_owned(), token.to_owned())
+    }
+
+    async fn arrange_accounts(&mut self) {
+        self.link = self.account("linklasare@test.example").await.1;
+        for who in EVERYONE {
+            let i = who.index();
+            let account = self.account(&format!("konto-{i}@test.example")).await.0;
+            let to_deactivate = self.account(&format!("slutar-{i}@test.example")).await.0;
+            let link = self
+                .account(&format!("ny-med-lank-{i}@test.example"))
+                .await
+                .1;
+            let own = self.own.entry(who).or_default();
+            own.account = account;
+            own.to_deactivate = to_deactivate;
+            own.link = link;
+        }
     }
 
     async fn arrange_meetings(&mut self) {

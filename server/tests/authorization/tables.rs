@@ -149,6 +149,59 @@ pub fn server_functions() -> Vec<Case> {
             |_, w| f(&[("id", ""), ("name_sv", &format!("Kategori {w:?}"))]),
             ADMIN_ONLY,
         ),
+        case("accounts/list", "everyone", none, ADMIN_ONLY),
+        case(
+            "accounts/create",
+            "new reporter",
+            |fx, w| {
+                f(&[
+                    ("name", "Ny Medarbetare"),
+                    ("email", &format!("ny-{}@test.example", w.index())),
+                    ("organisation_id", &fx.org("Polisen Norrtälje")),
+                    ("role", "reporter"),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "accounts/update",
+            "a corrected name",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.own[&w].account),
+                    ("name", "Konto Rättat"),
+                    ("email", &format!("konto-{}@test.example", w.index())),
+                    ("organisation_id", &fx.org("Polisen Norrtälje")),
+                    ("role", "reporter"),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "accounts/active",
+            "deactivate",
+            |fx, w| f(&[("id", &fx.own[&w].to_deactivate), ("active", "false")]),
+            ADMIN_ONLY,
+        ),
+        case(
+            "accounts/reset",
+            "a new link",
+            |fx, w| f(&[("id", &fx.own[&w].account)]),
+            ADMIN_ONLY,
+        ),
+        case(
+            "accounts/unlock",
+            "release",
+            |fx, w| f(&[("id", &fx.own[&w].account)]),
+            ADMIN_ONLY,
+        ),
+        // A one-time link is for someone not signed in yet: anyone holding it may use it.
+        case(
+            "auth/link",
+            "whose account",
+            |fx, _| f(&[("token", &fx.link)]),
+            ANYONE,
+        ),
         case(
             "incidents/list",
             "first page, as the browser sends an empty filter",
@@ -499,6 +552,13 @@ pub fn server_functions() -> Vec<Case> {
                 as fn(&Fixture, Who) -> Form,
         ),
         ("auth/sign-out", none),
+        ("auth/set-password", |fx, w| {
+            f(&[
+                ("token", &fx.own[&w].link),
+                ("password", "en egen mening om hamnen"),
+                ("repeat", "en egen mening om hamnen"),
+            ])
+        }),
     ] {
         cases.push(Case {
             endpoint,
@@ -552,6 +612,12 @@ pub fn pages() -> Vec<Page> {
             p([U, K, F, K, N, F, F, F]),
         ),
         fixed("/admin", p(ADMIN_ONLY)),
+        fixed("/admin/users", p(ADMIN_ONLY)),
+        page(
+            "/set-password",
+            |fx| format!("/set-password?token={}", fx.link),
+            ANYONE,
+        ),
         fixed("/audit", p(OVERSEERS)),
         fixed("/picture", p(READERS)),
         fixed("/actions", p(READERS)),

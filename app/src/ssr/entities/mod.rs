@@ -10,6 +10,7 @@ pub mod incident;
 pub mod incident_count;
 pub mod meetings;
 pub mod organisation;
+pub mod password_link;
 pub mod place;
 pub mod session;
 pub mod user;
