@@ -60,14 +60,14 @@ pub fn SetPasswordPage() -> impl IntoView {
                             <p>{format!("{} {}.", t(T::SetPasswordFor), info.email)}</p>
                             <FormAlert error />
                             <FieldMessage field="token" error />
-                            <ActionForm action>
+                            <ActionForm action attr:novalidate=true>
                                 <input type="hidden" name="token" value=token />
                                 // For password managers: the account the password belongs to.
                                 <input type="hidden" autocomplete="username" value=info.email.clone() />
                                 <div class="field">
                                     <label for="password">{t(T::NewPassword)}</label>
                                     <input id="password" name="password" type="password" autocomplete="new-password"
-                                        required minlength="12"
+                                        required
                                         aria-invalid=invalid(error, "password")
                                         aria-describedby=move || {
                                             let message = described_by(error, "password")();
