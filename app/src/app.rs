@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/incidents/:id/edit") view={Lazy::<routes::EditIncident>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<routes::Admin>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view={Lazy::<routes::Accounts>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/places") view={Lazy::<routes::Places>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/set-password") view={Lazy::<routes::SetPassword>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/audit") view={Lazy::<routes::Audit>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/picture") view={Lazy::<routes::Picture>::new()} ssr=SsrMode::Async />

@@ -13,7 +13,7 @@ use leptos_router::{LazyRoute, lazy_route};
 
 use crate::pages::{
     accounts, actions, admin, audit, dashboard, directory, groups, home, incident_detail,
-    incident_edit, incident_list, incident_new, meetings, minutes_print, picture, reports,
+    incident_edit, incident_list, incident_new, meetings, minutes_print, picture, places, reports,
     set_password, sign_in, year_report,
 };
 
@@ -62,3 +62,4 @@ lazy_page!(Audit => audit::AuditPage);
 lazy_page!(Directory => directory::DirectoryPage);
 lazy_page!(Accounts => accounts::AccountsPage);
 lazy_page!(SetPassword => set_password::SetPasswordPage);
+lazy_page!(Places => places::PlacesPage);

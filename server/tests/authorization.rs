@@ -193,11 +193,13 @@ async fn every_page_has_a_row() {
 /// Server functions that cannot be called without an argument: the record they act on, or
 /// what was typed into a sign-in or language form. Every other one must accept an empty body,
 /// which is what the browser sends when every argument is empty (`None`, an empty filter).
-const NEED_AN_ARGUMENT: [&str; 24] = [
+const NEED_AN_ARGUMENT: [&str; 26] = [
     "actions/get",
     "actions/state",
+    "admin/retire",
     "auth/sign-in",
     "contacts/deactivate",
+    "contacts/reactivate",
     "groups/get",
     "groups/member",
     "incidents/get",

@@ -269,6 +269,10 @@ pub struct Directory {
     /// whatever the search (a narrowed search must not narrow the choice); empty for callers
     /// who cannot change any entry.
     pub people: Vec<(String, String)>,
+    /// People who have left, (id, "name, organisation"), for those who keep the directory to
+    /// bring back; empty for everyone else.
+    #[serde(default)]
+    pub left: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -37,6 +37,8 @@ pub enum FieldError {
     LinkInvalid,
     /// Retired reference data (an area, place, category or organisation) chosen for new work.
     Retired,
+    /// An organisation that still has active accounts cannot be retired.
+    ActiveAccounts,
     /// Personal data found in free text (what kind, and at which character, counted from 1).
     /// The text itself is never echoed back: errors can end up in URLs and logs.
     PersonalData {

@@ -16,6 +16,7 @@ pub mod meeting;
 pub mod password;
 pub mod paths;
 pub mod picture;
+pub mod place_match;
 pub mod reference;
 pub mod report;
 pub mod text;

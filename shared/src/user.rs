@@ -187,6 +187,18 @@ impl CurrentUser {
         self.role == Role::Admin
     }
 
+    /// The place list (confirming new places, merging duplicates, renaming and retiring
+    /// places) is kept by coordinators, who see the incidents, and admins.
+    pub fn can_keep_places(&self) -> bool {
+        matches!(self.role, Role::Coordinator | Role::Admin)
+    }
+
+    /// The contact directory is kept by coordinators and admins (each person keeps their own
+    /// entry's phone, e-mail, unit and deputy).
+    pub fn can_keep_directory(&self) -> bool {
+        matches!(self.role, Role::Coordinator | Role::Admin)
+    }
+
     /// Accounts (who may sign in, in which organisation and role) are the admin's.
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin

@@ -1,5 +1,5 @@
-//! Contact directory server functions: search, save (coordinators; a person their own entry),
-//! deactivate (coordinators).
+//! Contact directory server functions: search, save (coordinators and admins; a person their
+//! own entry), deactivate and reactivate (coordinators and admins).
 
 // A form posts one argument per field; the server macro's client half repeats them all.
 #![allow(clippy::too_many_arguments)]
@@ -73,6 +73,18 @@ pub async fn deactivate_contact(id: String) -> Result<(), AppError> {
         async {
             let (state, caller) = (state()?, caller()?);
             crate::ssr::contacts::deactivate(&state.db, &caller, &id).await
+        }
+        .await,
+    )
+}
+
+/// Brings back someone who was deactivated (back from leave, or deactivated by mistake).
+#[server(prefix = "/api", endpoint = "contacts/reactivate")]
+pub async fn reactivate_contact(id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::contacts::reactivate(&state.db, &caller, &id).await
         }
         .await,
     )

@@ -15,5 +15,6 @@ pub mod incidents;
 pub mod meeting_actions;
 pub mod meetings;
 pub mod picture;
+pub mod places;
 pub mod reference;
 pub mod reports;

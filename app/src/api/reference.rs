@@ -123,3 +123,23 @@ pub async fn save_category(
         .await,
     )
 }
+
+/// Retires (`retired` = `true`) or brings back an organisation, area, category or place
+/// (`kind`): gone from the forms for new work, kept by old records.
+#[server(prefix = "/api", endpoint = "admin/retire")]
+pub async fn set_retired(
+    #[server(default)] kind: String,
+    #[server(default)] id: String,
+    #[server(default)] retired: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let kind =
+                shared::reference::ReferenceKind::parse(&kind).ok_or(AppError::BadRequest)?;
+            let retired = retired.trim() == "true";
+            crate::ssr::reference_admin::set_retired(&state.db, &caller, kind, &id, retired).await
+        }
+        .await,
+    )
+}

@@ -54,7 +54,8 @@ pub fn AccountFields(
                 aria-invalid=invalid("organisation_id")
                 aria-describedby=described("organisation_id", None)>
                 <option value="">{t(T::ChooseOrganisation)}</option>
-                {organisations.into_iter().map(|o| {
+                // Retired organisations are kept only by the accounts already in them.
+                {organisations.into_iter().filter(|o| !o.retired || o.id.to_string() == organisation_id).map(|o| {
                     let v = o.id.to_string();
                     view! { <option selected=v == organisation_id value=v>{o.name}</option> }
                 }).collect_view()}

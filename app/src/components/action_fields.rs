@@ -64,7 +64,8 @@ pub fn ActionFields(
                 aria-invalid=invalid(error, "owner_organisation_id")
                 aria-describedby=described_by(error, "owner_organisation_id")>
                 <option value="">{t(T::ChooseOrganisation)}</option>
-                {organisations.into_iter().map(|o| {
+                // Retired organisations are kept only by the actions already theirs.
+                {organisations.into_iter().filter(|o| !o.retired || o.id.to_string() == owner).map(|o| {
                     let v = o.id.to_string();
                     view! { <option selected=v == owner value=v>{o.name}</option> }
                 }).collect_view()}
@@ -88,7 +89,7 @@ pub fn ActionFields(
             <label for=id("area_id")>{t(T::Area)}</label>
             <select id=id("area_id") name="area_id">
                 <option value="">{t(T::NoArea)}</option>
-                {areas.into_iter().map(|a| {
+                {areas.into_iter().filter(|a| !a.retired || a.id.to_string() == area).map(|a| {
                     let v = a.id.to_string();
                     view! { <option selected=v == area value=v>{a.name}</option> }
                 }).collect_view()}

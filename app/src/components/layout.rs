@@ -56,6 +56,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         <li><NavLink href="/reports/overview" label=t(T::ReportOverview) /></li>
                                         <li><NavLink href="/audit" label=t(T::AuditLog) /></li>
                                     })}
+                                    {me.can_keep_places().then(|| view! {
+                                        <li><NavLink href="/places" label=t(T::Places) /></li>
+                                    })}
                                     {me.can_manage_accounts().then(|| view! {
                                         <li><NavLink href="/admin/users" label=t(T::Accounts) /></li>
                                     })}

@@ -1,40 +1,48 @@
-//! `/admin`: reference data for admins. Every organisation, area, place and category can be
-//! renamed in place, and new ones added at the end of each list.
+//! `/admin`: reference data for admins. Every organisation, area and category can be renamed
+//! in place, retired (gone from the forms for new work, kept by old records) and brought back,
+//! and new ones added at the end of each list. Places have a page of their own (`/places`),
+//! which coordinators keep too.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::reference::{PlaceDto, ReferenceData};
+use shared::reference::{ReferenceData, ReferenceKind};
 use shared::user::OrgKind;
 
 use crate::api::reference::{
-    SaveArea, SaveCategory, SaveOrganisation, SavePlace, get_places, get_reference_data,
+    SaveArea, SaveCategory, SaveOrganisation, SetRetired, get_reference_data,
 };
 use crate::app::UserResource;
-use crate::components::fields::{FormAlert, PageError};
+use crate::components::fields::{FormAlert, PageError, ScopedFieldMessage};
 use crate::i18n::{T, org_kind_name, t, use_lang};
+
+/// Retiring and bringing back, shared by the page's lists: the row of the last one shows
+/// what happened.
+#[derive(Clone, Copy)]
+struct Retiring {
+    action: ServerAction<SetRetired>,
+    last: RwSignal<Option<String>>,
+}
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let user = expect_context::<UserResource>();
     let org = ServerAction::<SaveOrganisation>::new();
     let area = ServerAction::<SaveArea>::new();
-    let place = ServerAction::<SavePlace>::new();
     let category = ServerAction::<SaveCategory>::new();
+    let retiring = Retiring {
+        action: ServerAction::new(),
+        last: RwSignal::new(None),
+    };
     let data = Resource::new(
         move || {
             (
                 org.version().get(),
                 area.version().get(),
-                place.version().get(),
                 category.version().get(),
+                retiring.action.version().get(),
             )
         },
-        |_| async {
-            Ok::<_, shared::AppError>((
-                get_reference_data().await?,
-                get_places(String::new()).await?,
-            ))
-        },
+        |_| get_reference_data(),
     );
     view! {
         <Title text=t(T::Administration) />
@@ -44,13 +52,16 @@ pub fn AdminPage() -> impl IntoView {
                 let admin = user.await.ok().flatten().is_some_and(|u| u.can_manage_reference_data());
                 match data.await {
                     Ok(_) if !admin => view! { <PageError error=shared::AppError::Forbidden /> }.into_any(),
-                    Ok((d, places)) => {
+                    Ok(d) => {
                         let r = d.reference;
                         view! {
-                            <Organisations r=r.clone() action=org />
-                            <Areas r=r.clone() action=area />
-                            <Places r=r.clone() places action=place />
-                            <Categories r action=category />
+                            <p>
+                                {t(T::PlacesMovedNote)}" "
+                                <a href="/places">{t(T::Places)}</a>
+                            </p>
+                            <Organisations r=r.clone() action=org retiring />
+                            <Areas r=r.clone() action=area retiring />
+                            <Categories r action=category retiring />
                         }.into_any()
                     }
                     Err(e) => view! { <PageError error=e /> }.into_any(),
@@ -67,6 +78,53 @@ where
     view! { <FormAlert error=Signal::derive(move || action.value().get().and_then(Result::err)) /> }
 }
 
+/// "Retire" or "Bring back" for one entry, and what happened to it.
+#[component]
+fn RetireForm(
+    kind: ReferenceKind,
+    id: String,
+    name: String,
+    retired: bool,
+    retiring: Retiring,
+) -> impl IntoView {
+    let key = StoredValue::new(id.clone());
+    let mine = move || retiring.last.get().as_deref() == Some(key.get_value().as_str());
+    let error = Signal::derive(move || {
+        mine()
+            .then(|| retiring.action.value().get().and_then(Result::err))
+            .flatten()
+    });
+    let done = move || {
+        (mine() && matches!(retiring.action.value().get(), Some(Ok(())))).then(|| {
+            t(if retired {
+                T::RetireConfirmed
+            } else {
+                T::RestoreConfirmed
+            })
+        })
+    };
+    let scope = format!("retire-{id}-");
+    let hidden = format!(" {name}");
+    view! {
+        <ActionForm action=retiring.action attr:class="inline">
+            <input type="hidden" name="kind" value=kind.code() />
+            <input type="hidden" name="id" value=id />
+            <input type="hidden" name="retired" value=(!retired).to_string() />
+            <button type="submit" class:danger=!retired
+                on:click=move |_| retiring.last.set(Some(key.get_value()))>
+                {t(if retired { T::Restore } else { T::Retire })}
+                <span class="visually-hidden">{hidden}</span>
+            </button>
+        </ActionForm>
+        {move || done().map(|text| view! { <p class="hint" role="status">{text}</p> })}
+        <ScopedFieldMessage scope field="retired" error />
+    }
+}
+
+fn retired_badge(retired: bool) -> impl IntoView {
+    retired.then(|| view! { <span class="badge">{t(T::Retired)}</span> })
+}
+
 fn kind_select(selected: Option<OrgKind>, label: String) -> impl IntoView {
     let lang = use_lang();
     view! {
@@ -79,22 +137,28 @@ fn kind_select(selected: Option<OrgKind>, label: String) -> impl IntoView {
 }
 
 #[component]
-fn Organisations(r: ReferenceData, action: ServerAction<SaveOrganisation>) -> impl IntoView {
+fn Organisations(
+    r: ReferenceData,
+    action: ServerAction<SaveOrganisation>,
+    retiring: Retiring,
+) -> impl IntoView {
     view! {
         <section aria-labelledby="orgs-heading" class="admin-section">
             <h2 id="orgs-heading">{t(T::Organisations)}</h2>
             {alert(action)}
             <ul class="admin-list">
-                {r.organisations.into_iter().map(|o| view! {
+                {r.organisations.into_iter().map(|o| { let rn = o.name.clone(); view! {
                     <li>
                         <ActionForm action>
                             <input type="hidden" name="id" value=o.id.to_string() />
                             <input name="name" value=o.name.clone() aria-label=format!("{} {}", t(T::Name), o.name) required />
                             {kind_select(Some(o.kind), format!("{} {}", t(T::Kind), o.name))}
                             <button type="submit">{t(T::Save)}</button>
+                            {retired_badge(o.retired)}
                         </ActionForm>
+                        <RetireForm kind=ReferenceKind::Organisation id=o.id.to_string() name=rn retired=o.retired retiring />
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ul>
             <ActionForm action attr:class="add-form">
                 <label for="new-org">{t(T::NewOrganisation)}</label>
@@ -107,21 +171,23 @@ fn Organisations(r: ReferenceData, action: ServerAction<SaveOrganisation>) -> im
 }
 
 #[component]
-fn Areas(r: ReferenceData, action: ServerAction<SaveArea>) -> impl IntoView {
+fn Areas(r: ReferenceData, action: ServerAction<SaveArea>, retiring: Retiring) -> impl IntoView {
     view! {
         <section aria-labelledby="areas-heading" class="admin-section">
             <h2 id="areas-heading">{t(T::Areas)}</h2>
             {alert(action)}
             <ul class="admin-list">
-                {r.areas.into_iter().map(|a| view! {
+                {r.areas.into_iter().map(|a| { let rn = a.name.clone(); view! {
                     <li>
                         <ActionForm action>
                             <input type="hidden" name="id" value=a.id.to_string() />
                             <input name="name" value=a.name.clone() aria-label=format!("{} {}", t(T::Name), a.name) required />
                             <button type="submit">{t(T::Save)}</button>
+                            {retired_badge(a.retired)}
                         </ActionForm>
+                        <RetireForm kind=ReferenceKind::Area id=a.id.to_string() name=rn retired=a.retired retiring />
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ul>
             <ActionForm action attr:class="add-form">
                 <label for="new-area">{t(T::NewArea)}</label>
@@ -133,54 +199,17 @@ fn Areas(r: ReferenceData, action: ServerAction<SaveArea>) -> impl IntoView {
 }
 
 #[component]
-fn Places(
+fn Categories(
     r: ReferenceData,
-    places: Vec<PlaceDto>,
-    action: ServerAction<SavePlace>,
+    action: ServerAction<SaveCategory>,
+    retiring: Retiring,
 ) -> impl IntoView {
-    let areas = r.areas.clone();
-    view! {
-        <section aria-labelledby="places-heading" class="admin-section">
-            <h2 id="places-heading">{t(T::Places)}</h2>
-            {alert(action)}
-            {r.areas.into_iter().map(|a| {
-                let places: Vec<_> = places.iter().filter(|p| p.area_id == a.id).cloned().collect();
-                view! {
-                    <h3>{a.name.clone()}</h3>
-                    <ul class="admin-list">
-                        {places.into_iter().map(|p| view! {
-                            <li>
-                                <ActionForm action>
-                                    <input type="hidden" name="id" value=p.id.to_string() />
-                                    <input name="name" value=p.name.clone() aria-label=format!("{} {}", t(T::Name), p.name) required />
-                                    <button type="submit">{t(T::Save)}</button>
-                                </ActionForm>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }
-            }).collect_view()}
-            <ActionForm action attr:class="add-form">
-                <label for="new-place">{t(T::NewPlace)}</label>
-                <input id="new-place" name="name" required />
-                <label for="new-place-area">{t(T::Area)}</label>
-                <select id="new-place-area" name="area_id" required>
-                    {areas.into_iter().map(|a| view! { <option value=a.id.to_string()>{a.name}</option> }).collect_view()}
-                </select>
-                <button type="submit">{t(T::Add)}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-fn Categories(r: ReferenceData, action: ServerAction<SaveCategory>) -> impl IntoView {
     view! {
         <section aria-labelledby="categories-heading" class="admin-section">
             <h2 id="categories-heading">{t(T::Categories)}</h2>
             {alert(action)}
             <ul class="admin-list">
-                {r.categories.into_iter().map(|c| view! {
+                {r.categories.into_iter().map(|c| { let rn = c.name_sv.clone(); view! {
                     <li>
                         <ActionForm action>
                             <input type="hidden" name="id" value=c.id.to_string() />
@@ -189,9 +218,11 @@ fn Categories(r: ReferenceData, action: ServerAction<SaveCategory>) -> impl Into
                             <input name="name_en" value=c.name_en.clone().unwrap_or_default() lang="en"
                                 aria-label=format!("{} {}", t(T::NameEnglish), c.name_sv) />
                             <button type="submit">{t(T::Save)}</button>
+                            {retired_badge(c.retired)}
                         </ActionForm>
+                        <RetireForm kind=ReferenceKind::Category id=c.id.to_string() name=rn retired=c.retired retiring />
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ul>
             <ActionForm action attr:class="add-form">
                 <label for="new-category-sv">{t(T::NameSwedish)}</label>

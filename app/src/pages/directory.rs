@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use shared::contact::{ContactEntry, ContactFunction};
 use shared::reference::{AreaDto, OrganisationDto};
 
-use crate::api::contacts::{DeactivateContact, SaveContact, search_contacts};
+use crate::api::contacts::{DeactivateContact, ReactivateContact, SaveContact, search_contacts};
 use crate::api::reference::get_reference_data;
 use crate::components::contacts::ContactCard;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
@@ -93,6 +93,7 @@ pub fn DirectoryPage() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }}
+                    {(!directory.left.is_empty()).then(|| view! { <PeopleWhoLeft left=directory.left.clone() changed /> })}
                     {directory.can_manage.then(|| view! {
                         <section class="admin-section" aria-labelledby="new-contact-heading">
                             <h2 id="new-contact-heading">{t(T::NewContact)}</h2>
@@ -191,9 +192,10 @@ fn ContactForm(
                     <label for=field_id("org")>{t(T::Organisation)}</label>
                     <select id=field_id("org") name="organisation_id" required>
                         <option value="">{t(T::ChooseOrganisation)}</option>
-                        {orgs.iter().map(|o| {
+                        {orgs.iter().filter_map(|o| {
                             let selected = entry.as_ref().is_some_and(|e| e.organisation_id == o.id.to_string());
-                            view! { <option value=o.id.to_string() selected=selected>{o.name.clone()}</option> }
+                            // Retired organisations are kept only by the entries already in them.
+                            (selected || !o.retired).then(|| view! { <option value=o.id.to_string() selected=selected>{o.name.clone()}</option> })
                         }).collect_view()}
                     </select>
                     <FieldMessage field="organisation_id" error />
@@ -202,9 +204,9 @@ fn ContactForm(
                     <label for=field_id("area")>{t(T::Area)}</label>
                     <select id=field_id("area") name="area_id">
                         <option value="">{t(T::WholeMunicipality)}</option>
-                        {areas.iter().map(|a| {
+                        {areas.iter().filter_map(|a| {
                             let selected = entry.as_ref().is_some_and(|e| e.area_id.as_deref() == Some(a.id.to_string().as_str()));
-                            view! { <option value=a.id.to_string() selected=selected>{a.name.clone()}</option> }
+                            (selected || !a.retired).then(|| view! { <option value=a.id.to_string() selected=selected>{a.name.clone()}</option> })
                         }).collect_view()}
                     </select>
                     <FieldMessage field="area_id" error />
@@ -247,5 +249,37 @@ fn ContactForm(
             </div>
             <button type="submit" class="primary">{t(T::SaveContact)}</button>
         </ActionForm>
+    }
+}
+
+/// Those who keep the directory see who has left, and can bring someone back.
+#[component]
+fn PeopleWhoLeft(left: Vec<(String, String)>, changed: RwSignal<u32>) -> impl IntoView {
+    let reactivate = ServerAction::<ReactivateContact>::new();
+    let error: FormError = Signal::derive(move || reactivate.value().get().and_then(Result::err));
+    Effect::new(move |_| {
+        if reactivate.value().get().is_some_and(|r| r.is_ok()) {
+            changed.update(|n| *n += 1);
+        }
+    });
+    view! {
+        <section class="admin-section" aria-labelledby="left-heading">
+            <h2 id="left-heading">{t(T::PeopleWhoLeft)}</h2>
+            <p class="hint">{t(T::PeopleWhoLeftIntro)}</p>
+            <FormAlert error />
+            <ul class="plain">
+                {left.into_iter().map(|(id, label)| view! {
+                    <li>
+                        {label.clone()}" "
+                        <ActionForm action=reactivate attr:class="inline">
+                            <input type="hidden" name="id" value=id />
+                            <button type="submit" class="link-button">
+                                {t(T::ReactivateContact)}<span class="visually-hidden">{format!(" {label}")}</span>
+                            </button>
+                        </ActionForm>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

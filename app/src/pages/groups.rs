@@ -42,7 +42,7 @@ pub fn GroupsPage() -> impl IntoView {
             })}
             {move || Suspend::new(async move {
                 let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == Role::Coordinator);
-                let areas = reference.await.map(|r| r.reference.areas).unwrap_or_default();
+                let areas = reference.await.map(|r| r.reference.for_forms(&[]).areas).unwrap_or_default();
                 coordinator.then(|| view! { <NewGroupForm action=create areas /> })
             })}
         </Suspense>

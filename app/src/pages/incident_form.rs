@@ -53,7 +53,11 @@ pub fn IncidentForm(
             .or_else(|| action.value().get().and_then(Result::err))
     });
     let area = RwSignal::new(initial.area_id.clone());
-    let reference = StoredValue::new(data.reference);
+    // Retired areas and categories are not offered, unless this incident already has one.
+    let reference = StoredValue::new(
+        data.reference
+            .for_forms(&[initial.area_id.as_str(), initial.category_id.as_str()]),
+    );
     let now = clock(&data.now_local);
 
     let on_submit = move |ev: SubmitEvent| {
@@ -86,6 +90,15 @@ pub fn IncidentForm(
                 places.set(list);
             }
         });
+    });
+    // A name close to an existing place ("rimbo  station", "Rimbo bus station") is probably
+    // that place: the form asks before it becomes a place of its own.
+    let typed = RwSignal::new(initial.place.clone());
+    let suggested = Memo::new(move |_| {
+        places.with(|list| {
+            shared::place_match::suggestion(&typed.get(), list.iter().map(|p| p.name.as_str()))
+                .map(str::to_owned)
+        })
     });
     let place_options = move || {
         places
@@ -123,11 +136,25 @@ pub fn IncidentForm(
             <div class="field">
                 <label for="place">{t(T::Place)}</label>
                 <input id="place" name="place" type="text" list="place-options" required autocomplete="off"
-                    maxlength="100" value=initial.place.clone()
+                    maxlength="100" value=initial.place.clone() prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
                     aria-invalid=invalid(error, "place") aria-describedby=move || {
                         described_by(error, "place")().unwrap_or_else(|| "place-hint".to_owned())
                     } />
                 <p class="hint" id="place-hint">{t(T::PlaceHint)}</p>
+                <div aria-live="polite">
+                    {move || suggested.get().map(|name| {
+                        let chosen = name.clone();
+                        view! {
+                            <p class="suggestion">
+                                {format!("{} „{name}“? ", t(T::DidYouMean))}
+                                <button type="button" class="link-button" on:click=move |_| typed.set(chosen.clone())>
+                                    {format!("{} „{name}“", t(T::UseThisPlace))}
+                                </button>
+                            </p>
+                        }
+                    })}
+                </div>
                 <datalist id="place-options">{place_options}</datalist>
                 <FieldMessage field="place" error />
             </div>

@@ -61,7 +61,7 @@ pub fn MeetingsPage() -> impl IntoView {
             })}
             {move || Suspend::new(async move {
                 let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
-                let organisations = reference.await.map(|r| r.reference.organisations).unwrap_or_default();
+                let organisations = reference.await.map(|r| r.reference.for_forms(&[]).organisations).unwrap_or_default();
                 coordinator.then(|| view! { <NewSeriesForm action=create organisations /> })
             })}
         </Suspense>

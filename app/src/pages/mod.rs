@@ -23,6 +23,7 @@ pub mod meetings;
 pub mod minutes_print;
 pub mod not_found;
 pub mod picture;
+pub mod places;
 pub mod reports;
 pub mod set_password;
 pub mod sign_in;

@@ -130,14 +130,19 @@ async fn record<C: ConnectionTrait>(
     .await
 }
 
-/// Refuses an organisation that does not exist (on `organisation_id`).
-async fn ensure_organisation<C: ConnectionTrait>(db: &C, id: OrganisationId) -> Result<()> {
-    organisation::Entity::find_by_id(id.0)
+/// Refuses (on `organisation_id`) an organisation that does not exist, or one that is
+/// retired unless the account is already in it (`kept`).
+async fn ensure_organisation<C: ConnectionTrait>(
+    db: &C,
+    id: OrganisationId,
+    kept: Option<Uuid>,
+) -> Result<()> {
+    let found = organisation::Entity::find_by_id(id.0)
         .one(db)
         .await
         .map_err(db_err)?
-        .map(|_| ())
-        .ok_or_else(|| AppError::field("organisation_id", FieldError::Unknown))
+        .ok_or_else(|| AppError::field("organisation_id", FieldError::Unknown))?;
+    super::reference::refuse_retired("organisation_id", found.retired_at, kept == Some(found.id))
 }
 
 /// Refuses an address another account already has (on `email`).
@@ -202,7 +207,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     ensure_admin(caller)?;
     let fields = input.validate()?;
     let txn = begin_write(db).await.map_err(db_err)?;
-    ensure_organisation(&*txn, fields.organisation_id).await?;
+    ensure_organisation(&*txn, fields.organisation_id, None).await?;
     ensure_free(&*txn, fields.email.as_str(), None).await?;
     let created = user::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -237,7 +242,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     let fields = input.validate()?;
     let txn = begin_write(db).await.map_err(db_err)?;
     let found = find(&*txn, id).await?;
-    ensure_organisation(&*txn, fields.organisation_id).await?;
+    ensure_organisation(&*txn, fields.organisation_id, Some(found.organisation_id)).await?;
     ensure_free(&*txn, fields.email.as_str(), Some(found.id)).await?;
     if found.role == Role::Admin && found.active && fields.role != Role::Admin {
         ensure_another_admin(&*txn, found.id, "role").await?;

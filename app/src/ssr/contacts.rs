@@ -11,7 +11,7 @@ use sea_orm::{
 use shared::audit::{AuditAction, RecordType};
 use shared::contact::{ContactEntry, ContactFunction, ContactInput, Directory, Reach};
 use shared::lang::Lang;
-use shared::user::{CurrentUser, Role};
+use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
@@ -108,7 +108,7 @@ pub async fn directory<C: ConnectionTrait>(
             deputy,
             deputy_id: c.deputy_id.map(|d| d.to_string()),
             stands_in,
-            can_edit: !stands_in && (caller.role == Role::Coordinator || own),
+            can_edit: !stands_in && (caller.can_keep_directory() || own),
             // A vacated post's line is the deputy's; the departed account is not shown.
             account_email: if stands_in {
                 None
@@ -126,7 +126,7 @@ pub async fn directory<C: ConnectionTrait>(
         ))
     });
     // Deputy choices are for those who may change an entry: coordinators and entry owners.
-    let may_edit = caller.role == Role::Coordinator
+    let may_edit = caller.can_keep_directory()
         || all
             .iter()
             .any(|c| c.active && c.user_id == Some(caller.id.0));
@@ -139,10 +139,20 @@ pub async fn directory<C: ConnectionTrait>(
         })
         .collect();
     people.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut left: Vec<(String, String)> = all
+        .iter()
+        .filter(|c| caller.can_keep_directory() && !c.active)
+        .map(|c| {
+            let org = orgs.get(&c.organisation_id).cloned().unwrap_or_default();
+            (c.id.to_string(), format!("{}, {org}", c.name))
+        })
+        .collect();
+    left.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(Directory {
         entries,
-        can_manage: caller.role == Role::Coordinator,
+        can_manage: caller.can_keep_directory(),
         people,
+        left,
     })
 }
 
@@ -219,7 +229,7 @@ async fn save_in<C: ConnectionTrait>(
         let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
         Some(find(db, id).await?)
     };
-    let coordinator = caller.role == Role::Coordinator;
+    let coordinator = caller.can_keep_directory();
     let own = existing
         .as_ref()
         .is_some_and(|c| c.active && c.user_id == Some(caller.id.0));
@@ -238,18 +248,23 @@ async fn save_in<C: ConnectionTrait>(
         _ => input.clone(),
     };
     let valid = input.validate()?;
-    if organisation::Entity::find_by_id(valid.organisation_id.0)
+    let organisation = organisation::Entity::find_by_id(valid.organisation_id.0)
         .one(db)
         .await
         .map_err(db_err)?
-        .is_none()
-    {
-        return Err(AppError::field("organisation_id", FieldError::Unknown));
-    }
+        .ok_or_else(|| AppError::field("organisation_id", FieldError::Unknown))?;
+    let kept_org = existing
+        .as_ref()
+        .is_some_and(|c| c.organisation_id == organisation.id);
+    super::reference::refuse_retired("organisation_id", organisation.retired_at, kept_org)?;
     if let Some(a) = valid.area_id {
-        super::reference::ensure_area(db, a)
+        let area = super::reference::ensure_area(db, a)
             .await
             .map_err(|_| AppError::field("area_id", FieldError::Unknown))?;
+        let kept_area = existing
+            .as_ref()
+            .is_some_and(|c| c.area_id == Some(area.id));
+        super::reference::refuse_retired("area_id", area.retired_at, kept_area)?;
     }
     let id = existing.as_ref().map_or_else(Uuid::now_v7, |c| c.id);
     if let Some(d) = valid.deputy_id {
@@ -329,20 +344,39 @@ pub async fn deactivate<C: ConnectionTrait + TransactionTrait>(
     caller: &CurrentUser,
     id: &str,
 ) -> Result<()> {
-    if caller.role != Role::Coordinator {
+    set_active(db, caller, id, false).await
+}
+
+/// Someone back (or deactivated by mistake): in the directory again, and a member for
+/// need-to-know of the groups that list them.
+pub async fn reactivate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: &str,
+) -> Result<()> {
+    set_active(db, caller, id, true).await
+}
+
+async fn set_active<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: &str,
+    active: bool,
+) -> Result<()> {
+    if !caller.can_keep_directory() {
         return Err(AppError::Forbidden);
     }
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let db = &*txn;
     let c = find(db, id).await?;
-    if !c.active {
+    if c.active == active {
         return Err(AppError::Conflict);
     }
     let before = snapshot(db, &c).await?;
     let mut row: contact::ActiveModel = c.into();
-    row.active = Set(false);
-    row.deactivated_at = Set(Some(Utc::now()));
+    row.active = Set(active);
+    row.deactivated_at = Set((!active).then(Utc::now));
     let saved = row.update(db).await.map_err(db_err)?;
     audit::record(
         db,

@@ -154,6 +154,7 @@ pub async fn load_categories<C: ConnectionTrait>(db: &C) -> Result<()> {
             name_en: Set(Some((*en).to_owned())),
             sort_order: Set(order as i32),
             created_at: Set(Utc::now()),
+            retired_at: Set(None),
         }
         .insert(db)
         .await
@@ -181,6 +182,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<()> {
             name: Set(name.to_owned()),
             kind: Set(kind),
             created_at: Set(Utc::now()),
+            retired_at: Set(None),
         }
         .insert(&*txn)
         .await
@@ -193,13 +195,14 @@ pub async fn load(db: &DatabaseConnection) -> Result<()> {
             id: Set(id.0),
             name: Set(name.to_owned()),
             created_at: Set(Utc::now()),
+            retired_at: Set(None),
         }
         .insert(&*txn)
         .await
         .map_err(db_err)?;
         for place in places {
             let place = PlaceName::parse(place).map_err(|_| shared::AppError::Internal)?;
-            find_or_create_place(&*txn, id, &place).await?;
+            find_or_create_place(&*txn, id, &place, true).await?;
         }
         areas.push((id, places));
     }

@@ -164,6 +164,9 @@ pub async fn incidents<C: ConnectionTrait + TransactionTrait>(
                 name_key: Set(key.1.clone()),
                 created_at: Set(now),
                 anonymous: Set(false),
+                retired_at: Set(None),
+                merged_into: Set(None),
+                confirmed: Set(true),
             });
             id
         });

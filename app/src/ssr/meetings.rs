@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{MeetingState, MeetingSummary, SeriesSummary};
@@ -91,6 +91,15 @@ pub async fn create_series_at<C: ConnectionTrait + TransactionTrait>(
         .map(|org| names.get(org).cloned())
         .collect::<Option<Vec<String>>>()
         .ok_or_else(|| AppError::field("members", FieldError::Unknown))?;
+    let retired = super::entities::organisation::Entity::find()
+        .filter(super::entities::organisation::Column::Id.is_in(members.clone()))
+        .filter(super::entities::organisation::Column::RetiredAt.is_not_null())
+        .count(&*txn)
+        .await
+        .map_err(db_err)?;
+    if retired > 0 {
+        return Err(AppError::field("members", FieldError::Retired));
+    }
     let id = insert_series(&*txn, name, weekday, start_time, location, None).await?;
     for org in &members {
         member::ActiveModel {

@@ -24,6 +24,7 @@ pub mod meetings;
 pub mod minutes;
 pub mod password_links;
 pub mod picture;
+pub mod places;
 pub mod reference;
 pub mod reference_admin;
 pub mod reports;

@@ -64,13 +64,15 @@ pub async fn organisation_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uu
         .collect())
 }
 
-/// The places of one area (every place when `area` is `None`), sorted by name, without the
-/// stand-ins of anonymised incidents (`retention`). Kept out of
-/// [`load`]: a large municipality has thousands, and only the incident form and the admin
-/// page need them.
+/// The places of one area (every place when `area` is `None`) that forms offer, sorted by
+/// name: without the stand-ins of anonymised incidents (`retention`), retired places and the
+/// aliases of merged ones. Kept out of [`load`]: a large municipality has thousands, and only
+/// the incident form needs them.
 pub async fn places<C: ConnectionTrait>(db: &C, area: Option<AreaId>) -> Result<Vec<PlaceDto>> {
     let mut query = place::Entity::find()
         .filter(place::Column::Anonymous.eq(false))
+        .filter(place::Column::RetiredAt.is_null())
+        .filter(place::Column::MergedInto.is_null())
         .order_by_asc(place::Column::Name);
     if let Some(area) = area {
         query = query.filter(place::Column::AreaId.eq(area.0));
@@ -113,6 +115,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
                 id: OrganisationId(o.id),
                 name: o.name,
                 kind: o.kind,
+                retired: o.retired_at.is_some(),
             })
             .collect(),
         areas: areas
@@ -120,6 +123,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
             .map(|a| AreaDto {
                 id: AreaId(a.id),
                 name: a.name,
+                retired: a.retired_at.is_some(),
             })
             .collect(),
         categories: categories
@@ -129,6 +133,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
                 name: category_name(&c, lang),
                 name_sv: c.name_sv,
                 name_en: c.name_en,
+                retired: c.retired_at.is_some(),
             })
             .collect(),
     })
@@ -179,6 +184,7 @@ pub async fn save_organisation<C: ConnectionTrait>(
                 name: Set(name.into_inner()),
                 kind: Set(kind),
                 created_at: Set(Utc::now()),
+                retired_at: Set(None),
             }
             .insert(db)
             .await
@@ -206,6 +212,7 @@ pub async fn save_area<C: ConnectionTrait>(db: &C, id: &str, name: &str) -> Resu
                 id: Set(Uuid::now_v7()),
                 name: Set(name.into_inner()),
                 created_at: Set(Utc::now()),
+                retired_at: Set(None),
             }
             .insert(db)
             .await
@@ -240,7 +247,7 @@ pub async fn save_place<C: ConnectionTrait>(
         None => {
             let area = AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
             ensure_area(db, area).await?;
-            new_place(area, &name).insert(db).await
+            new_place(area, &name, true).insert(db).await
         }
     };
     model
@@ -285,6 +292,7 @@ pub async fn save_category<C: ConnectionTrait>(
                 name_en: Set(en),
                 sort_order: Set(1000),
                 created_at: Set(Utc::now()),
+                retired_at: Set(None),
             }
             .insert(db)
             .await
@@ -297,8 +305,9 @@ pub async fn save_category<C: ConnectionTrait>(
         .map_err(taken_on("name_sv"))
 }
 
-/// A new place row called `name` in `area`.
-fn new_place(area: AreaId, name: &PlaceName) -> place::ActiveModel {
+/// A new place row called `name` in `area`: confirmed when an admin or the demo made it, not
+/// yet when it was first typed in a form.
+fn new_place(area: AreaId, name: &PlaceName, confirmed: bool) -> place::ActiveModel {
     place::ActiveModel {
         id: Set(Uuid::now_v7()),
         area_id: Set(area.0),
@@ -306,6 +315,22 @@ fn new_place(area: AreaId, name: &PlaceName) -> place::ActiveModel {
         name_key: Set(place::name_key(name.as_str())),
         created_at: Set(Utc::now()),
         anonymous: Set(false),
+        retired_at: Set(None),
+        merged_into: Set(None),
+        confirmed: Set(confirmed),
+    }
+}
+
+/// Refuses (on `field`) retired reference data chosen for new work; a record that already
+/// has it (`kept`) may keep it.
+pub fn refuse_retired(
+    field: &str,
+    retired_at: Option<chrono::DateTime<Utc>>,
+    kept: bool,
+) -> Result<()> {
+    match retired_at {
+        Some(_) if !kept => Err(AppError::field(field, FieldError::Retired)),
+        _ => Ok(()),
     }
 }
 
@@ -330,27 +355,37 @@ pub async fn ensure_category<C: ConnectionTrait>(
         .ok_or_else(|| AppError::field("category_id", FieldError::Unknown))
 }
 
-/// The place called `name` in `area` (ignoring case), if there is one.
+/// The place called `name` in `area` (ignoring case), if there is one. A name merged into
+/// another place leads to that place.
 pub async fn find_place<C: ConnectionTrait>(
     db: &C,
     area: AreaId,
     name: &PlaceName,
 ) -> Result<Option<place::Model>> {
-    place::Entity::find()
+    let found = place::Entity::find()
         .filter(place::Column::AreaId.eq(area.0))
         .filter(place::Column::NameKey.eq(place::name_key(name.as_str())))
         .one(db)
         .await
-        .map_err(db_err)
+        .map_err(db_err)?;
+    match found.as_ref().and_then(|p| p.merged_into) {
+        Some(kept) => place::Entity::find_by_id(kept)
+            .one(db)
+            .await
+            .map_err(db_err),
+        None => Ok(found),
+    }
 }
 
-/// The place called `name` in `area` (ignoring case), created if it does not exist yet. Two
-/// people reporting the same new place at once both get it: the second insert gives way
-/// (`ON CONFLICT DO NOTHING`, which on PostgreSQL waits for the first to commit) and reads it.
+/// The place called `name` in `area` (ignoring case), created if it does not exist yet (and
+/// then `confirmed` or not). Two people reporting the same new place at once both get it: the
+/// second insert gives way (`ON CONFLICT DO NOTHING`, which on PostgreSQL waits for the first
+/// to commit) and reads it.
 pub async fn find_or_create_place<C: ConnectionTrait>(
     db: &C,
     area: AreaId,
     name: &PlaceName,
+    confirmed: bool,
 ) -> Result<place::Model> {
     if let Some(p) = find_place(db, area, name).await? {
         return Ok(p);
@@ -358,7 +393,7 @@ pub async fn find_or_create_place<C: ConnectionTrait>(
     let on_conflict = OnConflict::columns([place::Column::AreaId, place::Column::NameKey])
         .do_nothing()
         .to_owned();
-    match place::Entity::insert(new_place(area, name))
+    match place::Entity::insert(new_place(area, name, confirmed))
         .on_conflict(on_conflict)
         .exec_without_returning(db)
         .await

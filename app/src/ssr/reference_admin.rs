@@ -1,15 +1,21 @@
-//! Reference data as admins keep it: every create or rename of an organisation, area, place
-//! or category is one write with its audit event inside it (what it was called before and
-//! after), refused for anyone but admins. Demo data and tests set reference data up through
-//! `reference` directly.
+//! Reference data as admins keep it: every create, rename, retirement or return of an
+//! organisation, area, place or category is one write with its audit event inside it (what it
+//! was called before and after, whether retired), refused for anyone but admins; places are
+//! also kept by coordinators. Demo data and tests set reference data up through `reference`
+//! directly.
 
-use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
-use shared::AppError;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+};
 use shared::audit::{AuditAction, RecordType};
+use shared::reference::ReferenceKind;
 use shared::user::CurrentUser;
+use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{area, category, organisation, place};
+use super::entities::{area, category, organisation, place, user};
 use super::writes::begin_write;
 use super::{Result, audit, db_err, reference};
 
@@ -119,7 +125,9 @@ pub async fn save_place<C: ConnectionTrait + TransactionTrait>(
     area_id: &str,
     name: &str,
 ) -> Result<Uuid> {
-    ensure_admin(caller)?;
+    if !caller.can_keep_places() {
+        return Err(AppError::Forbidden);
+    }
     let txn = begin_write(db).await.map_err(db_err)?;
     let old = before(&*txn, id, async |db, id| {
         Ok(place::Entity::find_by_id(id)
@@ -166,4 +174,113 @@ pub async fn save_category<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(saved)
+}
+
+/// The name and retirement of one piece of reference data, if it exists.
+async fn current<C: ConnectionTrait>(
+    db: &C,
+    kind: ReferenceKind,
+    id: Uuid,
+) -> Result<Option<(String, Option<DateTime<Utc>>)>> {
+    let found = match kind {
+        ReferenceKind::Organisation => organisation::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map(|o| o.map(|o| (o.name, o.retired_at))),
+        ReferenceKind::Area => area::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map(|a| a.map(|a| (a.name, a.retired_at))),
+        ReferenceKind::Category => category::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map(|c| c.map(|c| (c.name_sv, c.retired_at))),
+        ReferenceKind::Place => place::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map(|p| p.filter(|p| !p.anonymous && p.merged_into.is_none()))
+            .map(|p| p.map(|p| (p.name, p.retired_at))),
+    };
+    found.map_err(db_err)
+}
+
+/// Retires (`retired`) or brings back an organisation, area, category or place. Retired, it
+/// leaves the forms for new work; old incidents, counts, minutes and reports keep it. Places
+/// are kept by coordinators and admins, the rest by admins. An organisation with active
+/// accounts stays.
+pub async fn set_retired<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    kind: ReferenceKind,
+    id: &str,
+    retired: bool,
+) -> Result<()> {
+    if kind == ReferenceKind::Place {
+        if !caller.can_keep_places() {
+            return Err(AppError::Forbidden);
+        }
+    } else {
+        ensure_admin(caller)?;
+    }
+    let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+    let txn = begin_write(db).await.map_err(db_err)?;
+    let (name, was) = current(&*txn, kind, id).await?.ok_or(AppError::NotFound)?;
+    if was.is_some() == retired {
+        return Ok(());
+    }
+    if retired && kind == ReferenceKind::Organisation {
+        let active = user::Entity::find()
+            .filter(user::Column::OrganisationId.eq(id))
+            .filter(user::Column::Active.eq(true))
+            .count(&*txn)
+            .await
+            .map_err(db_err)?;
+        if active > 0 {
+            return Err(AppError::field("retired", FieldError::ActiveAccounts));
+        }
+    }
+    let at = retired.then(Utc::now);
+    let done = match kind {
+        ReferenceKind::Organisation => {
+            organisation::Entity::update_many()
+                .col_expr(organisation::Column::RetiredAt, Expr::value(at))
+                .filter(organisation::Column::Id.eq(id))
+                .exec(&*txn)
+                .await
+        }
+        ReferenceKind::Area => {
+            area::Entity::update_many()
+                .col_expr(area::Column::RetiredAt, Expr::value(at))
+                .filter(area::Column::Id.eq(id))
+                .exec(&*txn)
+                .await
+        }
+        ReferenceKind::Category => {
+            category::Entity::update_many()
+                .col_expr(category::Column::RetiredAt, Expr::value(at))
+                .filter(category::Column::Id.eq(id))
+                .exec(&*txn)
+                .await
+        }
+        ReferenceKind::Place => {
+            place::Entity::update_many()
+                .col_expr(place::Column::RetiredAt, Expr::value(at))
+                .filter(place::Column::Id.eq(id))
+                .exec(&*txn)
+                .await
+        }
+    };
+    done.map_err(db_err)?;
+    let snapshot = |retired: bool| serde_json::json!({ "kind": kind.code(), "name": name, "retired": retired });
+    audit::record(
+        &*txn,
+        caller.into(),
+        AuditAction::Update,
+        RecordType::ReferenceData,
+        Some(id),
+        Some(&snapshot(!retired)),
+        Some(&snapshot(retired)),
+    )
+    .await?;
+    txn.commit().await.map_err(db_err)
 }

@@ -146,6 +146,9 @@ async fn stand_in<C: ConnectionTrait>(db: &C, area: Uuid) -> Result<Uuid> {
         name_key: Set(STAND_IN_KEY.to_owned()),
         created_at: Set(Utc::now()),
         anonymous: Set(true),
+        retired_at: Set(None),
+        merged_into: Set(None),
+        confirmed: Set(true),
     }
     .insert(db)
     .await

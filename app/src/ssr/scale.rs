@@ -175,6 +175,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
                 name: Set(name.clone()),
                 kind: Set(*kind),
                 created_at: Set(now),
+                retired_at: Set(None),
             })
             .collect(),
     )
@@ -191,6 +192,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
                 id: Set(*id),
                 name: Set(name.to_owned()),
                 created_at: Set(now),
+                retired_at: Set(None),
             })
             .collect(),
     )
@@ -214,6 +216,9 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
                 name: Set(name),
                 created_at: Set(now),
                 anonymous: Set(false),
+                retired_at: Set(None),
+                merged_into: Set(None),
+                confirmed: Set(true),
             });
             ids.push(id);
         }

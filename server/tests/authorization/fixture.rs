@@ -81,6 +81,13 @@ pub struct Own {
     /// The token of a one-time link (of an account of its own) for this caller to choose a
     /// password through.
     pub link: String,
+    /// Two places in Rimbo: this caller merges the first into the second.
+    pub merge_from: String,
+    pub merge_into: String,
+    /// A place in Rimbo for this caller to retire.
+    pub to_retire: String,
+    /// A directory entry of someone who left, for this caller to bring back.
+    pub left_contact: String,
 }
 
 pub struct Fixture {
@@ -102,6 +109,8 @@ pub struct Fixture {
     pub feed_path: String,
     /// A one-time link nobody uses: its page and its account are only looked at.
     pub link: String,
+    /// A place in Rimbo that is only looked at or confirmed.
+    pub place: String,
     pub own: HashMap<Who, Own>,
 }
 
@@ -178,9 +187,11 @@ impl Fixture {
             member_contact: String::new(),
             feed_path: String::new(),
             link: String::new(),
+            place: String::new(),
             own: HashMap::new(),
         };
         fx.arrange_accounts().await;
+        fx.arrange_places().await;
         fx.arrange_meetings().await;
         fx.arrange_members().await;
         fx.arrange_actions().await;
@@ -211,6 +222,45 @@ impl Fixture {
             .expect("a set-password link");
         let id = made["user_id"].as_str().expect("the account's id");
         (id.to_owned(), token.to_owned())
+    }
+
+    async fn arrange_places(&mut self) {
+        let admin = &self.browsers[&Who::Admin];
+        let rimbo = self.area("Rimbo");
+        let mut names = vec!["Plats att titta på".to_owned()];
+        for who in EVERYONE {
+            for what in ["dubblett", "kvar", "avvecklas"] {
+                names.push(format!("Plats {what} {}", who.index()));
+            }
+        }
+        for name in &names {
+            call_ok(
+                admin,
+                "admin/place",
+                &[("id", ""), ("area_id", &rimbo), ("name", name)],
+            )
+            .await;
+        }
+        let list = call_ok(admin, "places/list", &[("area", &rimbo)]).await;
+        let id = |name: &str| {
+            list["places"]
+                .as_array()
+                .and_then(|p| p.iter().find(|p| p["name"] == name))
+                .and_then(|p| p["id"].as_str())
+                .unwrap_or_else(|| panic!("place {name}"))
+                .to_owned()
+        };
+        self.place = id("Plats att titta på");
+        for who in EVERYONE {
+            let i = who.index();
+            let left = self.contact(&format!("Slutat {who:?}"), "").await;
+            call_ok(self.coordinator(), "contacts/deactivate", &[("id", &left)]).await;
+            let own = self.own.entry(who).or_default();
+            own.merge_from = id(&format!("Plats dubblett {i}"));
+            own.merge_into = id(&format!("Plats kvar {i}"));
+            own.to_retire = id(&format!("Plats avvecklas {i}"));
+            own.left_contact = left;
+        }
     }
 
     async fn arrange_accounts(&mut self) {

@@ -141,13 +141,71 @@ pub fn server_functions() -> Vec<Case> {
                     ("name", &format!("Plats {w:?}")),
                 ])
             },
-            ADMIN_ONLY,
+            OVERSEERS,
         ),
         case(
             "admin/category",
             "new",
             |_, w| f(&[("id", ""), ("name_sv", &format!("Kategori {w:?}"))]),
             ADMIN_ONLY,
+        ),
+        case(
+            "admin/retire",
+            "an area",
+            |fx, _| {
+                f(&[
+                    ("kind", "area"),
+                    ("id", &fx.area("Älmsta")),
+                    ("retired", "false"),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "admin/retire",
+            "a place",
+            |fx, w| {
+                f(&[
+                    ("kind", "place"),
+                    ("id", &fx.own[&w].to_retire),
+                    ("retired", "true"),
+                ])
+            },
+            OVERSEERS,
+        ),
+        case(
+            "places/list",
+            "Rimbo's",
+            |fx, _| f(&[("area", &fx.area("Rimbo"))]),
+            OVERSEERS,
+        ),
+        case(
+            "places/confirm",
+            "one in Rimbo",
+            |fx, _| f(&[("id", &fx.place)]),
+            OVERSEERS,
+        ),
+        case(
+            "places/merge-preview",
+            "what would move",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.place),
+                    ("into", &fx.own[&Who::SignedOut].merge_into),
+                ])
+            },
+            OVERSEERS,
+        ),
+        case(
+            "places/merge",
+            "a duplicate",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.own[&w].merge_from),
+                    ("into", &fx.own[&w].merge_into),
+                ])
+            },
+            OVERSEERS,
         ),
         case("accounts/list", "everyone", none, ADMIN_ONLY),
         case(
@@ -315,13 +373,19 @@ pub fn server_functions() -> Vec<Case> {
                     ("phone", "070-174 07 01"),
                 ])
             },
-            COORDINATOR_ONLY,
+            OVERSEERS,
         ),
         case(
             "contacts/deactivate",
             "someone who left",
             |fx, w| f(&[("id", &fx.own[&w].contact)]),
-            COORDINATOR_ONLY,
+            OVERSEERS,
+        ),
+        case(
+            "contacts/reactivate",
+            "someone back",
+            |fx, w| f(&[("id", &fx.own[&w].left_contact)]),
+            OVERSEERS,
         ),
         case("groups/list", "the caller's", none, EVERY_SIGNED_IN),
         case(
@@ -613,6 +677,7 @@ pub fn pages() -> Vec<Page> {
         ),
         fixed("/admin", p(ADMIN_ONLY)),
         fixed("/admin/users", p(ADMIN_ONLY)),
+        fixed("/places", p(OVERSEERS)),
         page(
             "/set-password",
             |fx| format!("/set-password?token={}", fx.link),

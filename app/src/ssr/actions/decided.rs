@@ -20,11 +20,13 @@ use crate::ssr::time::now_local;
 use crate::ssr::{Result, audit, db_err, incidents, reference};
 
 /// Checks what `input` refers to (owner, area, incident) and returns the valid form with the
-/// owner organisation.
+/// owner organisation. Retired owners and areas are refused, unless `existing` (the action
+/// being corrected) already has them.
 async fn checked<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     input: &ActionInput,
+    existing: Option<&action::Model>,
 ) -> Result<(ValidAction, organisation::Model)> {
     let valid = input.validate(now_local().date())?;
     let owner = organisation::Entity::find_by_id(valid.owner_organisation_id.0)
@@ -32,8 +34,12 @@ async fn checked<C: ConnectionTrait>(
         .await
         .map_err(db_err)?
         .ok_or_else(|| AppError::field("owner_organisation_id", FieldError::Unknown))?;
+    let kept_owner = existing.is_some_and(|e| e.owner_organisation_id == owner.id);
+    reference::refuse_retired("owner_organisation_id", owner.retired_at, kept_owner)?;
     if let Some(a) = valid.area_id {
-        reference::ensure_area(db, a).await?;
+        let area = reference::ensure_area(db, a).await?;
+        let kept_area = existing.is_some_and(|e| e.area_id == Some(area.id));
+        reference::refuse_retired("area_id", area.retired_at, kept_area)?;
     }
     if let Some(i) = valid.incident_id {
         incidents::get_for_link(db, caller, i, Lang::Sv)
@@ -43,12 +49,20 @@ async fn checked<C: ConnectionTrait>(
     Ok((valid, owner))
 }
 
-/// The place an action names: picked or typed in its area (created when new).
-async fn place_of<C: ConnectionTrait>(db: &C, valid: &ValidAction) -> Result<Option<Uuid>> {
-    Ok(match (valid.area_id, &valid.place) {
-        (Some(area), Some(name)) => Some(reference::find_or_create_place(db, area, name).await?.id),
-        _ => None,
-    })
+/// The place an action names: picked or typed in its area (created when new, for a
+/// coordinator to confirm). A retired place is refused unless the action already has it.
+async fn place_of<C: ConnectionTrait>(
+    db: &C,
+    valid: &ValidAction,
+    existing: Option<&action::Model>,
+) -> Result<Option<Uuid>> {
+    let (Some(area), Some(name)) = (valid.area_id, &valid.place) else {
+        return Ok(None);
+    };
+    let place = reference::find_or_create_place(db, area, name, false).await?;
+    let kept = existing.is_some_and(|e| e.place_id == Some(place.id));
+    reference::refuse_retired("place", place.retired_at, kept)?;
+    Ok(Some(place.id))
 }
 
 /// Names for an action's audit snapshot: its owner, area and place.
@@ -113,7 +127,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
     origin: Option<Uuid>,
     group: Option<Uuid>,
 ) -> Result<Uuid> {
-    let (valid, owner) = checked(txn, caller, input).await?;
+    let (valid, owner) = checked(txn, caller, input, None).await?;
     if let Some(existing) = action::Entity::find_by_id(id)
         .one(txn)
         .await
@@ -124,7 +138,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
             _ => Err(AppError::Conflict),
         };
     }
-    let place_id = place_of(txn, &valid).await?;
+    let place_id = place_of(txn, &valid, None).await?;
     let model = action::ActiveModel {
         id: Set(id),
         title: Set(valid.title),
@@ -174,9 +188,9 @@ pub(crate) async fn rewrite<C: ConnectionTrait>(
     model: action::Model,
     input: &ActionInput,
 ) -> Result<()> {
-    let (valid, owner) = checked(txn, caller, input).await?;
+    let (valid, owner) = checked(txn, caller, input, Some(&model)).await?;
     let before = snapshot_of(txn, &model).await?;
-    let place_id = place_of(txn, &valid).await?;
+    let place_id = place_of(txn, &valid, Some(&model)).await?;
     let id = model.id;
     let mut active: action::ActiveModel = model.into();
     active.title = Set(valid.title);

@@ -12,6 +12,8 @@ pub struct Model {
     pub name_en: Option<String>,
     pub sort_order: i32,
     pub created_at: DateTimeUtc,
+    /// When it was retired: gone from the forms for new work, kept by old records.
+    pub retired_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

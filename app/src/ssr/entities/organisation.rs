@@ -11,6 +11,8 @@ pub struct Model {
     pub name: String,
     pub kind: OrgKind,
     pub created_at: DateTimeUtc,
+    /// When it was retired: gone from the forms for new work, kept by old records.
+    pub retired_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

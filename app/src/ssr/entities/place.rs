@@ -13,6 +13,12 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The area's stand-in for the places of anonymised incidents: never suggested or listed.
     pub anonymous: bool,
+    /// When it was retired: gone from the forms for new work, kept by old records.
+    pub retired_at: Option<DateTimeUtc>,
+    /// A duplicate merged into this place: the row stays as an alias of its name.
+    pub merged_into: Option<Uuid>,
+    /// False for a place first typed in a form, until a coordinator confirms or merges it.
+    pub confirmed: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -48,9 +48,10 @@ pub async fn create<C: ConnectionTrait>(
 ) -> Result<Uuid> {
     ensure_coordinator(caller)?;
     let area = shared::ids::AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
-    super::reference::ensure_area(db, area)
+    let found = super::reference::ensure_area(db, area)
         .await
         .map_err(|_| AppError::field("area_id", FieldError::Unknown))?;
+    super::reference::refuse_retired("area_id", found.retired_at, false)?;
     let id = insert_series(db, name, weekday, start_time, "", Some(area.0)).await?;
     let after = serde_json::json!({ "name": name.trim(), "area": area.to_string() });
     audit::record(

@@ -23,7 +23,9 @@ pub use query::{count_all, count_by_area, counts_by_area_id, export_rows, list, 
 
 use crate::ssr::audit;
 use crate::ssr::entities::{area, category, incident, organisation, place, user, weekly_report};
-use crate::ssr::reference::{ensure_area, ensure_category, find_or_create_place, find_place};
+use crate::ssr::reference::{
+    ensure_area, ensure_category, find_or_create_place, find_place, refuse_retired,
+};
 use crate::ssr::time::{format_local, input_local, local_to_utc, now_local, week_of};
 use crate::ssr::{Result, db_err};
 
@@ -199,12 +201,27 @@ struct Checked {
     place: Option<place::Model>,
 }
 
-/// Everything that can be read before taking the write lock.
-async fn validate<C: ConnectionTrait>(db: &C, input: &IncidentInput) -> Result<Checked> {
+/// Everything that can be read before taking the write lock. Retired areas, categories and
+/// places are refused for new work; an incident being changed (`existing`) keeps its own.
+async fn validate<C: ConnectionTrait>(
+    db: &C,
+    input: &IncidentInput,
+    existing: Option<&incident::Model>,
+) -> Result<Checked> {
     let valid = input.validate(now_local())?;
     let area = ensure_area(db, valid.area_id).await?;
     let category = ensure_category(db, valid.category_id).await?;
     let place = find_place(db, valid.area_id, &valid.place).await?;
+    let kept = |f: fn(&incident::Model) -> Uuid, id: Uuid| existing.is_some_and(|e| f(e) == id);
+    refuse_retired("area_id", area.retired_at, kept(|e| e.area_id, area.id))?;
+    refuse_retired(
+        "category_id",
+        category.retired_at,
+        kept(|e| e.category_id, category.id),
+    )?;
+    if let Some(p) = &place {
+        refuse_retired("place", p.retired_at, kept(|e| e.place_id, p.id))?;
+    }
     Ok(Checked {
         valid,
         area,
@@ -223,7 +240,7 @@ async fn place_under_lock<C: ConnectionTrait>(
 ) -> Result<place::Model> {
     match found {
         Some(p) => Ok(p),
-        None => find_or_create_place(txn, area, name).await,
+        None => find_or_create_place(txn, area, name, false).await,
     }
 }
 
@@ -246,7 +263,7 @@ pub async fn create(
         area,
         category,
         place,
-    } = validate(db, input).await?;
+    } = validate(db, input, None).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let id = IncidentId::new_v7();
     let description = valid.description.into_inner();
@@ -317,7 +334,7 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     if !caller.can_edit_incident(OrganisationId(existing.organisation_id)) {
         return Err(AppError::Forbidden);
     }
-    let Checked { valid, place, .. } = validate(db, input).await?;
+    let Checked { valid, place, .. } = validate(db, input, Some(&existing)).await?;
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let before = find_row(&*txn, id).await?.map(|r| r.snapshot());
     let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
