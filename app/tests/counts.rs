@@ -181,7 +181,7 @@ async fn the_migration_counts_incidents_already_stored() {
 async fn place(db: &DatabaseConnection, form: &IncidentInput) -> Uuid {
     let area = shared::ids::AreaId::parse(&form.area_id).expect("area");
     let name = shared::text::PlaceName::parse(&form.place).expect("place");
-    app::ssr::reference::find_or_create_place(db, area, &name)
+    app::ssr::reference::find_or_create_place(db, area, &name, true)
         .await
         .expect("place")
         .id

@@ -26,6 +26,7 @@ fn organisation(name: &str) -> (Uuid, organisation::ActiveModel) {
         name: Set(name.to_owned()),
         kind: Set(OrgKind::Police),
         created_at: Set(Utc::now()),
+        retired_at: Set(None),
     };
     (id, row)
 }

@@ -35,6 +35,7 @@ async fn at(
         &w.db,
         area,
         &PlaceName::parse(place).expect("fixture"),
+        true,
     )
     .await
     .expect("fixture");

@@ -22,6 +22,7 @@ mod m20261203_000015_add_series_location;
 mod m20261203_000016_create_person_attendance;
 mod m20261204_000017_create_password_links;
 mod m20261204_000018_retire_and_merge_reference_data;
+mod m20261204_000019_create_redaction_requests;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000016_create_person_attendance::Migration),
             Box::new(m20261204_000017_create_password_links::Migration),
             Box::new(m20261204_000018_retire_and_merge_reference_data::Migration),
+            Box::new(m20261204_000019_create_redaction_requests::Migration),
         ]
     }
 }

@@ -74,6 +74,9 @@ pub enum RecordType {
     /// A user account: who may sign in, in which organisation and role.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "account"))]
     Account,
+    /// A reporter's request that personal data be removed from an incident.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "redaction_request"))]
+    RedactionRequest,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

@@ -39,6 +39,8 @@ pub enum FieldError {
     Retired,
     /// An organisation that still has active accounts cannot be retired.
     ActiveAccounts,
+    /// The passage to remove is not in the text (nor in any earlier version of it).
+    NotInText,
     /// Personal data found in free text (what kind, and at which character, counted from 1).
     /// The text itself is never echoed back: errors can end up in URLs and logs.
     PersonalData {

@@ -136,6 +136,15 @@ pub struct IncidentDetail {
     pub input: IncidentInput,
     /// Who created and changed it, and what changed, oldest first.
     pub history: Vec<crate::audit::AuditEntry>,
+    /// The caller may remove personal data from it (coordinators).
+    #[serde(default)]
+    pub can_redact: bool,
+    /// The caller may ask the coordinators to (reporters of its organisation).
+    #[serde(default)]
+    pub can_request_redaction: bool,
+    /// Open requests to remove personal data from it (shown to coordinators).
+    #[serde(default)]
+    pub redaction_requests: Vec<crate::redaction::RedactionRequest>,
 }
 
 /// The list filters, as they appear in the URL query.

@@ -17,6 +17,7 @@ pub mod password;
 pub mod paths;
 pub mod picture;
 pub mod place_match;
+pub mod redaction;
 pub mod reference;
 pub mod report;
 pub mod text;

@@ -88,6 +88,11 @@ text_type!(
     Name, 2, 100, false, true
 );
 text_type!(
+    /// Why personal data is removed, or asked to be ("Elevens namn"): about the record, never
+    /// the person, so guarded like a description.
+    RedactionReason, 3, 300, false, true
+);
+text_type!(
     /// A person's display name (personal by design: not guarded).
     PersonName, 2, 100, false, false
 );

@@ -187,6 +187,12 @@ impl CurrentUser {
         self.role == Role::Admin
     }
 
+    /// Removing personal data that slipped into an incident (and its history) is the
+    /// coordinators' job; reporters ask them to.
+    pub fn can_redact(&self) -> bool {
+        self.role == Role::Coordinator
+    }
+
     /// The place list (confirming new places, merging duplicates, renaming and retiring
     /// places) is kept by coordinators, who see the incidents, and admins.
     pub fn can_keep_places(&self) -> bool {

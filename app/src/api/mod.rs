@@ -16,5 +16,6 @@ pub mod meeting_actions;
 pub mod meetings;
 pub mod picture;
 pub mod places;
+pub mod redaction;
 pub mod reference;
 pub mod reports;

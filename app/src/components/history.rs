@@ -38,6 +38,8 @@ fn field_label(field: &str) -> String {
         "due" => T::DueDate,
         "state" => T::State,
         "note" => T::Note,
+        "removed" => T::RemovedWhat,
+        "reason" => T::Reason,
         _ => return field.to_owned(),
     };
     t(key).to_owned()

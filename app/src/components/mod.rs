@@ -9,5 +9,6 @@ pub mod history;
 pub mod labels;
 pub mod layout;
 pub mod password_link;
+pub mod redaction;
 pub mod saving;
 pub mod week_picker;

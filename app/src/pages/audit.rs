@@ -27,6 +27,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::AuditLog => T::AuditLog,
         RecordType::Dashboard => T::Dashboard,
         RecordType::Account => T::TypeAccount,
+        RecordType::RedactionRequest => T::TypeRedactionRequest,
     })
 }
 

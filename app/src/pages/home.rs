@@ -12,6 +12,7 @@ use shared::user::{CurrentUser, Role};
 use crate::api::actions::list_actions;
 use crate::api::incidents::get_week_overview;
 use crate::api::meetings::list_series;
+use crate::api::redaction::open_redactions;
 use crate::api::reports::{get_own_week, report_overview};
 use crate::app::UserResource;
 use crate::components::fields::PageError;
@@ -72,8 +73,13 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn OnMe(me: CurrentUser) -> impl IntoView {
     let on_me = if me.role == Role::Coordinator {
-        view! { <NotReported /> <OverdueActions scope="" heading=T::OpenActions /> <NextMeeting /> }
-            .into_any()
+        view! {
+            <RemovalRequests />
+            <NotReported />
+            <OverdueActions scope="" heading=T::OpenActions />
+            <NextMeeting />
+        }
+        .into_any()
     } else if me.can_log_incidents() {
         view! { <ReportDue /> <OverdueActions scope="mine" heading=T::OurActions /> }.into_any()
     } else if me.can_see_dashboard() {
@@ -103,6 +109,32 @@ fn ReportDue() -> impl IntoView {
                             <p><a href="/reports">{t(T::ToWeeklyReport)}</a></p>
                         </section>
                     }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Requests to remove personal data from incidents, while any wait (coordinators).
+#[component]
+fn RemovalRequests() -> impl IntoView {
+    let open = Resource::new(|| (), |_| open_redactions());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let open = open.await.ok().filter(|o| !o.is_empty())?;
+                Some(view! {
+                    <section class="status-box" aria-labelledby="removal-heading">
+                        <h2 id="removal-heading">{t(T::RedactionRequestsWaiting)}</h2>
+                        <ul class="plain">
+                            {open.into_iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/incidents/{}", r.incident_id)>{r.incident.clone()}</a>
+                                    {format!(" · {} {}, {}", t(T::RequestedBy), r.organisation, r.at)}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
                 })
             })}
         </Suspense>

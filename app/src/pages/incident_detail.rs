@@ -1,4 +1,5 @@
-//! `/incidents/:id`: one incident, with who logged it and when; edit link for those allowed.
+//! `/incidents/:id`: one incident, with who logged it and when; edit link for those allowed;
+//! removing personal data for coordinators, asking them to for its reporters.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -7,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::incidents::get_incident;
 use crate::components::fields::PageError;
 use crate::components::history::History;
+use crate::components::redaction::{RedactionForm, RedactionRequestForm};
 use crate::i18n::{T, t, yes_no};
 
 #[component]
@@ -15,11 +17,13 @@ pub fn IncidentDetailPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let saved = move || query.with(|q| q.get("saved").is_some());
-    let incident = Resource::new(id, get_incident);
+    let changed = RwSignal::new(0u32);
+    let removed = RwSignal::new(false);
+    let incident = Resource::new(move || (id(), changed.get()), |(id, _)| get_incident(id));
     let user = expect_context::<crate::app::UserResource>();
     view! {
         <Title text=t(T::Incident) />
-        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
                 match incident.await {
@@ -27,6 +31,7 @@ pub fn IncidentDetailPage() -> impl IntoView {
                         let s = d.summary.clone();
                         view! {
                             {saved().then(|| view! { <p class="notice" role="status">{t(T::IncidentSaved)}</p> })}
+                            {removed.get_untracked().then(|| view! { <p class="notice" role="status">{t(T::DataRemoved)}</p> })}
                             <h1>{format!("{} – {}", s.category, s.place)}</h1>
                             <dl class="facts">
                                 <dt>{t(T::When)}</dt><dd>{s.occurred_at.clone()}" ("{s.week.clone()}")"</dd>
@@ -61,11 +66,16 @@ pub fn IncidentDetailPage() -> impl IntoView {
                                 })}
                                 <a href="/incidents">{t(T::BackToList)}</a>
                             </p>
+                            {d.can_redact.then(|| view! {
+                                <RedactionForm id=s.id.to_string() place=s.place.clone()
+                                    requests=d.redaction_requests.clone() changed removed />
+                            })}
+                            {d.can_request_redaction.then(|| view! { <RedactionRequestForm id=s.id.to_string() /> })}
                         }.into_any()
                     }
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }

@@ -14,7 +14,7 @@ use crate::api::places::{ConfirmPlace, MergePlaces, PreviewMerge, list_places};
 use crate::api::reference::{SavePlace, SetRetired, get_reference_data};
 use crate::components::fields::{FormAlert, FormError, PageError, ScopedFieldMessage};
 use crate::components::saving::saved;
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
@@ -159,14 +159,22 @@ fn NewPlace(add: ServerAction<SavePlace>, area_id: String, area_name: String) ->
     }
 }
 
-/// "3 incidents and 1 actions move from "X" to "Y". Whoever types "X" then gets "Y"."
+/// "3 incidents and 1 action", counted the way the language counts.
+fn what_moves(m: &MergePreview) -> String {
+    format!(
+        "{} {} {}",
+        count_of(m.incidents, T::IncidentOne, T::IncidentsCount),
+        t(T::And),
+        count_of(m.actions, T::ActionWordOne, T::ActionWordMany)
+    )
+}
+
+/// "3 incidents and 1 action move from "X" to "Y". Whoever types "X" then gets "Y"."
 fn preview_text(m: &MergePreview) -> String {
     format!(
-        "{} {} {} {} „{}“ {} „{}“. {} „{}“ {} „{}“.",
-        m.incidents,
-        t(T::MoveIncidents),
-        m.actions,
-        t(T::MoveActions),
+        "{} {} „{}“ {} „{}“. {} „{}“ {} „{}“.",
+        what_moves(m),
+        t(T::MoveFrom),
         m.from,
         t(T::To),
         m.into,
@@ -177,16 +185,14 @@ fn preview_text(m: &MergePreview) -> String {
     )
 }
 
-/// ""X" has been merged here: 3 incidents and 1 actions moved, and the name now leads here."
+/// ""X" has been merged here: 3 incidents and 1 action moved, and the name now leads here."
 fn merged_text(m: &MergePreview) -> String {
     format!(
-        "„{}“ {} {} {} {} {}",
+        "„{}“ {} {} {}",
         m.from,
         t(T::MergedHere),
-        m.incidents,
-        t(T::MoveIncidents),
-        m.actions,
-        t(T::MovedActions)
+        what_moves(m),
+        t(T::MovedSuffix)
     )
 }
 
@@ -261,7 +267,7 @@ fn PlaceCard(p: ManagedPlace, acts: Acts, others: Vec<ManagedPlace>) -> impl Int
                 {p.new.then(|| view! { <span class="badge warn">{t(T::NewBadge)}</span> })}
                 {p.retired.then(|| view! { <span class="badge">{t(T::Retired)}</span> })}
             </p>
-            <p class="muted">{format!("{} {}", p.incidents, t(T::IncidentsHere))}</p>
+            <p class="muted">{format!("{} {}", count_of(p.incidents, T::IncidentOne, T::IncidentsCount), t(T::Here))}</p>
             {(!p.aliases.is_empty()).then(|| view! {
                 <p class="muted">{format!("{} {}", t(T::AlsoCalled), p.aliases.join(", "))}</p>
             })}

@@ -114,11 +114,16 @@ async fn entries<C: ConnectionTrait>(
         .collect())
 }
 
-/// Who created and changed a record, and what, oldest first (views are not listed).
+/// Who created and changed a record, and what, oldest first (views are not listed; removals
+/// of personal data are, with their reason).
 pub async fn history<C: ConnectionTrait>(db: &C, record_id: Uuid) -> Result<Vec<AuditEntry>> {
     let rows = audit_event::Entity::find()
         .filter(audit_event::Column::RecordId.eq(record_id))
-        .filter(audit_event::Column::Action.is_in([AuditAction::Create, AuditAction::Update]))
+        .filter(audit_event::Column::Action.is_in([
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Redact,
+        ]))
         .order_by_asc(audit_event::Column::Id)
         .all(db)
         .await

@@ -25,6 +25,7 @@ pub mod minutes;
 pub mod password_links;
 pub mod picture;
 pub mod places;
+pub mod redaction;
 pub mod reference;
 pub mod reference_admin;
 pub mod reports;

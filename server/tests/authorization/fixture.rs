@@ -88,6 +88,8 @@ pub struct Own {
     pub to_retire: String,
     /// A directory entry of someone who left, for this caller to bring back.
     pub left_contact: String,
+    /// An open request to remove personal data, for this caller to decline.
+    pub request: String,
 }
 
 pub struct Fixture {
@@ -111,6 +113,8 @@ pub struct Fixture {
     pub link: String,
     /// A place in Rimbo that is only looked at or confirmed.
     pub place: String,
+    /// An incident of the police's whose description coordinators remove.
+    pub to_redact: String,
     pub own: HashMap<Who, Own>,
 }
 
@@ -188,10 +192,12 @@ impl Fixture {
             feed_path: String::new(),
             link: String::new(),
             place: String::new(),
+            to_redact: String::new(),
             own: HashMap::new(),
         };
         fx.arrange_accounts().await;
         fx.arrange_places().await;
+        fx.arrange_redactions().await;
         fx.arrange_meetings().await;
         fx.arrange_members().await;
         fx.arrange_actions().await;
@@ -222,6 +228,33 @@ impl Fixture {
             .expect("a set-password link");
         let id = made["user_id"].as_str().expect("the account's id");
         (id.to_owned(), token.to_owned())
+    }
+
+    async fn arrange_redactions(&mut self) {
+        let police = &self.browsers[&Who::ReporterA];
+        let form = incident_form(police, "Klotter på elskåpet vid skolan.").await;
+        let saved = call_ok(police, "incidents/save", &as_pairs(&form)).await;
+        self.to_redact = saved.as_str().expect("incident id").to_owned();
+        for who in EVERYONE {
+            let reason = format!("Begäran {}", who.index());
+            call_ok(
+                police,
+                "incidents/redaction-request",
+                &[("id", &self.incident), ("reason", &reason)],
+            )
+            .await;
+        }
+        let open = call_ok(self.coordinator(), "redactions/open", &[]).await;
+        for who in EVERYONE {
+            let reason = format!("Begäran {}", who.index());
+            let id = open
+                .as_array()
+                .and_then(|o| o.iter().find(|r| r["reason"] == reason.as_str()))
+                .and_then(|r| r["id"].as_str())
+                .expect("an open request")
+                .to_owned();
+            self.own.entry(who).or_default().request = id;
+        }
     }
 
     async fn arrange_places(&mut self) {

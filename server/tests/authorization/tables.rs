@@ -299,6 +299,31 @@ pub fn server_functions() -> Vec<Case> {
         ),
         case("incidents/week", "overview", none, EVERY_SIGNED_IN),
         case(
+            "incidents/redact",
+            "the whole description",
+            |fx, _| {
+                f(&[
+                    ("id", &fx.to_redact),
+                    ("description", "whole"),
+                    ("reason", "Ett namn kom med"),
+                ])
+            },
+            [U, F, F, K, N, F, F, F],
+        ),
+        case(
+            "incidents/redaction-request",
+            "reporter A's",
+            |fx, _| f(&[("id", &fx.incident), ("reason", "Ett namn kom med")]),
+            [U, K, F, F, N, F, F, F],
+        ),
+        case(
+            "redactions/decline",
+            "a request",
+            |fx, w| f(&[("id", &fx.own[&w].request)]),
+            COORDINATOR_ONLY,
+        ),
+        case("redactions/open", "all", none, COORDINATOR_ONLY),
+        case(
             "reports/own",
             "last week",
             |_, _| f(&[("week", "")]),

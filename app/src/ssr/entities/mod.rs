@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod organisation;
 pub mod password_link;
 pub mod place;
+pub mod redaction_request;
 pub mod session;
 pub mod user;
 pub mod weekly_report;

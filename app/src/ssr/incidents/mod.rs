@@ -405,8 +405,15 @@ pub async fn get<C: ConnectionTrait>(
     )
     .await?;
     let history = audit::history(db, id.0).await?;
+    let redaction_requests = crate::ssr::redaction::open(db, caller, Some(id), lang).await?;
+    let own = caller.organisation_id.0 == row.organisation_id;
     Ok(IncidentDetail {
         history,
+        can_redact: caller.can_redact() && row.anonymised_at.is_none(),
+        can_request_redaction: caller.role == shared::user::Role::Reporter
+            && own
+            && row.anonymised_at.is_none(),
+        redaction_requests,
         summary: row.summary(
             lang,
             sent.get(&(row.organisation_id, row.week_key)).copied(),
