@@ -481,6 +481,12 @@ texts! {
     StillOpen => "Pågår", "Still open";
     MeetingsExpected => "Möten där organisationen är medlem", "Meetings the organisation is a member of";
     Accounts => "Konton", "Accounts";
+    NameWarn => "Det ser ut som ett namn – beskriv situationen, inte personen", "This looks like a name – describe the situation, not the person";
+    ClassWarn => "Det ser ut som en skolklass bredvid en person – beskriv situationen, inte personen", "This looks like a school class next to a person – describe the situation, not the person";
+    NameWarnKeep => "Pekar texten inte ut någon person (till exempel Gustav Adolfs torg)? Kryssa i rutan ovanför knappen och spara igen.", "Does the text not point at a person (a place such as Gustav Adolfs torg, say)? Tick the box above the button and save again.";
+    KeepName => "Texten pekar inte ut någon person – spara den som den är", "The text does not point at a person – save it as it is";
+    KeptWarningsHeading => "Sparat trots namnvarning", "Saved despite a name warning";
+    KeptWarningsIntro => "De senaste 30 dagarna. Läs texterna och ta bort personuppgifter som har slunkit med.", "The last 30 days. Read the texts and remove any personal data that slipped through.";
     RemoveData => "Ta bort personuppgifter", "Remove personal data";
     RemoveDataHint => "Texten tas bort ur händelsen och ur alla tidigare versioner i historiken, och det går inte att ångra. I loggen sparas vem, när och skälet, aldrig texten.", "The text is removed from the incident and from every earlier version in its history, and this cannot be undone. The log keeps who, when and the reason, never the text.";
     RemoveWhat => "Vad ska bort ur beskrivningen?", "What should be removed from the description?";
@@ -658,6 +664,18 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::Retired => T::FieldRetired,
         FieldError::ActiveAccounts => T::FieldActiveAccounts,
         FieldError::NotInText => T::FieldNotInText,
+        FieldError::LooksLikeName { kind, position } => {
+            let what = match kind {
+                shared::names::NameWarning::Name => T::NameWarn,
+                shared::names::NameWarning::ClassLabel => T::ClassWarn,
+            };
+            return format!(
+                "{} ({} {position}). {}",
+                what.text(lang),
+                T::GuardAt.text(lang),
+                T::NameWarnKeep.text(lang)
+            );
+        }
         FieldError::TooLong { max } => {
             return format!(
                 "{} {max} {}",

@@ -23,6 +23,7 @@ mod m20261203_000016_create_person_attendance;
 mod m20261204_000017_create_password_links;
 mod m20261204_000018_retire_and_merge_reference_data;
 mod m20261204_000019_create_redaction_requests;
+mod m20261204_000020_create_kept_warnings;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000017_create_password_links::Migration),
             Box::new(m20261204_000018_retire_and_merge_reference_data::Migration),
             Box::new(m20261204_000019_create_redaction_requests::Migration),
+            Box::new(m20261204_000020_create_kept_warnings::Migration),
         ]
     }
 }

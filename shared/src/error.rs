@@ -41,6 +41,12 @@ pub enum FieldError {
     ActiveAccounts,
     /// The passage to remove is not in the text (nor in any earlier version of it).
     NotInText,
+    /// Looks like a person's name or a pupil's class (at that character, counted from 1). A
+    /// warning: the form can be sent again with the text kept as it is.
+    LooksLikeName {
+        kind: crate::names::NameWarning,
+        position: usize,
+    },
     /// Personal data found in free text (what kind, and at which character, counted from 1).
     /// The text itself is never echoed back: errors can end up in URLs and logs.
     PersonalData {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, FieldError, Issues};
 use crate::ids::{AreaId, CategoryId, IncidentId, OrganisationId};
+use crate::names::NameWarning;
 use crate::text::{IncidentDescription, PlaceName};
 
 /// Incidents logged more than this far ahead of the clock are refused (clock skew allowance).
@@ -46,6 +47,9 @@ pub struct IncidentInput {
     pub description: String,
     pub youth_involved: bool,
     pub physical_environment: bool,
+    /// Keep text the name warning flagged ("Gustav Adolfs torg" is a place, not a person).
+    #[serde(default)]
+    pub keep_name: bool,
 }
 
 /// An incident that passed every rule that can be checked without the database.
@@ -58,6 +62,8 @@ pub struct ValidIncident {
     pub description: IncidentDescription,
     pub youth_involved: bool,
     pub physical_environment: bool,
+    /// A name warning the reporter chose to keep (counted for the coordinators).
+    pub kept_warning: Option<NameWarning>,
 }
 
 impl IncidentInput {
@@ -82,6 +88,30 @@ impl IncidentInput {
         let category = issues.check("category_id", CategoryId::parse(&self.category_id));
         let description =
             issues.check("description", IncidentDescription::parse(&self.description));
+        // A name is a warning: sent again with `keep_name`, the text is kept and counted.
+        let mut kept_warning = None;
+        for (field, text) in [
+            ("place", place.as_ref().map(PlaceName::as_str)),
+            (
+                "description",
+                description.as_ref().map(IncidentDescription::as_str),
+            ),
+        ] {
+            let Some(hit) = text.and_then(crate::names::first) else {
+                continue;
+            };
+            if self.keep_name {
+                kept_warning = kept_warning.or(Some(hit.kind));
+            } else {
+                issues.check::<()>(
+                    field,
+                    Err(FieldError::LooksLikeName {
+                        kind: hit.kind,
+                        position: hit.position,
+                    }),
+                );
+            }
+        }
         issues.finish(|| {
             Some(ValidIncident {
                 occurred_local: occurred?,
@@ -91,6 +121,7 @@ impl IncidentInput {
                 description: description?,
                 youth_involved: self.youth_involved,
                 physical_environment: self.physical_environment,
+                kept_warning,
             })
         })
     }
@@ -179,6 +210,7 @@ mod tests {
             description: "Krossad glasruta i väntkuren.".into(),
             youth_involved: true,
             physical_environment: false,
+            keep_name: false,
         }
     }
 
@@ -252,6 +284,7 @@ mod tests {
             let input = IncidentInput {
                 occurred_at, area_id, place, category_id, description,
                 youth_involved: false, physical_environment: false,
+                keep_name: false,
             };
             match input.validate(now()) {
                 Ok(valid) => {

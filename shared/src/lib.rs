@@ -13,6 +13,7 @@ pub mod ids;
 pub mod incident;
 pub mod lang;
 pub mod meeting;
+pub mod names;
 pub mod password;
 pub mod paths;
 pub mod picture;

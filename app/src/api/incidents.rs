@@ -61,6 +61,7 @@ pub async fn save_incident(
     #[server(default)] description: String,
     youth_involved: Option<String>,
     physical_environment: Option<String>,
+    #[server(default)] keep_name: Option<String>,
 ) -> Result<IncidentId, AppError> {
     respond(
         async {
@@ -73,6 +74,7 @@ pub async fn save_incident(
                 description,
                 youth_involved: youth_involved.is_some(),
                 physical_environment: physical_environment.is_some(),
+                keep_name: keep_name.is_some(),
             };
             let id = if id.trim().is_empty() {
                 crate::ssr::incidents::create(&state.db, &caller, &input).await?
@@ -109,6 +111,18 @@ pub async fn get_week_overview() -> Result<WeekOverview, AppError> {
                 week: week.to_string(),
                 areas,
             })
+        }
+        .await,
+    )
+}
+
+/// The name warnings reporters kept in the last 30 days (coordinators).
+#[server(prefix = "/api", endpoint = "incidents/kept-warnings")]
+pub async fn kept_warnings() -> Result<shared::names::KeptWarnings, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::kept_warnings::recent(&state.db, &caller, lang()).await
         }
         .await,
     )

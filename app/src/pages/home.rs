@@ -10,7 +10,7 @@ use shared::report::ReportStatus;
 use shared::user::{CurrentUser, Role};
 
 use crate::api::actions::list_actions;
-use crate::api::incidents::get_week_overview;
+use crate::api::incidents::{get_week_overview, kept_warnings};
 use crate::api::meetings::list_series;
 use crate::api::redaction::open_redactions;
 use crate::api::reports::{get_own_week, report_overview};
@@ -75,6 +75,7 @@ fn OnMe(me: CurrentUser) -> impl IntoView {
     let on_me = if me.role == Role::Coordinator {
         view! {
             <RemovalRequests />
+            <KeptNameWarnings />
             <NotReported />
             <OverdueActions scope="" heading=T::OpenActions />
             <NextMeeting />
@@ -132,6 +133,37 @@ fn RemovalRequests() -> impl IntoView {
                                     <a href=format!("/incidents/{}", r.incident_id)>{r.incident.clone()}</a>
                                     {format!(" · {} {}, {}", t(T::RequestedBy), r.organisation, r.at)}
                                 </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Texts saved despite a name warning lately, per organisation and to check (coordinators).
+#[component]
+fn KeptNameWarnings() -> impl IntoView {
+    let kept = Resource::new(|| (), |_| kept_warnings());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let kept = kept.await.ok().filter(|k| !k.incidents.is_empty())?;
+                let per = kept
+                    .per_organisation
+                    .iter()
+                    .map(|(org, n)| format!("{org}: {n}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                Some(view! {
+                    <section class="status-box" aria-labelledby="kept-heading">
+                        <h2 id="kept-heading">{t(T::KeptWarningsHeading)}</h2>
+                        <p>{t(T::KeptWarningsIntro)}</p>
+                        <p><strong>{per}</strong></p>
+                        <ul class="plain">
+                            {kept.incidents.into_iter().map(|(id, what, org, at)| view! {
+                                <li><a href=format!("/incidents/{id}")>{what}</a>{format!(" · {org}, {at}")}</li>
                             }).collect_view()}
                         </ul>
                     </section>

@@ -4,9 +4,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use shared::AppError;
 use shared::incident::IncidentInput;
 use shared::reference::PlaceDto;
+use shared::{AppError, FieldError};
 
 use crate::api::incidents::SaveIncident;
 use crate::api::reference::{FormContext, get_places};
@@ -33,6 +33,7 @@ fn input_from(args: &SaveIncident) -> IncidentInput {
         description: args.description.clone(),
         youth_involved: args.youth_involved.is_some(),
         physical_environment: args.physical_environment.is_some(),
+        keep_name: args.keep_name.is_some(),
     }
 }
 
@@ -60,6 +61,18 @@ pub fn IncidentForm(
     );
     let now = clock(&data.now_local);
 
+    // A name warning can be overridden: the box appears with the warning (and stays ticked for
+    // a text that was kept before).
+    let initial_keep = initial.keep_name;
+    let warned = move || {
+        error.with(|e| {
+            e.as_ref().is_some_and(|e| {
+                ["place", "description"]
+                    .into_iter()
+                    .any(|f| matches!(e.issue_for(f), Some(FieldError::LooksLikeName { .. })))
+            })
+        })
+    };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match SaveIncident::from_event(&ev) {
@@ -192,6 +205,12 @@ pub fn IncidentForm(
                     {t(T::PhysicalEnvironment)}
                 </label>
             </fieldset>
+            {move || (initial_keep || warned()).then(|| view! {
+                <label class="check keep-name">
+                    <input type="checkbox" name="keep_name" value="on" checked=initial_keep />
+                    {t(T::KeepName)}
+                </label>
+            })}
             <button type="submit" class="primary big" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { t(T::Saving) } else { t(T::SaveIncident) }}
             </button>

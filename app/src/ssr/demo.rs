@@ -292,6 +292,7 @@ async fn load_incidents(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])]) 
             description: DESCRIPTIONS[next(DESCRIPTIONS.len())].to_owned(),
             youth_involved: next(3) == 0,
             physical_environment: next(2) == 0,
+            keep_name: false,
         };
         incidents::create(db, &reporters[i % reporters.len()], &input).await?;
     }

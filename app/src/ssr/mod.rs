@@ -18,6 +18,7 @@ pub mod error;
 pub mod groups;
 pub mod import;
 pub mod incidents;
+pub mod kept_warnings;
 pub mod meeting_detail;
 pub mod meeting_plans;
 pub mod meetings;

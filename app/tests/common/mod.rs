@@ -107,6 +107,7 @@ pub fn input(area: AreaId, category: CategoryId, place: &str) -> IncidentInput {
         description: "Nytt klotter på väggen mot parkeringen.".to_owned(),
         youth_involved: false,
         physical_environment: true,
+        keep_name: false,
     }
 }
 

@@ -324,6 +324,12 @@ pub fn server_functions() -> Vec<Case> {
         ),
         case("redactions/open", "all", none, COORDINATOR_ONLY),
         case(
+            "incidents/kept-warnings",
+            "last 30 days",
+            none,
+            COORDINATOR_ONLY,
+        ),
+        case(
             "reports/own",
             "last week",
             |_, _| f(&[("week", "")]),

@@ -8,6 +8,7 @@ pub mod category;
 pub mod contact;
 pub mod incident;
 pub mod incident_count;
+pub mod kept_warning;
 pub mod meetings;
 pub mod organisation;
 pub mod password_link;

@@ -310,6 +310,9 @@ pub async fn create(
         Some(&after),
     )
     .await?;
+    if let Some(kind) = valid.kept_warning {
+        crate::ssr::kept_warnings::record(&*txn, caller, id.0, kind).await?;
+    }
     txn.commit().await.map_err(db_err)?;
     Ok(id)
 }
@@ -337,6 +340,15 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     let Checked { valid, place, .. } = validate(db, input, Some(&existing)).await?;
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let before = find_row(&*txn, id).await?.map(|r| r.snapshot());
+    // A warning kept before is counted once, when it was first kept.
+    let warned_before = before.as_ref().is_some_and(|b| {
+        ["description", "place"].into_iter().any(|field| {
+            b.get(field)
+                .and_then(|v| v.as_str())
+                .is_some_and(|text| shared::names::first(text).is_some())
+        })
+    });
+    let kept_warning = valid.kept_warning.filter(|_| !warned_before);
     let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
     let mut active: incident::ActiveModel = existing.into();
@@ -363,6 +375,9 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
             after.as_ref(),
         )
         .await?;
+    }
+    if let Some(kind) = kept_warning {
+        crate::ssr::kept_warnings::record(&*txn, caller, id.0, kind).await?;
     }
     txn.commit().await.map_err(db_err)?;
     Ok(())
@@ -437,6 +452,9 @@ pub async fn get<C: ConnectionTrait>(
             description: row.description.clone(),
             youth_involved: row.youth_involved,
             physical_environment: row.physical_environment,
+            // A text kept despite a name warning stays kept when the incident is edited.
+            keep_name: shared::names::first(&row.description).is_some()
+                || shared::names::first(&row.place).is_some(),
         },
         description: row.description,
     })
