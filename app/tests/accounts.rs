@@ -105,7 +105,7 @@ async fn a_new_account_chooses_its_password_through_a_one_time_link_and_is_signe
             .expect("password chosen");
         let me = auth::resolve_session(&w.db, &s, &session)
             .await
-            .unwrap()
+            .expect("test data")
             .expect("signed in");
         assert_eq!(
             (me.email.as_str(), me.role),
@@ -124,7 +124,10 @@ async fn a_new_account_chooses_its_password_through_a_one_time_link_and_is_signe
             .expect("the new password works");
 
         // Only the link's hash is stored, and the audit never holds a password or token.
-        let stored = password_link::Entity::find().all(&w.db).await.unwrap();
+        let stored = password_link::Entity::find()
+            .all(&w.db)
+            .await
+            .expect("test data");
         assert!(
             stored
                 .iter()
@@ -133,7 +136,7 @@ async fn a_new_account_chooses_its_password_through_a_one_time_link_and_is_signe
         let events = account_events(&w).await;
         assert_eq!(events.len(), 2, "{backend}: {events:?}");
         assert_eq!(events[0].0, AuditAction::Create);
-        let created = events[0].2.clone().unwrap();
+        let created = events[0].2.clone().expect("test data");
         assert!(
             created.contains("\"role\":\"reporter\"") && created.contains("Polisen"),
             "{created}"
@@ -150,8 +153,11 @@ async fn a_new_account_chooses_its_password_through_a_one_time_link_and_is_signe
             &Throttle::default(),
         )
         .await
-        .unwrap();
-        let nina = listed.iter().find(|a| a.email == "nina@test.se").unwrap();
+        .expect("test data");
+        let nina = listed
+            .iter()
+            .find(|a| a.email == "nina@test.se")
+            .expect("test data");
         assert!(
             nina.last_sign_in.is_some() && nina.link_valid_until.is_none(),
             "{backend}"
@@ -165,7 +171,10 @@ async fn a_taken_address_an_unknown_organisation_or_bad_fields_create_nothing() 
         let w = world(db).await;
         let (users, links) = (
             user_count(&w).await,
-            password_link::Entity::find().count(&w.db).await.unwrap(),
+            password_link::Entity::find()
+                .count(&w.db)
+                .await
+                .expect("test data"),
         );
         let taken = accounts::create(
             &w.db,
@@ -200,7 +209,10 @@ async fn a_taken_address_an_unknown_organisation_or_bad_fields_create_nothing() 
         }
         assert_eq!(user_count(&w).await, users);
         assert_eq!(
-            password_link::Entity::find().count(&w.db).await.unwrap(),
+            password_link::Entity::find()
+                .count(&w.db)
+                .await
+                .expect("test data"),
             links
         );
         assert!(account_events(&w).await.is_empty());
@@ -260,17 +272,17 @@ async fn a_new_role_or_organisation_ends_the_persons_sessions_and_is_audited() {
         let s = Settings::default();
         let session = auth::sign_in(&w.db, &s, "police@test.se", PASSWORD)
             .await
-            .unwrap();
+            .expect("test data");
         // A corrected name alone keeps the person signed in.
         let mut fix = input(&w, "police@test.se", Role::Reporter);
         fix.name = "Per Polis".into();
         accounts::update(&w.db, &w.admin, w.police.id, &fix)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             auth::resolve_session(&w.db, &s, &session)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_some(),
             "{backend}"
         );
@@ -279,11 +291,11 @@ async fn a_new_role_or_organisation_ends_the_persons_sessions_and_is_audited() {
         promoted.role = "coordinator".into();
         accounts::update(&w.db, &w.admin, w.police.id, &promoted)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             auth::resolve_session(&w.db, &s, &session)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_none(),
             "{backend}"
         );
@@ -296,11 +308,16 @@ async fn a_new_role_or_organisation_ends_the_persons_sessions_and_is_audited() {
         let events = account_events(&w).await;
         assert_eq!(events.len(), 2, "{backend}: {events:?}");
         let (_, before, after) = &events[1];
-        assert!(before.as_deref().unwrap().contains("\"role\":\"reporter\""));
+        assert!(
+            before
+                .as_deref()
+                .expect("test data")
+                .contains("\"role\":\"reporter\"")
+        );
         assert!(
             after
                 .as_deref()
-                .unwrap()
+                .expect("test data")
                 .contains("\"role\":\"coordinator\"")
         );
         // Another person's address is taken; nothing changes.
@@ -326,14 +343,14 @@ async fn a_deactivated_account_is_signed_out_and_refused_until_it_is_reactivated
         let s = Settings::default();
         let session = auth::sign_in(&w.db, &s, "school@test.se", PASSWORD)
             .await
-            .unwrap();
+            .expect("test data");
         accounts::set_active(&w.db, &w.admin, w.school.id, false)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             auth::resolve_session(&w.db, &s, &session)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_none(),
             "{backend}"
         );
@@ -345,8 +362,8 @@ async fn a_deactivated_account_is_signed_out_and_refused_until_it_is_reactivated
         let row = user::Entity::find_by_id(w.school.id.0)
             .one(&w.db)
             .await
-            .unwrap()
-            .unwrap();
+            .expect("test data")
+            .expect("test data");
         assert_eq!((row.name.as_str(), row.active), ("Test Person", false));
         // A link made before cannot open a deactivated account.
         let inactive = AccountFilter {
@@ -355,7 +372,7 @@ async fn a_deactivated_account_is_signed_out_and_refused_until_it_is_reactivated
         };
         let listed = accounts::list(&w.db, &w.admin, &inactive, &Throttle::default())
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(
             listed.iter().map(|a| a.email.as_str()).collect::<Vec<_>>(),
             ["school@test.se"]
@@ -363,7 +380,7 @@ async fn a_deactivated_account_is_signed_out_and_refused_until_it_is_reactivated
 
         accounts::set_active(&w.db, &w.admin, w.school.id, true)
             .await
-            .unwrap();
+            .expect("test data");
         auth::sign_in(&w.db, &s, "school@test.se", PASSWORD)
             .await
             .expect("back again");
@@ -399,15 +416,15 @@ async fn the_last_active_admin_can_neither_be_deactivated_nor_lose_the_role() {
             ORIGIN,
         )
         .await
-        .unwrap();
+        .expect("test data");
         accounts::set_active(&w.db, &w.admin, me, false)
             .await
             .expect("another admin is left");
         let still = user::Entity::find_by_id(link.user_id.0)
             .one(&w.db)
             .await
-            .unwrap()
-            .unwrap();
+            .expect("test data")
+            .expect("test data");
         assert!(still.active && still.role == Role::Admin, "{backend}");
     }
 }
@@ -419,14 +436,14 @@ async fn a_reset_stops_the_old_password_at_once_and_only_the_newest_link_works()
         let s = Settings::default();
         let session = auth::sign_in(&w.db, &s, "police@test.se", PASSWORD)
             .await
-            .unwrap();
+            .expect("test data");
         let first = accounts::reset_password(&w.db, &w.admin, w.police.id, ORIGIN)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             auth::resolve_session(&w.db, &s, &session)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_none(),
             "{backend}"
         );
@@ -436,7 +453,7 @@ async fn a_reset_stops_the_old_password_at_once_and_only_the_newest_link_works()
         );
         let second = accounts::reset_password(&w.db, &w.admin, w.police.id, ORIGIN)
             .await
-            .unwrap();
+            .expect("test data");
         let stale =
             password_links::redeem(&w.db, &s, &token(&first), NEW_PASSWORD, NEW_PASSWORD).await;
         assert_eq!(
@@ -464,18 +481,18 @@ async fn a_link_expires_after_seventy_two_hours() {
             ORIGIN,
         )
         .await
-        .unwrap();
+        .expect("test data");
         let stored = password_link::Entity::find()
             .filter(password_link::Column::UserId.eq(link.user_id.0))
             .one(&w.db)
             .await
-            .unwrap()
-            .unwrap();
+            .expect("test data")
+            .expect("test data");
         let hours = (stored.expires_at - stored.created_at).num_hours();
         assert_eq!(hours, 72, "{backend}");
         let mut old: password_link::ActiveModel = stored.into();
         old.expires_at = Set(chrono::Utc::now() - chrono::TimeDelta::minutes(1));
-        old.update(&w.db).await.unwrap();
+        old.update(&w.db).await.expect("test data");
         let expired = password_links::info(&w.db, &token(&link)).await;
         assert_eq!(
             expired.unwrap_err().issue_for("token"),
@@ -497,31 +514,31 @@ async fn an_account_held_by_throttling_is_listed_as_locked_until_an_admin_unlock
         let now = std::time::Instant::now();
         let key = [Key::account("police@test.se")];
         for _ in 0..app::ssr::throttle::ACCOUNT_FREE {
-            throttle.begin(&key, now).unwrap();
+            throttle.begin(&key, now).expect("test data");
         }
         assert!(throttle.begin(&key, now).is_err());
         let find = |list: Vec<shared::account::Account>| {
             list.into_iter()
                 .find(|a| a.email == "police@test.se")
-                .unwrap()
+                .expect("test data")
         };
         let f = AccountFilter::default();
         assert!(
             find(
                 accounts::list(&w.db, &w.admin, &f, &throttle)
                     .await
-                    .unwrap()
+                    .expect("test data")
             )
             .locked
         );
         accounts::unlock(&w.db, &w.admin, w.police.id, &throttle)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             !find(
                 accounts::list(&w.db, &w.admin, &f, &throttle)
                     .await
-                    .unwrap()
+                    .expect("test data")
             )
             .locked
         );

@@ -15,8 +15,14 @@ use shared::names::NameWarning;
 
 async fn stored(w: &World) -> (u64, u64) {
     (
-        incident::Entity::find().count(&w.db).await.unwrap(),
-        kept_warning::Entity::find().count(&w.db).await.unwrap(),
+        incident::Entity::find()
+            .count(&w.db)
+            .await
+            .expect("test data"),
+        kept_warning::Entity::find()
+            .count(&w.db)
+            .await
+            .expect("test data"),
     )
 }
 
@@ -65,19 +71,21 @@ async fn a_name_is_sent_back_with_a_warning_and_kept_only_on_purpose() {
         place.description = "Klotter på bänkarna, nu också på muren.".into();
         incidents::update(&w.db, &w.police_colleague, id, &place)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(stored(&w).await, (1, 1), "{backend}");
         // The edit form starts with the text kept.
         let detail = incidents::get(&w.db, &w.police, id, Lang::Sv)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(detail.input.keep_name);
 
         class.keep_name = true;
-        incidents::create(&w.db, &w.school, &class).await.unwrap();
+        incidents::create(&w.db, &w.school, &class)
+            .await
+            .expect("test data");
         let seen = kept_warnings::recent(&w.db, &w.coordinator, Lang::Sv)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(
             seen.per_organisation,
             [("Polisen".to_owned(), 1), ("Skolan".to_owned(), 1)],

@@ -45,13 +45,13 @@ async fn everything_about(w: &World, id: IncidentId) -> String {
     let row = incident::Entity::find_by_id(id.0)
         .one(&w.db)
         .await
-        .unwrap()
-        .unwrap();
+        .expect("test data")
+        .expect("test data");
     let events = audit_event::Entity::find()
         .filter(audit_event::Column::RecordId.eq(id.0))
         .all(&w.db)
         .await
-        .unwrap();
+        .expect("test data");
     format!("{} {:?}", row.description, events)
 }
 
@@ -70,7 +70,7 @@ async fn a_coordinator_removes_a_name_from_the_incident_and_its_whole_history() 
         edit.keep_name = true;
         incidents::update(&w.db, &w.police, id, &edit)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(everything_about(&w, id).await.contains(NAME));
 
         redaction::redact(
@@ -85,13 +85,13 @@ async fn a_coordinator_removes_a_name_from_the_incident_and_its_whole_history() 
         assert!(!all.contains(NAME), "{backend}: {all}");
         let detail = incidents::get(&w.db, &w.coordinator, id, Lang::Sv)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(
             detail.description,
             format!("{MARK} klottrade på väggen vid torget igen.")
         );
         // The history still shows what changed, and who removed what and why.
-        let last = detail.history.last().unwrap();
+        let last = detail.history.last().expect("test data");
         assert_eq!(last.action, AuditAction::Redact, "{backend}");
         let said: BTreeMap<_, _> = last
             .changes
@@ -145,7 +145,7 @@ async fn a_passage_that_is_nowhere_changes_nothing_and_one_only_in_the_history_i
         edit.description = "En person sprang från platsen.".into();
         incidents::update(&w.db, &w.police, id, &edit)
             .await
-            .unwrap();
+            .expect("test data");
         redaction::redact(
             &w.db,
             &w.coordinator,
@@ -171,10 +171,10 @@ async fn removing_the_place_name_moves_the_incident_to_a_stand_in_and_drops_the_
             &cut("whole", "", true, "Adress till en bostad"),
         )
         .await
-        .unwrap();
+        .expect("test data");
         let detail = incidents::get(&w.db, &w.coordinator, id, Lang::Sv)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(
             (detail.description.as_str(), detail.summary.place.as_str()),
             (MARK, MARK),
@@ -185,12 +185,12 @@ async fn removing_the_place_name_moves_the_incident_to_a_stand_in_and_drops_the_
             .filter(place::Column::Name.eq("Ekvägen 12"))
             .count(&w.db)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(gone, 0, "{backend}: nothing else used it");
         assert!(
             app::ssr::reference::places(&w.db, Some(w.rimbo))
                 .await
-                .unwrap()
+                .expect("test data")
                 .iter()
                 .all(|p| p.name != MARK)
         );
@@ -198,13 +198,17 @@ async fn removing_the_place_name_moves_the_incident_to_a_stand_in_and_drops_the_
         let mut kept: BTreeMap<Uuid, i64> = BTreeMap::new();
         for c in counts::place_cells(&w.db, Scope::weeks(0, 999_999))
             .await
-            .unwrap()
+            .expect("test data")
         {
             *kept.entry(c.place_id).or_default() += c.incidents;
         }
         kept.retain(|_, n| *n != 0);
         let mut counted: BTreeMap<Uuid, i64> = BTreeMap::new();
-        for i in incident::Entity::find().all(&w.db).await.unwrap() {
+        for i in incident::Entity::find()
+            .all(&w.db)
+            .await
+            .expect("test data")
+        {
             *counted.entry(i.place_id).or_default() += 1;
         }
         assert_eq!(kept, counted, "{backend}");
@@ -245,10 +249,10 @@ async fn only_coordinators_remove_and_only_the_incidents_reporters_ask() {
         ));
         redaction::request(&w.db, &w.police_colleague, id, "Ett elevnamn kom med")
             .await
-            .unwrap();
+            .expect("test data");
         let open = redaction::open(&w.db, &w.coordinator, None, Lang::Sv)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(open.len(), 1, "{backend}");
         assert_eq!(
             (open[0].organisation.as_str(), open[0].reason.as_str()),
@@ -257,43 +261,43 @@ async fn only_coordinators_remove_and_only_the_incidents_reporters_ask() {
         assert!(
             redaction::open(&w.db, &w.police, None, Lang::Sv)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_empty()
         );
 
         // A removal answers the request.
         redaction::redact(&w.db, &w.coordinator, id, &c)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             redaction::open(&w.db, &w.coordinator, None, Lang::Sv)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_empty()
         );
         let answered = redaction_request::Entity::find()
             .one(&w.db)
             .await
-            .unwrap()
-            .unwrap();
+            .expect("test data")
+            .expect("test data");
         assert_eq!(answered.outcome.as_deref(), Some("redacted"));
 
         // So does declining one.
         redaction::request(&w.db, &w.police, id, "Kolla en gång till")
             .await
-            .unwrap();
+            .expect("test data");
         let req = redaction::open(&w.db, &w.coordinator, None, Lang::Sv)
             .await
-            .unwrap()
+            .expect("test data")
             .remove(0);
-        let req_id = Uuid::parse_str(&req.id).unwrap();
+        let req_id = Uuid::parse_str(&req.id).expect("test data");
         assert_eq!(
             redaction::decline(&w.db, &w.police, req_id).await,
             Err(AppError::Forbidden)
         );
         redaction::decline(&w.db, &w.coordinator, req_id)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(
             redaction::decline(&w.db, &w.coordinator, req_id).await,
             Err(AppError::NotFound)
@@ -301,7 +305,7 @@ async fn only_coordinators_remove_and_only_the_incidents_reporters_ask() {
         assert!(
             redaction::open(&w.db, &w.coordinator, None, Lang::Sv)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_empty(),
             "{backend}"
         );

@@ -24,7 +24,7 @@ async fn place_named(w: &World, name: &str) -> place::Model {
         .filter(place::Column::Name.eq(name))
         .one(&w.db)
         .await
-        .unwrap()
+        .expect("test data")
         .unwrap_or_else(|| panic!("place {name}"))
 }
 
@@ -39,7 +39,7 @@ async fn reference_events(w: &World) -> u64 {
         .filter(audit_event::Column::RecordType.eq(RecordType::ReferenceData))
         .count(&w.db)
         .await
-        .unwrap()
+        .expect("test data")
 }
 
 /// Incidents per place as the kept counts say, and as the incidents table says.
@@ -47,12 +47,16 @@ async fn place_counts(w: &World) -> (BTreeMap<Uuid, i64>, BTreeMap<Uuid, i64>) {
     let mut kept = BTreeMap::new();
     for c in counts::place_cells(&w.db, Scope::weeks(0, 999_999))
         .await
-        .unwrap()
+        .expect("test data")
     {
         *kept.entry(c.place_id).or_default() += c.incidents;
     }
     let mut counted = BTreeMap::new();
-    for i in incident::Entity::find().all(&w.db).await.unwrap() {
+    for i in incident::Entity::find()
+        .all(&w.db)
+        .await
+        .expect("test data")
+    {
         *counted.entry(i.place_id).or_default() += 1;
     }
     kept.retain(|_, n| *n != 0);
@@ -68,13 +72,13 @@ async fn a_retired_area_or_category_leaves_new_work_while_old_incidents_keep_it(
         let graffiti = w.graffiti.to_string();
         reference_admin::set_retired(&w.db, &w.admin, ReferenceKind::Area, &rimbo, true)
             .await
-            .unwrap();
+            .expect("test data");
         reference_admin::set_retired(&w.db, &w.admin, ReferenceKind::Category, &graffiti, true)
             .await
-            .unwrap();
+            .expect("test data");
         let loaded = reference::load(&w.db, shared::lang::Lang::Sv)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             loaded.areas.iter().any(|a| a.id == w.rimbo && a.retired),
             "{backend}"
@@ -103,10 +107,10 @@ async fn a_retired_area_or_category_leaves_new_work_while_old_incidents_keep_it(
 
         reference_admin::set_retired(&w.db, &w.admin, ReferenceKind::Area, &rimbo, false)
             .await
-            .unwrap();
+            .expect("test data");
         reference_admin::set_retired(&w.db, &w.admin, ReferenceKind::Category, &graffiti, false)
             .await
-            .unwrap();
+            .expect("test data");
         log(&w, "Torget").await;
         assert_eq!(
             reference_events(&w).await,
@@ -138,7 +142,9 @@ async fn only_admins_retire_areas_categories_and_organisations_and_coordinators_
             .await
             .expect("coordinators keep places");
         // A retired place is not offered, and typing it again is refused for new incidents.
-        let offered = reference::places(&w.db, Some(w.rimbo)).await.unwrap();
+        let offered = reference::places(&w.db, Some(w.rimbo))
+            .await
+            .expect("test data");
         assert!(offered.iter().all(|p| p.name != "Torget"), "{backend}");
         let again =
             incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "torget")).await;
@@ -170,7 +176,7 @@ async fn an_organisation_with_active_accounts_stays_and_a_retired_one_takes_no_n
         for who in [&w.police, &w.police_colleague] {
             accounts::set_active(&w.db, &w.admin, who.id, false)
                 .await
-                .unwrap();
+                .expect("test data");
         }
         reference_admin::set_retired(&w.db, &w.admin, ReferenceKind::Organisation, &police, true)
             .await
@@ -202,10 +208,12 @@ async fn typed_places_wait_for_a_coordinator_who_confirms_them() {
         let w = world(db).await;
         reference_admin::save_place(&w.db, &w.admin, "", &w.rimbo.to_string(), "Rimbo station")
             .await
-            .unwrap();
+            .expect("test data");
         log(&w, "Rimbo busstation").await;
         log(&w, "Rimbo busstation").await;
-        let listed = places::list(&w.db, &w.coordinator, w.rimbo).await.unwrap();
+        let listed = places::list(&w.db, &w.coordinator, w.rimbo)
+            .await
+            .expect("test data");
         let names: Vec<(&str, bool, u64)> = listed
             .iter()
             .map(|p| (p.name.as_str(), p.new, p.incidents))
@@ -215,7 +223,9 @@ async fn typed_places_wait_for_a_coordinator_who_confirms_them() {
             [("Rimbo busstation", true, 2), ("Rimbo station", false, 0)],
             "{backend}"
         );
-        let waiting = places::new_per_area(&w.db, &w.coordinator).await.unwrap();
+        let waiting = places::new_per_area(&w.db, &w.coordinator)
+            .await
+            .expect("test data");
         assert_eq!(waiting.get(&w.rimbo.0), Some(&1));
         assert_eq!(
             places::list(&w.db, &w.police, w.rimbo).await,
@@ -224,11 +234,11 @@ async fn typed_places_wait_for_a_coordinator_who_confirms_them() {
 
         places::confirm(&w.db, &w.coordinator, listed[0].id)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(
             places::new_per_area(&w.db, &w.admin)
                 .await
-                .unwrap()
+                .expect("test data")
                 .is_empty(),
             "{backend}"
         );
@@ -242,7 +252,7 @@ async fn a_merge_moves_incidents_actions_and_counts_exactly_and_the_old_name_lea
         let w = world(db).await;
         reference_admin::save_place(&w.db, &w.admin, "", &w.rimbo.to_string(), "Rimbo station")
             .await
-            .unwrap();
+            .expect("test data");
         for _ in 0..3 {
             log(&w, "Rimbo bus station").await;
         }
@@ -251,13 +261,13 @@ async fn a_merge_moves_incidents_actions_and_counts_exactly_and_the_old_name_lea
         decided.place = "Rimbo bus station".into();
         actions::create(&w.db, &w.coordinator, &decided)
             .await
-            .unwrap();
+            .expect("test data");
         let from = PlaceId(place_named(&w, "Rimbo bus station").await.id);
         let into = PlaceId(place_named(&w, "Rimbo station").await.id);
 
         let preview = places::merge_preview(&w.db, &w.coordinator, from, into)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!((preview.incidents, preview.actions), (3, 1), "{backend}");
         assert_eq!(
             places::merge(&w.db, &w.police, from, into).await,
@@ -265,7 +275,7 @@ async fn a_merge_moves_incidents_actions_and_counts_exactly_and_the_old_name_lea
         );
         let moved = places::merge(&w.db, &w.coordinator, from, into)
             .await
-            .unwrap();
+            .expect("test data");
         assert_eq!(moved, preview);
 
         let (kept, counted) = place_counts(&w).await;
@@ -280,18 +290,20 @@ async fn a_merge_moves_incidents_actions_and_counts_exactly_and_the_old_name_lea
         let row = incident::Entity::find_by_id(again.0)
             .one(&w.db)
             .await
-            .unwrap()
-            .unwrap();
+            .expect("test data")
+            .expect("test data");
         assert_eq!(row.place_id, into.0, "{backend}");
-        let listed = places::list(&w.db, &w.coordinator, w.rimbo).await.unwrap();
-        let station = listed.iter().find(|p| p.id == into).unwrap();
+        let listed = places::list(&w.db, &w.coordinator, w.rimbo)
+            .await
+            .expect("test data");
+        let station = listed.iter().find(|p| p.id == into).expect("test data");
         assert_eq!(station.aliases, ["Rimbo bus station"]);
         assert_eq!(station.incidents, 5);
         assert!(listed.iter().all(|p| p.id != from));
         assert!(
             reference::places(&w.db, Some(w.rimbo))
                 .await
-                .unwrap()
+                .expect("test data")
                 .iter()
                 .all(|p| p.id != from)
         );
@@ -314,10 +326,10 @@ async fn a_merge_that_cannot_be_done_changes_nothing() {
             &input(w.norrtalje, w.graffiti, "Stora torget"),
         )
         .await
-        .unwrap();
+        .expect("test data");
         reference_admin::save_place(&w.db, &w.admin, "", &w.rimbo.to_string(), "Gamla torget")
             .await
-            .unwrap();
+            .expect("test data");
         let torget = PlaceId(place_named(&w, "Torget").await.id);
         let elsewhere = PlaceId(place_named(&w, "Stora torget").await.id);
         let old = PlaceId(place_named(&w, "Gamla torget").await.id);
@@ -341,7 +353,7 @@ async fn a_merge_that_cannot_be_done_changes_nothing() {
             true,
         )
         .await
-        .unwrap();
+        .expect("test data");
         let retired = places::merge(&w.db, &w.coordinator, torget, old).await;
         assert_eq!(
             retired.unwrap_err().issue_for("into"),
@@ -373,15 +385,19 @@ async fn admins_keep_the_directory_and_someone_who_left_can_come_back() {
             .await
             .expect("admins add entries");
         let id = id.to_string();
-        contacts::deactivate(&w.db, &w.admin, &id).await.unwrap();
+        contacts::deactivate(&w.db, &w.admin, &id)
+            .await
+            .expect("test data");
         let filter = contacts::Filter::default();
-        let seen = contacts::directory(&w.db, &w.admin, &filter).await.unwrap();
+        let seen = contacts::directory(&w.db, &w.admin, &filter)
+            .await
+            .expect("test data");
         assert!(seen.entries.iter().all(|e| e.id != id), "{backend}");
         assert!(seen.left.iter().any(|(left, _)| *left == id));
         assert!(
             contacts::directory(&w.db, &w.police, &filter)
                 .await
-                .unwrap()
+                .expect("test data")
                 .left
                 .is_empty()
         );
@@ -391,10 +407,10 @@ async fn admins_keep_the_directory_and_someone_who_left_can_come_back() {
         );
         contacts::reactivate(&w.db, &w.coordinator, &id)
             .await
-            .unwrap();
+            .expect("test data");
         let back = contacts::directory(&w.db, &w.police, &filter)
             .await
-            .unwrap();
+            .expect("test data");
         assert!(back.entries.iter().any(|e| e.id == id), "{backend}");
         assert_eq!(
             contacts::reactivate(&w.db, &w.admin, &id).await,

@@ -57,7 +57,7 @@ impl MigrationTrait for Migration {
             m.alter_table(
                 Table::alter()
                     .table(table)
-                    .add_column(&mut retired_at())
+                    .add_column(retired_at())
                     .to_owned(),
             )
             .await?;
