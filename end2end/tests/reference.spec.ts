@@ -43,7 +43,10 @@ test('a near-duplicate place is caught as it is typed, and merged by a coordinat
   await signIn(page, 'coordinator@example.org');
   await menu(page, 'Platser');
   await expect(page.getByText('Nya platser att granska:')).toBeVisible();
-  await page.getByRole('link', { name: 'Rimbo (1)' }).click();
+  // Other tests type new places in Rimbo too: however many wait there.
+  const waiting = page.getByRole('link', { name: /^Rimbo \(\d+\)$/ });
+  const before = Number((await waiting.textContent())!.match(/\d+/)![0]);
+  await waiting.click();
   await expect(page.getByRole('heading', { name: /^Rimbo: \d+ platser$/ })).toBeVisible();
   const card = (name: string) => page.locator('li.place-card', { has: page.locator('p > strong', { hasText: new RegExp(`^${name}$`) }) });
   const typo = card('Rimbo centrm');
@@ -60,7 +63,9 @@ test('a near-duplicate place is caught as it is typed, and merged by a coordinat
   await expect(kept.getByRole('status')).toHaveText('„Rimbo centrm“ är sammanslagen hit: 1 händelse och 0 åtgärder flyttades, och namnet leder nu hit.');
   await expect(kept).toContainText('Leder också hit: Rimbo centrm');
   await expect(card('Rimbo centrm')).toHaveCount(0);
-  await expect(page.getByText('Nya platser att granska:')).toHaveCount(0);
+  // One fewer waits in Rimbo.
+  if (before > 1) await expect(waiting).toHaveText(`Rimbo (${before - 1})`);
+  else await expect(waiting).toHaveCount(0);
   await noSidewaysScroll(page);
 });
 
