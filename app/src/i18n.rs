@@ -481,6 +481,8 @@ texts! {
     StillOpen => "Pågår", "Still open";
     MeetingsExpected => "Möten där organisationen är medlem", "Meetings the organisation is a member of";
     Accounts => "Konton", "Accounts";
+    SearchText => "Sök i text", "Search the text";
+    SearchTextHint => "Ord i beskrivningen eller platsens namn. Början av ett ord räcker: ”klott” hittar klotter.", "Words in the description or the place's name. The start of a word is enough: “graff” finds graffiti.";
     NameWarn => "Det ser ut som ett namn – beskriv situationen, inte personen", "This looks like a name – describe the situation, not the person";
     ClassWarn => "Det ser ut som en skolklass bredvid en person – beskriv situationen, inte personen", "This looks like a school class next to a person – describe the situation, not the person";
     NameWarnKeep => "Pekar texten inte ut någon person (till exempel Gustav Adolfs torg)? Kryssa i rutan ovanför knappen och spara igen.", "Does the text not point at a person (a place such as Gustav Adolfs torg, say)? Tick the box above the button and save again.";

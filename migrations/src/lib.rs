@@ -24,6 +24,7 @@ mod m20261204_000017_create_password_links;
 mod m20261204_000018_retire_and_merge_reference_data;
 mod m20261204_000019_create_redaction_requests;
 mod m20261204_000020_create_kept_warnings;
+mod m20261204_000021_create_incident_search;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000018_retire_and_merge_reference_data::Migration),
             Box::new(m20261204_000019_create_redaction_requests::Migration),
             Box::new(m20261204_000020_create_kept_warnings::Migration),
+            Box::new(m20261204_000021_create_incident_search::Migration),
         ]
     }
 }

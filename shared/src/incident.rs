@@ -142,6 +142,9 @@ pub struct IncidentSummary {
     pub physical_environment: bool,
     /// Logged after its organisation had sent that week's report.
     pub late_addition: bool,
+    /// The start of the description, for the list (empty elsewhere and once anonymised).
+    #[serde(default)]
+    pub excerpt: String,
 }
 
 /// A page of the list, newest first, with the cursor of the next (older) page.
@@ -185,6 +188,9 @@ pub struct IncidentFilter {
     pub area: Option<String>,
     pub category: Option<String>,
     pub organisation: Option<String>,
+    /// Words to find in the description or the place's name.
+    #[serde(default)]
+    pub q: Option<String>,
     /// Keyset cursor: the last row of the previous page.
     pub before: Option<String>,
 }

@@ -21,6 +21,7 @@ pub mod place_match;
 pub mod redaction;
 pub mod reference;
 pub mod report;
+pub mod search;
 pub mod text;
 pub mod user;
 pub mod week;

@@ -1,5 +1,6 @@
-//! `/incidents`: the incident list, newest first, filtered by week, area, category and
-//! organisation through the URL (so a filtered view can be bookmarked and shared).
+//! `/incidents`: the incident list, newest first, with the start of each description,
+//! searchable by words in the description or place name and filtered by week, area, category
+//! and organisation through the URL (so a filtered view can be bookmarked and shared).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,6 +20,7 @@ fn filter_from_query(q: &leptos_router::params::ParamsMap) -> IncidentFilter {
         area: get("area"),
         category: get("category"),
         organisation: get("organisation"),
+        q: get("q"),
         before: get("before"),
     }
 }
@@ -30,6 +32,7 @@ fn query_with(filter: &IncidentFilter, before: Option<&str>) -> String {
         ("area", filter.area.as_deref()),
         ("category", filter.category.as_deref()),
         ("organisation", filter.organisation.as_deref()),
+        ("q", filter.q.as_deref()),
         ("before", before),
     ];
     let query: Vec<String> = pairs
@@ -73,12 +76,19 @@ pub fn IncidentListPage() -> impl IntoView {
                     move || page.clone().err()
                 });
                 let week_value = f.week.clone().unwrap_or_default();
+                let q_value = f.q.clone().unwrap_or_default();
                 let newest_href = f.before.is_some().then(|| query_with(&f, None));
                 let older_href = |cursor: &str| query_with(&f, Some(cursor));
                 let (sel_area, sel_category, sel_org) = (f.area.clone(), f.category.clone(), f.organisation.clone());
                 let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
                 view! {
-                    <Form method="GET" action="/incidents" attr:class="filters">
+                    <Form method="GET" action="/incidents" attr:class="filters" attr:role="search">
+                        <div class="field search-field">
+                            <label for="q">{t(T::SearchText)}</label>
+                            <input id="q" name="q" type="search" maxlength="200" value=q_value
+                                aria-describedby="q-hint" />
+                            <p class="hint" id="q-hint">{t(T::SearchTextHint)}</p>
+                        </div>
                         <div class="field">
                             <label for="week">{t(T::Week)}</label>
                             <input id="week" name="week" type="week" value=week_value />
@@ -146,7 +156,9 @@ pub fn IncidentListPage() -> impl IntoView {
                                                 {i.late_addition.then(|| view! { <span class="tag">{t(T::LateAddition)}</span> })}
                                             </td>
                                             <td data-label=t(T::Area)>{i.area}</td>
-                                            <td data-label=t(T::Place)>{i.place}</td>
+                                            <td data-label=t(T::Place)>{i.place}
+                                                {(!i.excerpt.is_empty()).then(|| view! { <span class="excerpt">{i.excerpt}</span> })}
+                                            </td>
                                             <td data-label=t(T::Organisation)>{i.organisation}</td>
                                         </tr>
                                     }).collect_view()}

@@ -75,6 +75,7 @@ impl Row {
             youth_involved: self.youth_involved,
             physical_environment: self.physical_environment,
             late_addition: report_sent.is_some_and(|sent| self.created_at > sent),
+            excerpt: String::new(),
         }
     }
 }

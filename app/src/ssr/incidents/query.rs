@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Func};
+use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::AppError;
 use shared::error::Issues;
@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 use super::{EXPORT_LIMIT, PAGE_SIZE, Row, joined, summaries};
 use crate::ssr::entities::{area, incident};
-use crate::ssr::{Result, db_err};
+use crate::ssr::{Result, audit, db_err};
+use shared::audit::{AuditAction, RecordType};
 
 fn encode_cursor(row: &Row) -> String {
     format!("{}_{}", row.occurred_at.timestamp_micros(), row.id.simple())
@@ -44,10 +45,31 @@ fn optional<T>(
         .and_then(|v| issues.check(field, parse(v)))
 }
 
+/// The condition "the incident's description or place name holds every word of `q`", for the
+/// search index of `backend` (see the migration `create_incident_search`); `None` when `q` has
+/// no words.
+fn text_search(backend: DbBackend, q: &str) -> Option<SimpleExpr> {
+    let words = shared::search::words(q);
+    if words.is_empty() {
+        return None;
+    }
+    Some(match backend {
+        DbBackend::Postgres => Expr::cust_with_values(
+            r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1))"#,
+            [shared::search::tsquery(&words)],
+        ),
+        _ => Expr::cust_with_values(
+            r#""incidents"."id" IN (SELECT k.incident_id FROM incident_search_keys k WHERE k.seq IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?))"#,
+            [shared::search::fts5(&words)],
+        ),
+    })
+}
+
 /// The query for `filter` (newest first), or the refused fields.
 fn filtered(
     caller: &CurrentUser,
     filter: &IncidentFilter,
+    backend: DbBackend,
 ) -> Result<sea_orm::Select<incident::Entity>> {
     if !caller.can_read_incidents() {
         return Err(AppError::Forbidden);
@@ -80,6 +102,9 @@ fn filtered(
     if let Some(org) = org {
         query = query.filter(incident::Column::OrganisationId.eq(org.0));
     }
+    if let Some(search) = filter.q.as_deref().and_then(|q| text_search(backend, q)) {
+        query = query.filter(search);
+    }
     if let Some((time, id)) = before {
         // (occurred_at, id) < (time, id), written so that the first term alone is an index
         // range: with only the OR, SQLite scans the index from the newest row.
@@ -102,7 +127,7 @@ pub async fn list<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<IncidentPage> {
-    let mut rows = filtered(caller, filter)?
+    let mut rows = filtered(caller, filter, db.get_database_backend())?
         .limit(PAGE_SIZE + 1)
         .into_model::<Row>()
         .all(db)
@@ -115,11 +140,30 @@ pub async fn list<C: ConnectionTrait>(
     } else {
         None
     };
-    Ok(IncidentPage {
-        items: summaries(db, &rows, lang).await?,
-        next_cursor,
-    })
+    let mut items = summaries(db, &rows, lang).await?;
+    for (item, row) in items.iter_mut().zip(&rows) {
+        if row.anonymised_at.is_none() {
+            item.excerpt = shared::search::excerpt(&row.description, EXCERPT_CHARS);
+        }
+    }
+    // The page shows the start of descriptions: a read, recorded once per page with what was
+    // asked and which incidents were shown.
+    let shown: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
+    audit::record(
+        db,
+        caller.into(),
+        AuditAction::View,
+        RecordType::IncidentList,
+        None,
+        None,
+        Some(&serde_json::json!({ "filter": filter, "shown": shown })),
+    )
+    .await?;
+    Ok(IncidentPage { items, next_cursor })
 }
+
+/// About how much of a description the list shows.
+const EXCERPT_CHARS: usize = 80;
 
 /// Every incident matching `filter`, newest first, up to `EXPORT_LIMIT`.
 pub async fn list_all<C: ConnectionTrait>(
@@ -128,7 +172,7 @@ pub async fn list_all<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<Vec<IncidentSummary>> {
-    let rows = filtered(caller, filter)?
+    let rows = filtered(caller, filter, db.get_database_backend())?
         .limit(EXPORT_LIMIT)
         .into_model::<Row>()
         .all(db)
@@ -144,7 +188,7 @@ pub async fn export_rows<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<Vec<(IncidentSummary, String)>> {
-    let rows = filtered(caller, filter)?
+    let rows = filtered(caller, filter, db.get_database_backend())?
         .limit(EXPORT_LIMIT)
         .into_model::<Row>()
         .all(db)

@@ -1,0 +1,231 @@
+//! Finding incidents: words in the description or the place's name (each as the start of a
+//! word, all required), with the filters and keyset paging; the index follows edits,
+//! redactions, renames and merges; the list shows the start of each description, and every
+//! page shown is one recorded read.
+
+mod common;
+
+use app::ssr::entities::audit_event;
+use app::ssr::testing::databases;
+use app::ssr::{incidents, places, redaction, reference_admin};
+use common::{World, input, world};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use shared::audit::{AuditAction, RecordType};
+use shared::ids::{IncidentId, PlaceId};
+use shared::incident::IncidentFilter;
+use shared::lang::Lang;
+use shared::redaction::RedactionInput;
+
+async fn log(w: &World, place: &str, text: &str) -> IncidentId {
+    let mut i = input(w.rimbo, w.graffiti, place);
+    i.description = text.to_owned();
+    i.keep_name = true;
+    incidents::create(&w.db, &w.police, &i)
+        .await
+        .expect("logged")
+}
+
+async fn found(w: &World, q: &str) -> Vec<IncidentId> {
+    let filter = IncidentFilter {
+        q: Some(q.to_owned()),
+        ..IncidentFilter::default()
+    };
+    incidents::list(&w.db, &w.coordinator, &filter, Lang::Sv)
+        .await
+        .expect("a search")
+        .items
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn words_are_found_in_the_description_and_the_place_as_word_starts_all_required() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let tunnel = log(&w, "Gångtunneln", "Nytt klotter på väggarna.").await;
+        let square = log(&w, "Torget", "Krossad ruta i kiosken.").await;
+        assert_eq!(found(&w, "klotter").await, [tunnel], "{backend}");
+        assert_eq!(found(&w, "KLOTT").await, [tunnel], "a prefix, any case");
+        assert_eq!(
+            found(&w, "gångtunnel klott").await,
+            [tunnel],
+            "place and text together"
+        );
+        assert_eq!(found(&w, "torget klotter").await, Vec::<IncidentId>::new());
+        assert_eq!(found(&w, "ruta").await, [square]);
+        assert_eq!(found(&w, "").await.len(), 2, "no words: no search");
+        // Typed syntax is only words.
+        for odd in [
+            "\"",
+            "NEAR(",
+            "klott* OR",
+            "a:b & !c",
+            "'; DROP TABLE incidents; --",
+        ] {
+            let filter = IncidentFilter {
+                q: Some(odd.to_owned()),
+                ..IncidentFilter::default()
+            };
+            incidents::list(&w.db, &w.coordinator, &filter, Lang::Sv)
+                .await
+                .unwrap_or_else(|e| panic!("{backend}: {odd}: {e:?}"));
+        }
+        // With a filter that excludes it, nothing.
+        let elsewhere = IncidentFilter {
+            q: Some("klotter".into()),
+            area: Some(w.norrtalje.to_string()),
+            ..IncidentFilter::default()
+        };
+        let none = incidents::list(&w.db, &w.coordinator, &elsewhere, Lang::Sv)
+            .await
+            .unwrap();
+        assert!(none.items.is_empty(), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_search_pages_through_every_match_once() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        for i in 0..53 {
+            log(&w, "Torget", &format!("Klotter nummer {i} på muren.")).await;
+        }
+        log(&w, "Torget", "Krossad ruta.").await;
+        let mut filter = IncidentFilter {
+            q: Some("klotter".into()),
+            ..IncidentFilter::default()
+        };
+        let mut seen = Vec::new();
+        loop {
+            let page = incidents::list(&w.db, &w.police, &filter, Lang::Sv)
+                .await
+                .unwrap();
+            seen.extend(page.items.into_iter().map(|i| i.id));
+            match page.next_cursor {
+                Some(c) => filter.before = Some(c),
+                None => break,
+            }
+        }
+        let unique: std::collections::BTreeSet<_> = seen.iter().collect();
+        assert_eq!((seen.len(), unique.len()), (53, 53), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn the_index_follows_edits_redactions_renames_and_merges() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let id = log(&w, "Gamla stationen", "Kalle Ek klottrade på perrongen.").await;
+        let mut edit = input(w.rimbo, w.graffiti, "Gamla stationen");
+        edit.description = "Kalle Ek sprayade på perrongen.".into();
+        edit.keep_name = true;
+        incidents::update(&w.db, &w.police, id, &edit)
+            .await
+            .unwrap();
+        assert!(
+            found(&w, "klottrade").await.is_empty(),
+            "{backend}: the old words are gone"
+        );
+        assert_eq!(found(&w, "sprayade").await, [id]);
+
+        let cut = RedactionInput {
+            description: "part".into(),
+            passage: "Kalle Ek".into(),
+            place: false,
+            reason: "Elevens namn".into(),
+        };
+        redaction::redact(&w.db, &w.coordinator, id, &cut)
+            .await
+            .unwrap();
+        assert!(
+            found(&w, "kalle").await.is_empty(),
+            "{backend}: a redacted name is not found"
+        );
+        assert_eq!(found(&w, "perrongen").await, [id]);
+
+        let station = places::list(&w.db, &w.coordinator, w.rimbo)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Gamla stationen")
+            .unwrap();
+        reference_admin::save_place(
+            &w.db,
+            &w.coordinator,
+            &station.id.to_string(),
+            "",
+            "Resecentrum",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            found(&w, "resecentrum").await,
+            [id],
+            "{backend}: the new name"
+        );
+        assert!(found(&w, "stationen").await.is_empty());
+
+        reference_admin::save_place(&w.db, &w.admin, "", &w.rimbo.to_string(), "Rimbo station")
+            .await
+            .unwrap();
+        let kept = places::list(&w.db, &w.coordinator, w.rimbo)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Rimbo station")
+            .unwrap();
+        places::merge(&w.db, &w.coordinator, PlaceId(station.id.0), kept.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            found(&w, "rimbo station").await,
+            [id],
+            "{backend}: the kept place's name"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_list_shows_the_start_of_each_description_and_each_page_is_a_recorded_read() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let long = "Grupp ungdomar samlade sent på kvällen vid entrén, hög ljudnivå och nedskräpning \
+                    runt bänkarna och cykelstället.";
+        let id = log(&w, "Idrottshallen", long).await;
+        let filter = IncidentFilter {
+            q: Some("ungdomar".into()),
+            ..IncidentFilter::default()
+        };
+        let page = incidents::list(&w.db, &w.school, &filter, Lang::Sv)
+            .await
+            .unwrap();
+        let excerpt = &page.items[0].excerpt;
+        assert!(
+            excerpt.starts_with("Grupp ungdomar samlade sent på kvällen"),
+            "{backend}: {excerpt}"
+        );
+        assert!(excerpt.ends_with('…') && excerpt.chars().count() <= 81);
+
+        let reads = audit_event::Entity::find()
+            .filter(audit_event::Column::RecordType.eq(RecordType::IncidentList))
+            .filter(audit_event::Column::Action.eq(AuditAction::View))
+            .order_by_asc(audit_event::Column::Id)
+            .all(&w.db)
+            .await
+            .unwrap();
+        assert_eq!(reads.len(), 1, "{backend}: one event for the page");
+        let said = reads[0].after_json.clone().unwrap();
+        assert!(
+            said.contains("ungdomar") && said.contains(&id.to_string()),
+            "{said}"
+        );
+        assert_eq!(reads[0].user_id, Some(w.school.id.0));
+        // A manager gets no list, and nothing is recorded for them.
+        assert!(
+            incidents::list(&w.db, &w.manager, &filter, Lang::Sv)
+                .await
+                .is_err()
+        );
+    }
+}
