@@ -392,6 +392,7 @@ texts! {
     DirectoryIntro => "Vem ringer jag? Sök på namn, organisation, funktion, skola eller område.", "Who do I call? Search by name, organisation, function, school or area.";
     SearchWords => "Sökord", "Search words";
     Matches => "träffar", "matches";
+    MatchOne => "träff", "match";
     Function => "Funktion", "Function";
     AnyFunction => "Alla funktioner", "All functions";
     AnyArea => "Alla områden", "All areas";
@@ -481,6 +482,13 @@ texts! {
     StillOpen => "Pågår", "Still open";
     MeetingsExpected => "Möten där organisationen är medlem", "Meetings the organisation is a member of";
     Accounts => "Konton", "Accounts";
+    NothingSaved => "Inget har sparats:", "Nothing was saved:";
+    EmailTaken => "Adressen används redan av ett annat konto.", "That address is already used by another account.";
+    NameTaken => "Namnet används redan.", "That name is already in use.";
+    PasswordTooShort => "Lösenordet är för kort: minst 12 tecken.", "The password is too short: at least 12 characters.";
+    PasswordResetNotice => "Lösenordet är återställt och personen är utloggad.", "The password has been reset and the person signed out.";
+    NewLinkFor => "Ny lösenordslänk för", "New password link for";
+    RemovedHere => "Personuppgifterna är borttagna, också ur historiken och sökningen.", "The personal data has been removed, from the history and the search too.";
     SearchText => "Sök i text", "Search the text";
     SearchTextHint => "Ord i beskrivningen eller platsens namn. Början av ett ord räcker: ”klott” hittar klotter.", "Words in the description or the place's name. The start of a word is enough: “graff” finds graffiti.";
     NameWarn => "Det ser ut som ett namn – beskriv situationen, inte personen", "This looks like a name – describe the situation, not the person";
@@ -501,7 +509,6 @@ texts! {
     Reason => "Skäl", "Reason";
     ReasonHint => "Skriv varför, inte vad: till exempel ”elevens namn”.", "Write why, not what: for example “a pupil's name”.";
     RemoveForGood => "Ta bort för alltid", "Remove for good";
-    DataRemoved => "Personuppgifterna är borttagna, också ur historiken.", "The personal data has been removed, from the history too.";
     RemovedWhat => "Borttaget", "Removed";
     RequestRemoval => "Be samordnarna ta bort personuppgifter", "Ask the coordinators to remove personal data";
     RequestRemovalHint => "Har ett namn, en adress eller något annat som pekar ut en person kommit med? Skriv varför det ska bort, inte vad det är.", "Has a name, an address or anything else that points at a person slipped in? Write why it should go, not what it is.";
@@ -544,9 +551,9 @@ texts! {
     MergedHere => "är sammanslagen hit:", "has been merged here:";
     MovedSuffix => "flyttades, och namnet leder nu hit.", "moved, and the name now leads here.";
     RetiredSuffix => "(avvecklad)", "(retired)";
-    RetireConfirmed => "Avvecklad: visas inte längre i formulären. Gamla uppgifter behåller den.", "Retired: no longer offered in forms. Old records keep it.";
+    RetireConfirmed => "Avvecklad: visas inte längre i formulären. Tidigare händelser, protokoll och rapporter behåller den.", "Retired: no longer offered in forms. Earlier incidents, minutes and reports keep it.";
     RestoreConfirmed => "Återinförd.", "Brought back.";
-    PlacesMovedNote => "Platser sköts under Platser, av samordnare och administratörer.", "Places are kept under Places, by coordinators and administrators.";
+    PlacesMovedNote => "Platserna har en egen sida, som samordnarna också sköter:", "Places have a page of their own, which coordinators keep too:";
     PeopleWhoLeft => "Har slutat", "Have left";
     PeopleWhoLeftIntro => "De som inaktiverats visas inte i kontaktlistan. Aktivera någon igen om hen är tillbaka eller inaktiverades av misstag.", "People who have been deactivated are not shown in the directory. Reactivate someone who is back or was deactivated by mistake.";
     ReactivateContact => "Aktivera igen", "Reactivate";
@@ -637,6 +644,15 @@ pub fn t(key: T) -> &'static str {
     key.text(use_lang())
 }
 
+/// `text` in the page language's quotation marks: ”Rimbo station” in Swedish, “Rimbo station”
+/// in English.
+pub fn quoted(text: &str) -> String {
+    match use_lang() {
+        Lang::Sv => format!("”{text}”"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
 /// `n` with the word for one or for many: "1 händelse", "2 händelser"; "1 incident".
 pub fn count_of(n: impl Into<u64>, one: T, many: T) -> String {
     let n = n.into();
@@ -648,7 +664,17 @@ pub fn yes_no(value: bool) -> &'static str {
 }
 
 /// The sentence for a refused field.
-pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String {
+pub fn field_error_text(error: &FieldError, field: &str, lang: Lang) -> String {
+    let key = match (error, field) {
+        // Said of what the field is, where a general sentence would leave the reader guessing.
+        (FieldError::Taken, "email") => Some(T::EmailTaken),
+        (FieldError::Taken, "name" | "name_sv") => Some(T::NameTaken),
+        (FieldError::TooShort { .. }, "password") => Some(T::PasswordTooShort),
+        _ => None,
+    };
+    if let Some(key) = key {
+        return key.text(lang).to_owned();
+    }
     let key = match error {
         FieldError::Required => T::FieldRequired,
         FieldError::Invalid => T::FieldInvalid,
@@ -666,17 +692,12 @@ pub fn field_error_text(error: &FieldError, _field: &str, lang: Lang) -> String 
         FieldError::Retired => T::FieldRetired,
         FieldError::ActiveAccounts => T::FieldActiveAccounts,
         FieldError::NotInText => T::FieldNotInText,
-        FieldError::LooksLikeName { kind, position } => {
+        FieldError::LooksLikeName { kind, .. } => {
             let what = match kind {
                 shared::names::NameWarning::Name => T::NameWarn,
                 shared::names::NameWarning::ClassLabel => T::ClassWarn,
             };
-            return format!(
-                "{} ({} {position}). {}",
-                what.text(lang),
-                T::GuardAt.text(lang),
-                T::NameWarnKeep.text(lang)
-            );
+            return format!("{}. {}", what.text(lang), T::NameWarnKeep.text(lang));
         }
         FieldError::TooLong { max } => {
             return format!(

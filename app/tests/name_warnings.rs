@@ -93,6 +93,25 @@ async fn a_name_is_sent_back_with_a_warning_and_kept_only_on_purpose() {
         );
         assert_eq!(seen.incidents.len(), 2);
         assert!(seen.incidents[1].1.contains("Gustav Adolfs torg"));
+        // Once a coordinator has removed what slipped in, the incident is not listed to read.
+        let class_incident = shared::ids::IncidentId::parse(&seen.incidents[0].0).unwrap();
+        let cut = shared::redaction::RedactionInput {
+            description: "part".into(),
+            passage: "i 9B".into(),
+            place: false,
+            reason: "Elevens klass".into(),
+        };
+        app::ssr::redaction::redact(&w.db, &w.coordinator, class_incident, &cut)
+            .await
+            .unwrap();
+        let after = kept_warnings::recent(&w.db, &w.coordinator, Lang::Sv)
+            .await
+            .unwrap();
+        assert_eq!(after.incidents.len(), 1, "{backend}");
+        assert_eq!(
+            after.per_organisation, seen.per_organisation,
+            "still counted"
+        );
         for who in [&w.police, &w.manager, &w.admin] {
             assert!(kept_warnings::recent(&w.db, who, Lang::Sv).await.is_err());
         }

@@ -42,7 +42,7 @@ test('a name that slipped into an incident is removed from it and from its histo
   await page.getByLabel('Texten som ska bort, exakt som den står').fill('Kalle Ek');
   await page.getByLabel('Skäl', { exact: true }).fill('Elevens namn');
   await page.getByRole('button', { name: 'Ta bort för alltid' }).click();
-  await expect(page.getByText('Personuppgifterna är borttagna, också ur historiken.')).toBeVisible();
+  await expect(page.getByText('Personuppgifterna är borttagna, också ur historiken och sökningen.')).toBeVisible();
   await expect(page.locator('p.description')).toHaveText('[borttaget av samordnare] klottrade på omklädningsrummet.');
   await expect(page.locator('main')).not.toContainText('Kalle Ek');
   const history = page.locator('ol.history > li');

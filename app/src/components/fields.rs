@@ -71,13 +71,33 @@ pub fn described_by(error: FormError, field: &'static str) -> impl Fn() -> Optio
     }
 }
 
-/// The alert above a refused form: what went wrong, in one sentence.
+/// The alert above a refused form: what went wrong, in one sentence. With `reasons`, each
+/// refused field's own sentence follows, for forms whose fields have no message beside them
+/// (a row of a list, a button that stands for its record).
 #[component]
-pub fn FormAlert(error: FormError) -> impl IntoView {
+pub fn FormAlert(error: FormError, #[prop(optional)] reasons: bool) -> impl IntoView {
+    let lang = use_lang();
     move || {
-        error
-            .get()
-            .map(|e| view! { <div class="alert" role="alert">{t(error_summary(&e))}</div> })
+        error.get().map(|e| {
+            let details: Vec<String> = match (&e, reasons) {
+                (AppError::Validation(issues), true) => issues
+                    .iter()
+                    .map(|i| field_error_text(&i.error, &i.field, lang))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let summary = if details.is_empty() {
+                t(error_summary(&e))
+            } else {
+                t(T::NothingSaved)
+            };
+            view! {
+                <div class="alert" role="alert">
+                    <p>{summary}</p>
+                    {details.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
+                </div>
+            }
+        })
     }
 }
 

@@ -27,8 +27,18 @@ pub fn RedactionForm(
         changed.update(|n| *n += 1);
     });
     let open = !requests.is_empty();
+    // Said where the coordinator is, and where the keyboard lands after the page reloads.
+    let status = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = status.get() {
+            let _ = p.focus();
+        }
+    });
     view! {
         <section class="redaction" aria-labelledby="redact-heading">
+            {move || removed.get().then(|| view! {
+                <p class="notice" role="status" tabindex="-1" node_ref=status>{t(T::RemovedHere)}</p>
+            })}
             <details class="confirm" open=open>
                 <summary id="redact-heading">{t(T::RemoveData)}</summary>
                 <p class="hint">{t(T::RemoveDataHint)}</p>
@@ -118,7 +128,8 @@ pub fn RedactionRequestForm(id: String) -> impl IntoView {
                 <p class="hint">{t(T::RequestRemovalHint)}</p>
                 {move || sent().then(|| view! { <p class="notice" role="status">{t(T::RequestSent)}</p> })}
                 <FormAlert error />
-                <ActionForm action=request node_ref=form attr:class="incident-form">
+                // Sent once: the form goes, so the same request is not sent twice.
+                <ActionForm action=request node_ref=form attr:class="incident-form" attr:hidden=move || sent()>
                     <input type="hidden" name="id" value=id />
                     <div class="field">
                         <label for="request-reason">{t(T::Reason)}</label>

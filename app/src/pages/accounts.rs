@@ -19,7 +19,7 @@ use crate::api::accounts::{
 };
 use crate::api::reference::get_reference_data;
 use crate::components::account_fields::AccountFields;
-use crate::components::fields::{FormAlert, FormError, PageError, ScopedFieldMessage};
+use crate::components::fields::{FormAlert, FormError, PageError};
 use crate::components::password_link::LinkBox;
 use crate::components::saving::saved;
 use crate::i18n::{T, count_of, role_name, t};
@@ -236,6 +236,15 @@ fn AccountCard(a: Account, acts: Acts, organisations: Vec<OrganisationDto>) -> i
         move || mine().filter(|step| acts.succeeded(*step))
     };
     let status = NodeRef::<leptos::html::P>::new();
+    // A refused deactivation says why beside its button, where the keyboard then is.
+    let refused_active =
+        move || error.with(|e| matches!(e.as_ref().and_then(|e| e.issue_for("active")), Some(_)));
+    let active_error = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = active_error.get() {
+            let _ = p.focus();
+        }
+    });
     // The list is drawn anew after a change: the keyboard lands on what happened.
     Effect::new(move |_| {
         if let Some(p) = status.get() {
@@ -297,18 +306,18 @@ fn AccountCard(a: Account, acts: Acts, organisations: Vec<OrganisationDto>) -> i
                     Step::Update => T::AccountSaved,
                     Step::Deactivate => T::AccountDeactivated,
                     Step::Reactivate => T::AccountReactivated,
-                    Step::Reset => T::PasswordReset,
+                    Step::Reset => T::PasswordResetNotice,
                     Step::Unlock => T::AccountUnlocked,
                 };
                 view! {
                     <p class="notice" role="status" tabindex="-1" node_ref=status>{t(text)}</p>
                     {(step == Step::Reset).then(|| acts.reset.value().get().and_then(Result::ok)
-                        .map(|link| view! { <LinkBox link heading=T::PasswordReset /> }))}
+                        .map(|link| view! { <LinkBox link heading=T::NewLinkFor /> }))}
                 }
             })}
             <details class="edit" node_ref=details prop:open=is_open on:toggle=toggle>
                 <summary>{t(T::ManageAccount)}<span class="visually-hidden">{hidden}</span></summary>
-                <FormAlert error />
+                <FormAlert error reasons=true />
                 <ActionForm action=acts.update attr:class="account-grid">
                     <input type="hidden" name="id" value=uid.clone() />
                     <AccountFields scope=scope.clone() values organisations error />
@@ -338,7 +347,11 @@ fn AccountCard(a: Account, acts: Acts, organisations: Vec<OrganisationDto>) -> i
                                 <button type="submit" on:click=mark(Step::Reactivate)>{t(T::Reactivate)}</button>
                             }.into_any()
                         }}
-                        <ScopedFieldMessage scope=active_scope field="active" error />
+                        {move || refused_active().then(|| view! {
+                            <p class="field-error" id=format!("{active_scope}active-error") tabindex="-1" node_ref=active_error>
+                                {t(T::FieldLastAdmin)}
+                            </p>
+                        })}
                     </ActionForm>
                 </div>
             </details>

@@ -47,7 +47,9 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Title text=t(T::Administration) />
         <h1>{t(T::Administration)}</h1>
-        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+        // A transition: after a save the lists are redrawn where they stand, not emptied first,
+        // so the page keeps its place.
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let admin = user.await.ok().flatten().is_some_and(|u| u.can_manage_reference_data());
                 match data.await {
@@ -67,15 +69,20 @@ pub fn AdminPage() -> impl IntoView {
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
+/// What the section's last save did: refused (with the reason) or saved.
 fn alert<S>(action: ServerAction<S>) -> impl IntoView
 where
     S: server_fn::ServerFn<Output = (), Error = shared::AppError> + Clone + Send + Sync + 'static,
 {
-    view! { <FormAlert error=Signal::derive(move || action.value().get().and_then(Result::err)) /> }
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <FormAlert error=Signal::derive(move || action.value().get().and_then(Result::err)) reasons=true />
+        {move || saved().then(|| view! { <p class="notice" role="status">{t(T::SavedEdit)}</p> })}
+    }
 }
 
 /// "Retire" or "Bring back" for one entry, and what happened to it.
@@ -105,6 +112,13 @@ fn RetireForm(
     };
     let scope = format!("retire-{id}-");
     let hidden = format!(" {name}");
+    // The lists are redrawn after the change: the keyboard lands on what happened.
+    let status = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = status.get() {
+            let _ = p.focus();
+        }
+    });
     view! {
         <ActionForm action=retiring.action attr:class="inline">
             <input type="hidden" name="kind" value=kind.code() />
@@ -116,7 +130,7 @@ fn RetireForm(
                 <span class="visually-hidden">{hidden}</span>
             </button>
         </ActionForm>
-        {move || done().map(|text| view! { <p class="hint" role="status">{text}</p> })}
+        {move || done().map(|text| view! { <p class="hint" role="status" tabindex="-1" node_ref=status>{text}</p> })}
         <ScopedFieldMessage scope field="retired" error />
     }
 }
@@ -147,13 +161,13 @@ fn Organisations(
             <h2 id="orgs-heading">{t(T::Organisations)}</h2>
             {alert(action)}
             <ul class="admin-list">
-                {r.organisations.into_iter().map(|o| { let rn = o.name.clone(); view! {
+                {r.organisations.into_iter().map(|o| { let rn = o.name.clone(); let save_label = format!(" {rn}"); view! {
                     <li>
                         <ActionForm action>
                             <input type="hidden" name="id" value=o.id.to_string() />
                             <input name="name" value=o.name.clone() aria-label=format!("{} {}", t(T::Name), o.name) required />
                             {kind_select(Some(o.kind), format!("{} {}", t(T::Kind), o.name))}
-                            <button type="submit">{t(T::Save)}</button>
+                            <button type="submit">{t(T::Save)}<span class="visually-hidden">{save_label}</span></button>
                             {retired_badge(o.retired)}
                         </ActionForm>
                         <RetireForm kind=ReferenceKind::Organisation id=o.id.to_string() name=rn retired=o.retired retiring />
@@ -177,12 +191,12 @@ fn Areas(r: ReferenceData, action: ServerAction<SaveArea>, retiring: Retiring) -
             <h2 id="areas-heading">{t(T::Areas)}</h2>
             {alert(action)}
             <ul class="admin-list">
-                {r.areas.into_iter().map(|a| { let rn = a.name.clone(); view! {
+                {r.areas.into_iter().map(|a| { let rn = a.name.clone(); let save_label = format!(" {rn}"); view! {
                     <li>
                         <ActionForm action>
                             <input type="hidden" name="id" value=a.id.to_string() />
                             <input name="name" value=a.name.clone() aria-label=format!("{} {}", t(T::Name), a.name) required />
-                            <button type="submit">{t(T::Save)}</button>
+                            <button type="submit">{t(T::Save)}<span class="visually-hidden">{save_label}</span></button>
                             {retired_badge(a.retired)}
                         </ActionForm>
                         <RetireForm kind=ReferenceKind::Area id=a.id.to_string() name=rn retired=a.retired retiring />
@@ -209,7 +223,7 @@ fn Categories(
             <h2 id="categories-heading">{t(T::Categories)}</h2>
             {alert(action)}
             <ul class="admin-list">
-                {r.categories.into_iter().map(|c| { let rn = c.name_sv.clone(); view! {
+                {r.categories.into_iter().map(|c| { let rn = c.name_sv.clone(); let save_label = format!(" {rn}"); view! {
                     <li>
                         <ActionForm action>
                             <input type="hidden" name="id" value=c.id.to_string() />
@@ -217,7 +231,7 @@ fn Categories(
                                 aria-label=format!("{} {}", t(T::NameSwedish), c.name_sv) />
                             <input name="name_en" value=c.name_en.clone().unwrap_or_default() lang="en"
                                 aria-label=format!("{} {}", t(T::NameEnglish), c.name_sv) />
-                            <button type="submit">{t(T::Save)}</button>
+                            <button type="submit">{t(T::Save)}<span class="visually-hidden">{save_label}</span></button>
                             {retired_badge(c.retired)}
                         </ActionForm>
                         <RetireForm kind=ReferenceKind::Category id=c.id.to_string() name=rn retired=c.retired retiring />

@@ -13,7 +13,7 @@ use crate::api::contacts::{DeactivateContact, ReactivateContact, SaveContact, se
 use crate::api::reference::get_reference_data;
 use crate::components::contacts::ContactCard;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
-use crate::i18n::{T, contact_function_name, t, use_lang};
+use crate::i18n::{T, contact_function_name, count_of, t, use_lang};
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
@@ -35,7 +35,8 @@ pub fn DirectoryPage() -> impl IntoView {
         <Title text=t(T::Directory) />
         <h1>{t(T::Directory)}</h1>
         <p>{t(T::DirectoryIntro)}</p>
-        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+        // A transition: after a change the directory is redrawn where it stands.
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let (q, area, function) = args();
                 let (directory, reference) = match (data.await, reference.await) {
@@ -73,7 +74,7 @@ pub fn DirectoryPage() -> impl IntoView {
                         <button type="submit" class="primary">{t(T::Search)}</button>
                     </Form>
                     <p role="status" class="muted">
-                        {format!("{count} {}", t(T::Matches))}
+                        {count_of(count as u64, T::MatchOne, T::Matches)}
                         {(changed.get_untracked() > 0).then(|| format!(" · {}", t(T::ContactSaved)))}
                     </p>
                     {if directory.entries.is_empty() {
@@ -102,7 +103,7 @@ pub fn DirectoryPage() -> impl IntoView {
                     })}
                 }.into_any()
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

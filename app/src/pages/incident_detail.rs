@@ -31,7 +31,6 @@ pub fn IncidentDetailPage() -> impl IntoView {
                         let s = d.summary.clone();
                         view! {
                             {saved().then(|| view! { <p class="notice" role="status">{t(T::IncidentSaved)}</p> })}
-                            {removed.get_untracked().then(|| view! { <p class="notice" role="status">{t(T::DataRemoved)}</p> })}
                             <h1>{format!("{} – {}", s.category, s.place)}</h1>
                             <dl class="facts">
                                 <dt>{t(T::When)}</dt><dd>{s.occurred_at.clone()}" ("{s.week.clone()}")"</dd>

@@ -11,7 +11,7 @@ use shared::{AppError, FieldError};
 use crate::api::incidents::SaveIncident;
 use crate::api::reference::{FormContext, get_places};
 use crate::components::fields::{FieldMessage, FormAlert, FormError, described_by, invalid};
-use crate::i18n::{T, t};
+use crate::i18n::{T, quoted, t};
 
 /// "Now" in Stockholm as the browser sees it: the server's local time when the form was sent,
 /// plus the time passed since. (The browser's own zone may not be Stockholm's.)
@@ -160,9 +160,9 @@ pub fn IncidentForm(
                         let chosen = name.clone();
                         view! {
                             <p class="suggestion">
-                                {format!("{} „{name}“? ", t(T::DidYouMean))}
+                                {format!("{} {}? ", t(T::DidYouMean), quoted(&name))}
                                 <button type="button" class="link-button" on:click=move |_| typed.set(chosen.clone())>
-                                    {format!("{} „{name}“", t(T::UseThisPlace))}
+                                    {format!("{} {}", t(T::UseThisPlace), quoted(&name))}
                                 </button>
                             </p>
                         }

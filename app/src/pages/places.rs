@@ -14,7 +14,7 @@ use crate::api::places::{ConfirmPlace, MergePlaces, PreviewMerge, list_places};
 use crate::api::reference::{SavePlace, SetRetired, get_reference_data};
 use crate::components::fields::{FormAlert, FormError, PageError, ScopedFieldMessage};
 use crate::components::saving::saved;
-use crate::i18n::{T, count_of, t};
+use crate::i18n::{T, count_of, quoted, t};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
@@ -36,6 +36,9 @@ struct Acts {
     last: RwSignal<Option<(String, Step)>>,
     /// The card whose merge is being previewed.
     previewing: RwSignal<Option<String>>,
+    /// The open disclosure (a card's id and which one): kept while the list reloads, and
+    /// never left open on a card drawn in another's place.
+    open: RwSignal<Option<(String, &'static str)>>,
 }
 
 impl Acts {
@@ -62,6 +65,7 @@ pub fn PlacesPage() -> impl IntoView {
         merge: ServerAction::new(),
         last: RwSignal::new(None),
         previewing: RwSignal::new(None),
+        open: RwSignal::new(None),
     };
     let add = ServerAction::<SavePlace>::new();
     let changed = RwSignal::new(0u32);
@@ -171,25 +175,22 @@ fn what_moves(m: &MergePreview) -> String {
 
 /// "3 incidents and 1 action move from "X" to "Y". Whoever types "X" then gets "Y"."
 fn preview_text(m: &MergePreview) -> String {
+    let (from, into) = (quoted(&m.from), quoted(&m.into));
     format!(
-        "{} {} „{}“ {} „{}“. {} „{}“ {} „{}“.",
+        "{} {} {from} {} {into}. {} {from} {} {into}.",
         what_moves(m),
         t(T::MoveFrom),
-        m.from,
         t(T::To),
-        m.into,
         t(T::TypingName),
-        m.from,
         t(T::LeadsTo),
-        m.into
     )
 }
 
 /// ""X" has been merged here: 3 incidents and 1 action moved, and the name now leads here."
 fn merged_text(m: &MergePreview) -> String {
     format!(
-        "„{}“ {} {} {}",
-        m.from,
+        "{} {} {} {}",
+        quoted(&m.from),
         t(T::MergedHere),
         what_moves(m),
         t(T::MovedSuffix)
@@ -247,6 +248,25 @@ fn PlaceCard(p: ManagedPlace, acts: Acts, others: Vec<ManagedPlace>) -> impl Int
         }
     });
     let mark = move |step: Step| move |_| acts.last.set(Some((key.get_value(), step)));
+    let (merge_box, rename_box) = (
+        NodeRef::<leptos::html::Details>::new(),
+        NodeRef::<leptos::html::Details>::new(),
+    );
+    let is_open =
+        move |which: &'static str| move || acts.open.get() == Some((key.get_value(), which));
+    let toggled = move |which: &'static str, node: NodeRef<leptos::html::Details>| {
+        move |_| {
+            let open = node.get().is_some_and(|d| d.open());
+            let me = (key.get_value(), which);
+            acts.open.update(|o| {
+                if open {
+                    *o = Some(me);
+                } else if o.as_ref() == Some(&me) {
+                    *o = None;
+                }
+            });
+        }
+    };
     let hidden = StoredValue::new(format!(" {}", p.name));
     let scope = StoredValue::new(format!("place-{id}-"));
     let candidates: Vec<ManagedPlace> = others
@@ -274,7 +294,7 @@ fn PlaceCard(p: ManagedPlace, acts: Acts, others: Vec<ManagedPlace>) -> impl Int
             {move || notice().map(|text| view! {
                 <p class="notice" role="status" tabindex="-1" node_ref=status>{text}</p>
             })}
-            <FormAlert error />
+            <FormAlert error reasons=true />
             <div class="place-tools">
                 {p.new.then(|| view! {
                     <ActionForm action=acts.confirm attr:class="inline">
@@ -284,7 +304,7 @@ fn PlaceCard(p: ManagedPlace, acts: Acts, others: Vec<ManagedPlace>) -> impl Int
                         </button>
                     </ActionForm>
                 })}
-                <details class="edit">
+                <details class="edit" node_ref=merge_box prop:open=is_open("merge") on:toggle=toggled("merge", merge_box)>
                     <summary>{t(T::MergeInto)}<span class="visually-hidden">{hidden.get_value()}</span></summary>
                     {if candidates.is_empty() {
                         view! { <p class="hint">{t(T::NothingToMergeInto)}</p> }.into_any()
@@ -309,7 +329,7 @@ fn PlaceCard(p: ManagedPlace, acts: Acts, others: Vec<ManagedPlace>) -> impl Int
                         }.into_any()
                     }}
                 </details>
-                <details class="edit">
+                <details class="edit" node_ref=rename_box prop:open=is_open("rename") on:toggle=toggled("rename", rename_box)>
                     <summary>{t(T::Rename)}<span class="visually-hidden">{hidden.get_value()}</span></summary>
                     <ActionForm action=acts.rename attr:class="add-form">
                         <input type="hidden" name="id" value=rename_id />
@@ -347,7 +367,7 @@ fn MergeConfirm(m: MergePreview, acts: Acts, error: FormError) -> impl IntoView 
                 <input type="hidden" name="into" value=kept.clone() />
                 <button type="submit" class="primary"
                     on:click=move |_| acts.last.set(Some((kept.clone(), Step::Merge)))>
-                    {format!("{} „{}“", t(T::MergeNow), m.into)}
+                    {format!("{} {}", t(T::MergeNow), quoted(&m.into))}
                 </button>
             </ActionForm>
             <FormAlert error />

@@ -15,9 +15,10 @@ use shared::names::{KeptWarnings, NameWarning};
 use shared::user::CurrentUser;
 use uuid::Uuid;
 
-use super::entities::kept_warning;
+use super::entities::{audit_event, kept_warning};
 use super::time::to_local;
 use super::{Result, db_err, incidents, reference};
+use shared::audit::AuditAction;
 
 /// How far back the coordinators' overview reaches.
 pub const DAYS: u32 = 30;
@@ -66,11 +67,21 @@ pub async fn recent<C: ConnectionTrait>(
         *per.entry(orgs.get(&r.organisation_id).cloned().unwrap_or_default())
             .or_default() += 1;
     }
+    // An incident a coordinator has since removed personal data from needs no more reading.
+    let redacted: std::collections::HashSet<Uuid> = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(AuditAction::Redact))
+        .filter(audit_event::Column::RecordId.is_in(rows.iter().map(|r| r.incident_id)))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .filter_map(|e| e.record_id)
+        .collect();
     let mut listed = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for r in rows
         .iter()
-        .filter(|r| seen.insert(r.incident_id))
+        .filter(|r| !redacted.contains(&r.incident_id) && seen.insert(r.incident_id))
         .take(LISTED)
     {
         let summary = incidents::get_for_link(db, caller, IncidentId(r.incident_id), lang)
