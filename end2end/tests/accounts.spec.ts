@@ -89,7 +89,11 @@ test('on a phone an admin cannot lock everyone out by deactivating the last admi
   await expect(me).toHaveCount(1);
   await me.locator('summary', { hasText: 'Ändra' }).click();
   await me.getByRole('button', { name: 'Inaktivera kontot' }).click();
-  await expect(me.getByText('Det måste finnas minst en aktiv administratör.')).toBeVisible();
+  // Said beside the button, where the keyboard now is, and in the alert at the card's top.
+  const reason = me.locator('p.field-error', { hasText: 'Det måste finnas minst en aktiv administratör.' });
+  await expect(reason).toBeVisible();
+  await expect(reason).toBeFocused();
+  await expect(me.getByRole('alert')).toContainText('Det måste finnas minst en aktiv administratör.');
   await expect(me).not.toContainText('Inaktiverat');
   await noSidewaysScroll(page);
   await expectAccessible(page);

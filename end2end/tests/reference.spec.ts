@@ -25,15 +25,15 @@ test('a near-duplicate place is caught as it is typed, and merged by a coordinat
   await page.getByLabel('Område').selectOption({ label: 'Rimbo' });
   await expect(page.locator('#place-options option[value="Rimbo centrum"]')).toHaveCount(1);
   await page.getByLabel('Plats', { exact: true }).fill('Rimbo-Centrum');
-  await expect(page.getByText('Menade du „Rimbo centrum“?')).toBeVisible();
-  await page.getByRole('button', { name: 'Använd „Rimbo centrum“' }).click();
+  await expect(page.getByText('Menade du ”Rimbo centrum”?')).toBeVisible();
+  await page.getByRole('button', { name: 'Använd ”Rimbo centrum”' }).click();
   await expect(page.getByLabel('Plats', { exact: true })).toHaveValue('Rimbo centrum');
   await expect(page.getByText('Menade du')).toHaveCount(0);
   await expectAccessible(page);
 
   // A typo saved anyway becomes a new place, waiting for the coordinator.
   await logIn(page, 'Rimbo centrm');
-  await expect(page.getByText('Menade du „Rimbo centrum“?')).toBeVisible();
+  await expect(page.getByText('Menade du ”Rimbo centrum”?')).toBeVisible();
   await page.getByRole('button', { name: 'Spara händelsen' }).click();
   await expect(page.getByRole('status')).toHaveText('Händelsen är sparad.');
   await openMenu(page);
@@ -54,13 +54,13 @@ test('a near-duplicate place is caught as it is typed, and merged by a coordinat
   await typo.getByText('Slå ihop med en annan plats').click();
   await typo.getByLabel('Platsen som finns kvar').selectOption({ label: 'Rimbo centrum' });
   await typo.getByRole('button', { name: 'Visa vad som flyttas' }).click();
-  await expect(typo).toContainText('1 händelse och 0 åtgärder flyttas från „Rimbo centrm“ till „Rimbo centrum“.');
+  await expect(typo).toContainText('1 händelse och 0 åtgärder flyttas från ”Rimbo centrm” till ”Rimbo centrum”.');
   await noSidewaysScroll(page);
   await expectAccessible(page);
-  await typo.getByRole('button', { name: 'Slå ihop med „Rimbo centrum“' }).click();
+  await typo.getByRole('button', { name: 'Slå ihop med ”Rimbo centrum”' }).click();
 
   const kept = card('Rimbo centrum');
-  await expect(kept.getByRole('status')).toHaveText('„Rimbo centrm“ är sammanslagen hit: 1 händelse och 0 åtgärder flyttades, och namnet leder nu hit.');
+  await expect(kept.getByRole('status')).toHaveText('”Rimbo centrm” är sammanslagen hit: 1 händelse och 0 åtgärder flyttades, och namnet leder nu hit.');
   await expect(kept).toContainText('Leder också hit: Rimbo centrm');
   await expect(card('Rimbo centrm')).toHaveCount(0);
   // One fewer waits in Rimbo.
