@@ -129,7 +129,7 @@ pub fn RedactionRequestForm(id: String) -> impl IntoView {
                 {move || sent().then(|| view! { <p class="notice" role="status">{t(T::RequestSent)}</p> })}
                 <FormAlert error />
                 // Sent once: the form goes, so the same request is not sent twice.
-                <ActionForm action=request node_ref=form attr:class="incident-form" attr:hidden=move || sent()>
+                <ActionForm action=request node_ref=form attr:class="incident-form" attr:hidden=sent>
                     <input type="hidden" name="id" value=id />
                     <div class="field">
                         <label for="request-reason">{t(T::Reason)}</label>

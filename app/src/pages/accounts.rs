@@ -238,7 +238,7 @@ fn AccountCard(a: Account, acts: Acts, organisations: Vec<OrganisationDto>) -> i
     let status = NodeRef::<leptos::html::P>::new();
     // A refused deactivation says why beside its button, where the keyboard then is.
     let refused_active =
-        move || error.with(|e| matches!(e.as_ref().and_then(|e| e.issue_for("active")), Some(_)));
+        move || error.with(|e| e.as_ref().and_then(|e| e.issue_for("active")).is_some());
     let active_error = NodeRef::<leptos::html::P>::new();
     Effect::new(move |_| {
         if let Some(p) = active_error.get() {
