@@ -74,7 +74,7 @@ wrk.body = "$(python3 -c "import urllib.parse as u, sys; print(u.urlencode({'occ
 LUA
 
   # The dashboard goes last: while it is slow, its backlog would starve whatever came next.
-  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep detail log_incident dashboard)
+  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep list_search list_search_rare detail log_incident dashboard)
   local -a paths=(
     "/pkg/samverkan.css"
     "/picture"
@@ -82,6 +82,8 @@ LUA
     "/incidents?before=$deep"
     "/incidents?area=$area&category=$category"
     "/incidents?area=$area&category=$category&before=$deep"
+    "/incidents?q=klotter"
+    "/incidents?q=lekplatsen+brand&area=$area"
     "/incidents/$incident"
     "/api/incidents/save"
     "/dashboard"
