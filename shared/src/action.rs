@@ -144,10 +144,18 @@ impl ActionInput {
         let person = if self.owner_person.trim().is_empty() {
             Some(None)
         } else {
-            issues.check(
-                "owner_person",
-                crate::text::PersonName::parse(&self.owner_person).map(|p| Some(p.into_inner())),
-            )
+            // A name belongs here; a phone number, address or identity number does not (the
+            // directory holds how to reach people).
+            let checked = crate::text::PersonName::parse(&self.owner_person).and_then(|p| {
+                match crate::guard::first(p.as_str()) {
+                    Some(found) => Err(FieldError::PersonalData {
+                        kind: found.kind,
+                        position: found.position,
+                    }),
+                    None => Ok(Some(p.into_inner())),
+                }
+            });
+            issues.check("owner_person", checked)
         };
         let due = issues.check(
             "due",
@@ -343,6 +351,30 @@ mod tests {
             input.validate(today()).unwrap_err().issue_for("title"),
             Some(FieldError::PersonalData { .. })
         ));
+    }
+
+    #[test]
+    fn the_owner_person_is_a_name_not_a_number_or_an_address() {
+        let with = |person: &str| ActionInput {
+            title: "Ny belysning".into(),
+            owner_organisation_id: "0191f0a0-0000-7000-8000-000000000001".into(),
+            owner_person: person.into(),
+            due: "2026-12-01".into(),
+            ..Default::default()
+        };
+        assert!(with("Anna Berg").validate(today()).is_ok());
+        for person in ["Anna 070-123 45 67", "anna@skola.se", "Anna (811218-9876)"] {
+            assert!(
+                matches!(
+                    with(person)
+                        .validate(today())
+                        .unwrap_err()
+                        .issue_for("owner_person"),
+                    Some(FieldError::PersonalData { .. })
+                ),
+                "{person}"
+            );
+        }
     }
 
     proptest::proptest! {
