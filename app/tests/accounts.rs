@@ -6,7 +6,7 @@ mod common;
 
 use app::ssr::entities::{audit_event, password_link, user};
 use app::ssr::testing::databases;
-use app::ssr::throttle::{Key, Throttle};
+use app::ssr::throttle::{self, Key};
 use app::ssr::{Settings, accounts, auth, password_links};
 use common::{PASSWORD, World, world};
 use sea_orm::{
@@ -146,14 +146,9 @@ async fn a_new_account_chooses_its_password_through_a_one_time_link_and_is_signe
             !all.contains(&t) && !all.contains(NEW_PASSWORD),
             "{backend}"
         );
-        let listed = accounts::list(
-            &w.db,
-            &w.admin,
-            &AccountFilter::default(),
-            &Throttle::default(),
-        )
-        .await
-        .expect("test data");
+        let listed = accounts::list(&w.db, &w.admin, &AccountFilter::default())
+            .await
+            .expect("test data");
         let nina = listed
             .iter()
             .find(|a| a.email == "nina@test.se")
@@ -223,12 +218,11 @@ async fn a_taken_address_an_unknown_organisation_or_bad_fields_create_nothing() 
 async fn only_admins_keep_accounts() {
     for (backend, db) in databases().await {
         let w = world(db).await;
-        let t = Throttle::default();
         let target = w.police.id;
         for who in [&w.coordinator, &w.manager, &w.police] {
             let f = AccountFilter::default();
             assert_eq!(
-                accounts::list(&w.db, who, &f, &t).await,
+                accounts::list(&w.db, who, &f).await,
                 Err(AppError::Forbidden),
                 "{backend}"
             );
@@ -252,7 +246,7 @@ async fn only_admins_keep_accounts() {
                 Err(AppError::Forbidden)
             );
             assert_eq!(
-                accounts::unlock(&w.db, who, target, &t).await,
+                accounts::unlock(&w.db, who, target).await,
                 Err(AppError::Forbidden)
             );
         }
@@ -370,7 +364,7 @@ async fn a_deactivated_account_is_signed_out_and_refused_until_it_is_reactivated
             status: "inactive".into(),
             ..AccountFilter::default()
         };
-        let listed = accounts::list(&w.db, &w.admin, &inactive, &Throttle::default())
+        let listed = accounts::list(&w.db, &w.admin, &inactive)
             .await
             .expect("test data");
         assert_eq!(
@@ -510,13 +504,20 @@ async fn a_link_expires_after_seventy_two_hours() {
 async fn an_account_held_by_throttling_is_listed_as_locked_until_an_admin_unlocks_it() {
     for (backend, db) in databases().await {
         let w = world(db).await;
-        let throttle = Throttle::default();
-        let now = std::time::Instant::now();
+        let now = chrono::Utc::now();
         let key = [Key::account("police@test.se")];
         for _ in 0..app::ssr::throttle::ACCOUNT_FREE {
-            throttle.begin(&key, now).expect("test data");
+            throttle::begin(&w.db, &key, now)
+                .await
+                .expect("test data")
+                .expect("not yet held");
         }
-        assert!(throttle.begin(&key, now).is_err());
+        assert!(
+            throttle::begin(&w.db, &key, now)
+                .await
+                .expect("test data")
+                .is_err()
+        );
         let find = |list: Vec<shared::account::Account>| {
             list.into_iter()
                 .find(|a| a.email == "police@test.se")
@@ -525,24 +526,25 @@ async fn an_account_held_by_throttling_is_listed_as_locked_until_an_admin_unlock
         let f = AccountFilter::default();
         assert!(
             find(
-                accounts::list(&w.db, &w.admin, &f, &throttle)
+                accounts::list(&w.db, &w.admin, &f)
                     .await
                     .expect("test data")
             )
             .locked
         );
-        accounts::unlock(&w.db, &w.admin, w.police.id, &throttle)
+        accounts::unlock(&w.db, &w.admin, w.police.id)
             .await
             .expect("test data");
         assert!(
             !find(
-                accounts::list(&w.db, &w.admin, &f, &throttle)
+                accounts::list(&w.db, &w.admin, &f)
                     .await
                     .expect("test data")
             )
             .locked
         );
-        assert!(throttle.begin(&key, now).is_ok(), "{backend}");
+        let after = throttle::begin(&w.db, &key, now).await.expect("test data");
+        assert!(after.is_ok(), "{backend}");
         assert_eq!(account_events(&w).await.len(), 1);
     }
 }

@@ -25,6 +25,8 @@ mod m20261204_000018_retire_and_merge_reference_data;
 mod m20261204_000019_create_redaction_requests;
 mod m20261204_000020_create_kept_warnings;
 mod m20261204_000021_create_incident_search;
+mod m20261204_000022_create_sign_in_failures;
+mod m20261204_000023_lock_finalised_minutes;
 
 pub struct Migrator;
 
@@ -53,6 +55,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000019_create_redaction_requests::Migration),
             Box::new(m20261204_000020_create_kept_warnings::Migration),
             Box::new(m20261204_000021_create_incident_search::Migration),
+            Box::new(m20261204_000022_create_sign_in_failures::Migration),
+            Box::new(m20261204_000023_lock_finalised_minutes::Migration),
         ]
     }
 }

@@ -49,7 +49,6 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         leptos_options,
         settings: Arc::new(settings),
         views: Arc::new(Views::new(VIEW_TTL)),
-        sign_ins: Arc::default(),
     })
 }
 

@@ -293,6 +293,57 @@ async fn a_sign_in_never_sends_the_browser_to_another_site() {
 }
 
 #[tokio::test]
+async fn servers_sharing_a_database_count_failed_sign_ins_together_and_a_restart_forgets_none() {
+    for (backend, first) in apps().await {
+        let second = serve(first.database_url.clone()).await;
+        let guess = |app: &TestApp| {
+            let browser = app.browser();
+            async move {
+                browser
+                    .call(
+                        "auth/sign-in",
+                        &[
+                            ("email", "police@example.org"),
+                            ("password", "not-the-password"),
+                        ],
+                    )
+                    .await
+                    .status()
+            }
+        };
+        // Five guesses spread over two servers use up the account's free attempts.
+        for app in [&first, &second, &first, &second, &first] {
+            assert_eq!(guess(app).await, StatusCode::UNAUTHORIZED, "{backend}");
+        }
+        assert_eq!(
+            guess(&second).await,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{backend}"
+        );
+        // A server started afterwards (a restart) holds the account back too.
+        let restarted = serve(first.database_url.clone()).await;
+        assert_eq!(
+            guess(&restarted).await,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{backend}"
+        );
+        // The table holds hashes, never the address guessed at.
+        use app::ssr::entities::sign_in_failure;
+        use sea_orm::EntityTrait;
+        let rows = sign_in_failure::Entity::find()
+            .all(&first.db)
+            .await
+            .expect("rows");
+        assert!(!rows.is_empty(), "{backend}");
+        assert!(
+            rows.iter()
+                .all(|r| r.key.len() == 64 && !r.key.contains("police")),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn thirty_simultaneous_guesses_reach_the_password_check_at_most_five_times() {
     for (backend, app) in apps().await {
         let mut guesses = tokio::task::JoinSet::new();

@@ -29,7 +29,7 @@ pub async fn list_accounts(
                 role,
                 status,
             };
-            crate::ssr::accounts::list(&state.db, &caller, &filter, &state.sign_ins).await
+            crate::ssr::accounts::list(&state.db, &caller, &filter).await
         }
         .await,
     )
@@ -124,7 +124,7 @@ pub async fn unlock_account(#[server(default)] id: String) -> Result<(), AppErro
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::accounts::unlock(&state.db, &caller, user_id(&id)?, &state.sign_ins).await
+            crate::ssr::accounts::unlock(&state.db, &caller, user_id(&id)?).await
         }
         .await,
     )

@@ -20,7 +20,7 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<String, AppError> {
     use super::context::{client_address, is_plain_form_post, respond, state};
-    use crate::ssr::throttle::Key;
+    use crate::ssr::throttle::{self, Key};
     let result = async {
         let state = state()?;
         if email.trim().is_empty() || password.is_empty() {
@@ -30,8 +30,7 @@ pub async fn sign_in(
         let account = Key::account(&email);
         let mut keys = vec![account.clone()];
         keys.extend(client_address().map(Key::Address));
-        let now = std::time::Instant::now();
-        if let Err(wait) = state.sign_ins.begin(&keys, now) {
+        if let Err(wait) = throttle::begin(&state.db, &keys, chrono::Utc::now()).await? {
             crate::ssr::auth::throttled(&state.db, &email).await?;
             let seconds = wait.as_secs().max(1).to_string();
             if let Ok(value) = http::HeaderValue::from_str(&seconds) {
@@ -46,11 +45,11 @@ pub async fn sign_in(
             Ok(token) => token,
             Err(AppError::InvalidCredentials) => return Err(AppError::InvalidCredentials),
             Err(other) => {
-                state.sign_ins.undecided(&keys);
+                throttle::undecided(&state.db, &keys).await?;
                 return Err(other);
             }
         };
-        state.sign_ins.succeeded(&keys, &account);
+        throttle::succeeded(&state.db, &keys, &account).await?;
         // A new session id at every sign-in: a session the browser had before ends here.
         if let Some(old) = request_session_token() {
             crate::ssr::auth::sign_out(&state.db, &old).await?;

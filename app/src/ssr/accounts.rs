@@ -22,7 +22,7 @@ use uuid::Uuid;
 use super::audit;
 use super::auth::{self, NO_PASSWORD};
 use super::entities::{organisation, password_link, user};
-use super::throttle::{Key, Throttle};
+use super::throttle::{self, Key};
 use super::time::to_local;
 use super::writes::begin_write;
 use super::{Result, db_err, password_links};
@@ -45,7 +45,6 @@ pub async fn list<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     filter: &AccountFilter,
-    throttle: &Throttle,
 ) -> Result<Vec<Account>> {
     ensure_admin(caller)?;
     let orgs: HashMap<Uuid, String> = organisation::Entity::find()
@@ -64,13 +63,15 @@ pub async fn list<C: ConnectionTrait>(
         .into_iter()
         .map(|l| (l.user_id, l.expires_at))
         .collect();
-    let now = std::time::Instant::now();
-    Ok(user::Entity::find()
+    let users = user::Entity::find()
         .order_by_asc(user::Column::Name)
         .order_by_asc(user::Column::Email)
         .all(db)
         .await
-        .map_err(db_err)?
+        .map_err(db_err)?;
+    let keys: Vec<Key> = users.iter().map(|u| Key::account(&u.email)).collect();
+    let held = throttle::holding(db, &keys, Utc::now()).await?;
+    Ok(users
         .into_iter()
         .map(|u| Account {
             id: UserId(u.id),
@@ -79,7 +80,7 @@ pub async fn list<C: ConnectionTrait>(
             role: u.role,
             active: u.active,
             last_sign_in: u.last_sign_in_at.map(local),
-            locked: throttle.holds(&Key::account(&u.email), now),
+            locked: held.contains(&Key::account(&u.email)),
             link_valid_until: links.get(&u.id).copied().map(local),
             is_caller: u.id == caller.id.0,
             name: u.name,
@@ -330,7 +331,6 @@ pub async fn unlock<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: UserId,
-    throttle: &Throttle,
 ) -> Result<()> {
     ensure_admin(caller)?;
     let txn = begin_write(db).await.map_err(db_err)?;
@@ -343,7 +343,6 @@ pub async fn unlock<C: ConnectionTrait + TransactionTrait>(
         &json!({ "locked": false }),
     )
     .await?;
-    txn.commit().await.map_err(db_err)?;
-    throttle.release(&Key::account(&found.email));
-    Ok(())
+    throttle::release(&*txn, &Key::account(&found.email)).await?;
+    txn.commit().await.map_err(db_err)
 }

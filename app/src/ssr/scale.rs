@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, TimeDelta, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::Set;
-use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 use shared::action::ActionState;
 use shared::meeting::{Attendance, MeetingState};
 use shared::user::{OrgKind, Role};
@@ -398,7 +398,8 @@ async fn meetings_and_reports<C: ConnectionTrait + TransactionTrait>(
             id: Set(id),
             series_id: Set(series_id),
             starts_at: Set(at),
-            state: Set(MeetingState::Finalised),
+            // Locked once its minutes are in (the database refuses them after).
+            state: Set(MeetingState::InProgress),
             picture_week: Set(w.key()),
             guests: Set(None),
             started_at: Set(Some(at)),
@@ -430,6 +431,15 @@ async fn meetings_and_reports<C: ConnectionTrait + TransactionTrait>(
     insert_batched(db, meeting_rows).await?;
     insert_batched(db, present).await?;
     insert_batched(db, ratings).await?;
+    meeting::Entity::update_many()
+        .col_expr(
+            meeting::Column::State,
+            sea_orm::sea_query::Expr::value(MeetingState::Finalised),
+        )
+        .filter(meeting::Column::SeriesId.eq(series_id))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
     Ok(count)
 }
 

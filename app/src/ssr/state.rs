@@ -47,8 +47,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The picture's counts, the dashboard and the yearly report, kept for a short while.
     pub views: Arc<super::views::Views>,
-    /// Failed sign-ins per account and address (see `throttle`).
-    pub sign_ins: Arc<super::throttle::Throttle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -7,13 +7,22 @@
 //! forgotten. The address is the peer's, or behind trusted proxies (`client_address`) the
 //! client's as they report it.
 //!
-//! Kept in memory, per server process: a restart forgets it, and servers sharing one
-//! PostgreSQL database count apart (each still limits).
+//! Counted in the database (`sign_in_failures`), so every server sharing it counts together
+//! and a restart forgets nothing. Keys are stored as SHA-256 hashes, never as addresses.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use super::entities::sign_in_failure as row;
+use super::writes::begin_write;
+use super::{Result, db_err};
 
 /// Failures for one account before it must wait.
 pub const ACCOUNT_FREE: u32 = 5;
@@ -29,8 +38,6 @@ const _: () = assert!(
 const FIRST_WAIT: Duration = Duration::from_secs(30);
 const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
 const FORGET_AFTER: Duration = Duration::from_secs(60 * 60);
-/// Entries kept at most: a flood of made-up accounts cannot exhaust memory.
-const MAX_ENTRIES: usize = 100_000;
 
 /// Whose failures are counted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -51,102 +58,169 @@ impl Key {
             Self::Address(_) => ADDRESS_FREE,
         }
     }
-}
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Instant,
-}
-
-#[derive(Debug, Default)]
-pub struct Throttle {
-    failures: Mutex<HashMap<Key, Failures>>,
-}
-
-impl Throttle {
-    /// Starts a sign-in attempt: `Err(wait)` when any of `keys` must still wait that long;
-    /// otherwise the attempt is counted against every key at once, before the password is
-    /// checked, so that simultaneous attempts cannot all slip under the limit. An attempt
-    /// that succeeds is taken back ([`Throttle::succeeded`]).
-    pub fn begin(&self, keys: &[Key], now: Instant) -> Result<(), Duration> {
-        let mut failures = self.lock();
-        let wait = keys
-            .iter()
-            .filter_map(|key| {
-                let f = failures.get(key)?;
-                if now.saturating_duration_since(f.last) >= FORGET_AFTER {
-                    return None;
-                }
-                let until = f.last + wait_after(f.count, key.free())?;
-                until.checked_duration_since(now)
-            })
-            .max();
-        if let Some(wait) = wait.filter(|w| !w.is_zero()) {
-            return Err(wait);
-        }
-        if failures.len() >= MAX_ENTRIES {
-            failures.retain(|_, f| now.saturating_duration_since(f.last) < FORGET_AFTER);
-        }
-        for key in keys {
-            if failures.len() >= MAX_ENTRIES && !failures.contains_key(key) {
-                continue;
-            }
-            let entry = failures.entry(key.clone()).or_insert(Failures {
-                count: 0,
-                last: now,
-            });
-            if now.saturating_duration_since(entry.last) >= FORGET_AFTER {
-                entry.count = 0;
-            }
-            entry.count += 1;
-            entry.last = now;
-        }
-        Ok(())
+    /// The stored form: a hash, so the table holds no e-mail or network address.
+    fn stored(&self) -> String {
+        let plain = match self {
+            Self::Account(email) => format!("account:{email}"),
+            Self::Address(ip) => format!("address:{ip}"),
+        };
+        hex::encode(Sha256::digest(plain.as_bytes()))
     }
+}
 
-    /// A successful sign-in: the account starts afresh; the other keys (the address) no
-    /// longer count this attempt, but keep their failures.
-    pub fn succeeded(&self, keys: &[Key], account: &Key) {
-        let mut failures = self.lock();
-        failures.remove(account);
-        Self::take_back(&mut failures, keys, account);
-    }
-
-    /// Whether `key` must wait before its next attempt (the users page shows it as locked).
-    pub fn holds(&self, key: &Key, now: Instant) -> bool {
-        self.lock().get(key).is_some_and(|f| {
-            now.saturating_duration_since(f.last) < FORGET_AFTER
-                && wait_after(f.count, key.free()).is_some_and(|wait| f.last + wait > now)
+/// Starts a sign-in attempt: `Ok(Err(wait))` when any of `keys` must still wait that long;
+/// otherwise the attempt is counted against every key, before the password is checked, in one
+/// write that also reads the counts (locked on PostgreSQL, the write turn on SQLite), so that
+/// simultaneous attempts, on this server or another, cannot all slip under the limit. An
+/// attempt that succeeds is taken back ([`succeeded`]).
+pub async fn begin<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> Result<std::result::Result<(), Duration>> {
+    let mut stored: Vec<(String, u32)> = keys.iter().map(|k| (k.stored(), k.free())).collect();
+    // One order for every writer: two attempts never wait on each other's rows crosswise.
+    stored.sort();
+    stored.dedup();
+    let hashes: Vec<String> = stored.iter().map(|(h, _)| h.clone()).collect();
+    let txn = begin_write(db).await.map_err(db_err)?;
+    row::Entity::delete_many()
+        .filter(row::Column::LastAt.lt(now - FORGET_AFTER))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    for hash in &hashes {
+        row::Entity::insert(row::ActiveModel {
+            key: Set(hash.clone()),
+            failures: Set(0),
+            last_at: Set(now),
         })
+        .on_conflict(OnConflict::column(row::Column::Key).do_nothing().to_owned())
+        .exec_without_returning(&*txn)
+        .await
+        .map_err(db_err)?;
     }
+    let rows = row::Entity::find()
+        .filter(row::Column::Key.is_in(hashes.clone()))
+        .lock_exclusive()
+        .all(&*txn)
+        .await
+        .map_err(db_err)?;
+    let wait = rows
+        .iter()
+        .filter_map(|r| {
+            let free = stored.iter().find(|(h, _)| *h == r.key)?.1;
+            waiting(r, free, now)
+        })
+        .max();
+    if let Some(wait) = wait {
+        // Nothing counted: the rows it made for new keys are rolled back with it.
+        return Ok(Err(wait));
+    }
+    row::Entity::update_many()
+        .col_expr(
+            row::Column::Failures,
+            Expr::col(row::Column::Failures).add(1),
+        )
+        .col_expr(row::Column::LastAt, Expr::value(now))
+        .filter(row::Column::Key.is_in(hashes))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(Ok(()))
+}
 
-    /// Forgets `key`'s failures: an admin released the account.
-    pub fn release(&self, key: &Key) {
-        self.lock().remove(key);
-    }
+/// A successful sign-in: the account starts afresh; the other keys (the address) no longer
+/// count this attempt, but keep their failures.
+pub async fn succeeded<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    keys: &[Key],
+    account: &Key,
+) -> Result<()> {
+    let others: Vec<Key> = keys.iter().filter(|k| *k != account).cloned().collect();
+    take_back(db, &others, Some(account)).await
+}
 
-    /// An attempt that never reached a verdict (the database failed): not counted.
-    pub fn undecided(&self, keys: &[Key]) {
-        let mut failures = self.lock();
-        Self::take_back(&mut failures, keys, &Key::Account(String::new()));
-    }
+/// An attempt that never reached a verdict (the database failed): not counted.
+pub async fn undecided<C: ConnectionTrait + TransactionTrait>(db: &C, keys: &[Key]) -> Result<()> {
+    take_back(db, keys, None).await
+}
 
-    fn take_back(failures: &mut HashMap<Key, Failures>, keys: &[Key], except: &Key) {
-        for key in keys.iter().filter(|k| *k != except) {
-            if let Some(f) = failures.get_mut(key) {
-                f.count = f.count.saturating_sub(1);
-                if f.count == 0 {
-                    failures.remove(key);
-                }
-            }
-        }
-    }
+/// Forgets `key`'s failures: an admin released the account. Runs inside the caller's write.
+pub async fn release<C: ConnectionTrait>(db: &C, key: &Key) -> Result<()> {
+    row::Entity::delete_by_id(key.stored())
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
+}
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Failures>> {
-        // A panic while holding the lock leaves only counts behind: still usable.
-        self.failures.lock().unwrap_or_else(|e| e.into_inner())
+/// Which of `keys` must wait before their next attempt (the accounts page shows them as
+/// locked), in one query.
+pub async fn holding<C: ConnectionTrait>(
+    db: &C,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> Result<Vec<Key>> {
+    let hashes: Vec<String> = keys.iter().map(Key::stored).collect();
+    let rows = row::Entity::find()
+        .filter(row::Column::Key.is_in(hashes))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(keys
+        .iter()
+        .filter(|k| {
+            let hash = k.stored();
+            rows.iter()
+                .any(|r| r.key == hash && waiting(r, k.free(), now).is_some())
+        })
+        .cloned()
+        .collect())
+}
+
+/// Takes one attempt back from each of `keys`, and forgets `cleared` entirely.
+async fn take_back<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    keys: &[Key],
+    cleared: Option<&Key>,
+) -> Result<()> {
+    let txn = begin_write(db).await.map_err(db_err)?;
+    if let Some(key) = cleared {
+        release(&*txn, key).await?;
     }
+    let hashes: Vec<String> = keys.iter().map(Key::stored).collect();
+    row::Entity::update_many()
+        .col_expr(
+            row::Column::Failures,
+            Expr::col(row::Column::Failures).sub(1),
+        )
+        .filter(row::Column::Key.is_in(hashes.clone()))
+        .filter(row::Column::Failures.gt(0))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    row::Entity::delete_many()
+        .filter(row::Column::Key.is_in(hashes))
+        .filter(row::Column::Failures.lte(0))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)
+}
+
+/// How long `r` must still wait at `now`, if at all.
+fn waiting(r: &row::Model, free: u32, now: DateTime<Utc>) -> Option<Duration> {
+    let since = (now - r.last_at).to_std().unwrap_or_default();
+    if since >= FORGET_AFTER {
+        return None;
+    }
+    let count = u32::try_from(r.failures).unwrap_or(0);
+    wait_after(count, free)?
+        .checked_sub(since)
+        .filter(|w| !w.is_zero())
 }
 
 /// Whose address a request is: the `peer`, unless it is one of the `trusted` proxies; then
@@ -175,7 +249,7 @@ pub fn client_address(peer: IpAddr, forwarded: &str, trusted: &[IpAddr]) -> IpAd
 /// How long after the last of `count` failures the next attempt must wait, if at all.
 fn wait_after(count: u32, free: u32) -> Option<Duration> {
     let over = count.checked_sub(free)?;
-    let wait = FIRST_WAIT.saturating_mul(2u32.saturating_pow(over.min(16)));
+    let wait = FIRST_WAIT.saturating_mul(2u32.saturating_pow(Ord::min(over, 16)));
     Some(wait.min(LONGEST_WAIT))
 }
 
@@ -183,95 +257,31 @@ fn wait_after(count: u32, free: u32) -> Option<Duration> {
 mod tests {
     use super::*;
 
-    /// `times` attempts that all fail.
-    fn fail(t: &Throttle, keys: &[Key], now: Instant, times: u32) {
-        for _ in 0..times {
-            t.begin(keys, now).expect("not yet held back");
-        }
+    #[test]
+    fn waits_double_after_the_free_failures_and_stop_at_fifteen_minutes() {
+        assert_eq!(wait_after(ACCOUNT_FREE - 1, ACCOUNT_FREE), None);
+        assert_eq!(wait_after(ACCOUNT_FREE, ACCOUNT_FREE), Some(FIRST_WAIT));
+        assert_eq!(
+            wait_after(ACCOUNT_FREE + 1, ACCOUNT_FREE),
+            Some(FIRST_WAIT * 2)
+        );
+        assert_eq!(
+            wait_after(ACCOUNT_FREE + 99, ACCOUNT_FREE),
+            Some(LONGEST_WAIT)
+        );
     }
 
     #[test]
-    fn an_account_waits_after_five_failures_and_longer_after_each_more() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let anna = [Key::account(" Anna@Example.org ")];
-        fail(&t, &anna, now, ACCOUNT_FREE);
-        assert_eq!(t.begin(&anna, now), Err(Duration::from_secs(30)));
-        let later = now + Duration::from_secs(30);
-        fail(&t, &anna, later, 1);
-        assert_eq!(t.begin(&anna, later), Err(Duration::from_secs(60)));
-        // Another account is not held back by Anna's failures.
-        assert_eq!(t.begin(&[Key::account("bo@example.org")], now), Ok(()));
-        // The same account however it is typed.
-        assert!(t.begin(&[Key::account("anna@example.org")], later).is_err());
-    }
-
-    #[test]
-    fn a_held_account_is_free_again_once_released() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let anna = Key::account("anna@example.org");
-        fail(&t, std::slice::from_ref(&anna), now, ACCOUNT_FREE);
-        assert!(t.holds(&anna, now));
-        assert!(!t.holds(&Key::account("bo@example.org"), now));
-        assert!(!t.holds(&anna, now + FIRST_WAIT));
-        t.release(&anna);
-        assert!(!t.holds(&anna, now));
-        assert_eq!(t.begin(&[anna], now), Ok(()));
-    }
-
-    #[test]
-    fn an_attempt_counts_before_its_password_is_checked() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let k = [Key::account("a@b.se")];
-        // Five attempts under way at once, none decided yet: the sixth must wait.
-        fail(&t, &k, now, ACCOUNT_FREE);
-        assert!(t.begin(&k, now).is_err());
-    }
-
-    #[test]
-    fn waits_stop_growing_at_fifteen_minutes() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let k = [Key::account("a@b.se")];
-        for i in 0..100 {
-            let _ = t.begin(&k, now + LONGEST_WAIT * i);
-        }
-        assert_eq!(t.begin(&k, now + LONGEST_WAIT * 99), Err(LONGEST_WAIT));
-    }
-
-    #[test]
-    fn success_clears_the_account_but_not_the_address() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let ip: IpAddr = "192.0.2.7".parse().unwrap();
-        for i in 0..ADDRESS_FREE {
-            fail(
-                &t,
-                &[Key::account(&format!("u{i}@x.se")), Key::Address(ip)],
-                now,
-                1,
-            );
-        }
-        let keys = [Key::account("mine@x.se"), Key::Address(ip)];
-        assert!(t.begin(&keys, now).is_err(), "the address waits");
-        let account = [Key::account("u0@x.se")];
-        t.succeeded(&account, &account[0]);
-        assert_eq!(t.begin(&account, now), Ok(()));
-    }
-
-    #[test]
-    fn a_success_is_not_counted_against_its_address() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let ip: IpAddr = "192.0.2.8".parse().unwrap();
-        // A whole office signs in from one address, many times over.
-        for i in 0..(ADDRESS_FREE * 3) {
-            let keys = [Key::account(&format!("u{}@x.se", i % 40)), Key::Address(ip)];
-            t.begin(&keys, now).expect("colleagues are never held back");
-            t.succeeded(&keys, &keys[0]);
-        }
+    fn keys_are_stored_as_hashes_that_tell_accounts_and_addresses_apart() {
+        let anna = Key::account(" Anna@Example.org ").stored();
+        assert_eq!(anna, Key::account("anna@example.org").stored());
+        assert_eq!(anna.len(), 64);
+        assert!(!anna.contains("anna"));
+        let ip: IpAddr = "192.0.2.7".parse().expect("an address");
+        assert_ne!(
+            Key::Address(ip).stored(),
+            Key::account("192.0.2.7").stored()
+        );
     }
 
     #[test]
@@ -302,16 +312,5 @@ mod tests {
         );
         assert_eq!(client_address(proxy, "", &[proxy]), proxy);
         assert_eq!(client_address(proxy, "garbage", &[proxy]), proxy);
-    }
-
-    #[test]
-    fn failures_an_hour_old_are_forgotten() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        let k = [Key::account("a@b.se")];
-        fail(&t, &k, now, ACCOUNT_FREE);
-        let later = now + FORGET_AFTER;
-        assert_eq!(t.begin(&k, later), Ok(()), "one fresh attempt, not six");
-        assert_eq!(t.begin(&k, later), Ok(()));
     }
 }

@@ -13,6 +13,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The app's database, for arranging what no server function creates (user accounts).
     pub db: sea_orm::DatabaseConnection,
+    /// Where the database is: a second server on it shares everything the first keeps there.
+    pub database_url: String,
 }
 
 impl TestApp {
@@ -22,6 +24,7 @@ impl TestApp {
             base: self.base.clone(),
             client: client(),
             db: self.db.clone(),
+            database_url: self.database_url.clone(),
         }
     }
 
@@ -88,8 +91,15 @@ pub fn client() -> reqwest::Client {
 }
 
 pub async fn spawn(database_url: String) -> TestApp {
+    let app = serve(database_url).await;
+    app::ssr::demo::load(&app.db).await.expect("demo data");
+    app
+}
+
+/// Another server on `database_url` as it is (a second machine, or the same one restarted).
+pub async fn serve(database_url: String) -> TestApp {
     let config = Config {
-        database_url,
+        database_url: database_url.clone(),
         addr: "127.0.0.1:0".parse().expect("addr"),
         site_root: test_site(),
         secure_cookies: false,
@@ -100,7 +110,6 @@ pub async fn spawn(database_url: String) -> TestApp {
         retention_months: None,
     };
     let state = build_state(&config).await.expect("state");
-    app::ssr::demo::load(&state.db).await.expect("demo data");
     let db = state.db.clone();
     let app = Application::with_state(config.addr, state)
         .await
@@ -111,6 +120,7 @@ pub async fn spawn(database_url: String) -> TestApp {
         base,
         client: client(),
         db,
+        database_url,
     }
 }
 

@@ -15,5 +15,6 @@ pub mod password_link;
 pub mod place;
 pub mod redaction_request;
 pub mod session;
+pub mod sign_in_failure;
 pub mod user;
 pub mod weekly_report;
