@@ -1,7 +1,7 @@
 //! Builds the state and the router, and serves it on a listener (port 0 in tests).
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -12,7 +12,7 @@ use axum::Router;
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
@@ -59,8 +59,17 @@ fn assets(dir: &std::path::Path) -> ServeDir {
     ServeDir::new(dir).precompressed_gzip().precompressed_br()
 }
 
+/// The app's pages, found once per process. Finding them renders the app with resource loading
+/// switched off for the whole process (a Leptos-wide flag), so a page rendering at that moment
+/// would wait for its data forever: a second server in the same process (tests, or a restart
+/// in place) must never search again while the first serves.
+pub fn routes() -> &'static [AxumRouteListing] {
+    static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+    &ROUTES
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes().to_vec();
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let context_state = state.clone();
     // leptos_axum registers every server function under /api/… and provides `context_state`

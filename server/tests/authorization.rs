@@ -174,7 +174,7 @@ fn every_server_function_has_a_row() {
 
 #[tokio::test]
 async fn every_page_has_a_row() {
-    let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::app::App)
+    let routes: BTreeSet<String> = samverkan_server::startup::routes()
         .iter()
         .map(|r| tables::leptos_style(r.path()))
         .collect();

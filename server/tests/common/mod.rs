@@ -96,10 +96,10 @@ pub async fn spawn(database_url: String) -> TestApp {
     app
 }
 
-/// Another server on `database_url` as it is (a second machine, or the same one restarted).
-pub async fn serve(database_url: String) -> TestApp {
-    let config = Config {
-        database_url: database_url.clone(),
+/// The configuration of a test server on `database_url`: port 0, the test site.
+pub fn config(database_url: String) -> Config {
+    Config {
+        database_url,
         addr: "127.0.0.1:0".parse().expect("addr"),
         site_root: test_site(),
         secure_cookies: false,
@@ -108,7 +108,12 @@ pub async fn serve(database_url: String) -> TestApp {
         public_origin: None,
         trusted_proxies: Vec::new(),
         retention_months: None,
-    };
+    }
+}
+
+/// Another server on `database_url` as it is (a second machine, or the same one restarted).
+pub async fn serve(database_url: String) -> TestApp {
+    let config = config(database_url.clone());
     let state = build_state(&config).await.expect("state");
     let db = state.db.clone();
     let app = Application::with_state(config.addr, state)
