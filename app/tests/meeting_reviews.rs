@@ -24,7 +24,9 @@ async fn a_review_note_without_a_new_state_is_audited_and_a_refused_one_stores_n
             audit_event::Entity::find()
                 .filter(audit_event::Column::RecordType.eq(RecordType::Minutes))
                 .filter(audit_event::Column::RecordId.eq(id))
-                .filter(audit_event::Column::Action.eq(AuditAction::Update))
+                .filter(
+                    audit_event::Column::Action.is_in([AuditAction::Create, AuditAction::Update]),
+                )
                 .all(&w.db)
         };
         let before = minutes_events().await.unwrap().len();

@@ -53,8 +53,8 @@ async fn each_create_and_rename_is_audited_with_the_name_before_and_after() {
             events[1],
             (
                 AuditAction::Update,
-                Some(r#"{"kind":"area","name":"Hallstavik"}"#.to_owned()),
-                Some(r#"{"kind":"area","name":"Älmsta"}"#.to_owned()),
+                Some(r#"{"kind":"area","name":"Hallstavik","retired":false}"#.to_owned()),
+                Some(r#"{"kind":"area","name":"Älmsta","retired":false}"#.to_owned()),
             ),
             "{backend}"
         );

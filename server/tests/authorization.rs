@@ -2,6 +2,11 @@
 //! with the answer each must get, from the tables below. The app's own registries of server
 //! functions and pages are checked against the tables, so a new one without a row fails.
 //!
+//! Each call is also checked against the database and the audit log (`ledger`): a refused
+//! call changes nothing and records no change; an allowed call that changes something
+//! records it, and completely (a creation with the record after, a deletion with the record
+//! before, an update with both, and they differ).
+//!
 //! Columns: signed out, reporter of organisation A (police), reporter of organisation B
 //! (school, convener of Hallstavik's area group), coordinator, manager, admin, a member of
 //! Hallstavik's group, and a reporter of the member's organisation outside the group.
@@ -16,11 +21,14 @@ mod common;
 mod fixture;
 #[path = "authorization/hostile.rs"]
 mod hostile;
+#[path = "authorization/ledger.rs"]
+mod ledger;
 #[path = "authorization/tables.rs"]
 mod tables;
 
 use common::apps;
 use fixture::{EVERYONE, Fixture, Who};
+use ledger::Ledger;
 use tables::{Case, Outcome, Page, pages, server_functions};
 
 impl Outcome {
@@ -57,9 +65,19 @@ async fn browser_for(fx: &Fixture, case: &Case, who: Who) -> common::TestApp {
     browser
 }
 
+/// Calls one server function as `who` and checks the answer against the tables, and what the
+/// call did to the database against the audit log.
 async fn check_server_function(fx: &Fixture, case: &Case, who: Who, misses: &mut Vec<String>) {
     let browser = browser_for(fx, case, who).await;
     let form = (case.form)(fx, who);
+    let expected = case.expect[who.index()];
+    let what = format!("{} ({}) as {who:?}", case.endpoint, case.label);
+    // Redirects are pages' answers: nothing to keep a ledger of.
+    let ledger = if expected == Outcome::S {
+        None
+    } else {
+        Some(Ledger::open(&fx.app.db).await)
+    };
     let res = browser
         .client
         .post(browser.url(&format!("/api/{}", case.endpoint)))
@@ -68,14 +86,15 @@ async fn check_server_function(fx: &Fixture, case: &Case, who: Who, misses: &mut
         .send()
         .await
         .expect("request");
-    let expected = case.expect[who.index()];
     let status = res.status();
     let body = res.text().await.unwrap_or_default();
     if status != expected.status() || expected.body().is_some_and(|b| b != body) {
         misses.push(format!(
-            "{} ({}) as {who:?}: expected {expected:?}, got {status} {body:.200}",
-            case.endpoint, case.label
+            "{what}: expected {expected:?}, got {status} {body:.200}"
         ));
+    }
+    if let Some(ledger) = ledger {
+        ledger.close(&fx.app.db, expected, &what, misses).await;
     }
 }
 

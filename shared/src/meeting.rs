@@ -28,6 +28,16 @@ pub enum MeetingState {
 }
 
 impl MeetingState {
+    /// The stored value, as the audit log shows it.
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingState::Planned => "planned",
+            MeetingState::InProgress => "in_progress",
+            MeetingState::Finalised => "finalised",
+            MeetingState::Cancelled => "cancelled",
+        }
+    }
+
     /// Planned or in progress: its minutes can still be written.
     pub fn is_open(self) -> bool {
         matches!(self, MeetingState::Planned | MeetingState::InProgress)

@@ -309,6 +309,11 @@ pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
     if !found.active {
         return Err(AppError::Conflict);
     }
+    let was = if found.password_hash == NO_PASSWORD {
+        "a one-time link waiting"
+    } else {
+        "set"
+    };
     let mut changed: user::ActiveModel = found.into();
     changed.password_hash = Set(NO_PASSWORD.to_owned());
     let saved = changed.update(&*txn).await.map_err(db_err)?;
@@ -318,7 +323,7 @@ pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
         &*txn,
         caller,
         saved.id,
-        Some(&json!({ "password": "set" })),
+        Some(&json!({ "password": was })),
         &json!({ "password": "reset: a one-time link was made" }),
     )
     .await?;
@@ -335,6 +340,14 @@ pub async fn unlock<C: ConnectionTrait + TransactionTrait>(
     ensure_admin(caller)?;
     let txn = begin_write(db).await.map_err(db_err)?;
     let found = find(&*txn, id).await?;
+    let key = Key::account(&found.email);
+    if throttle::holding(&*txn, std::slice::from_ref(&key), Utc::now())
+        .await?
+        .is_empty()
+    {
+        // Not held (any more): nothing to release, nothing to record.
+        return Ok(());
+    }
     record(
         &*txn,
         caller,
@@ -343,6 +356,6 @@ pub async fn unlock<C: ConnectionTrait + TransactionTrait>(
         &json!({ "locked": false }),
     )
     .await?;
-    throttle::release(&*txn, &Key::account(&found.email)).await?;
+    throttle::release(&*txn, &key).await?;
     txn.commit().await.map_err(db_err)
 }

@@ -10,7 +10,7 @@ use sea_orm::entity::prelude::DateTimeUtc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
-    QueryFilter, QuerySelect, Set,
+    QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use shared::AppError;
@@ -65,10 +65,11 @@ pub fn token_id(token: &str) -> String {
 
 /// Records a sign-in refused by throttling before its password was checked: a failed
 /// sign-in marked `throttled`, for the account if it exists.
-pub async fn throttled<C: ConnectionTrait>(db: &C, email: &str) -> Result<()> {
+pub async fn throttled<C: ConnectionTrait + TransactionTrait>(db: &C, email: &str) -> Result<()> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
-        .one(db)
+        .one(&*txn)
         .await
         .map_err(db_err)?;
     let actor = found.map_or_else(Actor::default, |u| Actor {
@@ -76,7 +77,7 @@ pub async fn throttled<C: ConnectionTrait>(db: &C, email: &str) -> Result<()> {
         organisation_id: Some(u.organisation_id),
     });
     audit::record(
-        db,
+        &*txn,
         actor,
         AuditAction::FailedSignIn,
         RecordType::Session,
@@ -84,67 +85,71 @@ pub async fn throttled<C: ConnectionTrait>(db: &C, email: &str) -> Result<()> {
         None,
         Some(&serde_json::json!({ "throttled": true })),
     )
-    .await
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// Checks the credentials and opens a new session. Returns the cookie token. Unknown email,
 /// deactivated user and wrong password all give the same `InvalidCredentials`.
 #[tracing::instrument(skip(db, password, settings), err)]
-pub async fn sign_in<C: ConnectionTrait>(
+pub async fn sign_in<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     settings: &Settings,
     email: &str,
     password: &str,
 ) -> Result<String> {
     let email = email.trim().to_lowercase();
-    let found = user::Entity::find()
-        .filter(user::Column::Email.eq(email))
-        .filter(user::Column::Active.eq(true))
-        .one(db)
-        .await
-        .map_err(db_err)?;
+    let found = active_account(db, &email).await?;
     // An account waiting for its set-password link has no password: it is checked against
     // the dummy hash, so that it answers like any other wrong password, in the same time.
     let hash = found
         .as_ref()
         .map(|u| u.password_hash.clone())
-        .filter(|h| h != NO_PASSWORD)
-        .unwrap_or_else(|| dummy_hash().to_owned());
+        .filter(|h| h != NO_PASSWORD);
     let password = password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+    // Off the async threads, the dummy hash's first making too.
+    let matches = tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| dummy_hash().to_owned());
+        verify_password(&hash, &password)
+    })
+    .await
+    .map_err(|_| AppError::Internal)?;
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    // Read again in the write: an account deactivated during the check stays out.
+    let now = active_account(&*txn, &email).await?;
+    let signed_in = match (found, now) {
+        (Some(was), Some(now)) if matches && was.password_hash == now.password_hash => now,
+        (_, now) => {
+            let actor = now.map_or_else(Actor::default, |u| Actor {
+                user_id: Some(u.id),
+                organisation_id: Some(u.organisation_id),
+            });
+            audit::record(
+                &*txn,
+                actor,
+                AuditAction::FailedSignIn,
+                RecordType::Session,
+                None,
+                None,
+                None,
+            )
+            .await?;
+            txn.commit().await.map_err(db_err)?;
+            return Err(AppError::InvalidCredentials);
+        }
+    };
+    let token = open_session(&*txn, settings, &signed_in).await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(token)
+}
+
+async fn active_account<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>> {
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .filter(user::Column::Active.eq(true))
+        .one(db)
         .await
-        .map_err(|_| AppError::Internal)?;
-    let actor = |u: &user::Model| Actor {
-        user_id: Some(u.id),
-        organisation_id: Some(u.organisation_id),
-    };
-    let Some(found) = found else {
-        audit::record(
-            db,
-            Actor::default(),
-            AuditAction::FailedSignIn,
-            RecordType::Session,
-            None,
-            None,
-            None,
-        )
-        .await?;
-        return Err(AppError::InvalidCredentials);
-    };
-    if !matches {
-        audit::record(
-            db,
-            actor(&found),
-            AuditAction::FailedSignIn,
-            RecordType::Session,
-            None,
-            None,
-            None,
-        )
-        .await?;
-        return Err(AppError::InvalidCredentials);
-    }
-    open_session(db, settings, &found).await
+        .map_err(db_err)
 }
 
 /// A fresh random 256-bit token, in hex.

@@ -252,7 +252,10 @@ async fn load_meeting_series<C: ConnectionTrait + TransactionTrait>(db: &C) -> R
 }
 
 /// Signs a demo account in and out to get it as the services see it.
-pub(super) async fn demo_user<C: ConnectionTrait>(db: &C, email: &str) -> Result<CurrentUser> {
+pub(super) async fn demo_user<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    email: &str,
+) -> Result<CurrentUser> {
     let settings = super::Settings::default();
     let token = auth::sign_in(db, &settings, email, DEMO_PASSWORD).await?;
     let user = auth::resolve_session(db, &settings, &token)

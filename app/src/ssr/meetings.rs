@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{MeetingState, MeetingSummary, SeriesSummary};
@@ -38,14 +38,6 @@ pub(super) fn ensure_reader(caller: &CurrentUser) -> Result<()> {
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-pub(super) async fn find<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<meeting::Model> {
-    meeting::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)
 }
 
 pub(super) fn summary(m: &meeting::Model, series_name: &str) -> MeetingSummary {
@@ -185,14 +177,21 @@ pub(super) async fn visible<C: ConnectionTrait>(
     caller: &CurrentUser,
     id: Uuid,
 ) -> Result<(meeting::Model, series::Model)> {
-    let m = find(db, id).await?;
-    let s = series::Entity::find_by_id(m.series_id)
+    // A missing meeting takes the same path as a hidden one (the same queries, then the
+    // check), so the time of the answer does not tell whether it exists.
+    let m = meeting::Entity::find_by_id(id)
         .one(db)
         .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    access::ensure_visible(db, caller, &s).await?;
-    Ok((m, s))
+        .map_err(db_err)?;
+    let s = series::Entity::find_by_id(m.as_ref().map_or(Uuid::nil(), |m| m.series_id))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    let seen = access::ensure_visible(db, caller, s.as_ref().unwrap_or(&access::nowhere())).await;
+    match (m, s) {
+        (Some(m), Some(s)) => seen.map(|()| (m, s)),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// The meeting and its series, if the caller may also run it (coordinators; a group's
@@ -202,6 +201,13 @@ pub(super) async fn runnable<C: ConnectionTrait>(
     caller: &CurrentUser,
     id: Uuid,
 ) -> Result<(meeting::Model, series::Model)> {
+    // Called inside a write: the meeting's row is held until it commits (PostgreSQL; SQLite's
+    // write turn holds everything), so a recording and the finalisation never cross.
+    meeting::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await
+        .map_err(db_err)?;
     let (m, s) = visible(db, caller, id).await?;
     if access::can_run(db, caller, &s).await? {
         Ok((m, s))
@@ -257,24 +263,25 @@ pub async fn list_series<C: ConnectionTrait>(
 
 /// Plans the series' next meeting: the first series weekday after today and after its latest
 /// meeting. Its situation picture is for the week before the meeting's week.
-pub async fn plan_next<C: ConnectionTrait>(
+pub async fn plan_next<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     series_id: Uuid,
 ) -> Result<Uuid> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let s = series::Entity::find_by_id(series_id)
-        .one(db)
+        .one(&*txn)
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)?;
-    access::ensure_visible(db, caller, &s).await?;
-    if !access::can_run(db, caller, &s).await? {
+    access::ensure_visible(&*txn, caller, &s).await?;
+    if !access::can_run(&*txn, caller, &s).await? {
         return Err(AppError::Forbidden);
     }
     let last = meeting::Entity::find()
         .filter(meeting::Column::SeriesId.eq(series_id))
         .order_by_desc(meeting::Column::StartsAt)
-        .one(db)
+        .one(&*txn)
         .await
         .map_err(db_err)?;
     let after = last
@@ -288,7 +295,7 @@ pub async fn plan_next<C: ConnectionTrait>(
     let time = NaiveTime::parse_from_str(&s.start_time, "%H:%M").unwrap_or_default();
     let starts_at = local_to_utc(day.and_time(time));
     let id = Uuid::now_v7();
-    meeting::ActiveModel {
+    let planned = meeting::ActiveModel {
         id: Set(id),
         series_id: Set(series_id),
         starts_at: Set(starts_at),
@@ -299,45 +306,58 @@ pub async fn plan_next<C: ConnectionTrait>(
         finalised_at: Set(None),
         finalised_by: Set(None),
     }
-    .insert(db)
+    .insert(&*txn)
     .await
     .map_err(db_err)?;
+    let after = serde_json::json!({
+        "series": s.name,
+        "starts_at": to_local(planned.starts_at).format("%Y-%m-%d %H:%M").to_string(),
+        "state": planned.state.code(),
+    });
     audit::record(
-        db,
+        &*txn,
         caller.into(),
         AuditAction::Create,
         RecordType::Meeting,
         Some(id),
         None,
-        None,
+        Some(&after),
     )
     .await?;
+    txn.commit().await.map_err(db_err)?;
     Ok(id)
 }
 
 /// Planned → in progress. The actions open at this moment are the ones the meeting reviews.
-pub async fn start<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> Result<()> {
-    let (m, _) = runnable(db, caller, id).await?;
+pub async fn start<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+) -> Result<()> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let (m, _) = runnable(&*txn, caller, id).await?;
     match m.state {
         MeetingState::Finalised => return Err(AppError::Locked),
         MeetingState::InProgress | MeetingState::Cancelled => return Err(AppError::Conflict),
         MeetingState::Planned => {}
     }
+    let before = serde_json::json!({ "state": m.state.code() });
     let mut active: meeting::ActiveModel = m.into();
     active.state = Set(MeetingState::InProgress);
     active.started_at = Set(Some(Utc::now()));
-    active.update(db).await.map_err(db_err)?;
+    active.update(&*txn).await.map_err(db_err)?;
     let after = serde_json::json!({ "state": "in_progress" });
     audit::record(
-        db,
+        &*txn,
         caller.into(),
         AuditAction::Update,
         RecordType::Meeting,
         Some(id),
-        None,
+        Some(&before),
         Some(&after),
     )
-    .await
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// True while the meeting's (local) day has not come.
@@ -390,13 +410,14 @@ pub async fn finalise<C: ConnectionTrait + TransactionTrait>(
         .map(|a| (a.id.to_string(), a.state.code().into()))
         .collect();
     let after = serde_json::json!({ "state": "finalised", "actions": states });
+    let before = serde_json::json!({ "state": "in_progress" });
     audit::record(
         &*txn,
         caller.into(),
         AuditAction::Update,
         RecordType::Minutes,
         Some(id),
-        None,
+        Some(&before),
         Some(&after),
     )
     .await?;

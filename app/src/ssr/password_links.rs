@@ -127,7 +127,7 @@ pub async fn redeem<C: ConnectionTrait + TransactionTrait>(
         AuditAction::Update,
         RecordType::Account,
         Some(account.id),
-        None,
+        Some(&serde_json::json!({ "password": "a one-time link waiting" })),
         Some(&serde_json::json!({ "password": "chosen through a one-time link" })),
     )
     .await?;

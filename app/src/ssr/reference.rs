@@ -6,12 +6,13 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
+use shared::audit::{AuditAction, RecordType};
 use shared::error::Issues;
 use shared::ids::{AreaId, CategoryId, OrganisationId, PlaceId};
 use shared::lang::Lang;
 use shared::reference::{AreaDto, CategoryDto, OrganisationDto, PlaceDto, ReferenceData};
 use shared::text::{Name, PlaceName};
-use shared::user::OrgKind;
+use shared::user::{CurrentUser, OrgKind};
 use shared::{AppError, FieldError};
 use std::collections::HashMap;
 
@@ -387,19 +388,65 @@ pub async fn find_or_create_place<C: ConnectionTrait>(
     name: &PlaceName,
     confirmed: bool,
 ) -> Result<place::Model> {
+    Ok(find_or_insert_place(db, area, name, confirmed).await?.0)
+}
+
+/// The place a person typed in a form, created unconfirmed (for the place list's review) if it
+/// is new, with its audit event in the caller's write.
+pub async fn typed_place<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    area: AreaId,
+    name: &PlaceName,
+) -> Result<place::Model> {
+    let (found, created) = find_or_insert_place(db, area, name, false).await?;
+    if created {
+        let area_name = ensure_area(db, area).await?.name;
+        let after = serde_json::json!({
+            "kind": "place",
+            "name": found.name,
+            "area": area_name,
+            "confirmed": false,
+            "retired": false,
+        });
+        super::audit::record(
+            db,
+            caller.into(),
+            AuditAction::Create,
+            RecordType::ReferenceData,
+            Some(found.id),
+            None,
+            Some(&after),
+        )
+        .await?;
+    }
+    Ok(found)
+}
+
+/// The place, and whether this call created it.
+async fn find_or_insert_place<C: ConnectionTrait>(
+    db: &C,
+    area: AreaId,
+    name: &PlaceName,
+    confirmed: bool,
+) -> Result<(place::Model, bool)> {
     if let Some(p) = find_place(db, area, name).await? {
-        return Ok(p);
+        return Ok((p, false));
     }
     let on_conflict = OnConflict::columns([place::Column::AreaId, place::Column::NameKey])
         .do_nothing()
         .to_owned();
-    match place::Entity::insert(new_place(area, name, confirmed))
+    let inserted = match place::Entity::insert(new_place(area, name, confirmed))
         .on_conflict(on_conflict)
         .exec_without_returning(db)
         .await
     {
-        Ok(_) | Err(sea_orm::DbErr::RecordNotInserted) => {}
+        Ok(rows) => rows > 0,
+        Err(sea_orm::DbErr::RecordNotInserted) => false,
         Err(e) => return Err(db_err(e)),
-    }
-    find_place(db, area, name).await?.ok_or(AppError::Internal)
+    };
+    let found = find_place(db, area, name)
+        .await?
+        .ok_or(AppError::Internal)?;
+    Ok((found, inserted))
 }

@@ -27,27 +27,91 @@ fn ensure_admin(caller: &CurrentUser) -> Result<()> {
     }
 }
 
-/// The name a record had before the change: `None` for a new one.
-async fn before<C: ConnectionTrait>(
+/// One piece of reference data as the audit log keeps it: every field a person can change.
+/// `None` if it does not exist (or is a stand-in for anonymised or merged places).
+async fn described<C: ConnectionTrait>(
     db: &C,
-    id: &str,
-    name: impl AsyncFnOnce(&C, Uuid) -> Result<Option<String>>,
-) -> Result<Option<String>> {
-    match Uuid::parse_str(id.trim()) {
-        Ok(id) => name(db, id).await,
-        Err(_) => Ok(None),
-    }
+    kind: ReferenceKind,
+    id: Option<Uuid>,
+) -> Result<Option<serde_json::Value>> {
+    use serde_json::json;
+    let Some(id) = id else { return Ok(None) };
+    let retired = |at: Option<DateTime<Utc>>| at.is_some();
+    let k = kind.code();
+    let found = match kind {
+        ReferenceKind::Organisation => organisation::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map_err(db_err)?
+            .map(|o| json!({ "kind": k, "name": o.name, "type": o.kind.code(), "retired": retired(o.retired_at) })),
+        ReferenceKind::Area => area::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map_err(db_err)?
+            .map(|a| json!({ "kind": k, "name": a.name, "retired": retired(a.retired_at) })),
+        ReferenceKind::Category => category::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map_err(db_err)?
+            .map(|c| {
+                json!({ "kind": k, "name": c.name_sv, "name_en": c.name_en, "retired": retired(c.retired_at) })
+            }),
+        ReferenceKind::Place => {
+            let Some(p) = place::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(db_err)?
+                .filter(|p| !p.anonymous && p.merged_into.is_none())
+            else {
+                return Ok(None);
+            };
+            let area = area::Entity::find_by_id(p.area_id)
+                .one(db)
+                .await
+                .map_err(db_err)?
+                .map(|a| a.name)
+                .unwrap_or_default();
+            Some(json!({
+                "kind": k,
+                "name": p.name,
+                "area": area,
+                "confirmed": p.confirmed,
+                "retired": retired(p.retired_at),
+            }))
+        }
+    };
+    Ok(found)
 }
 
+/// The id a form sent for the record it changes: `None` for a new one. An id that names no
+/// record of `kind` (or a stand-in place) is `NotFound`: nothing is created in its stead.
+async fn changing<C: ConnectionTrait>(
+    db: &C,
+    kind: ReferenceKind,
+    id: &str,
+) -> Result<Option<serde_json::Value>> {
+    if id.trim().is_empty() {
+        return Ok(None);
+    }
+    let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+    described(db, kind, Some(id))
+        .await?
+        .map(Some)
+        .ok_or(AppError::NotFound)
+}
+
+/// Audits a create (`before` none) or a change of `id`, unless nothing changed.
 async fn record<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
-    kind: &str,
+    kind: ReferenceKind,
     id: Uuid,
-    before: Option<String>,
-    after: String,
+    before: Option<serde_json::Value>,
 ) -> Result<()> {
-    let snapshot = |name: String| serde_json::json!({ "kind": kind, "name": name });
+    let after = described(db, kind, Some(id)).await?;
+    if after == before {
+        return Ok(());
+    }
     let action = if before.is_some() {
         AuditAction::Update
     } else {
@@ -59,8 +123,8 @@ async fn record<C: ConnectionTrait>(
         action,
         RecordType::ReferenceData,
         Some(id),
-        before.map(snapshot).as_ref(),
-        Some(&snapshot(after)),
+        before.as_ref(),
+        after.as_ref(),
     )
     .await
 }
@@ -74,24 +138,9 @@ pub async fn save_organisation<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Uuid> {
     ensure_admin(caller)?;
     let txn = begin_write(db).await.map_err(db_err)?;
-    let old = before(&*txn, id, async |db, id| {
-        Ok(organisation::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .map(|o| o.name))
-    })
-    .await?;
+    let old = changing(&*txn, ReferenceKind::Organisation, id).await?;
     let saved = reference::save_organisation(&*txn, id, name, kind).await?.0;
-    record(
-        &*txn,
-        caller,
-        "organisation",
-        saved,
-        old,
-        name.trim().to_owned(),
-    )
-    .await?;
+    record(&*txn, caller, ReferenceKind::Organisation, saved, old).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(saved)
 }
@@ -104,20 +153,15 @@ pub async fn save_area<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Uuid> {
     ensure_admin(caller)?;
     let txn = begin_write(db).await.map_err(db_err)?;
-    let old = before(&*txn, id, async |db, id| {
-        Ok(area::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .map(|a| a.name))
-    })
-    .await?;
+    let old = changing(&*txn, ReferenceKind::Area, id).await?;
     let saved = reference::save_area(&*txn, id, name).await?.0;
-    record(&*txn, caller, "area", saved, old, name.trim().to_owned()).await?;
+    record(&*txn, caller, ReferenceKind::Area, saved, old).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(saved)
 }
 
+/// Creates or renames a place. Stand-ins (for anonymised incidents, or the old name of a
+/// merged place) are not places anyone may rename: `NotFound`.
 pub async fn save_place<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
@@ -129,16 +173,9 @@ pub async fn save_place<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Forbidden);
     }
     let txn = begin_write(db).await.map_err(db_err)?;
-    let old = before(&*txn, id, async |db, id| {
-        Ok(place::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .map(|p| p.name))
-    })
-    .await?;
+    let old = changing(&*txn, ReferenceKind::Place, id).await?;
     let saved = reference::save_place(&*txn, id, area_id, name).await?.0;
-    record(&*txn, caller, "place", saved, old, name.trim().to_owned()).await?;
+    record(&*txn, caller, ReferenceKind::Place, saved, old).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(saved)
 }
@@ -152,26 +189,11 @@ pub async fn save_category<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Uuid> {
     ensure_admin(caller)?;
     let txn = begin_write(db).await.map_err(db_err)?;
-    let old = before(&*txn, id, async |db, id| {
-        Ok(category::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .map(|c| c.name_sv))
-    })
-    .await?;
+    let old = changing(&*txn, ReferenceKind::Category, id).await?;
     let saved = reference::save_category(&*txn, id, name_sv, name_en)
         .await?
         .0;
-    record(
-        &*txn,
-        caller,
-        "category",
-        saved,
-        old,
-        name_sv.trim().to_owned(),
-    )
-    .await?;
+    record(&*txn, caller, ReferenceKind::Category, saved, old).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(saved)
 }
@@ -224,7 +246,8 @@ pub async fn set_retired<C: ConnectionTrait + TransactionTrait>(
     }
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
     let txn = begin_write(db).await.map_err(db_err)?;
-    let (name, was) = current(&*txn, kind, id).await?.ok_or(AppError::NotFound)?;
+    let (_, was) = current(&*txn, kind, id).await?.ok_or(AppError::NotFound)?;
+    let before = described(&*txn, kind, Some(id)).await?;
     if was.is_some() == retired {
         return Ok(());
     }
@@ -271,16 +294,6 @@ pub async fn set_retired<C: ConnectionTrait + TransactionTrait>(
         }
     };
     done.map_err(db_err)?;
-    let snapshot = |retired: bool| serde_json::json!({ "kind": kind.code(), "name": name, "retired": retired });
-    audit::record(
-        &*txn,
-        caller.into(),
-        AuditAction::Update,
-        RecordType::ReferenceData,
-        Some(id),
-        Some(&snapshot(!retired)),
-        Some(&snapshot(retired)),
-    )
-    .await?;
+    record(&*txn, caller, kind, id, before).await?;
     txn.commit().await.map_err(db_err)
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Set, TransactionTrait,
 };
 use shared::audit::{AuditAction, RecordType};
 use shared::incident::IncidentFilter;
@@ -121,7 +121,7 @@ pub async fn own_week<C: ConnectionTrait>(
 /// such; a week without any must be an explicit nollrapport. `nothing_to_report` is what the
 /// reporter saw: if incidents arrived in between, the report is refused rather than wrong.
 #[tracing::instrument(skip(db), fields(user = %caller.id), err)]
-pub async fn submit<C: ConnectionTrait>(
+pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     week: IsoWeek,
@@ -132,6 +132,10 @@ pub async fn submit<C: ConnectionTrait>(
     }
     check_week(week)?;
     let org = caller.organisation_id.0;
+    // The count and the report in one write: an incident logged at the same moment either
+    // counts or waits, so a nollrapport is never sent for a week that has one.
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let db = &*txn;
     if find_report(db, org, week).await?.is_some() {
         return Err(AppError::field("week", FieldError::Taken));
     }
@@ -169,7 +173,8 @@ pub async fn submit<C: ConnectionTrait>(
         None,
         Some(&after),
     )
-    .await
+    .await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// For each of `weeks`: every reporting organisation (one with reporters) and where it stands.

@@ -53,13 +53,14 @@ async fn checked<C: ConnectionTrait>(
 /// coordinator to confirm). A retired place is refused unless the action already has it.
 async fn place_of<C: ConnectionTrait>(
     db: &C,
+    caller: &CurrentUser,
     valid: &ValidAction,
     existing: Option<&action::Model>,
 ) -> Result<Option<Uuid>> {
     let (Some(area), Some(name)) = (valid.area_id, &valid.place) else {
         return Ok(None);
     };
-    let place = reference::find_or_create_place(db, area, name, false).await?;
+    let place = reference::typed_place(db, caller, area, name).await?;
     let kept = existing.is_some_and(|e| e.place_id == Some(place.id));
     reference::refuse_retired("place", place.retired_at, kept)?;
     Ok(Some(place.id))
@@ -138,7 +139,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
             _ => Err(AppError::Conflict),
         };
     }
-    let place_id = place_of(txn, &valid, None).await?;
+    let place_id = place_of(txn, caller, &valid, None).await?;
     let model = action::ActiveModel {
         id: Set(id),
         title: Set(valid.title),
@@ -190,7 +191,7 @@ pub(crate) async fn rewrite<C: ConnectionTrait>(
 ) -> Result<()> {
     let (valid, owner) = checked(txn, caller, input, Some(&model)).await?;
     let before = snapshot_of(txn, &model).await?;
-    let place_id = place_of(txn, &valid, Some(&model)).await?;
+    let place_id = place_of(txn, caller, &valid, Some(&model)).await?;
     let id = model.id;
     let mut active: action::ActiveModel = model.into();
     active.title = Set(valid.title);

@@ -67,19 +67,16 @@ async fn visible<C: ConnectionTrait>(
     if !can_read(caller) {
         return Err(AppError::NotFound);
     }
+    // A missing action takes the same path as a hidden one (the same queries, then the
+    // check), so the time of the answer does not tell whether it exists.
     let model = action::Entity::find_by_id(id)
         .one(db)
         .await
-        .map_err(db_err)?
-        .ok_or(AppError::NotFound)?;
-    if access::visible_groups(db, caller)
-        .await?
-        .allows(model.group_id)
-    {
-        Ok(model)
-    } else {
-        Err(AppError::NotFound)
-    }
+        .map_err(db_err)?;
+    let groups = access::visible_groups(db, caller).await?;
+    model
+        .filter(|m| groups.allows(m.group_id))
+        .ok_or(AppError::NotFound)
 }
 
 /// Creates an action (coordinators). An incident id links the action to what prompted it.

@@ -81,6 +81,22 @@ pub async fn visible_groups<C: ConnectionTrait>(db: &C, caller: &CurrentUser) ->
     })
 }
 
+/// A stand-in for a series that does not exist: an area group nobody belongs to, checked
+/// exactly like a real one so that missing and hidden answer alike, in the same time.
+pub fn nowhere() -> series::Model {
+    series::Model {
+        id: Uuid::nil(),
+        name: String::new(),
+        weekday: 0,
+        start_time: String::new(),
+        duration_minutes: 0,
+        feed_token: String::new(),
+        created_at: chrono::DateTime::UNIX_EPOCH,
+        area_id: Some(Uuid::nil()),
+        location: None,
+    }
+}
+
 /// Refuses a series the caller may not see: an area group outside their memberships is
 /// "not found"; the weekly meeting is for everyone who reads incidents.
 pub async fn ensure_visible<C: ConnectionTrait>(

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Set, TransactionTrait,
 };
 use shared::action::ActionState;
 use shared::audit::{AuditAction, RecordType};
@@ -26,6 +26,7 @@ use uuid::Uuid;
 use super::entities::meetings::{group_member, meeting, member, series};
 use super::entities::{action, contact};
 use super::meetings::{ensure_coordinator, insert_series};
+use super::writes::begin_write;
 use super::{Result, audit, db_err};
 
 async fn group<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<series::Model> {
@@ -38,7 +39,7 @@ async fn group<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<series::Model> {
 }
 
 /// Creates an area group for `area_id`, meeting on `weekday` (0 = Monday) at `start_time`.
-pub async fn create<C: ConnectionTrait>(
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     name: &str,
@@ -48,14 +49,20 @@ pub async fn create<C: ConnectionTrait>(
 ) -> Result<Uuid> {
     ensure_coordinator(caller)?;
     let area = shared::ids::AreaId::parse(area_id).map_err(|e| AppError::field("area_id", e))?;
-    let found = super::reference::ensure_area(db, area)
+    let txn = begin_write(db).await.map_err(db_err)?;
+    let found = super::reference::ensure_area(&*txn, area)
         .await
         .map_err(|_| AppError::field("area_id", FieldError::Unknown))?;
     super::reference::refuse_retired("area_id", found.retired_at, false)?;
-    let id = insert_series(db, name, weekday, start_time, "", Some(area.0)).await?;
-    let after = serde_json::json!({ "name": name.trim(), "area": area.to_string() });
+    let id = insert_series(&*txn, name, weekday, start_time, "", Some(area.0)).await?;
+    let after = serde_json::json!({
+        "name": name.trim(),
+        "area": found.name,
+        "weekday": weekday,
+        "start_time": start_time.trim(),
+    });
     audit::record(
-        db,
+        &*txn,
         caller.into(),
         AuditAction::Create,
         RecordType::AreaGroup,
@@ -64,12 +71,43 @@ pub async fn create<C: ConnectionTrait>(
         Some(&after),
     )
     .await?;
+    txn.commit().await.map_err(db_err)?;
     Ok(id)
+}
+
+/// The group's members as the audit log shows them: name, organisation, convener or not.
+async fn members_snapshot<C: ConnectionTrait>(db: &C, group_id: Uuid) -> Result<serde_json::Value> {
+    let rows = group_member::Entity::find()
+        .filter(group_member::Column::SeriesId.eq(group_id))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let people: HashMap<Uuid, contact::Model> = contact::Entity::find()
+        .filter(contact::Column::Id.is_in(rows.iter().map(|r| r.contact_id)))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let mut members: Vec<serde_json::Value> = rows
+        .iter()
+        .filter_map(|r| {
+            let c = people.get(&r.contact_id)?;
+            Some(serde_json::json!({
+                "member": c.name,
+                "contact": c.id.to_string(),
+                "role": if r.convener { "convener" } else { "member" },
+            }))
+        })
+        .collect();
+    members.sort_by_key(|m| m["member"].as_str().unwrap_or_default().to_owned());
+    Ok(serde_json::json!({ "members": members }))
 }
 
 /// Adds a directory entry to the group (`role` `member` or `convener`) or takes it off
 /// (`remove`). The group's expected organisations follow its members.
-pub async fn set_member<C: ConnectionTrait>(
+pub async fn set_member<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     group_id: Uuid,
@@ -77,9 +115,12 @@ pub async fn set_member<C: ConnectionTrait>(
     role: &str,
 ) -> Result<()> {
     ensure_coordinator(caller)?;
-    let g = group(db, group_id).await?;
     let contact_id = Uuid::parse_str(contact_id.trim())
         .map_err(|_| AppError::field("contact_id", FieldError::Invalid))?;
+    let txn = begin_write(db).await.map_err(db_err)?;
+    let db = &*txn;
+    let g = group(db, group_id).await?;
+    let before = members_snapshot(db, g.id).await?;
     let person = contact::Entity::find_by_id(contact_id)
         .one(db)
         .await
@@ -122,17 +163,20 @@ pub async fn set_member<C: ConnectionTrait>(
         _ => return Err(AppError::field("role", FieldError::Invalid)),
     }
     sync_organisations(db, g.id).await?;
-    let after = serde_json::json!({ "member": person.name, "role": role });
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::Update,
-        RecordType::AreaGroup,
-        Some(g.id),
-        None,
-        Some(&after),
-    )
-    .await
+    let after = members_snapshot(db, g.id).await?;
+    if after != before {
+        audit::record(
+            db,
+            caller.into(),
+            AuditAction::Update,
+            RecordType::AreaGroup,
+            Some(g.id),
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    }
+    txn.commit().await.map_err(db_err)
 }
 
 /// The organisations expected at the group's meetings are its members' organisations.

@@ -12,8 +12,8 @@ use shared::user::{CurrentUser, Role};
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::{access, group, summarise};
-use crate::ssr::entities::meetings::{group_member, meeting};
+use super::{access, summarise};
+use crate::ssr::entities::meetings::{group_member, meeting, series};
 use crate::ssr::entities::{action, contact, organisation};
 use crate::ssr::meetings::summary;
 use crate::ssr::time::now_local;
@@ -68,10 +68,16 @@ pub async fn detail<C: ConnectionTrait>(
     id: Uuid,
     lang: Lang,
 ) -> Result<GroupDetail> {
-    let g = group(db, id).await?;
-    access::ensure_visible(db, caller, &g)
+    // A missing group takes the same path as a hidden one (the same queries, then the
+    // check), so the time of the answer does not tell whether it exists.
+    let found = series::Entity::find_by_id(id)
+        .one(db)
         .await
-        .map_err(|_| AppError::NotFound)?;
+        .map_err(db_err)?
+        .filter(|s| s.area_id.is_some());
+    let seen =
+        access::ensure_visible(db, caller, found.as_ref().unwrap_or(&access::nowhere())).await;
+    let g = found.filter(|_| seen.is_ok()).ok_or(AppError::NotFound)?;
     let area_id = g.area_id.ok_or(AppError::NotFound)?;
     audit::record(
         db,

@@ -24,7 +24,7 @@ pub use query::{count_all, count_by_area, counts_by_area_id, export_rows, list, 
 use crate::ssr::audit;
 use crate::ssr::entities::{area, category, incident, organisation, place, user, weekly_report};
 use crate::ssr::reference::{
-    ensure_area, ensure_category, find_or_create_place, find_place, refuse_retired,
+    ensure_area, ensure_category, find_place, refuse_retired, typed_place,
 };
 use crate::ssr::time::{format_local, input_local, local_to_utc, now_local, week_of};
 use crate::ssr::{Result, db_err};
@@ -235,13 +235,14 @@ async fn validate<C: ConnectionTrait>(
 /// lock, since someone may have created it meanwhile) found or created now.
 async fn place_under_lock<C: ConnectionTrait>(
     txn: &C,
+    caller: &CurrentUser,
     found: Option<place::Model>,
     area: AreaId,
     name: &PlaceName,
 ) -> Result<place::Model> {
     match found {
         Some(p) => Ok(p),
-        None => find_or_create_place(txn, area, name, false).await,
+        None => typed_place(txn, caller, area, name).await,
     }
 }
 
@@ -271,7 +272,7 @@ pub async fn create(
     let txn = crate::ssr::writes::begin_grouped(db)
         .await
         .map_err(db_err)?;
-    let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
+    let place = place_under_lock(&*txn, caller, place, valid.area_id, &valid.place).await?;
     let after = Snapshot {
         occurred_at,
         area: &area.name,
@@ -330,16 +331,22 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
     if !caller.can_read_incidents() {
         return Err(AppError::NotFound);
     }
+    // Who may, and what it is now, decided inside the write: a redaction or retention run
+    // that lands first is never undone by an edit sent from an older page.
+    let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let existing = incident::Entity::find_by_id(id.0)
-        .one(db)
+        .one(&*txn)
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)?;
     if !caller.can_edit_incident(OrganisationId(existing.organisation_id)) {
         return Err(AppError::Forbidden);
     }
-    let Checked { valid, place, .. } = validate(db, input, Some(&existing)).await?;
-    let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
+    // Retention took its text and exact place away for good; nothing may put them back.
+    if existing.anonymised_at.is_some() {
+        return Err(AppError::Locked);
+    }
+    let Checked { valid, place, .. } = validate(&*txn, input, Some(&existing)).await?;
     let before = find_row(&*txn, id).await?.map(|r| r.snapshot());
     // A warning kept before is counted once, when it was first kept.
     let warned_before = before.as_ref().is_some_and(|b| {
@@ -350,15 +357,27 @@ pub async fn update<C: TransactionTrait + ConnectionTrait>(
         })
     });
     let kept_warning = valid.kept_warning.filter(|_| !warned_before);
-    let place = place_under_lock(&*txn, place, valid.area_id, &valid.place).await?;
+    let place = place_under_lock(&*txn, caller, place, valid.area_id, &valid.place).await?;
     let occurred_at = local_to_utc(valid.occurred_local);
+    let description = valid.description.into_inner();
+    let unchanged = existing.occurred_at == occurred_at
+        && existing.area_id == valid.area_id.0
+        && existing.place_id == place.id
+        && existing.category_id == valid.category_id.0
+        && existing.description == description
+        && existing.youth_involved == valid.youth_involved
+        && existing.physical_environment == valid.physical_environment;
+    if unchanged {
+        // Saved again as it was: nothing to store, nothing to record.
+        return Ok(());
+    }
     let mut active: incident::ActiveModel = existing.into();
     active.occurred_at = Set(occurred_at);
     active.week_key = Set(week_of(occurred_at).key());
     active.area_id = Set(valid.area_id.0);
     active.place_id = Set(place.id);
     active.category_id = Set(valid.category_id.0);
-    active.description = Set(valid.description.into_inner());
+    active.description = Set(description);
     active.youth_involved = Set(valid.youth_involved);
     active.physical_environment = Set(valid.physical_environment);
     active.updated_at = Set(Some(Utc::now()));

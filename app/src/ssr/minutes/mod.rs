@@ -41,16 +41,9 @@ async fn editable<C: ConnectionTrait>(
     }
 }
 
-async fn audited<C: ConnectionTrait>(
-    db: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    change: serde_json::Value,
-) -> Result<()> {
-    audited_change(db, caller, id, None, Some(&change)).await
-}
-
-/// A change to minutes `id`, with what it was before (if anything) and after (if anything).
+/// A change to minutes `id`, with what it was before (if anything) and after (if anything):
+/// an entry added to them (an item, a first rating or review) is a create, one taken away a
+/// delete, a changed one an update.
 async fn audited_change<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
@@ -58,10 +51,15 @@ async fn audited_change<C: ConnectionTrait>(
     before: Option<&serde_json::Value>,
     after: Option<&serde_json::Value>,
 ) -> Result<()> {
+    let action = match (before, after) {
+        (None, Some(_)) => AuditAction::Create,
+        (Some(_), None) => AuditAction::Delete,
+        _ => AuditAction::Update,
+    };
     audit::record(
         db,
         caller.into(),
-        AuditAction::Update,
+        action,
         RecordType::Minutes,
         Some(id),
         before,
@@ -112,7 +110,7 @@ pub async fn set_attendance_all<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::Conflict);
     }
     let names = super::reference::organisation_names(&*txn).await?;
-    let mut recorded = serde_json::Map::new();
+    let (mut was, mut recorded) = (serde_json::Map::new(), serde_json::Map::new());
     for (organisation_id, status) in entries {
         let org = Uuid::parse_str(organisation_id.trim())
             .map_err(|_| AppError::field("organisation_id", FieldError::Invalid))?;
@@ -131,6 +129,12 @@ pub async fn set_attendance_all<C: ConnectionTrait + TransactionTrait>(
             .one(&*txn)
             .await
             .map_err(db_err)?;
+        was.insert(
+            name.clone(),
+            existing
+                .as_ref()
+                .map_or(serde_json::Value::Null, |r| r.status.code().into()),
+        );
         match (existing, status) {
             (Some(row), Some(status)) if row.status == status => {}
             (Some(row), Some(status)) => {
@@ -161,35 +165,47 @@ pub async fn set_attendance_all<C: ConnectionTrait + TransactionTrait>(
             status.map_or(serde_json::Value::Null, |s| s.code().into()),
         );
     }
-    audited(
-        &*txn,
-        caller,
-        id,
-        serde_json::json!({ "attendance": recorded }),
-    )
-    .await?;
+    if was != recorded {
+        audited_change(
+            &*txn,
+            caller,
+            id,
+            Some(&serde_json::json!({ "attendance": was })),
+            Some(&serde_json::json!({ "attendance": recorded })),
+        )
+        .await?;
+    }
     txn.commit().await.map_err(db_err)
 }
 
-pub async fn set_guests<C: ConnectionTrait>(
+/// Records who else took part, in one write with its audit event; refused once locked.
+pub async fn set_guests<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
     guests: &str,
 ) -> Result<()> {
-    let (m, _) = editable(db, caller, id).await?;
     let guests = if guests.trim().is_empty() {
         None
     } else {
         Some(text("guests", guests)?)
     };
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let (m, _) = editable(&*txn, caller, id).await?;
+    if m.guests == guests {
+        return Ok(());
+    }
+    let before = serde_json::json!({ "guests": m.guests });
     let mut active: meeting::ActiveModel = m.into();
     active.guests = Set(guests.clone());
-    active.update(db).await.map_err(db_err)?;
-    audited(db, caller, id, serde_json::json!({ "guests": guests })).await
+    active.update(&*txn).await.map_err(db_err)?;
+    let after = serde_json::json!({ "guests": guests });
+    audited_change(&*txn, caller, id, Some(&before), Some(&after)).await?;
+    txn.commit().await.map_err(db_err)
 }
 
-pub async fn rate<C: ConnectionTrait>(
+/// Rates an area's situation, in one write with its audit event; refused once locked.
+pub async fn rate<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
@@ -197,7 +213,6 @@ pub async fn rate<C: ConnectionTrait>(
     value: &str,
     comment: &str,
 ) -> Result<()> {
-    let (m, s) = editable(db, caller, id).await?;
     let value = parse_rating(value).map_err(|e| AppError::field("rating", e))?;
     let comment = if comment.trim().is_empty() {
         None
@@ -206,25 +221,32 @@ pub async fn rate<C: ConnectionTrait>(
     };
     let area = Uuid::parse_str(area_id.trim())
         .map_err(|_| AppError::field("area_id", FieldError::Invalid))?;
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let (m, s) = editable(&*txn, caller, id).await?;
     if s.area_id.is_some_and(|own| own != area) {
         // An area group rates its own area only.
         return Err(AppError::field("area_id", FieldError::Invalid));
     }
     let area = area::Entity::find_by_id(area)
-        .one(db)
+        .one(&*txn)
         .await
         .map_err(db_err)?
         .ok_or_else(|| AppError::field("area_id", FieldError::Unknown))?;
-    match rating::Entity::find_by_id((m.id, area.id))
-        .one(db)
+    let snapshot = |rating: Option<i32>, comment: &Option<String>| serde_json::json!({ "area": area.name, "rating": rating, "comment": comment });
+    let existing = rating::Entity::find_by_id((m.id, area.id))
+        .one(&*txn)
         .await
-        .map_err(db_err)?
-    {
+        .map_err(db_err)?;
+    let before = existing
+        .as_ref()
+        .map(|r| snapshot(Some(r.rating), &r.comment));
+    match existing {
+        Some(row) if row.rating == value && row.comment == comment => return Ok(()),
         Some(row) => {
             let mut active: rating::ActiveModel = row.into();
             active.rating = Set(value);
             active.comment = Set(comment.clone());
-            active.update(db).await.map_err(db_err)?;
+            active.update(&*txn).await.map_err(db_err)?;
         }
         None => {
             rating::ActiveModel {
@@ -233,18 +255,14 @@ pub async fn rate<C: ConnectionTrait>(
                 rating: Set(value),
                 comment: Set(comment.clone()),
             }
-            .insert(db)
+            .insert(&*txn)
             .await
             .map_err(db_err)?;
         }
     }
-    audited(
-        db,
-        caller,
-        id,
-        serde_json::json!({ "area": area.name, "rating": value, "comment": comment }),
-    )
-    .await
+    let after = snapshot(Some(value), &comment);
+    audited_change(&*txn, caller, id, before.as_ref(), Some(&after)).await?;
+    txn.commit().await.map_err(db_err)
 }
 
 /// Records what happened to a carried-over action, in one write with its audit event. A new
@@ -282,7 +300,11 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
         .one(&*txn)
         .await
         .map_err(db_err)?;
+    let before = existing.as_ref().map(|r| {
+        serde_json::json!({ "review": after.title, "state": r.state_after.code(), "note": r.note })
+    });
     match existing {
+        Some(row) if row.state_after == after.state && row.note == note => return Ok(()),
         Some(row) => {
             let mut active: review::ActiveModel = row.into();
             active.state_after = Set(after.state);
@@ -303,12 +325,8 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
             .map_err(db_err)?;
         }
     }
-    audited(
-        &*txn,
-        caller,
-        id,
-        serde_json::json!({ "review": after.title, "state": after.state.code(), "note": note }),
-    )
-    .await?;
+    let recorded =
+        serde_json::json!({ "review": after.title, "state": after.state.code(), "note": note });
+    audited_change(&*txn, caller, id, before.as_ref(), Some(&recorded)).await?;
     txn.commit().await.map_err(db_err)
 }

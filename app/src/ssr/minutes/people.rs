@@ -17,7 +17,7 @@ use super::super::entities::contact;
 use super::super::entities::meetings::{attendance, group_member, person_attendance, series};
 use super::super::writes::begin_write;
 use super::super::{Result, db_err, reference};
-use super::{audited, editable};
+use super::editable;
 
 /// Who is expected at group `s`'s meetings (its members) and who was recorded at meeting `id`
 /// (a member since removed stays in its minutes), with their attendance, in name order.
@@ -126,26 +126,26 @@ pub async fn set_people_attendance<C: ConnectionTrait + TransactionTrait>(
         .map_err(db_err)?;
     derive_organisations(&*txn, m.id, &people, &after).await?;
     let names: HashMap<Uuid, &str> = people.iter().map(|c| (c.id, c.name.as_str())).collect();
-    let recorded: serde_json::Map<String, serde_json::Value> = entries
-        .iter()
-        .filter_map(|(p, _)| Uuid::parse_str(p.trim()).ok())
-        .map(|p| {
-            let status = after
-                .get(&p)
-                .map_or(serde_json::Value::Null, |s| s.code().into());
-            (
-                names.get(&p).copied().unwrap_or_default().to_owned(),
-                status,
-            )
-        })
-        .collect();
-    audited(
-        &*txn,
-        caller,
-        id,
-        serde_json::json!({ "attendance": recorded }),
-    )
-    .await?;
+    let named = |statuses: &HashMap<Uuid, Attendance>| -> serde_json::Value {
+        let map: serde_json::Map<String, serde_json::Value> = entries
+            .iter()
+            .filter_map(|(p, _)| Uuid::parse_str(p.trim()).ok())
+            .map(|p| {
+                let status = statuses
+                    .get(&p)
+                    .map_or(serde_json::Value::Null, |s| s.code().into());
+                (
+                    names.get(&p).copied().unwrap_or_default().to_owned(),
+                    status,
+                )
+            })
+            .collect();
+        serde_json::json!({ "attendance": map })
+    };
+    let (was, now) = (named(&before), named(&after));
+    if was != now {
+        super::audited_change(&*txn, caller, id, Some(&was), Some(&now)).await?;
+    }
     txn.commit().await.map_err(db_err)
 }
 
