@@ -264,13 +264,14 @@ pub async fn request<C: ConnectionTrait + TransactionTrait>(
     id: IncidentId,
     reason: &str,
 ) -> Result<()> {
-    let found = readable(db, caller, id).await?;
+    let reason = RedactionReason::parse(reason).map_err(|e| AppError::field("reason", e));
+    let txn = begin_write(db).await.map_err(db_err)?;
+    let found = readable(&*txn, caller, id).await?;
     let own = OrganisationId(found.organisation_id) == caller.organisation_id;
     if caller.role != Role::Reporter || !own {
         return Err(AppError::Forbidden);
     }
-    let reason = RedactionReason::parse(reason).map_err(|e| AppError::field("reason", e))?;
-    let txn = begin_write(db).await.map_err(db_err)?;
+    let reason = reason?;
     let made = redaction_request::ActiveModel {
         id: Set(Uuid::now_v7()),
         incident_id: Set(found.id),

@@ -16,7 +16,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Set, Statement,
+    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -85,11 +86,6 @@ pub async fn begin<C: ConnectionTrait + TransactionTrait>(
     stored.dedup();
     let hashes: Vec<String> = stored.iter().map(|(h, _)| h.clone()).collect();
     let txn = begin_write(db).await.map_err(db_err)?;
-    row::Entity::delete_many()
-        .filter(row::Column::LastAt.lt(now - FORGET_AFTER))
-        .exec(&*txn)
-        .await
-        .map_err(db_err)?;
     for hash in &hashes {
         row::Entity::insert(row::ActiveModel {
             key: Set(hash.clone()),
@@ -118,18 +114,53 @@ pub async fn begin<C: ConnectionTrait + TransactionTrait>(
         // Nothing counted: the rows it made for new keys are rolled back with it.
         return Ok(Err(wait));
     }
+    // Failures an hour old are forgotten: such a key starts again at this attempt.
+    let counted = Expr::case(
+        Expr::col(row::Column::LastAt).lte(now - FORGET_AFTER),
+        Expr::val(1),
+    )
+    .finally(Expr::col(row::Column::Failures).add(1));
     row::Entity::update_many()
-        .col_expr(
-            row::Column::Failures,
-            Expr::col(row::Column::Failures).add(1),
-        )
+        .col_expr(row::Column::Failures, counted.into())
         .col_expr(row::Column::LastAt, Expr::value(now))
         .filter(row::Column::Key.is_in(hashes))
         .exec(&*txn)
         .await
         .map_err(db_err)?;
     txn.commit().await.map_err(db_err)?;
+    forget_old(db, now).await;
     Ok(Ok(()))
+}
+
+/// Deletes keys whose last failure is an hour old, so the table stays small. Best effort, in
+/// a write of its own: on PostgreSQL it skips rows another sign-in holds rather than wait for
+/// them (two sign-ins never wait on each other crosswise).
+async fn forget_old<C: ConnectionTrait + TransactionTrait>(db: &C, now: DateTime<Utc>) {
+    let cutoff = now - FORGET_AFTER;
+    let forgotten = async {
+        let txn = begin_write(db).await?;
+        match txn.get_database_backend() {
+            DbBackend::Postgres => {
+                txn.execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "DELETE FROM sign_in_failures WHERE key IN (SELECT key FROM sign_in_failures \
+                     WHERE last_at < $1 FOR UPDATE SKIP LOCKED)",
+                    [cutoff.into()],
+                ))
+                .await?;
+            }
+            _ => {
+                row::Entity::delete_many()
+                    .filter(row::Column::LastAt.lt(cutoff))
+                    .exec(&*txn)
+                    .await?;
+            }
+        }
+        txn.commit().await
+    };
+    if let Err(e) = forgotten.await {
+        tracing::warn!(error = %e, "old sign-in failures not deleted; the next sign-in tries again");
+    }
 }
 
 /// A successful sign-in: the account starts afresh; the other keys (the address) no longer
