@@ -442,7 +442,7 @@ texts! {
     BackToGroup => "Till områdesgruppen", "Back to the area group";
     Dashboard => "Översikt", "Dashboard";
     DashboardIntro => "Fungerar arbetet? Trender, platser, genomförda åtgärder, rapportering och samverkan.", "Is the work working? Trends, places, actions done, reporting and collaboration.";
-    SuppressionNote => "Antal under 3 för en enskild plats eller vecka visas som <3 så att ingen kan pekas ut, och räknas inte in i summor.", "Counts below 3 for a single place or week are shown as <3 so that nobody can be singled out, and are left out of sums.";
+    SuppressionNote => "Så läser du siffrorna: ”<3” betyder en eller två händelser (visas inte exakt, så att ingen kan pekas ut), ”≥12” betyder minst 12 (små antal är inte medräknade), ”0” betyder inga, ”–” betyder att uppgifter saknas. Veckan som pågår visas inte.", "How to read the figures: “<3” means one or two incidents (not shown exactly, so that nobody can be singled out), “≥12” means at least 12 (small counts are left out), “0” means none, “–” means no data. The week in progress is not shown.";
     ChartData => "Data som tabell", "Data as a table";
     Period => "Period", "Period";
     DownloadCsv => "Ladda ner som CSV", "Download as CSV";
@@ -458,6 +458,7 @@ texts! {
     Weeks12 => "12 veckor", "12 weeks";
     Weeks12Before => "12 veckor dessförinnan", "The 12 weeks before";
     FollowThroughTitle => "Åtgärder: blir de gjorda?", "Actions: do they get done?";
+    ActionsPerQuarter => "Åtgärder per kvartal: beslutade och gjorda", "Actions per quarter: decided and done";
     FollowThroughDesc => "Stapeldiagram per kvartal: öppnade åtgärder (fyllda staplar) och genomförda (streckade staplar).", "Bar chart per quarter: actions opened (filled bars) and done (dashed bars).";
     Opened => "Öppnade", "Opened";
     DoneCount => "Genomförda", "Done";

@@ -52,12 +52,15 @@ async fn board(w: &World, who: &CurrentUser, area: &str) -> Result<Dashboard, Ap
     dashboard::compile(&w.db, who, &filter, ReportDeadline::default(), Lang::Sv).await
 }
 
-/// This week: 4 in Rimbo at Skolgården. Last week: 2 in Norrtälje at Torget. The same week a
-/// year ago: 3 in Rimbo.
+/// Last week (the last whole one, where managers' figures end): 4 in Rimbo at Skolgården.
+/// The week before: 2 in Norrtälje at Torget. The same week a year before: 3 in Rimbo.
+/// Nothing this week.
 async fn incidents_fixture(w: &World) {
-    log(w, w.rimbo, w.graffiti, "Skolgården", 4).await;
-    for id in log(w, w.norrtalje, w.vandalism, "Torget", 2).await {
+    for id in log(w, w.rimbo, w.graffiti, "Skolgården", 4).await {
         move_back(w, id, 1).await;
+    }
+    for id in log(w, w.norrtalje, w.vandalism, "Torget", 2).await {
+        move_back(w, id, 2).await;
     }
     let now = IsoWeek::of(app::ssr::time::now_local().date());
     let weeks_back = {
@@ -70,7 +73,7 @@ async fn incidents_fixture(w: &World) {
         n
     };
     for id in log(w, w.rimbo, w.graffiti, "Skolgården", 3).await {
-        move_back(w, id, weeks_back).await;
+        move_back(w, id, weeks_back + 1).await;
     }
 }
 
@@ -81,8 +84,10 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
         incidents_fixture(&w).await;
         let exact = board(&w, &w.coordinator, "").await.unwrap();
         assert_eq!(exact.weeks.len(), 52, "{backend}");
-        let this = exact.weeks.last().unwrap();
-        let last = &exact.weeks[50];
+        // Coordinators' weeks end with this one (nothing yet).
+        assert_eq!(exact.weeks[51].count, Some(0), "{backend}");
+        let this = &exact.weeks[50];
+        let last = &exact.weeks[49];
         assert_eq!(
             (this.count, this.last_year),
             (Some(4), Some(3)),
@@ -110,6 +115,14 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
 
         let manager = board(&w, &w.manager, "").await.unwrap();
         assert!(manager.suppressed && !manager.can_export, "{backend}");
+        // Managers' weeks end with the last whole one: the week in progress is never shown.
+        let this_week = IsoWeek::of(app::ssr::time::now_local().date());
+        assert_eq!(manager.weeks.len(), 52, "{backend}");
+        assert_eq!(
+            manager.weeks[51].week,
+            this_week.previous().to_string(),
+            "{backend}"
+        );
         // Last week only Norrtälje had incidents (2): hidden, and left out of the week's
         // total, which would otherwise show it.
         let last = &manager.weeks[50];
@@ -177,7 +190,8 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
         let rimbo_only = board(&w, &w.coordinator, &w.rimbo.to_string())
             .await
             .unwrap();
-        assert_eq!(rimbo_only.weeks[50].count, Some(0), "{backend}");
+        assert_eq!(rimbo_only.weeks[49].count, Some(0), "{backend}");
+        assert_eq!(rimbo_only.weeks[50].count, Some(4), "{backend}");
         assert_eq!(rimbo_only.by_area.len(), 1);
     }
 }
@@ -386,9 +400,15 @@ async fn attendance_and_ratings_come_from_the_meetings_held() {
 async fn the_yearly_report_counts_the_year_per_area_and_category_with_suppression() {
     for (backend, db) in databases().await {
         let w = world(db).await;
-        log(&w, w.rimbo, w.graffiti, "Skolgården", 3).await;
-        log(&w, w.rimbo, w.vandalism, "Skolgården", 1).await;
-        let this_year = IsoWeek::of(app::ssr::time::now_local().date()).year();
+        // Last week: the last whole one, where managers' figures end.
+        let mut ids = log(&w, w.rimbo, w.graffiti, "Skolgården", 3).await;
+        ids.extend(log(&w, w.rimbo, w.vandalism, "Skolgården", 1).await);
+        for id in ids {
+            move_back(&w, id, 1).await;
+        }
+        let this_year = IsoWeek::of(app::ssr::time::now_local().date())
+            .previous()
+            .year();
         let exact = dashboard::year_report(&w.db, &w.coordinator, &this_year.to_string(), Lang::Sv)
             .await
             .unwrap();
@@ -400,7 +420,7 @@ async fn the_yearly_report_counts_the_year_per_area_and_category_with_suppressio
             .map(|c| (c.name.as_str(), c.count))
             .collect();
         assert_eq!(names, [("Klotter", Some(3)), ("Skadegörelse", Some(1))]);
-        let managers = dashboard::year_report(&w.db, &w.manager, "", Lang::Sv)
+        let managers = dashboard::year_report(&w.db, &w.manager, &this_year.to_string(), Lang::Sv)
             .await
             .unwrap();
         let rimbo = managers.areas.iter().find(|a| a.area == "Rimbo").unwrap();
@@ -422,9 +442,12 @@ async fn the_yearly_report_counts_the_year_per_area_and_category_with_suppressio
 async fn a_place_total_is_hidden_when_it_would_reveal_a_small_count_in_the_weeks_before() {
     for (backend, db) in databases().await {
         let w = world(db).await;
-        log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 3).await;
+        // Last week (the last whole one) 3, and 1 six weeks before it.
+        for id in log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 3).await {
+            move_back(&w, id, 1).await;
+        }
         for id in log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 1).await {
-            move_back(&w, id, 6).await;
+            move_back(&w, id, 7).await;
         }
         let spot = |d: &Dashboard| {
             let h = d

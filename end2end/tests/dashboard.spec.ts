@@ -5,7 +5,8 @@ test('a manager sees the dashboard and cannot open incident descriptions', async
   await menu(page, 'Översikt');
   await expect(page.getByRole('heading', { name: 'Översikt', level: 1 })).toBeVisible();
   await expect(page.getByRole('img', { name: /Händelser per vecka/ })).toBeVisible();
-  await expect(page.getByText(/visas som <3/)).toBeVisible();
+  // One legend says what every symbol means, and that the week in progress is left out.
+  await expect(page.getByText(/”<3” betyder en eller två.*”–” betyder att uppgifter saknas\. Veckan som pågår visas inte\./)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Ladda ner som CSV' })).toHaveCount(0);
   await hydrated(page);
   await expectAccessible(page);

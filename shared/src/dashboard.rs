@@ -55,11 +55,12 @@ pub struct Breakdown {
     pub partial: bool,
 }
 
-/// A total as shown: "≥12" when hidden counts were left out of it, "–" when nothing but
+/// A total as shown: "≥12" when hidden counts were left out of it, "≥1" when nothing but
 /// hidden counts made it up.
 pub fn total_text(value: Shown, partial: bool) -> String {
     match (value, partial) {
-        (Some(0), true) => "–".to_owned(),
+        // Every part hidden: at least one, never "–", which means no data.
+        (Some(0), true) => "≥1".to_owned(),
         (Some(n), true) => format!("≥{n}"),
         (value, _) => shown_text(value),
     }
@@ -284,7 +285,7 @@ mod tests {
         assert_eq!(total_text(Some(12), true), "≥12");
         assert_eq!(total_text(Some(12), false), "12");
         assert_eq!(total_text(None, true), "<3");
-        assert_eq!(total_text(Some(0), true), "–");
+        assert_eq!(total_text(Some(0), true), "≥1");
     }
 
     #[test]

@@ -11,16 +11,13 @@ use shared::AppError;
 use shared::ids::IncidentId;
 use shared::incident::{IncidentDetail, IncidentFilter, IncidentPage};
 
-/// This week's incident count per area (an aggregate: every signed-in role may see it).
-/// For managers, counts of 1 and 2 are `None` ("<3"), so no one is singled out in a village.
+/// This week's incident count per area so far.
+/// Exact counts: only those who read incidents get the week in progress (never managers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekOverview {
     pub week: String,
     pub areas: Vec<(String, Option<u64>)>,
 }
-
-/// Counts below this are shown as "<3" to managers.
-pub const SUPPRESS_BELOW: u64 = 3;
 
 /// An empty filter arrives as an empty body (the browser sends no field for a `None`): the
 /// argument defaults, as every argument a caller may leave out does.
@@ -95,17 +92,16 @@ pub async fn get_week_overview() -> Result<WeekOverview, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
+            // A week still in progress singles out the first incident in a quiet area:
+            // managers get whole, finished periods on the dashboard instead.
+            if !caller.can_read_incidents() {
+                return Err(AppError::Forbidden);
+            }
             let week = shared::week::IsoWeek::of(crate::ssr::time::now_local().date());
-            let suppress = caller.role == shared::user::Role::Manager;
             let areas = crate::ssr::incidents::count_by_area(&state.db, week)
                 .await?
                 .into_iter()
-                .map(|(area, n)| {
-                    (
-                        area,
-                        (!suppress || n == 0 || n >= SUPPRESS_BELOW).then_some(n),
-                    )
-                })
+                .map(|(area, n)| (area, Some(n)))
                 .collect();
             Ok(WeekOverview {
                 week: week.to_string(),

@@ -44,7 +44,12 @@ pub async fn get_reference_data() -> Result<FormContext, AppError> {
 pub async fn get_places(#[server(default)] area: String) -> Result<Vec<PlaceDto>, AppError> {
     respond(
         async {
-            let (state, _caller) = (state()?, caller()?);
+            let (state, caller) = (state()?, caller()?);
+            // Place names, with ids that carry the moment they were first typed, are records:
+            // managers see figures only.
+            if !caller.can_read_incidents() {
+                return Err(AppError::Forbidden);
+            }
             let area = if area.trim().is_empty() {
                 None
             } else {

@@ -78,6 +78,26 @@ fn path(values: &[Option<f64>], max: f64) -> String {
     d
 }
 
+/// Where the values with no value beside them are (a line cannot show them).
+fn alone(values: &[Option<f64>], max: f64) -> Vec<(f64, f64)> {
+    let n = values.len().max(2) as f64 - 1.0;
+    let at = |i: usize| values.get(i).copied().flatten();
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let v = (*v)?;
+            let before = i.checked_sub(1).and_then(at);
+            (before.is_none() && at(i + 1).is_none()).then(|| {
+                (
+                    LEFT + (W - LEFT - 10.0) * i as f64 / n,
+                    TOP + (H - TOP - BOTTOM) * (1.0 - v / max),
+                )
+            })
+        })
+        .collect()
+}
+
 /// A line chart over `labels` (x) with a data table; `cell` renders a table value.
 #[component]
 pub fn LineChart(
@@ -101,14 +121,16 @@ pub fn LineChart(
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelled_by = format!("{title_id} {desc_id}");
     let last = labels.len().saturating_sub(1);
-    let x_labels: Vec<(f64, String, &'static str)> =
-        [(0, "start"), (last / 2, "middle"), (last, "end")]
-            .into_iter()
-            .filter_map(|(i, anchor)| {
-                let x = LEFT + (W - LEFT - 10.0) * i as f64 / (last.max(1) as f64);
-                labels.get(i).map(|l| (x, l.clone(), anchor))
-            })
-            .collect();
+    // The first, middle and last label, each once: with two dates the middle is the first.
+    let mut ticks = vec![(0, "start"), (last / 2, "middle"), (last, "end")];
+    ticks.dedup_by_key(|(i, _)| *i);
+    let x_labels: Vec<(f64, String, &'static str)> = ticks
+        .into_iter()
+        .filter_map(|(i, anchor)| {
+            let x = LEFT + (W - LEFT - 10.0) * i as f64 / (last.max(1) as f64);
+            labels.get(i).map(|l| (x, l.clone(), anchor))
+        })
+        .collect();
     let plot_bottom = H - BOTTOM;
     view! {
         <figure class="chart">
@@ -126,6 +148,10 @@ pub fn LineChart(
                 {series.iter().enumerate().map(|(i, s)| view! {
                     <path d=path(&s.values, max) fill="none" stroke=COLOURS[i % 6] stroke-width="2.5"
                         stroke-dasharray=DASHES[i % 6] />
+                    // A value with no neighbour draws no line: a dot shows it.
+                    {alone(&s.values, max).into_iter().map(|(x, y)| view! {
+                        <circle cx=x cy=y r="3.5" fill=COLOURS[i % 6] />
+                    }).collect_view()}
                 }).collect_view()}
             </svg>
             <ul class="legend">

@@ -199,7 +199,7 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
         </section>
         <section aria-labelledby="follow-heading">
             <h2 id="follow-heading">{t(T::FollowThroughTitle)}</h2>
-            <BarChart id="quarters" title=format!("{}: {}", t(T::FollowThroughTitle), t(T::Quarter)) description=t(T::FollowThroughDesc).to_owned()
+            <BarChart id="quarters" title=t(T::ActionsPerQuarter).to_owned() description=t(T::FollowThroughDesc).to_owned()
                 rows=quarters names=(t(T::Opened).to_owned(), t(T::DoneCount).to_owned()) />
             <FollowTable title=t(T::Quarter) rows=d.by_quarter.clone() />
             {csv_link(&d, "quarters", T::Quarter, &query)}

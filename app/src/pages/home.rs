@@ -23,46 +23,54 @@ use crate::pages::home_manager::ManagerHeadlines;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let user = expect_context::<UserResource>();
-    let overview = Resource::new(|| (), |_| get_week_overview());
     view! {
         <Title text=t(T::Home) />
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let me = user.await.ok().flatten();
-                let overview = overview.await;
                 view! {
                     <h1>{me.as_ref().map(|m| format!("{} {}", t(T::Hello), m.name)).unwrap_or_default()}</h1>
                     {me.clone().map(|me| view! { <OnMe me /> })}
                     {me.as_ref().filter(|m| m.can_log_incidents()).map(|_| view! {
                         <p><a class="button primary big" href="/incidents/new">{t(T::LogIncident)}</a></p>
                     })}
-                    {match overview {
-                        // A week still in progress singles out the first incident in a quiet
-                        // area: managers get the headline figures instead.
-                        Ok(_) if me.as_ref().is_some_and(|m| m.role == Role::Manager) => ().into_any(),
-                        Ok(o) => {
-                            let can_list = me.as_ref().is_some_and(|m| m.can_read_incidents());
-                            let week = o.week.clone();
-                            view! {
-                                <section aria-labelledby="week-heading">
-                                    <h2 id="week-heading">{format!("{} {}", t(T::ThisWeek), o.week)}</h2>
-                                    <table class="counts">
-                                        <caption class="visually-hidden">{t(T::IncidentsPerArea)}</caption>
-                                        <thead><tr><th scope="col">{t(T::Area)}</th><th scope="col">{t(T::Incidents)}</th></tr></thead>
-                                        <tbody>
-                                            {o.areas.into_iter().map(|(area, n)| view! {
-                                                <tr><th scope="row">{area}</th><td>{n.map(|n| n.to_string()).unwrap_or_else(|| "<3".to_owned())}</td></tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                    {can_list.then(|| view! {
-                                        <p><a href=format!("/incidents?week={week}")>{t(T::ShowWeekIncidents)}</a></p>
-                                    })}
-                                </section>
-                            }.into_any()
-                        }
-                        Err(e) => view! { <PageError error=e /> }.into_any(),
-                    }}
+                    // A week still in progress singles out the first incident in a quiet area:
+                    // managers get the headline figures of whole weeks instead, and the week
+                    // is never fetched for them.
+                    {me.as_ref().filter(|m| m.can_read_incidents()).map(|_| view! { <ThisWeek /> })}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// This week's incidents per area so far, with a way to the list.
+#[component]
+fn ThisWeek() -> impl IntoView {
+    let overview = Resource::new(|| (), |_| get_week_overview());
+    view! {
+        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(o) => {
+                        let week = o.week.clone();
+                        view! {
+                            <section aria-labelledby="week-heading">
+                                <h2 id="week-heading">{format!("{} {}", t(T::ThisWeek), o.week)}</h2>
+                                <table class="counts">
+                                    <caption class="visually-hidden">{t(T::IncidentsPerArea)}</caption>
+                                    <thead><tr><th scope="col">{t(T::Area)}</th><th scope="col">{t(T::Incidents)}</th></tr></thead>
+                                    <tbody>
+                                        {o.areas.into_iter().map(|(area, n)| view! {
+                                            <tr><th scope="row">{area}</th><td>{n.unwrap_or_default().to_string()}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                <p><a href=format!("/incidents?week={week}")>{t(T::ShowWeekIncidents)}</a></p>
+                            </section>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
         </Suspense>

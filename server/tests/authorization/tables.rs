@@ -111,7 +111,7 @@ pub fn server_functions() -> Vec<Case> {
             "places",
             "Rimbo's",
             |fx, _| f(&[("area", &fx.area("Rimbo"))]),
-            EVERY_SIGNED_IN,
+            READERS,
         ),
         case(
             "admin/organisation",
@@ -297,7 +297,7 @@ pub fn server_functions() -> Vec<Case> {
             },
             [U, K, F, K, N, F, F, F],
         ),
-        case("incidents/week", "overview", none, EVERY_SIGNED_IN),
+        case("incidents/week", "overview", none, READERS),
         case(
             "incidents/redact",
             "the whole description",

@@ -99,7 +99,14 @@ pub async fn compile_kept<C: ConnectionTrait>(
     // Managers' figures are built from area-week counts; a category filter would split those
     // into counts whose differences could show a hidden one, so it is for exact roles only.
     let category_filter = category_filter.filter(|_| !suppress);
-    let now = IsoWeek::of(now_local().date());
+    let this_week = IsoWeek::of(now_local().date());
+    // Managers never see the week still in progress: its first incident in a quiet area would
+    // stand out. Their figures end with the last whole week.
+    let now = if suppress {
+        this_week.previous()
+    } else {
+        this_week
+    };
     let key = format!("dashboard {now} {area_filter:?} {category_filter:?} {suppress} {lang:?}");
     let build = build(
         db,

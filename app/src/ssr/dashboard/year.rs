@@ -61,7 +61,15 @@ async fn build<C: ConnectionTrait>(
     suppress: bool,
     lang: Lang,
 ) -> Result<YearReport> {
-    let scope = counts::Scope::weeks((year - 1) * 100, year * 100 + 99);
+    // Managers' figures end with the last whole week, as on the dashboard.
+    let last = if suppress {
+        shared::week::IsoWeek::of(now_local().date())
+            .previous()
+            .key()
+    } else {
+        i32::MAX
+    };
+    let scope = counts::Scope::weeks((year - 1) * 100, (year * 100 + 99).min(last));
     let cells = counts::cells(db, scope).await?;
     let categories = crate::ssr::reference::category_names(db, lang).await?;
     let start = |y: i32| {
