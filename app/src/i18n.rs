@@ -446,6 +446,9 @@ texts! {
     ChartData => "Data som tabell", "Data as a table";
     Period => "Period", "Period";
     DownloadCsv => "Ladda ner som CSV", "Download as CSV";
+    AllCategories => "Alla kategorier", "All categories";
+    YearReportCsv => "Ladda ner årsrapporten som CSV", "Download the yearly report as CSV";
+    PrintReport => "Skriv ut årsrapporten", "Print the yearly report";
     IncidentsPerWeek => "Händelser per vecka", "Incidents per week";
     IncidentsPerWeekDesc => "Linjediagram: antal händelser per ISO-vecka de senaste 52 veckorna (heldragen linje) och samma vecka året före (streckad linje).", "Line chart: incidents per ISO week over the last 52 weeks (solid line) and the same week a year earlier (dashed line).";
     Last52Weeks => "Senaste 52 veckorna", "Last 52 weeks";

@@ -19,7 +19,12 @@ test('a manager sees the dashboard and cannot open incident descriptions', async
 
   await page.getByRole('link', { name: 'Årsrapport' }).click();
   await expect(page.getByRole('heading', { name: /Årsrapport \d{4}/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skriv ut årsrapporten' })).toBeVisible();
   await expectAccessible(page);
+  // The yearly report downloads as CSV, for the manager too (with the same hidden counts).
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Ladda ner årsrapporten som CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^arsrapport-\d{4}-\d{4}-\d\d-\d\d\.csv$/);
 
   // No incident list in the menu, and the list itself refuses.
   await expect(page.getByRole('link', { name: 'Händelser', exact: true })).toHaveCount(0);

@@ -1,5 +1,7 @@
 //! `GET /dashboard/export.csv?chart=weeks&area=…&category=…`: one dashboard chart's data as
-//! CSV, for the roles allowed to export (coordinators and admins). Audited.
+//! CSV, for the roles allowed to export (coordinators and admins). `GET /dashboard/year.csv?
+//! year=2026`: the yearly report, for everyone who sees it (managers with the same hidden small
+//! counts as on the page). Both audited.
 
 use app::ssr::AppState;
 use app::ssr::audit::{self, Actor};
@@ -73,4 +75,50 @@ pub async fn dashboard_csv(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     download(&format!("oversikt-{}", query.chart), &rows)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct YearQuery {
+    #[serde(default)]
+    year: String,
+}
+
+pub async fn year_csv(
+    State(state): State<AppState>,
+    caller: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Query(query): Query<YearQuery>,
+) -> Response {
+    let Some(Extension(caller)) = caller else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let lang = app::i18n::lang_from_headers(&headers);
+    let report = match app::ssr::dashboard::year_report(&state.db, &caller, &query.year, lang).await
+    {
+        Ok(r) => r,
+        Err(shared::AppError::Validation(_)) => {
+            return (StatusCode::UNPROCESSABLE_ENTITY, "Ogiltigt år.").into_response();
+        }
+        Err(e) => {
+            return StatusCode::from_u16(e.status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+                .into_response();
+        }
+    };
+    let rows = app::ssr::dashboard::csv::year_rows(&report, lang);
+    let after = serde_json::json!({ "report": "year", "year": report.year });
+    let recorded = audit::record(
+        &state.db,
+        Actor::from(&caller),
+        AuditAction::Export,
+        RecordType::Dashboard,
+        None,
+        None,
+        Some(&after),
+    )
+    .await;
+    if recorded.is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    download(&format!("arsrapport-{}", report.year), &rows)
 }

@@ -80,6 +80,7 @@ pub fn router(state: AppState) -> Router {
             "/dashboard/export.csv",
             axum::routing::get(crate::dashboard_export::dashboard_csv),
         )
+        .route("/dashboard/year.csv", axum::routing::get(crate::dashboard_export::year_csv))
         .route("/meetings/feed/{file}", axum::routing::get(crate::calendar::series_feed))
         .leptos_routes_with_context(
             &state,

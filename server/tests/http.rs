@@ -456,6 +456,70 @@ async fn managers_get_figures_for_whole_weeks_and_no_place_names() {
 }
 
 #[tokio::test]
+async fn the_yearly_report_downloads_as_csv_with_the_figures_of_the_page() {
+    for (backend, app) in apps().await {
+        let year = app::ssr::time::now_local().format("%G").to_string();
+        for (who, hidden) in [
+            ("coordinator@example.org", false),
+            ("manager@example.org", true),
+        ] {
+            let browser = app.browser();
+            browser.sign_in(who).await;
+            let page: Value = browser
+                .call("dashboard/year", &[("year", year.as_str())])
+                .await
+                .json()
+                .await
+                .unwrap();
+            let res = browser
+                .client
+                .get(browser.url(&format!("/dashboard/year.csv?year={year}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{backend}: {who}");
+            let disposition = res.headers()["content-disposition"].to_str().unwrap();
+            assert!(
+                disposition.contains(&format!("arsrapport-{year}-")),
+                "{backend}: {disposition}"
+            );
+            let csv = res.text().await.unwrap();
+            assert!(
+                csv.contains(&format!("Område;Kategori;{year};")),
+                "{backend}: {csv}"
+            );
+            // Every area of the page is there, with its total as the page shows it.
+            for area in page["areas"].as_array().unwrap() {
+                let name = area["area"].as_str().unwrap();
+                assert!(
+                    csv.contains(&format!("{name};Alla kategorier;")),
+                    "{backend}: {who}: {name}"
+                );
+            }
+            assert_eq!(page["suppressed"], hidden, "{backend}: {who}");
+        }
+        let reporter = app.browser();
+        reporter.sign_in("police@example.org").await;
+        let refused = reporter
+            .client
+            .get(reporter.url("/dashboard/year.csv"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{backend}");
+        // Each download is audited as an export.
+        use app::ssr::entities::audit_event;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let exports = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq(shared::audit::AuditAction::Export))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(exports.len(), 2, "{backend}");
+    }
+}
+
+#[tokio::test]
 async fn a_meeting_series_is_a_valid_icalendar_feed_behind_its_token() {
     for (_, app) in apps().await {
         app.sign_in("coordinator@example.org").await;

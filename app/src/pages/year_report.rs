@@ -43,6 +43,11 @@ pub fn YearReportPage() -> impl IntoView {
                         <p>{t(T::YearReportIntro)}</p>
                         {form}
                         {r.suppressed.then(|| view! { <p class="hint">{t(T::SuppressionNote)}</p> })}
+                        <p class="actions no-print">
+                            <a class="button" href=format!("/dashboard/year.csv?year={}", r.year) download="">{t(T::YearReportCsv)}</a>
+                            " "
+                            <button type="button" class="button" on:click=|_| print()>{t(T::PrintReport)}</button>
+                        </p>
                         {r.areas.into_iter().enumerate().map(|(index, a)| view! { <AreaYearSection a year=r.year index /> }).collect_view()}
                     }.into_any(),
                     Err(shared::AppError::Validation(_)) => view! { <h1>{t(T::YearReport)}</h1> {form} }.into_any(),
@@ -87,5 +92,13 @@ fn AreaYearSection(a: AreaYear, year: i32, index: usize) -> impl IntoView {
                 t(T::StillOpen), a.actions_open,
             )}</p>
         </section>
+    }
+}
+
+/// Opens the browser's print dialog (the menu, filters and buttons are left off the paper).
+fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Err(e) = window().print() {
+        leptos::logging::warn!("print: {e:?}");
     }
 }

@@ -37,9 +37,10 @@ pub struct Page {
 }
 
 /// Routes the server adds beside the app's pages.
-pub const DOWNLOADS: [&str; 3] = [
+pub const DOWNLOADS: [&str; 4] = [
     "/incidents/export.csv",
     "/dashboard/export.csv",
+    "/dashboard/year.csv",
     "/meetings/feed/:file",
 ];
 
@@ -751,6 +752,7 @@ pub fn pages() -> Vec<Page> {
             |_| "/dashboard/export.csv?chart=weeks".into(),
             p(OVERSEERS),
         ),
+        fixed("/dashboard/year.csv", p(DASHBOARD)),
         // A calendar program sends no cookie: the feed's token is what counts.
         page("/meetings/feed/:file", |fx| fx.feed_path.clone(), ANYONE),
         page(

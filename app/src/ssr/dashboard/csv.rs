@@ -1,7 +1,7 @@
 //! Each dashboard chart's data as rows for CSV, headed in the reader's language. The figures
 //! are exactly the ones the page shows (suppressed ones stay "<3").
 
-use shared::dashboard::{Dashboard, FollowThrough, shown_text, total_text};
+use shared::dashboard::{Dashboard, FollowThrough, YearReport, shown_text, total_text};
 use shared::lang::Lang;
 
 use crate::i18n::T;
@@ -140,4 +140,53 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
         }
         _ => return None,
     })
+}
+
+/// The yearly report as a table: per area, each category's incidents in the year and the year
+/// before, the area's total, then its actions by outcome. The same figures as the page (for
+/// managers with small counts hidden).
+pub fn year_rows(r: &YearReport, lang: Lang) -> Vec<Vec<String>> {
+    let text = |k: T| k.text(lang).to_owned();
+    let mut out = vec![vec![
+        text(T::Area),
+        text(T::Category),
+        r.year.to_string(),
+        (r.year - 1).to_string(),
+    ]];
+    for a in &r.areas {
+        out.extend(a.categories.iter().map(|c| {
+            vec![
+                a.area.clone(),
+                c.name.clone(),
+                total_text(c.count, c.partial),
+                total_text(c.previous, c.partial),
+            ]
+        }));
+        out.push(vec![
+            a.area.clone(),
+            text(T::AllCategories),
+            total_text(a.total, a.partial),
+            total_text(a.previous_total, a.partial),
+        ]);
+    }
+    out.push(Vec::new());
+    out.push(vec![
+        text(T::Area),
+        text(T::Opened),
+        text(T::DoneCount),
+        text(T::NotPossibleCount),
+        text(T::NotDoneCount),
+        text(T::StillOpen),
+    ]);
+    out.extend(r.areas.iter().map(|a| {
+        vec![
+            a.area.clone(),
+            a.actions_opened.to_string(),
+            a.actions_done.to_string(),
+            a.actions_not_possible.to_string(),
+            a.actions_not_done.to_string(),
+            a.actions_open.to_string(),
+        ]
+    }));
+    out
 }
