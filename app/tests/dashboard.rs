@@ -175,15 +175,9 @@ async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_
             (Some(4), Some(3)),
             "{backend}"
         );
-        let torget = manager
-            .hot_places
-            .iter()
-            .find(|h| h.place == "Torget")
-            .unwrap();
-        assert_eq!(
-            (torget.last4, torget.last12),
-            (None, None),
-            "{backend}: a place with 2"
+        assert!(
+            manager.hot_places.iter().all(|h| h.place != "Torget"),
+            "{backend}: a place whose only week is hidden for its area is not counted at all"
         );
 
         // Filtered to Rimbo: Norrtälje's week is gone.
@@ -462,8 +456,52 @@ async fn a_place_total_is_hidden_when_it_would_reveal_a_small_count_in_the_weeks
         let manager = board(&w, &w.manager, "").await.unwrap();
         assert_eq!(
             spot(&manager),
-            (Some(3), None),
-            "{backend}: 4 − 3 would show the 1"
+            (Some(3), Some(3)),
+            "{backend}: the week with 1 is hidden for the area, so the place leaves it out"
         );
+    }
+}
+
+/// The attack from the issue: one area's last four whole weeks read "<3", 0, 5, "<3", and the
+/// hot places' 4-week totals added up used to exceed the 5 shown, giving the hidden weeks away
+/// (Hamnen 3 + Kanalbron 4 − 5 = 2, so each hidden week was exactly 1).
+#[tokio::test]
+async fn hot_places_never_add_up_to_more_than_the_weeks_a_manager_sees() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let a = w.norrtalje;
+        for (place, weeks_back, n) in [
+            ("Hamnen", 4, 1),
+            ("Hamnen", 2, 2),
+            ("Kanalbron", 2, 3),
+            ("Kanalbron", 1, 1),
+        ] {
+            for id in log(&w, a, w.graffiti, place, n).await {
+                move_back(&w, id, weeks_back).await;
+            }
+        }
+        let spot = |d: &Dashboard, name: &str| {
+            d.hot_places
+                .iter()
+                .find(|h| h.place == name)
+                .map(|h| h.last4)
+        };
+        let exact = board(&w, &w.coordinator, "").await.unwrap();
+        // Coordinators' last four weeks are this one and the three before.
+        assert_eq!(spot(&exact, "Hamnen"), Some(Some(2)), "{backend}");
+        assert_eq!(spot(&exact, "Kanalbron"), Some(Some(4)), "{backend}");
+
+        let manager = board(&w, &w.manager, &a.to_string()).await.unwrap();
+        let last4: Vec<Option<u32>> = manager.weeks[48..].iter().map(|p| p.count).collect();
+        assert_eq!(last4, [None, Some(0), Some(5), None], "{backend}");
+        let shown_weeks: u32 = last4.iter().flatten().sum();
+        let places: u32 = manager.hot_places.iter().filter_map(|h| h.last4).sum();
+        assert!(
+            places <= shown_weeks,
+            "{backend}: places add up to {places}, more than the {shown_weeks} shown"
+        );
+        // Each place counts only the weeks whose area count is shown.
+        assert_eq!(spot(&manager, "Kanalbron"), Some(Some(3)), "{backend}");
+        assert_eq!(spot(&manager, "Hamnen"), Some(None), "{backend}: 2 is <3");
     }
 }

@@ -8,7 +8,7 @@ mod year;
 
 pub use year::{year_report, year_report_kept};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::dashboard::{Breakdown, Dashboard, DashboardFilter, HotPlace, Shown, WeekPoint, shown};
@@ -236,8 +236,22 @@ async fn build<C: ConnectionTrait>(
         });
         rows
     };
-    let hot_places =
-        hot_places(db, now, area_filter, category_filter, &area_names, suppress).await?;
+    // The weeks an area's count is hidden in: no place figure may include them, or the place
+    // less the area's visible weeks would give the hidden count away.
+    let hidden: HashSet<(Uuid, i32)> = area_weeks
+        .iter()
+        .filter(|(_, n)| visible(**n).is_none())
+        .map(|(k, _)| *k)
+        .collect();
+    let hot_places = hot_places(
+        db,
+        now,
+        area_filter,
+        category_filter,
+        &area_names,
+        suppress.then_some(&hidden),
+    )
+    .await?;
     let work = work::compile(db, now, deadline).await?;
     Ok(Dashboard {
         suppressed: suppress,
@@ -255,15 +269,18 @@ async fn build<C: ConnectionTrait>(
 }
 
 /// The ten places with the most incidents in the last 12 weeks, with the last 4 and the 12
-/// before for the trend.
+/// before for the trend. For managers (`hidden`: the area-weeks whose count is hidden) a
+/// place counts only the weeks its area's count is shown, so every figure is a part of figures
+/// shown elsewhere and none gives a hidden one away.
 async fn hot_places<C: ConnectionTrait>(
     db: &C,
     now: IsoWeek,
     area: Option<Uuid>,
     category: Option<Uuid>,
     area_names: &HashMap<Uuid, String>,
-    suppress: bool,
+    hidden: Option<&HashSet<(Uuid, i32)>>,
 ) -> Result<Vec<HotPlace>> {
+    let suppress = hidden.is_some();
     let weeks = weeks_ending(now, 24);
     let (last12, last4) = (weeks[12].key(), weeks[20].key());
     let scope = counts::Scope {
@@ -274,6 +291,9 @@ async fn hot_places<C: ConnectionTrait>(
     let cells = counts::place_cells(db, scope).await?;
     let mut totals: HashMap<Uuid, [u32; 3]> = HashMap::new();
     for c in cells {
+        if hidden.is_some_and(|h| h.contains(&(c.area_id, c.week_key))) {
+            continue;
+        }
         let t = totals.entry(c.place_id).or_default();
         let n = counts::count(c.incidents);
         if c.week_key >= last12 {
