@@ -428,6 +428,15 @@ async fn the_yearly_report_counts_the_year_per_area_and_category_with_suppressio
             (Some(0), true),
             "{backend}: the week with one is left out for managers, and the row says so"
         );
+        // Only this year had hidden counts: the year before reads a plain 0, not "≥1".
+        assert_eq!(
+            (
+                shared::dashboard::total_text(vandalism.count, vandalism.partial),
+                shared::dashboard::total_text(vandalism.previous, vandalism.previous_partial),
+            ),
+            ("≥1".to_owned(), "0".to_owned()),
+            "{backend}"
+        );
         assert_eq!(rimbo.total, Some(3), "{backend}: and not in the total");
     }
 }

@@ -41,8 +41,11 @@ pub struct WeekPoint {
     pub week: String,
     pub count: Shown,
     pub last_year: Shown,
-    /// Hidden area counts were left out of these (managers): the true ones are at least this.
+    /// Hidden area counts were left out of `count` (managers): the true one is at least this.
     pub partial: bool,
+    /// The same for `last_year`.
+    #[serde(default)]
+    pub last_year_partial: bool,
 }
 
 /// A named total over the 52 weeks against the 52 weeks before.
@@ -51,8 +54,11 @@ pub struct Breakdown {
     pub name: String,
     pub count: Shown,
     pub previous: Shown,
-    /// Hidden ("<3") weeks were left out of these totals: the true ones are at least this.
+    /// Hidden ("<3") weeks were left out of `count`: the true one is at least this.
     pub partial: bool,
+    /// The same for `previous`.
+    #[serde(default)]
+    pub previous_partial: bool,
 }
 
 /// A total as shown: "≥12" when hidden counts were left out of it, "≥1" when nothing but
@@ -153,8 +159,11 @@ pub struct AreaYear {
     pub categories: Vec<Breakdown>,
     pub total: Shown,
     pub previous_total: Shown,
-    /// Hidden categories were left out of the totals.
+    /// Hidden categories were left out of `total`.
     pub partial: bool,
+    /// The same for `previous_total`.
+    #[serde(default)]
+    pub previous_partial: bool,
     pub actions_opened: u32,
     pub actions_done: u32,
     pub actions_not_possible: u32,
@@ -177,8 +186,10 @@ pub struct YearReport {
 pub struct Headlines {
     pub incidents: Shown,
     pub previous: Shown,
-    /// Hidden area counts were left out of the totals.
+    /// Hidden area counts were left out of `incidents`.
     pub partial: bool,
+    /// The same for `previous`.
+    pub previous_partial: bool,
     pub actions_opened: u32,
     pub actions_done: u32,
     pub actions_overdue: u32,
@@ -188,15 +199,17 @@ pub struct Headlines {
 impl Dashboard {
     pub fn headlines(&self) -> Headlines {
         let sum = |of: fn(&Breakdown) -> Shown| self.by_area.iter().filter_map(of).sum::<u32>();
-        let partial = self
+        let partial = self.by_area.iter().any(|b| b.partial || b.count.is_none());
+        let previous_partial = self
             .by_area
             .iter()
-            .any(|b| b.partial || b.count.is_none() || b.previous.is_none());
+            .any(|b| b.previous_partial || b.previous.is_none());
         let follow = |of: fn(&FollowThrough) -> u32| self.by_owner.iter().map(of).sum::<u32>();
         Headlines {
             incidents: Some(sum(|b| b.count)),
             previous: Some(sum(|b| b.previous)),
             partial,
+            previous_partial,
             actions_opened: follow(|f| f.opened),
             actions_done: follow(|f| f.done),
             actions_overdue: follow(|f| f.overdue),
@@ -215,6 +228,7 @@ mod tests {
             count,
             previous,
             partial: false,
+            previous_partial: false,
         }
     }
 

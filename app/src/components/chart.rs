@@ -192,7 +192,8 @@ pub fn BarChart(
     title: String,
     description: String,
     /// (label, this period, the one before, whether hidden counts were left out)
-    rows: Vec<(String, Option<u32>, Option<u32>, bool)>,
+    /// Label, the two values, and whether hidden counts were left out of each.
+    rows: Vec<(String, Option<u32>, Option<u32>, (bool, bool))>,
     names: (String, String),
 ) -> impl IntoView {
     let max = rows
@@ -228,8 +229,8 @@ pub fn BarChart(
                         <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="tick">{short(label)}</text>
                         <rect x=label_w y=y + 2.0 width=bar(*now) height="10" fill=COLOURS[0] />
                         <rect x=label_w y=y + 13.0 width=bar(*before) height="8" fill="none" stroke=COLOURS[1] stroke-dasharray="3 2" />
-                        <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now, *partial)}</text>
-                        <text x=label_w + bar(*before) + 4.0 y=y + 21.0 class="tick">{text(*before, *partial)}</text>
+                        <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now, partial.0)}</text>
+                        <text x=label_w + bar(*before) + 4.0 y=y + 21.0 class="tick">{text(*before, partial.1)}</text>
                     }
                 }).collect_view()}
             </svg>
@@ -248,7 +249,7 @@ pub fn BarChart(
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(label, now, before, partial)| view! {
-                            <tr><th scope="row">{label}</th><td>{text(now, partial)}</td><td>{text(before, partial)}</td></tr>
+                            <tr><th scope="row">{label}</th><td>{text(now, partial.0)}</td><td>{text(before, partial.1)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

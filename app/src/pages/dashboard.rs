@@ -106,9 +106,9 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
         },
     ];
     let breakdown =
-        |rows: &[shared::dashboard::Breakdown]| -> Vec<(String, Option<u32>, Option<u32>, bool)> {
+        |rows: &[shared::dashboard::Breakdown]| -> Vec<(String, Option<u32>, Option<u32>, (bool, bool))> {
             rows.iter()
-                .map(|b| (b.name.clone(), b.count, b.previous, b.partial))
+                .map(|b| (b.name.clone(), b.count, b.previous, (b.partial, b.previous_partial)))
                 .collect()
         };
     let periods = (t(T::Last52Weeks).to_owned(), t(T::YearBefore).to_owned());
@@ -146,10 +146,10 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
                 .collect(),
         })
         .collect();
-    let quarters: Vec<(String, Option<u32>, Option<u32>, bool)> = d
+    let quarters: Vec<(String, Option<u32>, Option<u32>, (bool, bool))> = d
         .by_quarter
         .iter()
-        .map(|q| (q.name.clone(), Some(q.opened), Some(q.done), false))
+        .map(|q| (q.name.clone(), Some(q.opened), Some(q.done), (false, false)))
         .collect();
     let plain = |v: Option<f64>| {
         v.map(crate::components::chart::whole)

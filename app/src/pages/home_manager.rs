@@ -26,19 +26,12 @@ pub fn ManagerHeadlines() -> impl IntoView {
 
 #[component]
 fn Figures(h: Headlines) -> impl IntoView {
-    // A year before made up of hidden counts only reads "–", which could be zero: left out.
-    let before = (h.previous != Some(0) || !h.partial).then(|| {
-        format!(
-            " ({} {})",
-            t(T::LowerYearBefore),
-            total_text(h.previous, h.partial)
-        )
-    });
-    let incidents = format!(
-        "{}{}",
-        total_text(h.incidents, h.partial),
-        before.unwrap_or_default()
+    let before = format!(
+        " ({} {})",
+        t(T::LowerYearBefore),
+        total_text(h.previous, h.previous_partial)
     );
+    let incidents = format!("{}{}", total_text(h.incidents, h.partial), before);
     let actions = format!(
         "{}, {}, {}",
         count_of(h.actions_opened, T::DecidedOne, T::DecidedMany),
@@ -56,6 +49,6 @@ fn Figures(h: Headlines) -> impl IntoView {
                 <dd>{format!("{} {} {} ({} %)", c.on_time, t(T::AttendedOf), c.organisations, c.percent())}</dd>
             })}
         </dl>
-        {h.partial.then(|| view! { <p class="hint">{t(T::HeadlinesHint)}</p> })}
+        {(h.partial || h.previous_partial).then(|| view! { <p class="hint">{t(T::HeadlinesHint)}</p> })}
     }
 }

@@ -64,7 +64,7 @@ fn AreaYearSection(a: AreaYear, year: i32, index: usize) -> impl IntoView {
     view! {
         <section class="area-picture" aria-labelledby=labelled_by>
             <h2 id=heading>{a.area.clone()}</h2>
-            <p>{format!("{}: {} ({} {}: {})", t(T::IncidentsCount), total_text(a.total, a.partial), t(T::YearBefore).to_lowercase(), year - 1, total_text(a.previous_total, a.partial))}</p>
+            <p>{format!("{}: {} ({} {}: {})", t(T::IncidentsCount), total_text(a.total, a.partial), t(T::YearBefore).to_lowercase(), year - 1, total_text(a.previous_total, a.previous_partial))}</p>
             {if a.categories.is_empty() {
                 view! { <p>{t(T::NoData)}</p> }.into_any()
             } else {
@@ -78,7 +78,7 @@ fn AreaYearSection(a: AreaYear, year: i32, index: usize) -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {a.categories.into_iter().map(|c| view! {
-                                <tr><th scope="row">{c.name}</th><td>{total_text(c.count, c.partial)}</td><td>{total_text(c.previous, c.partial)}</td></tr>
+                                <tr><th scope="row">{c.name}</th><td>{total_text(c.count, c.partial)}</td><td>{total_text(c.previous, c.previous_partial)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

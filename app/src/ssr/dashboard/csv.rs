@@ -51,7 +51,7 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
             vec![
                 b.name.clone(),
                 total_text(b.count, b.partial),
-                total_text(b.previous, b.partial),
+                total_text(b.previous, b.previous_partial),
             ]
         }));
         out
@@ -63,7 +63,7 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
                 vec![
                     w.week.clone(),
                     total_text(w.count, w.partial),
-                    total_text(w.last_year, w.partial),
+                    total_text(w.last_year, w.last_year_partial),
                 ]
             }));
             out
@@ -159,14 +159,14 @@ pub fn year_rows(r: &YearReport, lang: Lang) -> Vec<Vec<String>> {
                 a.area.clone(),
                 c.name.clone(),
                 total_text(c.count, c.partial),
-                total_text(c.previous, c.partial),
+                total_text(c.previous, c.previous_partial),
             ]
         }));
         out.push(vec![
             a.area.clone(),
             text(T::AllCategories),
             total_text(a.total, a.partial),
-            total_text(a.previous_total, a.partial),
+            total_text(a.previous_total, a.previous_partial),
         ]);
     }
     out.push(Vec::new());

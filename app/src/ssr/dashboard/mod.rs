@@ -187,16 +187,22 @@ async fn build<C: ConnectionTrait>(
                 week: w.to_string(),
                 count,
                 last_year,
-                partial: now_partial || then_partial,
+                partial: now_partial,
+                last_year_partial: then_partial,
             }
         })
         .collect();
-    // (id, week, visible count) → this period, the one before, whether anything was hidden.
+    // (id, week, visible count) → this period, the one before, whether anything was hidden in
+    // each.
     let totals = |parts: Vec<(Uuid, i32, Shown)>| {
-        let mut out: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
+        let mut out: HashMap<Uuid, (u32, u32, bool, bool)> = HashMap::new();
         for (id, week, count) in parts {
             let slot = out.entry(id).or_default();
-            slot.2 |= count.is_none();
+            if week >= first {
+                slot.2 |= count.is_none();
+            } else if week >= previous_first {
+                slot.3 |= count.is_none();
+            }
             if week >= first {
                 slot.0 += count.unwrap_or(0);
             } else if week >= previous_first {
@@ -219,15 +225,19 @@ async fn build<C: ConnectionTrait>(
     );
     let area_names = super::reference::area_names(db).await?;
     let category_names = super::reference::category_names(db, lang).await?;
-    let breakdown = |totals: HashMap<Uuid, (u32, u32, bool)>, names: &HashMap<Uuid, String>| {
+    let breakdown = |totals: HashMap<Uuid, (u32, u32, bool, bool)>,
+                     names: &HashMap<Uuid, String>| {
         let mut rows: Vec<Breakdown> = totals
             .into_iter()
-            .map(|(id, (count, previous, partial))| Breakdown {
-                name: names.get(&id).cloned().unwrap_or_default(),
-                count: shown(count, suppress),
-                previous: shown(previous, suppress),
-                partial,
-            })
+            .map(
+                |(id, (count, previous, partial, previous_partial))| Breakdown {
+                    name: names.get(&id).cloned().unwrap_or_default(),
+                    count: shown(count, suppress),
+                    previous: shown(previous, suppress),
+                    partial,
+                    previous_partial,
+                },
+            )
             .collect();
         rows.sort_by(|a, b| {
             rank(b.count)

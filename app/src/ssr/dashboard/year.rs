@@ -96,28 +96,31 @@ async fn build<C: ConnectionTrait>(
         // Sums of weekly counts per category, as the dashboard filtered to this area and
         // category shows them: for managers a hidden week is left out, so the year less the
         // weeks shown never gives it away.
-        let mut per: HashMap<Uuid, (u32, u32, bool)> = HashMap::new();
+        let mut per: HashMap<Uuid, (u32, u32, bool, bool)> = HashMap::new();
         for c in cells.iter().filter(|c| c.area_id == a.id) {
             let count = shown(counts::count(c.incidents), suppress);
             let slot = per.entry(c.category_id).or_default();
-            slot.2 |= count.is_none();
             if c.week_key / 100 == year {
                 slot.0 += count.unwrap_or(0);
+                slot.2 |= count.is_none();
             } else {
                 slot.1 += count.unwrap_or(0);
+                slot.3 |= count.is_none();
             }
         }
         let (total, previous) = per
             .values()
-            .fold((0, 0), |(t, p), (n, m, _)| (t + n, p + m));
-        let partial = per.values().any(|(_, _, hidden)| *hidden);
+            .fold((0, 0), |(t, p), (n, m, _, _)| (t + n, p + m));
+        let partial = per.values().any(|slot| slot.2);
+        let previous_partial = per.values().any(|slot| slot.3);
         let mut rows: Vec<Breakdown> = per
             .into_iter()
-            .map(|(id, (n, m, hidden))| Breakdown {
+            .map(|(id, (n, m, hidden, hidden_before))| Breakdown {
                 name: categories.get(&id).cloned().unwrap_or_default(),
                 count: shown(n, suppress),
                 previous: shown(m, suppress),
                 partial: hidden,
+                previous_partial: hidden_before,
             })
             .collect();
         rows.sort_by(|x, y| {
@@ -131,6 +134,7 @@ async fn build<C: ConnectionTrait>(
         areas.push(AreaYear {
             area: a.name,
             partial,
+            previous_partial,
             categories: rows,
             total: shown(total, suppress),
             previous_total: shown(previous, suppress),
