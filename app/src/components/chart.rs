@@ -186,14 +186,16 @@ pub fn LineChart(
 
 /// Horizontal bars, one row per label, for up to two series (this period and the one
 /// before); the values are printed beside the bars, so the chart is its own table too.
+/// A bar chart's row: label, the two values, and whether hidden counts were left out of each.
+pub type BarRow = (String, Option<u32>, Option<u32>, (bool, bool));
+
 #[component]
 pub fn BarChart(
     id: &'static str,
     title: String,
     description: String,
     /// (label, this period, the one before, whether hidden counts were left out)
-    /// Label, the two values, and whether hidden counts were left out of each.
-    rows: Vec<(String, Option<u32>, Option<u32>, (bool, bool))>,
+    rows: Vec<BarRow>,
     names: (String, String),
 ) -> impl IntoView {
     let max = rows

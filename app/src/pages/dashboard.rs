@@ -10,7 +10,7 @@ use shared::dashboard::{Dashboard, FollowThrough, shown_text};
 
 use crate::api::dashboard::get_dashboard;
 use crate::api::reference::get_reference_data;
-use crate::components::chart::{BarChart, LineChart, Series};
+use crate::components::chart::{BarChart, BarRow, LineChart, Series};
 use crate::components::fields::{FieldMessage, FormError, PageError};
 use crate::i18n::{T, t};
 use crate::pages::incident_list::urlencode;
@@ -105,12 +105,18 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             values: d.weeks.iter().map(|w| to_f(w.last_year)).collect(),
         },
     ];
-    let breakdown =
-        |rows: &[shared::dashboard::Breakdown]| -> Vec<(String, Option<u32>, Option<u32>, (bool, bool))> {
-            rows.iter()
-                .map(|b| (b.name.clone(), b.count, b.previous, (b.partial, b.previous_partial)))
-                .collect()
-        };
+    let breakdown = |rows: &[shared::dashboard::Breakdown]| -> Vec<BarRow> {
+        rows.iter()
+            .map(|b| {
+                (
+                    b.name.clone(),
+                    b.count,
+                    b.previous,
+                    (b.partial, b.previous_partial),
+                )
+            })
+            .collect()
+    };
     let periods = (t(T::Last52Weeks).to_owned(), t(T::YearBefore).to_owned());
     let compliance_labels: Vec<String> = d.compliance.iter().map(|c| c.week.clone()).collect();
     let compliance = vec![Series {
@@ -146,7 +152,7 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
                 .collect(),
         })
         .collect();
-    let quarters: Vec<(String, Option<u32>, Option<u32>, (bool, bool))> = d
+    let quarters: Vec<BarRow> = d
         .by_quarter
         .iter()
         .map(|q| (q.name.clone(), Some(q.opened), Some(q.done), (false, false)))
