@@ -4,17 +4,16 @@
 //! counts as on the page). Both audited.
 
 use app::ssr::AppState;
-use app::ssr::audit::{self, Actor};
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use shared::audit::{AuditAction, RecordType};
+use shared::audit::RecordType;
 use shared::dashboard::DashboardFilter;
 use shared::user::CurrentUser;
 
-use crate::export::{download, exporter};
+use crate::export::{download, exporter, recorded, refused};
 
 #[derive(Debug, Deserialize)]
 pub struct ChartQuery {
@@ -45,14 +44,7 @@ pub async fn dashboard_csv(
     let dashboard =
         match app::ssr::dashboard::compile(&state.db, &caller, &filter, deadline, lang).await {
             Ok(d) => d,
-            Err(shared::AppError::Validation(_)) => {
-                return (StatusCode::UNPROCESSABLE_ENTITY, "Ogiltigt filter.").into_response();
-            }
-            Err(e) => {
-                return StatusCode::from_u16(e.status())
-                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                    .into_response();
-            }
+            Err(e) => return refused(e, "Ogiltigt filter."),
         };
     let Some(rows) = app::ssr::dashboard::csv::rows(&dashboard, &query.chart, lang) else {
         return (StatusCode::NOT_FOUND, "Okänt diagram.").into_response();
@@ -61,18 +53,8 @@ pub async fn dashboard_csv(
         "chart": query.chart, "area": query.area, "category": query.category,
         "rows": rows.len().saturating_sub(1),
     });
-    let recorded = audit::record(
-        &state.db,
-        Actor::from(&caller),
-        AuditAction::Export,
-        RecordType::Dashboard,
-        None,
-        None,
-        Some(&after),
-    )
-    .await;
-    if recorded.is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    if let Err(failed) = recorded(&state, &caller, RecordType::Dashboard, &after).await {
+        return failed;
     }
     download(&format!("oversikt-{}", query.chart), &rows)
 }
@@ -96,29 +78,12 @@ pub async fn year_csv(
     let report = match app::ssr::dashboard::year_report(&state.db, &caller, &query.year, lang).await
     {
         Ok(r) => r,
-        Err(shared::AppError::Validation(_)) => {
-            return (StatusCode::UNPROCESSABLE_ENTITY, "Ogiltigt år.").into_response();
-        }
-        Err(e) => {
-            return StatusCode::from_u16(e.status())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response();
-        }
+        Err(e) => return refused(e, "Ogiltigt år."),
     };
     let rows = app::ssr::dashboard::csv::year_rows(&report, lang);
     let after = serde_json::json!({ "report": "year", "year": report.year });
-    let recorded = audit::record(
-        &state.db,
-        Actor::from(&caller),
-        AuditAction::Export,
-        RecordType::Dashboard,
-        None,
-        None,
-        Some(&after),
-    )
-    .await;
-    if recorded.is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    if let Err(failed) = recorded(&state, &caller, RecordType::Dashboard, &after).await {
+        return failed;
     }
     download(&format!("arsrapport-{}", report.year), &rows)
 }

@@ -52,6 +52,40 @@ pub fn exporter(
     }
 }
 
+/// A service's refusal as a download's answer: invalid input 422 with `invalid`, the rest
+/// with its own status.
+pub fn refused(e: shared::AppError, invalid: &'static str) -> Response {
+    match e {
+        shared::AppError::Validation(_) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, invalid).into_response()
+        }
+        e => StatusCode::from_u16(e.status())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
+    }
+}
+
+/// Records `caller`'s export of `what` (the filter and size in `after`); an answer of 500 if
+/// it could not be recorded, for nothing leaves unrecorded.
+pub async fn recorded(
+    state: &AppState,
+    caller: &CurrentUser,
+    what: RecordType,
+    after: &serde_json::Value,
+) -> Result<(), Response> {
+    audit::record(
+        &state.db,
+        Actor::from(caller),
+        AuditAction::Export,
+        what,
+        None,
+        None,
+        Some(after),
+    )
+    .await
+    .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
 /// `rows` as a CSV download named `{stem}-{today}.csv`, never cached.
 pub fn download(stem: &str, rows: &[Vec<String>]) -> Response {
     let name = format!(
@@ -85,31 +119,14 @@ pub async fn incidents_csv(
     let lang = app::i18n::lang_from_headers(&headers);
     let rows = match app::ssr::incidents::export_rows(&state.db, &caller, &filter, lang).await {
         Ok(rows) => rows,
-        Err(shared::AppError::Validation(_)) => {
-            return (StatusCode::UNPROCESSABLE_ENTITY, "Ogiltigt filter.").into_response();
-        }
-        Err(e) => {
-            return StatusCode::from_u16(e.status())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response();
-        }
+        Err(e) => return refused(e, "Ogiltigt filter."),
     };
     let filter_json = serde_json::json!({
         "week": filter.week, "area": filter.area, "category": filter.category,
         "organisation": filter.organisation, "rows": rows.len(),
     });
-    let recorded = audit::record(
-        &state.db,
-        Actor::from(&caller),
-        AuditAction::Export,
-        RecordType::IncidentList,
-        None,
-        None,
-        Some(&filter_json),
-    )
-    .await;
-    if recorded.is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    if let Err(failed) = recorded(&state, &caller, RecordType::IncidentList, &filter_json).await {
+        return failed;
     }
     let mut table = vec![
         [

@@ -292,38 +292,41 @@ async fn a_sign_in_never_sends_the_browser_to_another_site() {
     }
 }
 
+/// A wrong password for the police account, from a browser of its own.
+async fn wrong_guess(browser: TestApp) -> StatusCode {
+    browser
+        .call(
+            "auth/sign-in",
+            &[
+                ("email", "police@example.org"),
+                ("password", "not-the-password"),
+            ],
+        )
+        .await
+        .status()
+}
+
 #[tokio::test]
 async fn servers_sharing_a_database_count_failed_sign_ins_together_and_a_restart_forgets_none() {
     for (backend, first) in apps().await {
         let second = serve(first.database_url.clone()).await;
-        let guess = |app: &TestApp| {
-            let browser = app.browser();
-            async move {
-                browser
-                    .call(
-                        "auth/sign-in",
-                        &[
-                            ("email", "police@example.org"),
-                            ("password", "not-the-password"),
-                        ],
-                    )
-                    .await
-                    .status()
-            }
-        };
         // Five guesses spread over two servers use up the account's free attempts.
         for app in [&first, &second, &first, &second, &first] {
-            assert_eq!(guess(app).await, StatusCode::UNAUTHORIZED, "{backend}");
+            assert_eq!(
+                wrong_guess(app.browser()).await,
+                StatusCode::UNAUTHORIZED,
+                "{backend}"
+            );
         }
         assert_eq!(
-            guess(&second).await,
+            wrong_guess(second.browser()).await,
             StatusCode::TOO_MANY_REQUESTS,
             "{backend}"
         );
         // A server started afterwards (a restart) holds the account back too.
         let restarted = serve(first.database_url.clone()).await;
         assert_eq!(
-            guess(&restarted).await,
+            wrong_guess(restarted.browser()).await,
             StatusCode::TOO_MANY_REQUESTS,
             "{backend}"
         );
@@ -348,19 +351,7 @@ async fn thirty_simultaneous_guesses_reach_the_password_check_at_most_five_times
     for (backend, app) in apps().await {
         let mut guesses = tokio::task::JoinSet::new();
         for _ in 0..30 {
-            let browser = app.browser();
-            guesses.spawn(async move {
-                browser
-                    .call(
-                        "auth/sign-in",
-                        &[
-                            ("email", "police@example.org"),
-                            ("password", "not-the-password"),
-                        ],
-                    )
-                    .await
-                    .status()
-            });
+            guesses.spawn(wrong_guess(app.browser()));
         }
         let answers = guesses.join_all().await;
         let checked = answers

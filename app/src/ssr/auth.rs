@@ -72,21 +72,31 @@ pub async fn throttled<C: ConnectionTrait + TransactionTrait>(db: &C, email: &st
         .one(&*txn)
         .await
         .map_err(db_err)?;
-    let actor = found.map_or_else(Actor::default, |u| Actor {
+    let throttled = serde_json::json!({ "throttled": true });
+    failed(&*txn, found.as_ref(), Some(&throttled)).await?;
+    txn.commit().await.map_err(db_err)
+}
+
+/// Records a failed sign-in, for the account if there is one (what else is known in `after`).
+async fn failed<C: ConnectionTrait>(
+    db: &C,
+    account: Option<&user::Model>,
+    after: Option<&serde_json::Value>,
+) -> Result<()> {
+    let actor = account.map_or_else(Actor::default, |u| Actor {
         user_id: Some(u.id),
         organisation_id: Some(u.organisation_id),
     });
     audit::record(
-        &*txn,
+        db,
         actor,
         AuditAction::FailedSignIn,
         RecordType::Session,
         None,
         None,
-        Some(&serde_json::json!({ "throttled": true })),
+        after,
     )
-    .await?;
-    txn.commit().await.map_err(db_err)
+    .await
 }
 
 /// Checks the credentials and opens a new session. Returns the cookie token. Unknown email,
@@ -120,20 +130,7 @@ pub async fn sign_in<C: ConnectionTrait + TransactionTrait>(
     let signed_in = match (found, now) {
         (Some(was), Some(now)) if matches && was.password_hash == now.password_hash => now,
         (_, now) => {
-            let actor = now.map_or_else(Actor::default, |u| Actor {
-                user_id: Some(u.id),
-                organisation_id: Some(u.organisation_id),
-            });
-            audit::record(
-                &*txn,
-                actor,
-                AuditAction::FailedSignIn,
-                RecordType::Session,
-                None,
-                None,
-                None,
-            )
-            .await?;
+            failed(&*txn, now.as_ref(), None).await?;
             txn.commit().await.map_err(db_err)?;
             return Err(AppError::InvalidCredentials);
         }

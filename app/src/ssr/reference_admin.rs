@@ -198,34 +198,6 @@ pub async fn save_category<C: ConnectionTrait + TransactionTrait>(
     Ok(saved)
 }
 
-/// The name and retirement of one piece of reference data, if it exists.
-async fn current<C: ConnectionTrait>(
-    db: &C,
-    kind: ReferenceKind,
-    id: Uuid,
-) -> Result<Option<(String, Option<DateTime<Utc>>)>> {
-    let found = match kind {
-        ReferenceKind::Organisation => organisation::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map(|o| o.map(|o| (o.name, o.retired_at))),
-        ReferenceKind::Area => area::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map(|a| a.map(|a| (a.name, a.retired_at))),
-        ReferenceKind::Category => category::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map(|c| c.map(|c| (c.name_sv, c.retired_at))),
-        ReferenceKind::Place => place::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map(|p| p.filter(|p| !p.anonymous && p.merged_into.is_none()))
-            .map(|p| p.map(|p| (p.name, p.retired_at))),
-    };
-    found.map_err(db_err)
-}
-
 /// Retires (`retired`) or brings back an organisation, area, category or place. Retired, it
 /// leaves the forms for new work; old incidents, counts, minutes and reports keep it. Places
 /// are kept by coordinators and admins, the rest by admins. An organisation with active
@@ -246,9 +218,10 @@ pub async fn set_retired<C: ConnectionTrait + TransactionTrait>(
     }
     let id = Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
     let txn = begin_write(db).await.map_err(db_err)?;
-    let (_, was) = current(&*txn, kind, id).await?.ok_or(AppError::NotFound)?;
-    let before = described(&*txn, kind, Some(id)).await?;
-    if was.is_some() == retired {
+    let before = described(&*txn, kind, Some(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if before["retired"] == retired {
         return Ok(());
     }
     if retired && kind == ReferenceKind::Organisation {
@@ -294,6 +267,6 @@ pub async fn set_retired<C: ConnectionTrait + TransactionTrait>(
         }
     };
     done.map_err(db_err)?;
-    record(&*txn, caller, kind, id, before).await?;
+    record(&*txn, caller, kind, id, Some(before)).await?;
     txn.commit().await.map_err(db_err)
 }
