@@ -66,6 +66,13 @@ impl IsoWeek {
         NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon).unwrap_or(NaiveDate::MIN)
     }
 
+    /// The quarter (1–4) this week counts in: that of its Thursday, the day that also decides
+    /// its ISO year, so quarters are whole weeks and nest in ISO years.
+    pub fn quarter(self) -> u32 {
+        let thursday = self.monday() + chrono::Days::new(3);
+        (thursday.month() - 1) / 3 + 1
+    }
+
     pub fn previous(self) -> Self {
         Self::of(self.monday() - chrono::Days::new(7))
     }
@@ -114,6 +121,19 @@ mod tests {
         assert_eq!(IsoWeek::of(date(2027, 1, 3)).to_string(), "2026-W53");
         assert_eq!(IsoWeek::of(date(2027, 1, 4)).to_string(), "2027-W01");
         assert_eq!(IsoWeek::of(date(2024, 12, 30)).to_string(), "2025-W01");
+    }
+
+    #[test]
+    fn quarters_are_whole_weeks_counted_by_their_thursday() {
+        let q = |y, w| IsoWeek::new(y, w).unwrap().quarter();
+        assert_eq!(q(2026, 1), 1);
+        // 2026-W13 runs 23–29 March, W14 (Thursday 2 April) is the second quarter's.
+        assert_eq!((q(2026, 13), q(2026, 14)), (1, 2));
+        // W27 is 29 June – 5 July: its Thursday is 2 July.
+        assert_eq!(q(2026, 27), 3);
+        assert_eq!((q(2026, 52), q(2026, 53)), (4, 4));
+        // 2025-W01 starts on 30 December 2024 and still counts in the first quarter of 2025.
+        assert_eq!(q(2025, 1), 1);
     }
 
     #[test]
