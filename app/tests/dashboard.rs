@@ -1,6 +1,6 @@
-//! Service tests for the dashboard and the yearly report: figures against fixtures, the
-//! small-number suppression for managers, filters, follow-through, reporting compliance,
-//! attendance and ratings, and who may see them.
+//! Service tests for the dashboard and the yearly report: figures against fixtures, managers'
+//! whole quarters and years with primary and secondary suppression, filters, follow-through,
+//! reporting compliance, attendance and ratings, and who may see them.
 
 mod common;
 
@@ -11,7 +11,7 @@ use common::{World, input, world};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use shared::AppError;
 use shared::action::ActionInput;
-use shared::dashboard::{Dashboard, DashboardFilter};
+use shared::dashboard::{Dashboard, DashboardFilter, Figure, FigureTable};
 use shared::ids::{AreaId, CategoryId};
 use shared::lang::Lang;
 use shared::report::ReportDeadline;
@@ -78,115 +78,259 @@ async fn incidents_fixture(w: &World) {
 }
 
 #[tokio::test]
-async fn weekly_figures_match_the_fixture_and_managers_see_one_and_two_as_below_three() {
+async fn coordinators_see_exact_weekly_figures_and_managers_no_weeks_at_all() {
     for (backend, db) in databases().await {
         let w = world(db).await;
         incidents_fixture(&w).await;
         let exact = board(&w, &w.coordinator, "").await.unwrap();
         assert_eq!(exact.weeks.len(), 52, "{backend}");
         // Coordinators' weeks end with this one (nothing yet).
-        assert_eq!(exact.weeks[51].count, Some(0), "{backend}");
+        assert_eq!(exact.weeks[51].count, 0, "{backend}");
         let this = &exact.weeks[50];
         let last = &exact.weeks[49];
-        assert_eq!(
-            (this.count, this.last_year),
-            (Some(4), Some(3)),
-            "{backend}"
-        );
-        assert_eq!(last.count, Some(2), "{backend}");
+        assert_eq!((this.count, this.last_year), (4, 3), "{backend}");
+        assert_eq!(last.count, 2, "{backend}");
         let rimbo = exact.by_area.iter().find(|b| b.name == "Rimbo").unwrap();
-        assert_eq!(
-            (rimbo.count, rimbo.previous),
-            (Some(4), Some(3)),
-            "{backend}"
-        );
+        assert_eq!((rimbo.count, rimbo.previous), (4, 3), "{backend}");
         let norrtalje = exact
             .by_area
             .iter()
             .find(|b| b.name == "Norrtälje")
             .unwrap();
-        assert_eq!(norrtalje.count, Some(2));
+        assert_eq!(norrtalje.count, 2);
         let spot = &exact.hot_places[0];
         assert_eq!(
             (spot.place.as_str(), spot.last4, spot.last12),
-            ("Skolgården", Some(4), Some(4))
+            ("Skolgården", 4, 4)
         );
-        assert!(!exact.suppressed && exact.can_export);
+        assert!(!exact.suppressed && exact.can_export && exact.published.is_none());
 
-        let manager = board(&w, &w.manager, "").await.unwrap();
-        assert!(manager.suppressed && !manager.can_export, "{backend}");
-        // Managers' weeks end with the last whole one: the week in progress is never shown.
-        let this_week = IsoWeek::of(app::ssr::time::now_local().date());
-        assert_eq!(manager.weeks.len(), 52, "{backend}");
-        assert_eq!(
-            manager.weeks[51].week,
-            this_week.previous().to_string(),
-            "{backend}"
-        );
-        // Last week only Norrtälje had incidents (2): hidden, and left out of the week's
-        // total, which would otherwise show it.
-        let last = &manager.weeks[50];
-        assert_eq!((last.count, last.partial), (Some(0), true), "{backend}");
-        let this = &manager.weeks[51];
-        assert_eq!((this.count, this.partial), (Some(4), false), "{backend}");
-        // A week's total is the sum of the area counts a manager can see one by one.
-        // Managers get no category filter: it would split area counts into hidden parts.
+        // Filtered to Rimbo: Norrtälje's week is gone; by category: only vandalism.
+        let rimbo_only = board(&w, &w.coordinator, &w.rimbo.to_string())
+            .await
+            .unwrap();
+        assert_eq!(rimbo_only.weeks[49].count, 0, "{backend}");
+        assert_eq!(rimbo_only.weeks[50].count, 4, "{backend}");
+        assert_eq!(rimbo_only.by_area.len(), 1);
         let filter = DashboardFilter {
             area: String::new(),
             category: w.vandalism.to_string(),
         };
         let deadline = ReportDeadline::default();
-        let by_category = dashboard::compile(&w.db, &w.manager, &filter, deadline, Lang::Sv)
+        let vandalism = dashboard::compile(&w.db, &w.coordinator, &filter, deadline, Lang::Sv)
             .await
             .unwrap();
-        assert_eq!(
-            by_category.weeks, manager.weeks,
-            "{backend}: the filter is not applied"
-        );
-        let exact = dashboard::compile(&w.db, &w.coordinator, &filter, deadline, Lang::Sv)
+        assert_eq!(vandalism.weeks[49].count, 2, "{backend}");
+        assert_eq!(vandalism.weeks[50].count, 0, "{backend}");
+
+        // Managers get no weekly figures, no 52-week totals and no places over rolling
+        // windows: those are what gave small counts away. Filters change nothing for them.
+        let manager = board(&w, &w.manager, "").await.unwrap();
+        assert!(manager.suppressed && !manager.can_export, "{backend}");
+        assert!(manager.weeks.is_empty() && manager.hot_places.is_empty());
+        assert!(manager.by_area.is_empty() && manager.by_category.is_empty());
+        let filtered = dashboard::compile(&w.db, &w.manager, &filter, deadline, Lang::Sv)
             .await
             .unwrap();
+        assert_eq!(filtered, manager, "{backend}");
+        let json = serde_json::to_string(&manager.published).unwrap();
+        assert!(!json.contains("-W"), "{backend}: no week labels in {json}");
+        let json = serde_json::to_string(&manager).unwrap();
+        assert!(!has_uuid(&json), "{backend}: no ids in {json}");
+    }
+}
+
+/// Whether `text` holds anything shaped like a UUID (8-4-4-4-12 hex digits).
+fn has_uuid(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(35)).any(|i| {
+        b[i..i + 36].iter().enumerate().all(|(j, c)| match j {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+    })
+}
+
+/// Moves an incident into the middle of `week` (Wednesday noon).
+async fn move_to(w: &World, id: Uuid, week: IsoWeek) {
+    let row = incident::Entity::find_by_id(id)
+        .one(&w.db)
+        .await
+        .expect("fixture")
+        .expect("fixture");
+    let local = (week.monday() + chrono::Days::new(2))
+        .and_hms_opt(12, 0, 0)
+        .expect("noon");
+    let at = app::ssr::time::local_to_utc(local);
+    let mut active: incident::ActiveModel = row.into();
+    active.occurred_at = Set(at);
+    active.week_key = Set(week.key());
+    active.update(&w.db).await.expect("fixture");
+}
+
+/// Last year, per quarter: Norrtälje 1, 4, 3, 8 (vandalism at Torget) and Rimbo 4, 3, 5, 6
+/// (graffiti at Skolgården).
+async fn last_year_fixture(w: &World) -> i32 {
+    let year = IsoWeek::of(app::ssr::time::now_local().date()).year() - 1;
+    let weeks = [2, 15, 28, 41];
+    for (area, category, place, counts) in [
+        (w.norrtalje, w.vandalism, "Torget", [1, 4, 3, 8]),
+        (w.rimbo, w.graffiti, "Skolgården", [4, 3, 5, 6]),
+    ] {
+        for (week, n) in weeks.iter().zip(counts) {
+            for id in log(w, area, category, place, n).await {
+                move_to(w, id, IsoWeek::new(year, *week).expect("week")).await;
+            }
+        }
+    }
+    year
+}
+
+/// The quarters a manager sees for last year, then that year as a whole.
+fn last_year_cells(table: &FigureTable, row: &str) -> Vec<Figure> {
+    let r = table.rows.iter().find(|r| r.label == row).expect("row");
+    r.cells[1..6].to_vec()
+}
+
+#[tokio::test]
+async fn managers_see_whole_quarters_and_years_with_small_counts_protected() {
+    use Figure::{Count, Hidden, NoData, Small};
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let year = last_year_fixture(&w).await;
+        let manager = board(&w, &w.manager, "").await.unwrap();
+        let p = manager.published.unwrap();
+        assert_eq!(p.year, year);
+        let this = IsoWeek::of(app::ssr::time::now_local().date());
+        let mut columns = vec![format!("Helår {}", year - 1)];
+        columns.extend((1..=4).map(|q| format!("K{q} {year}")));
+        columns.push(format!("Helår {year}"));
+        columns.extend((1..this.quarter()).map(|q| format!("K{q} {}", this.year())));
+        assert_eq!(p.by_area.columns, columns, "{backend}: ended quarters only");
+        // Norrtälje's first quarter is 1: "<3". Rimbo's 4 beside it would give it away
+        // through the quarter's total, so it is hidden too; at the year end the areas' totals
+        // would give both away, so each area's fourth quarter is hidden as well.
         assert_eq!(
-            exact.weeks[51].count,
-            Some(0),
-            "{backend}: for coordinators it is"
+            last_year_cells(&p.by_area, "Norrtälje"),
+            [Small, Count(4), Count(3), Hidden, Count(16)],
+            "{backend}"
         );
-        let norrtalje_only = board(&w, &w.manager, &w.norrtalje.to_string())
-            .await
-            .unwrap();
         assert_eq!(
-            norrtalje_only.weeks[50].count, None,
-            "{backend}: one area's 2 is <3"
+            last_year_cells(&p.by_area, "Rimbo"),
+            [Hidden, Count(3), Count(5), Hidden, Count(18)],
+            "{backend}"
         );
-        let norrtalje = manager
-            .by_area
+        assert_eq!(
+            last_year_cells(&p.by_area, "Hela kommunen"),
+            [Count(5), Count(7), Count(8), Count(14), Count(34)],
+            "{backend}"
+        );
+        // The year before has no incidents at all: no data, not 0.
+        assert!(p.by_area.rows.iter().all(|r| r.cells[0] == NoData));
+        let categories: Vec<(&str, Vec<Figure>)> = p
+            .by_category
+            .rows
             .iter()
-            .find(|b| b.name == "Norrtälje")
+            .map(|r| (r.label.as_str(), r.cells.clone()))
+            .collect();
+        assert_eq!(
+            categories,
+            [
+                ("Klotter", vec![Count(18), NoData]),
+                ("Skadegörelse", vec![Count(16), NoData]),
+                ("Hela kommunen", vec![Count(34), NoData]),
+            ],
+            "{backend}"
+        );
+        let places: Vec<(&str, u32)> = p
+            .places
+            .iter()
+            .map(|x| (x.place.as_str(), x.count))
+            .collect();
+        assert_eq!(places, [("Skolgården", 18), ("Torget", 16)], "{backend}");
+        assert!(p.latest.is_some(), "{backend}: the start page's quarter");
+
+        // The yearly report of that year shows the same figures, and the year before.
+        let report = dashboard::year_report(&w.db, &w.manager, "", Lang::Sv)
+            .await
+            .unwrap();
+        assert_eq!((report.year, report.running), (year, false), "{backend}");
+        let norrtalje = report
+            .by_area
+            .rows
+            .iter()
+            .find(|r| r.label == "Norrtälje")
             .unwrap();
         assert_eq!(
-            norrtalje.count,
-            Some(0),
-            "{backend}: the hidden week is left out of the total, which would reveal it"
-        );
-        assert!(norrtalje.partial, "{backend}: and the total says so (≥)");
-        let rimbo = manager.by_area.iter().find(|b| b.name == "Rimbo").unwrap();
-        assert_eq!(
-            (rimbo.count, rimbo.previous),
-            (Some(4), Some(3)),
+            norrtalje.cells,
+            [Small, Count(4), Count(3), Hidden, Count(16), NoData],
             "{backend}"
         );
         assert!(
-            manager.hot_places.iter().all(|h| h.place != "Torget"),
-            "{backend}: a place whose only week is hidden for its area is not counted at all"
+            report.areas.iter().all(|a| a.categories.is_empty()),
+            "{backend}"
         );
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(!has_uuid(&json), "{backend}: no ids in {json}");
 
-        // Filtered to Rimbo: Norrtälje's week is gone.
-        let rimbo_only = board(&w, &w.coordinator, &w.rimbo.to_string())
+        // Coordinators see the same tables exact, and each area's categories.
+        let exact = dashboard::year_report(&w.db, &w.coordinator, &year.to_string(), Lang::Sv)
             .await
             .unwrap();
-        assert_eq!(rimbo_only.weeks[49].count, Some(0), "{backend}");
-        assert_eq!(rimbo_only.weeks[50].count, Some(4), "{backend}");
-        assert_eq!(rimbo_only.by_area.len(), 1);
+        let norrtalje = exact
+            .by_area
+            .rows
+            .iter()
+            .find(|r| r.label == "Norrtälje")
+            .unwrap();
+        assert_eq!(
+            norrtalje.cells,
+            [Count(1), Count(4), Count(3), Count(8), Count(16), NoData],
+            "{backend}"
+        );
+        let rimbo = exact.areas.iter().find(|a| a.area == "Rimbo").unwrap();
+        assert_eq!(
+            rimbo
+                .categories
+                .iter()
+                .map(|c| (c.name.as_str(), c.count))
+                .collect::<Vec<_>>(),
+            [("Klotter", 18)],
+            "{backend}"
+        );
+    }
+}
+
+/// The issue's attack: weekly counts of one area and the complete list of its places over the
+/// same weeks add up the same incidents, so the hidden weeks could be worked out. Managers now
+/// see neither weeks nor rolling place counts, and the places they see are of a whole year in
+/// areas whose year is shown, never leaving one or two incidents unaccounted for.
+#[tokio::test]
+async fn places_never_give_a_small_remainder_away() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let year = IsoWeek::of(app::ssr::time::now_local().date()).year() - 1;
+        for (place, n) in [("Hamnen", 3), ("Kanalbron", 4), ("Torget", 1)] {
+            for id in log(&w, w.norrtalje, w.graffiti, place, n).await {
+                move_to(&w, id, IsoWeek::new(year, 20).unwrap()).await;
+            }
+        }
+        let manager = board(&w, &w.manager, "").await.unwrap();
+        let p = manager.published.unwrap();
+        let row = p
+            .by_area
+            .rows
+            .iter()
+            .find(|r| r.label == "Norrtälje")
+            .unwrap();
+        assert_eq!(row.cells[5], Figure::Count(8), "{backend}");
+        // 3 + 4 listed would leave Torget's 1: the smaller listed place goes too.
+        let places: Vec<(&str, u32)> = p
+            .places
+            .iter()
+            .map(|x| (x.place.as_str(), x.count))
+            .collect();
+        assert_eq!(places, [("Kanalbron", 4)], "{backend}");
     }
 }
 
@@ -268,7 +412,8 @@ async fn follow_through_counts_each_outcome_per_owner_and_quarter() {
         assert_eq!(d.by_quarter.len(), 4);
         assert_eq!(d.by_quarter[3].opened, 3, "{backend}: this quarter");
 
-        let year = dashboard::year_report(&w.db, &w.manager, "", Lang::Sv)
+        let this_year = IsoWeek::of(app::ssr::time::now_local().date()).year();
+        let year = dashboard::year_report(&w.db, &w.manager, &this_year.to_string(), Lang::Sv)
             .await
             .unwrap();
         let rimbo = year.areas.iter().find(|a| a.area == "Rimbo").unwrap();
@@ -387,130 +532,5 @@ async fn attendance_and_ratings_come_from_the_meetings_held() {
                 .points
                 .is_empty()
         );
-    }
-}
-
-#[tokio::test]
-async fn the_yearly_report_counts_the_year_per_area_and_category_with_suppression() {
-    for (backend, db) in databases().await {
-        let w = world(db).await;
-        // Last week: the last whole one, where managers' figures end.
-        let mut ids = log(&w, w.rimbo, w.graffiti, "Skolgården", 3).await;
-        ids.extend(log(&w, w.rimbo, w.vandalism, "Skolgården", 1).await);
-        for id in ids {
-            move_back(&w, id, 1).await;
-        }
-        let this_year = IsoWeek::of(app::ssr::time::now_local().date())
-            .previous()
-            .year();
-        let exact = dashboard::year_report(&w.db, &w.coordinator, &this_year.to_string(), Lang::Sv)
-            .await
-            .unwrap();
-        let rimbo = exact.areas.iter().find(|a| a.area == "Rimbo").unwrap();
-        assert_eq!(rimbo.total, Some(4), "{backend}");
-        let names: Vec<(&str, Option<u32>)> = rimbo
-            .categories
-            .iter()
-            .map(|c| (c.name.as_str(), c.count))
-            .collect();
-        assert_eq!(names, [("Klotter", Some(3)), ("Skadegörelse", Some(1))]);
-        let managers = dashboard::year_report(&w.db, &w.manager, &this_year.to_string(), Lang::Sv)
-            .await
-            .unwrap();
-        let rimbo = managers.areas.iter().find(|a| a.area == "Rimbo").unwrap();
-        let vandalism = rimbo
-            .categories
-            .iter()
-            .find(|c| c.name == "Skadegörelse")
-            .unwrap();
-        assert_eq!(
-            (vandalism.count, vandalism.partial),
-            (Some(0), true),
-            "{backend}: the week with one is left out for managers, and the row says so"
-        );
-        // Only this year had hidden counts: the year before reads a plain 0, not "≥1".
-        assert_eq!(
-            (
-                shared::dashboard::total_text(vandalism.count, vandalism.partial),
-                shared::dashboard::total_text(vandalism.previous, vandalism.previous_partial),
-            ),
-            ("≥1".to_owned(), "0".to_owned()),
-            "{backend}"
-        );
-        assert_eq!(rimbo.total, Some(3), "{backend}: and not in the total");
-    }
-}
-
-#[tokio::test]
-async fn a_place_total_is_hidden_when_it_would_reveal_a_small_count_in_the_weeks_before() {
-    for (backend, db) in databases().await {
-        let w = world(db).await;
-        // Last week (the last whole one) 3, and 1 six weeks before it.
-        for id in log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 3).await {
-            move_back(&w, id, 1).await;
-        }
-        for id in log(&w, w.rimbo, w.graffiti, "Busshållplatsen", 1).await {
-            move_back(&w, id, 7).await;
-        }
-        let spot = |d: &Dashboard| {
-            let h = d
-                .hot_places
-                .iter()
-                .find(|h| h.place == "Busshållplatsen")
-                .unwrap();
-            (h.last4, h.last12)
-        };
-        let exact = board(&w, &w.coordinator, "").await.unwrap();
-        assert_eq!(spot(&exact), (Some(3), Some(4)), "{backend}");
-        let manager = board(&w, &w.manager, "").await.unwrap();
-        assert_eq!(
-            spot(&manager),
-            (Some(3), Some(3)),
-            "{backend}: the week with 1 is hidden for the area, so the place leaves it out"
-        );
-    }
-}
-
-/// The attack from the issue: one area's last four whole weeks read "<3", 0, 5, "<3", and the
-/// hot places' 4-week totals added up used to exceed the 5 shown, giving the hidden weeks away
-/// (Hamnen 3 + Kanalbron 4 − 5 = 2, so each hidden week was exactly 1).
-#[tokio::test]
-async fn hot_places_never_add_up_to_more_than_the_weeks_a_manager_sees() {
-    for (backend, db) in databases().await {
-        let w = world(db).await;
-        let a = w.norrtalje;
-        for (place, weeks_back, n) in [
-            ("Hamnen", 4, 1),
-            ("Hamnen", 2, 2),
-            ("Kanalbron", 2, 3),
-            ("Kanalbron", 1, 1),
-        ] {
-            for id in log(&w, a, w.graffiti, place, n).await {
-                move_back(&w, id, weeks_back).await;
-            }
-        }
-        let spot = |d: &Dashboard, name: &str| {
-            d.hot_places
-                .iter()
-                .find(|h| h.place == name)
-                .map(|h| h.last4)
-        };
-        let exact = board(&w, &w.coordinator, "").await.unwrap();
-        // Coordinators' last four weeks are this one and the three before.
-        assert_eq!(spot(&exact, "Hamnen"), Some(Some(2)), "{backend}");
-        assert_eq!(spot(&exact, "Kanalbron"), Some(Some(4)), "{backend}");
-
-        let manager = board(&w, &w.manager, &a.to_string()).await.unwrap();
-        let last4: Vec<Option<u32>> = manager.weeks[48..].iter().map(|p| p.count).collect();
-        assert_eq!(last4, [None, Some(0), Some(5), None], "{backend}");
-        let shown_weeks: u32 = last4.iter().flatten().sum();
-        let places: u32 = manager.hot_places.iter().filter_map(|h| h.last4).sum();
-        assert!(
-            places <= shown_weeks,
-            "{backend}: places add up to {places}, more than the {shown_weeks} shown"
-        );
-        // Each place counts only the weeks whose area count is shown.
-        assert_eq!(spot(&manager, "Kanalbron"), Some(Some(3)), "{backend}");
-        assert_eq!(spot(&manager, "Hamnen"), Some(None), "{backend}: 2 is <3");
     }
 }

@@ -2,9 +2,11 @@
 
 mod common;
 
+use app::ssr::entities::incident;
 use app::ssr::testing::databases;
 use app::ssr::{reference, users};
 use common::world;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use shared::lang::Lang;
 use shared::user::{OrgKind, Role};
 use shared::{AppError, FieldError};
@@ -180,7 +182,16 @@ async fn demo_data_loads_only_into_an_empty_database() {
         let data = reference::load(&db, Lang::Sv).await.unwrap();
         assert_eq!(data.areas.len(), 5);
         assert_eq!(data.categories.len(), 11);
-        assert_eq!(app::ssr::incidents::count_all(&db).await.unwrap(), 60);
+        // The recent incidents, and a history of about eight a week before them.
+        let all = app::ssr::incidents::count_all(&db).await.unwrap();
+        let six_weeks_ago = chrono::Utc::now() - chrono::TimeDelta::weeks(6);
+        let recent = incident::Entity::find()
+            .filter(incident::Column::OccurredAt.gte(six_weeks_ago))
+            .count(&db)
+            .await
+            .unwrap();
+        assert_eq!(recent, app::ssr::demo::RECENT_INCIDENTS as u64);
+        assert!(all - recent >= 52 * 6, "{all}");
         assert_eq!(app::ssr::demo::load(&db).await, Err(AppError::Conflict));
     }
 }

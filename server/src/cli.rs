@@ -27,7 +27,8 @@ pub enum Command {
     Serve,
     /// Create or update the database schema, then exit.
     Migrate,
-    /// Load the demo municipality, its accounts and six weeks of incidents into an empty database.
+    /// Load the demo municipality, its accounts, six weeks of incidents and their history from two
+    /// years back into an empty database.
     DemoData {
         /// Do nothing (successfully) when the database already has users.
         #[arg(long)]

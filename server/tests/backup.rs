@@ -57,6 +57,9 @@ async fn a_backup_taken_under_load_restores_to_exactly_what_it_held() {
     let url = file_url(&live);
     assert!(samverkan(&url, &["migrate"]).success());
     assert!(samverkan(&url, &["demo-data"]).success());
+    // The recent incidents and the history before them (how many depends on today's date).
+    let demo = incidents(&url).await;
+    assert!(demo > app::ssr::demo::RECENT_INCIDENTS as u64);
     let backup = temp("backup.db");
     let backup_arg = backup.to_string_lossy().into_owned();
 
@@ -98,7 +101,6 @@ async fn a_backup_taken_under_load_restores_to_exactly_what_it_held() {
 
     let logged = std::mem::take(&mut *logged.lock().expect("logged"));
     assert_eq!(logged.server_errors, 0);
-    let demo = 60;
     let in_backup = incidents(&file_url(&backup)).await;
     let in_live = incidents(&url).await;
     assert!(
@@ -147,6 +149,7 @@ async fn restoring_a_file_that_is_no_backup_changes_nothing() {
     let url = file_url(&live);
     assert!(samverkan(&url, &["migrate"]).success());
     assert!(samverkan(&url, &["demo-data"]).success());
+    let demo = incidents(&url).await;
     let junk = temp("junk.db");
     std::fs::write(&junk, b"not a database at all, just text").expect("write");
     let out = run(&url, &["restore", &junk.to_string_lossy()]);
@@ -156,11 +159,11 @@ async fn restoring_a_file_that_is_no_backup_changes_nothing() {
         "{}",
         text(&out)
     );
-    assert_eq!(incidents(&url).await, 60);
+    assert_eq!(incidents(&url).await, demo);
 
     let missing = run(&url, &["restore", "/no/such/backup.db"]);
     assert!(!missing.status.success());
-    assert_eq!(incidents(&url).await, 60);
+    assert_eq!(incidents(&url).await, demo);
 
     let postgres = run(
         "postgres://postgres@127.0.0.1:5432/x",

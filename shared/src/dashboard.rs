@@ -1,25 +1,10 @@
-//! The managers' dashboard: trends, hot spots, follow-through, reporting compliance, breadth of
-//! collaboration and the weekly ratings, with small-number suppression for managers.
+//! The dashboard: trends, hot spots, follow-through, reporting compliance, breadth of
+//! collaboration and the weekly ratings. Coordinators and admins see exact weekly figures;
+//! managers see incidents by whole quarter and year, protected (`crate::statistics`).
 
 use serde::{Deserialize, Serialize};
 
-/// A count as shown: `None` is "<3" (suppressed for managers so nobody in a small village can
-/// be singled out).
-pub type Shown = Option<u32>;
-
-/// Counts of 1 and 2 for a single place or week are hidden from managers; 0 reveals nothing.
-pub fn shown(n: u32, suppress: bool) -> Shown {
-    if suppress && (1..3).contains(&n) {
-        None
-    } else {
-        Some(n)
-    }
-}
-
-/// "<3" or the number.
-pub fn shown_text(value: Shown) -> String {
-    value.map_or_else(|| "<3".to_owned(), |n| n.to_string())
-}
+pub use crate::disclosure::Figure;
 
 /// The median of `values` (days), `None` for none.
 pub fn median(values: &mut [f64]) -> Option<f64> {
@@ -35,51 +20,31 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     })
 }
 
-/// One ISO week of the 52-week trend, with the same week a year earlier.
+/// One ISO week of the 52-week trend, with the same week a year earlier (exact roles).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekPoint {
     pub week: String,
-    pub count: Shown,
-    pub last_year: Shown,
-    /// Hidden area counts were left out of `count` (managers): the true one is at least this.
-    pub partial: bool,
-    /// The same for `last_year`.
-    #[serde(default)]
-    pub last_year_partial: bool,
+    pub count: u32,
+    pub last_year: u32,
 }
 
-/// A named total over the 52 weeks against the 52 weeks before.
+/// A named total over the 52 weeks against the 52 weeks before (exact roles).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Breakdown {
     pub name: String,
-    pub count: Shown,
-    pub previous: Shown,
-    /// Hidden ("<3") weeks were left out of `count`: the true one is at least this.
-    pub partial: bool,
-    /// The same for `previous`.
-    #[serde(default)]
-    pub previous_partial: bool,
+    pub count: u32,
+    pub previous: u32,
 }
 
-/// A total as shown: "≥12" when hidden counts were left out of it, "≥1" when nothing but
-/// hidden counts made it up.
-pub fn total_text(value: Shown, partial: bool) -> String {
-    match (value, partial) {
-        // Every part hidden: at least one, never "–", which means no data.
-        (Some(0), true) => "≥1".to_owned(),
-        (Some(n), true) => format!("≥{n}"),
-        (value, _) => shown_text(value),
-    }
-}
-
+/// A place's incidents in the last 4 and 12 weeks and the 12 before (exact roles).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HotPlace {
     pub place: String,
     pub area: String,
-    pub last4: Shown,
-    pub last12: Shown,
+    pub last4: u32,
+    pub last12: u32,
     /// The twelve weeks before those, for the trend.
-    pub previous12: Shown,
+    pub previous12: u32,
 }
 
 /// Actions of one owner organisation or one quarter.
@@ -137,7 +102,8 @@ pub struct DashboardFilter {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
-    /// True for managers: counts below 3 are "<3".
+    /// True for managers: instead of the weekly figures and places below, which stay empty,
+    /// they get `published`.
     pub suppressed: bool,
     /// The roles that may export get CSV links.
     pub can_export: bool,
@@ -150,20 +116,64 @@ pub struct Dashboard {
     pub compliance: Vec<Compliance>,
     pub attendance: Vec<Attendance>,
     pub ratings: Vec<RatingSeries>,
+    #[serde(default)]
+    pub published: Option<Published>,
 }
 
-/// One area's year: incidents per category against the year before, and the actions.
+/// A table of incident figures, the same on the page, in the CSV and in the JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<FigureRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureRow {
+    pub label: String,
+    /// The whole municipality's row.
+    pub total: bool,
+    pub cells: Vec<Figure>,
+}
+
+/// A place with repeated incidents over a whole year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceFigure {
+    pub place: String,
+    pub area: String,
+    pub count: u32,
+}
+
+/// The latest ended quarter against the same quarter a year before, for the start page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarterFigure {
+    pub quarter: String,
+    pub count: Figure,
+    pub year_before: Figure,
+}
+
+/// Managers' incident figures: whole quarters and ISO years only, protected so that no count of
+/// one or two can be worked out from any of them, together or over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    /// The last complete ISO year.
+    pub year: i32,
+    /// Per area: the year before as a whole, that year's quarters and the whole year, then
+    /// this year's ended quarters.
+    pub by_area: FigureTable,
+    /// Per category: that year against the year before.
+    pub by_category: FigureTable,
+    /// Places with repeated incidents in that year, in areas whose year is shown.
+    pub places: Vec<PlaceFigure>,
+    pub latest: Option<QuarterFigure>,
+}
+
+/// One area's year: its actions and their outcome, and for the roles that see exact figures the
+/// incidents per category against the year before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaYear {
     pub area: String,
+    /// Empty for managers.
     pub categories: Vec<Breakdown>,
-    pub total: Shown,
-    pub previous_total: Shown,
-    /// Hidden categories were left out of `total`.
-    pub partial: bool,
-    /// The same for `previous_total`.
-    #[serde(default)]
-    pub previous_partial: bool,
     pub actions_opened: u32,
     pub actions_done: u32,
     pub actions_not_possible: u32,
@@ -171,25 +181,26 @@ pub struct AreaYear {
     pub actions_open: u32,
 }
 
-/// The statutory yearly situation picture and action outcome, per area.
+/// The basis for the statutory yearly situation picture (Lag 2023:196).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearReport {
     pub year: i32,
     pub suppressed: bool,
+    /// The year is still running.
+    pub running: bool,
+    /// Per area and the whole municipality: the quarters, the year, the year before.
+    pub by_area: FigureTable,
+    /// Per category: the year against the year before.
+    pub by_category: FigureTable,
     pub areas: Vec<AreaYear>,
 }
 
 /// The start page's figures for a manager, all taken from the dashboard they already see (so
-/// nothing more is disclosed): incidents over 52 weeks against the 52 before, the actions of
-/// the last four quarters, and the latest week's reporting.
+/// nothing more is disclosed): incidents in the latest ended quarter against the same quarter a
+/// year before, the actions of the last four quarters, and the latest week's reporting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Headlines {
-    pub incidents: Shown,
-    pub previous: Shown,
-    /// Hidden area counts were left out of `incidents`.
-    pub partial: bool,
-    /// The same for `previous`.
-    pub previous_partial: bool,
+    pub incidents: Option<QuarterFigure>,
     pub actions_opened: u32,
     pub actions_done: u32,
     pub actions_overdue: u32,
@@ -198,18 +209,9 @@ pub struct Headlines {
 
 impl Dashboard {
     pub fn headlines(&self) -> Headlines {
-        let sum = |of: fn(&Breakdown) -> Shown| self.by_area.iter().filter_map(of).sum::<u32>();
-        let partial = self.by_area.iter().any(|b| b.partial || b.count.is_none());
-        let previous_partial = self
-            .by_area
-            .iter()
-            .any(|b| b.previous_partial || b.previous.is_none());
         let follow = |of: fn(&FollowThrough) -> u32| self.by_owner.iter().map(of).sum::<u32>();
         Headlines {
-            incidents: Some(sum(|b| b.count)),
-            previous: Some(sum(|b| b.previous)),
-            partial,
-            previous_partial,
+            incidents: self.published.as_ref().and_then(|p| p.latest.clone()),
             actions_opened: follow(|f| f.opened),
             actions_done: follow(|f| f.done),
             actions_overdue: follow(|f| f.overdue),
@@ -222,29 +224,24 @@ impl Dashboard {
 mod tests {
     use super::*;
 
-    fn area(count: Shown, previous: Shown) -> Breakdown {
-        Breakdown {
-            name: String::new(),
-            count,
-            previous,
-            partial: false,
-            previous_partial: false,
-        }
-    }
-
     #[test]
-    fn headlines_add_up_what_the_dashboard_shows_and_say_when_hidden_counts_are_left_out() {
+    fn headlines_add_up_what_the_dashboard_shows() {
         let owner = |opened, done, overdue| FollowThrough {
             opened,
             done,
             overdue,
             ..FollowThrough::default()
         };
-        let mut d = Dashboard {
+        let latest = QuarterFigure {
+            quarter: "K3 2026".into(),
+            count: Figure::Count(52),
+            year_before: Figure::Hidden,
+        };
+        let d = Dashboard {
             suppressed: true,
             can_export: false,
             weeks: Vec::new(),
-            by_area: vec![area(Some(40), Some(31)), area(Some(12), Some(9))],
+            by_area: Vec::new(),
             by_category: Vec::new(),
             hot_places: Vec::new(),
             by_owner: vec![owner(10, 6, 1), owner(4, 2, 2)],
@@ -263,43 +260,21 @@ mod tests {
             ],
             attendance: Vec::new(),
             ratings: Vec::new(),
+            published: Some(Published {
+                year: 2025,
+                by_area: FigureTable::default(),
+                by_category: FigureTable::default(),
+                places: Vec::new(),
+                latest: Some(latest.clone()),
+            }),
         };
         let h = d.headlines();
-        assert_eq!(
-            (h.incidents, h.previous, h.partial),
-            (Some(52), Some(40), false)
-        );
+        assert_eq!(h.incidents, Some(latest));
         assert_eq!(
             (h.actions_opened, h.actions_done, h.actions_overdue),
             (14, 8, 3)
         );
         assert_eq!(h.compliance.map(|c| c.week), Some("2026-W48".to_owned()));
-
-        d.by_area.push(area(None, Some(4)));
-        let h = d.headlines();
-        assert_eq!(
-            (h.incidents, h.previous, h.partial),
-            (Some(52), Some(44), true)
-        );
-        assert_eq!(total_text(h.incidents, h.partial), "≥52");
-    }
-
-    #[test]
-    fn managers_see_one_and_two_as_below_three() {
-        assert_eq!(shown(0, true), Some(0));
-        assert_eq!(shown(1, true), None);
-        assert_eq!(shown(2, true), None);
-        assert_eq!(shown(3, true), Some(3));
-        assert_eq!(shown(1, false), Some(1));
-        assert_eq!(shown_text(None), "<3");
-    }
-
-    #[test]
-    fn a_total_with_hidden_counts_left_out_reads_at_least() {
-        assert_eq!(total_text(Some(12), true), "≥12");
-        assert_eq!(total_text(Some(12), false), "12");
-        assert_eq!(total_text(None, true), "<3");
-        assert_eq!(total_text(Some(0), true), "≥1");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{T, t};
+use shared::dashboard::Figure;
+
+use crate::i18n::{T, t, use_lang};
 
 const COLOURS: [&str; 6] = [
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
@@ -111,7 +113,7 @@ pub fn LineChart(
     #[prop(optional)]
     max: Option<f64>,
 ) -> impl IntoView {
-    let cell = cell.unwrap_or(|v| v.map(number).unwrap_or_else(|| "<3".to_owned()));
+    let cell = cell.unwrap_or(|v| v.map(number).unwrap_or_else(|| "–".to_owned()));
     let max = max.unwrap_or_else(|| {
         series
             .iter()
@@ -186,21 +188,21 @@ pub fn LineChart(
 
 /// Horizontal bars, one row per label, for up to two series (this period and the one
 /// before); the values are printed beside the bars, so the chart is its own table too.
-/// A bar chart's row: label, the two values, and whether hidden counts were left out of each.
-pub type BarRow = (String, Option<u32>, Option<u32>, (bool, bool));
+/// A bar chart's row: label, this period, the one before ("<3" and "dolt" draw no bar).
+pub type BarRow = (String, Figure, Figure);
 
 #[component]
 pub fn BarChart(
     id: &'static str,
     title: String,
     description: String,
-    /// (label, this period, the one before, whether hidden counts were left out)
     rows: Vec<BarRow>,
     names: (String, String),
 ) -> impl IntoView {
+    let lang = use_lang();
     let max = rows
         .iter()
-        .flat_map(|(_, a, b, _)| [*a, *b])
+        .flat_map(|(_, a, b)| [a.count(), b.count()])
         .flatten()
         .max()
         .unwrap_or(1)
@@ -217,22 +219,22 @@ pub fn BarChart(
             label.to_owned()
         }
     };
-    let bar = |v: Option<u32>| (W - label_w - 60.0) * v.unwrap_or(0) as f64 / max;
-    let text = |v: Option<u32>, partial: bool| shared::dashboard::total_text(v, partial);
+    let bar = |v: &Figure| (W - label_w - 60.0) * v.count().unwrap_or(0) as f64 / max;
+    let text = |v: &Figure| v.text(lang);
     view! {
         <figure class="chart">
             <figcaption id=title_id.clone()>{title.clone()}</figcaption>
             <svg viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby=labelled_by>
                 <title>{title.clone()}</title>
                 <desc id=desc_id>{description}</desc>
-                {rows.iter().enumerate().map(|(i, (label, now, before, partial))| {
+                {rows.iter().enumerate().map(|(i, (label, now, before))| {
                     let y = 4.0 + 26.0 * i as f64;
                     view! {
                         <text x=label_w - 6.0 y=y + 15.0 text-anchor="end" class="tick">{short(label)}</text>
-                        <rect x=label_w y=y + 2.0 width=bar(*now) height="10" fill=COLOURS[0] />
-                        <rect x=label_w y=y + 13.0 width=bar(*before) height="8" fill="none" stroke=COLOURS[1] stroke-dasharray="3 2" />
-                        <text x=label_w + bar(*now) + 4.0 y=y + 11.0 class="tick">{text(*now, partial.0)}</text>
-                        <text x=label_w + bar(*before) + 4.0 y=y + 21.0 class="tick">{text(*before, partial.1)}</text>
+                        <rect x=label_w y=y + 2.0 width=bar(now) height="10" fill=COLOURS[0] />
+                        <rect x=label_w y=y + 13.0 width=bar(before) height="8" fill="none" stroke=COLOURS[1] stroke-dasharray="3 2" />
+                        <text x=label_w + bar(now) + 4.0 y=y + 11.0 class="tick">{text(now)}</text>
+                        <text x=label_w + bar(before) + 4.0 y=y + 21.0 class="tick">{text(before)}</text>
                     }
                 }).collect_view()}
             </svg>
@@ -250,8 +252,8 @@ pub fn BarChart(
                         <th scope="col">{names.1}</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|(label, now, before, partial)| view! {
-                            <tr><th scope="row">{label}</th><td>{text(now, partial.0)}</td><td>{text(before, partial.1)}</td></tr>
+                        {rows.iter().map(|(label, now, before)| view! {
+                            <tr><th scope="row">{label.clone()}</th><td>{text(now)}</td><td>{text(before)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

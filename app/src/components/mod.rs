@@ -5,6 +5,7 @@ pub mod action_fields;
 pub mod chart;
 pub mod contacts;
 pub mod fields;
+pub mod figures;
 pub mod history;
 pub mod labels;
 pub mod layout;

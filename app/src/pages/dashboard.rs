@@ -1,17 +1,19 @@
-//! `/dashboard`: is the work working? Incidents per week against the year before, per area and
-//! category, hot places, follow-through of actions, reporting on time, attendance and the
-//! weekly ratings. Managers see counts below 3 as "<3".
+//! `/dashboard`: is the work working? For coordinators and admins, incidents per week against
+//! the year before, per area and category, and hot places; for managers the same by whole
+//! quarter and year, protected ([`PublishedFigures`]). For both, follow-through of actions,
+//! reporting on time, attendance and the weekly ratings.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::dashboard::{Dashboard, FollowThrough, shown_text};
+use shared::dashboard::{Dashboard, Figure, FollowThrough};
 
 use crate::api::dashboard::get_dashboard;
 use crate::api::reference::get_reference_data;
 use crate::components::chart::{BarChart, BarRow, LineChart, Series};
 use crate::components::fields::{FieldMessage, FormError, PageError};
+use crate::components::figures::{Legend, PublishedFigures};
 use crate::i18n::{T, t};
 use crate::pages::incident_list::urlencode;
 
@@ -43,6 +45,14 @@ pub fn DashboardPage() -> impl IntoView {
                     let result = result.clone();
                     move || result.clone().err()
                 });
+                let year_link = view! { <p><a href="/dashboard/year">{t(T::YearReport)}</a></p> };
+                if suppressed {
+                    // Managers' figures take no filter: every area is in their tables.
+                    return match result {
+                        Ok(d) => view! { {year_link} <DashboardView d query /> }.into_any(),
+                        Err(e) => view! { <PageError error=e /> }.into_any(),
+                    };
+                }
                 let form = view! {
                     <Form method="GET" action="/dashboard" attr:class="filters">
                         <div class="field">
@@ -56,7 +66,6 @@ pub fn DashboardPage() -> impl IntoView {
                             </select>
                             <FieldMessage field="area" error />
                         </div>
-                        {(!suppressed).then(|| view! {
                         <div class="field">
                             <label for="dash-category">{t(T::Category)}</label>
                             <select id="dash-category" name="category">
@@ -68,10 +77,9 @@ pub fn DashboardPage() -> impl IntoView {
                             </select>
                             <FieldMessage field="category" error />
                         </div>
-                        })}
                         <button type="submit" class="primary">{t(T::Filter)}</button>
                     </Form>
-                    <p><a href="/dashboard/year">{t(T::YearReport)}</a></p>
+                    {year_link}
                 };
                 match result {
                     Ok(d) => view! { {form} <DashboardView d query /> }.into_any(),
@@ -93,31 +101,6 @@ fn csv_link(d: &Dashboard, chart: &'static str, what: T, query: &str) -> impl In
 
 #[component]
 fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
-    let to_f = |v: Option<u32>| v.map(f64::from);
-    let week_labels: Vec<String> = d.weeks.iter().map(|w| w.week.clone()).collect();
-    let weekly = vec![
-        Series {
-            name: t(T::Last52Weeks).to_owned(),
-            values: d.weeks.iter().map(|w| to_f(w.count)).collect(),
-        },
-        Series {
-            name: t(T::YearBefore).to_owned(),
-            values: d.weeks.iter().map(|w| to_f(w.last_year)).collect(),
-        },
-    ];
-    let breakdown = |rows: &[shared::dashboard::Breakdown]| -> Vec<BarRow> {
-        rows.iter()
-            .map(|b| {
-                (
-                    b.name.clone(),
-                    b.count,
-                    b.previous,
-                    (b.partial, b.previous_partial),
-                )
-            })
-            .collect()
-    };
-    let periods = (t(T::Last52Weeks).to_owned(), t(T::YearBefore).to_owned());
     let compliance_labels: Vec<String> = d.compliance.iter().map(|c| c.week.clone()).collect();
     let compliance = vec![Series {
         name: t(T::PerCent).to_owned(),
@@ -155,14 +138,87 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
     let quarters: Vec<BarRow> = d
         .by_quarter
         .iter()
-        .map(|q| (q.name.clone(), Some(q.opened), Some(q.done), (false, false)))
+        .map(|q| {
+            (
+                q.name.clone(),
+                Figure::Count(q.opened),
+                Figure::Count(q.done),
+            )
+        })
         .collect();
     let plain = |v: Option<f64>| {
         v.map(crate::components::chart::whole)
             .unwrap_or_else(|| "–".to_owned())
     };
     view! {
-        {d.suppressed.then(|| view! { <p class="hint">{t(T::SuppressionNote)}</p> })}
+        {match d.published.clone() {
+            Some(p) => view! { <Legend /> <PublishedFigures p /> }.into_any(),
+            None => view! { <ExactIncidents d=d.clone() query=query.clone() /> }.into_any(),
+        }}
+        <section aria-labelledby="follow-heading">
+            <h2 id="follow-heading">{t(T::FollowThroughTitle)}</h2>
+            <BarChart id="quarters" title=t(T::ActionsPerQuarter).to_owned() description=t(T::FollowThroughDesc).to_owned()
+                rows=quarters names=(t(T::Opened).to_owned(), t(T::DoneCount).to_owned()) />
+            <FollowTable caption=t(T::PerQuarter) first=t(T::Quarter) rows=d.by_quarter.clone() />
+            {csv_link(&d, "quarters", T::Quarter, &query)}
+            <FollowTable caption=t(T::PerOwner) first=t(T::Organisation) rows=d.by_owner.clone() />
+            {csv_link(&d, "owners", T::PerOwner, &query)}
+        </section>
+        <section aria-labelledby="reporting-heading">
+            <h2 id="reporting-heading">{t(T::ReportingOnTime)}</h2>
+            <LineChart id="compliance" title=t(T::ReportingOnTime).to_owned() description=t(T::ReportingOnTimeDesc).to_owned()
+                labels=compliance_labels series=compliance cell=plain max=100.0 />
+            {csv_link(&d, "compliance", T::ReportingOnTime, &query)}
+        </section>
+        <section aria-labelledby="attendance-heading">
+            <h2 id="attendance-heading">{t(T::AttendanceTitle)}</h2>
+            <AttendanceTable d=d.clone() />
+            {csv_link(&d, "attendance", T::AttendanceTitle, &query)}
+        </section>
+        <section aria-labelledby="ratings-heading">
+            <h2 id="ratings-heading">{t(T::RatingsOverTime)}</h2>
+            {if ratings.is_empty() {
+                view! { <p>{t(T::NoRatings)}</p> }.into_any()
+            } else {
+                view! { <LineChart id="ratings" title=t(T::RatingsOverTime).to_owned() description=t(T::RatingsOverTimeDesc).to_owned()
+                    labels=dates series=ratings cell=plain max=5.0 /> }.into_any()
+            }}
+            {csv_link(&d, "ratings", T::RatingsOverTime, &query)}
+        </section>
+    }
+}
+
+/// Coordinators' and admins' exact incident figures: weekly, per area and category, places.
+#[component]
+fn ExactIncidents(d: Dashboard, query: String) -> impl IntoView {
+    let week_labels: Vec<String> = d.weeks.iter().map(|w| w.week.clone()).collect();
+    let weekly = vec![
+        Series {
+            name: t(T::Last52Weeks).to_owned(),
+            values: d.weeks.iter().map(|w| Some(f64::from(w.count))).collect(),
+        },
+        Series {
+            name: t(T::YearBefore).to_owned(),
+            values: d
+                .weeks
+                .iter()
+                .map(|w| Some(f64::from(w.last_year)))
+                .collect(),
+        },
+    ];
+    let breakdown = |rows: &[shared::dashboard::Breakdown]| -> Vec<BarRow> {
+        rows.iter()
+            .map(|b| {
+                (
+                    b.name.clone(),
+                    Figure::Count(b.count),
+                    Figure::Count(b.previous),
+                )
+            })
+            .collect()
+    };
+    let periods = (t(T::Last52Weeks).to_owned(), t(T::YearBefore).to_owned());
+    view! {
         <section aria-labelledby="trend-heading">
             <h2 id="trend-heading">{t(T::IncidentsPerWeek)}</h2>
             <LineChart id="weekly" title=t(T::IncidentsPerWeek).to_owned() description=t(T::IncidentsPerWeekDesc).to_owned()
@@ -192,9 +248,9 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
                                 <tr>
                                     <th scope="row">{h.place.clone()}</th>
                                     <td data-label=t(T::Area)>{h.area.clone()}</td>
-                                    <td data-label=t(T::Weeks4)>{shown_text(h.last4)}</td>
-                                    <td data-label=t(T::Weeks12)>{shown_text(h.last12)}</td>
-                                    <td data-label=t(T::Weeks12Before)>{shown_text(h.previous12)}</td>
+                                    <td data-label=t(T::Weeks4)>{h.last4}</td>
+                                    <td data-label=t(T::Weeks12)>{h.last12}</td>
+                                    <td data-label=t(T::Weeks12Before)>{h.previous12}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -203,50 +259,24 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             }}
             {csv_link(&d, "places", T::HotPlaces, &query)}
         </section>
-        <section aria-labelledby="follow-heading">
-            <h2 id="follow-heading">{t(T::FollowThroughTitle)}</h2>
-            <BarChart id="quarters" title=t(T::ActionsPerQuarter).to_owned() description=t(T::FollowThroughDesc).to_owned()
-                rows=quarters names=(t(T::Opened).to_owned(), t(T::DoneCount).to_owned()) />
-            <FollowTable title=t(T::Quarter) rows=d.by_quarter.clone() />
-            {csv_link(&d, "quarters", T::Quarter, &query)}
-            <FollowTable title=t(T::PerOwner) rows=d.by_owner.clone() />
-            {csv_link(&d, "owners", T::PerOwner, &query)}
-        </section>
-        <section aria-labelledby="reporting-heading">
-            <h2 id="reporting-heading">{t(T::ReportingOnTime)}</h2>
-            <LineChart id="compliance" title=t(T::ReportingOnTime).to_owned() description=t(T::ReportingOnTimeDesc).to_owned()
-                labels=compliance_labels series=compliance cell=plain max=100.0 />
-            {csv_link(&d, "compliance", T::ReportingOnTime, &query)}
-        </section>
-        <section aria-labelledby="attendance-heading">
-            <h2 id="attendance-heading">{t(T::AttendanceTitle)}</h2>
-            <AttendanceTable d=d.clone() />
-            {csv_link(&d, "attendance", T::AttendanceTitle, &query)}
-        </section>
-        <section aria-labelledby="ratings-heading">
-            <h2 id="ratings-heading">{t(T::RatingsOverTime)}</h2>
-            {if ratings.is_empty() {
-                view! { <p>{t(T::NoData)}</p> }.into_any()
-            } else {
-                view! { <LineChart id="ratings" title=t(T::RatingsOverTime).to_owned() description=t(T::RatingsOverTimeDesc).to_owned()
-                    labels=dates series=ratings cell=plain max=5.0 /> }.into_any()
-            }}
-            {csv_link(&d, "ratings", T::RatingsOverTime, &query)}
-        </section>
     }
 }
 
 #[component]
-fn FollowTable(title: &'static str, rows: Vec<FollowThrough>) -> impl IntoView {
+fn FollowTable(
+    caption: &'static str,
+    first: &'static str,
+    rows: Vec<FollowThrough>,
+) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p>{format!("{title}: {}", t(T::NoData))}</p> }.into_any();
+        return view! { <p>{format!("{caption}: {}", t(T::NoData))}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table class="incidents">
-                <caption>{title}</caption>
+                <caption>{caption}</caption>
                 <thead><tr>
-                    <th scope="col">{title}</th>
+                    <th scope="col">{first}</th>
                     <th scope="col">{t(T::Opened)}</th><th scope="col">{t(T::DoneCount)}</th>
                     <th scope="col">{t(T::NotPossibleCount)}</th><th scope="col">{t(T::NotDoneCount)}</th>
                     <th scope="col">{t(T::OverdueCount)}</th><th scope="col">{t(T::MedianDays)}</th>

@@ -1,12 +1,13 @@
-//! The start page for a manager: the headline figures, all taken from the dashboard (with its
-//! small-number suppression), and the way to the trends behind them. No current-week counts:
-//! a week still in progress singles out the first incident logged in a quiet area.
+//! The start page for a manager: the headline figures, all taken from the dashboard (the
+//! latest ended quarter, protected as there), and the way to the trends behind them. No
+//! current-week counts: a week still in progress singles out the first incident logged in a
+//! quiet area.
 
 use leptos::prelude::*;
-use shared::dashboard::{Headlines, total_text};
+use shared::dashboard::Headlines;
 
 use crate::api::dashboard::get_dashboard;
-use crate::i18n::{T, count_of, t};
+use crate::i18n::{T, count_of, t, use_lang};
 
 #[component]
 pub fn ManagerHeadlines() -> impl IntoView {
@@ -26,12 +27,7 @@ pub fn ManagerHeadlines() -> impl IntoView {
 
 #[component]
 fn Figures(h: Headlines) -> impl IntoView {
-    let before = format!(
-        " ({} {})",
-        t(T::LowerYearBefore),
-        total_text(h.previous, h.previous_partial)
-    );
-    let incidents = format!("{}{}", total_text(h.incidents, h.partial), before);
+    let lang = use_lang();
     let actions = format!(
         "{}, {}, {}",
         count_of(h.actions_opened, T::DecidedOne, T::DecidedMany),
@@ -40,8 +36,10 @@ fn Figures(h: Headlines) -> impl IntoView {
     );
     view! {
         <dl class="facts">
-            <dt>{t(T::IncidentsLast52)}</dt>
-            <dd>{incidents}</dd>
+            {h.incidents.map(|q| view! {
+                <dt>{format!("{} {}", t(T::Incidents), q.quarter)}</dt>
+                <dd>{format!("{} ({} {})", q.count.text(lang), t(T::SameQuarterYearBefore), q.year_before.text(lang))}</dd>
+            })}
             <dt>{t(T::ActionsLastYear)}</dt>
             <dd>{actions}</dd>
             {h.compliance.map(|c| view! {
@@ -49,6 +47,5 @@ fn Figures(h: Headlines) -> impl IntoView {
                 <dd>{format!("{} {} {} ({} %)", c.on_time, t(T::AttendedOf), c.organisations, c.percent())}</dd>
             })}
         </dl>
-        {(h.partial || h.previous_partial).then(|| view! { <p class="hint">{t(T::HeadlinesHint)}</p> })}
     }
 }

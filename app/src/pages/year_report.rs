@@ -1,15 +1,16 @@
-//! `/dashboard/year?year=2026`: the yearly report for the statutory situation picture and
-//! action plan: per area, the year's incidents by category against the year before and the
-//! actions with their outcome. Printable on A4.
+//! `/dashboard/year?year=2026`: the basis for the statutory situation picture and action plan:
+//! incidents per area by quarter and per category against the year before, the actions by
+//! outcome, and for exact roles each area's categories. Printable on A4 and as CSV.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::dashboard::{AreaYear, total_text};
+use shared::dashboard::{AreaYear, YearReport};
 
 use crate::api::dashboard::get_year_report;
 use crate::components::fields::{FieldMessage, FormError, PageError};
+use crate::components::figures::{FigureTableView, Legend};
 use crate::i18n::{T, t};
 
 #[component]
@@ -42,13 +43,12 @@ pub fn YearReportPage() -> impl IntoView {
                         <h1>{format!("{} {}", t(T::YearReport), r.year)}</h1>
                         <p>{t(T::YearReportIntro)}</p>
                         {form}
-                        {r.suppressed.then(|| view! { <p class="hint">{t(T::SuppressionNote)}</p> })}
                         <p class="actions no-print">
                             <a class="button" href=format!("/dashboard/year.csv?year={}", r.year) download="">{t(T::YearReportCsv)}</a>
                             " "
                             <button type="button" class="button" on:click=|_| print()>{t(T::PrintReport)}</button>
                         </p>
-                        {r.areas.into_iter().enumerate().map(|(index, a)| view! { <AreaYearSection a year=r.year index /> }).collect_view()}
+                        <Report r />
                     }.into_any(),
                     Err(shared::AppError::Validation(_)) => view! { <h1>{t(T::YearReport)}</h1> {form} }.into_any(),
                     Err(e) => view! { <h1>{t(T::YearReport)}</h1> <PageError error=e /> }.into_any(),
@@ -59,38 +59,84 @@ pub fn YearReportPage() -> impl IntoView {
 }
 
 #[component]
-fn AreaYearSection(a: AreaYear, year: i32, index: usize) -> impl IntoView {
+fn Report(r: YearReport) -> impl IntoView {
+    let year = r.year;
+    let detail = r.areas.iter().any(|a| !a.categories.is_empty());
+    view! {
+        {r.suppressed.then(|| view! { <Legend /> })}
+        {(r.suppressed && r.running).then(|| view! { <p class="hint">{t(T::YearRunningNote)}</p> })}
+        <section aria-labelledby="year-areas">
+            <h2 id="year-areas">{format!("1. {}", t(T::IncidentsPerAreaQuarter))}</h2>
+            <FigureTableView caption=format!("{} {year}", t(T::IncidentsPerAreaQuarter)) first=t(T::Area) table=r.by_area />
+        </section>
+        <section aria-labelledby="year-categories">
+            <h2 id="year-categories">{format!("2. {}", t(T::IncidentsPerCategoryYear))}</h2>
+            <FigureTableView caption=format!("{} {year}", t(T::IncidentsPerCategoryYear)) first=t(T::Category) table=r.by_category />
+        </section>
+        <section aria-labelledby="year-actions">
+            <h2 id="year-actions">{format!("3. {}", t(T::ActionsByOutcome))}</h2>
+            <ActionTable areas=r.areas.clone() year />
+        </section>
+        {detail.then(|| view! {
+            <section aria-labelledby="year-detail">
+                <h2 id="year-detail">{format!("4. {}", t(T::PerAreaAndCategory))}</h2>
+                {r.areas.into_iter().filter(|a| !a.categories.is_empty()).enumerate().map(|(index, a)| view! {
+                    <AreaDetail a year index />
+                }).collect_view()}
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn ActionTable(areas: Vec<AreaYear>, year: i32) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="incidents">
+                <caption>{format!("{} {year}", t(T::ActionsByOutcome))}</caption>
+                <thead><tr>
+                    <th scope="col">{t(T::Area)}</th>
+                    <th scope="col">{t(T::Opened)}</th><th scope="col">{t(T::DoneCount)}</th>
+                    <th scope="col">{t(T::NotPossibleCount)}</th><th scope="col">{t(T::NotDoneCount)}</th>
+                    <th scope="col">{t(T::StillOpen)}</th>
+                </tr></thead>
+                <tbody>
+                    {areas.into_iter().map(|a| view! {
+                        <tr>
+                            <th scope="row">{a.area}</th>
+                            <td data-label=t(T::Opened)>{a.actions_opened}</td>
+                            <td data-label=t(T::DoneCount)>{a.actions_done}</td>
+                            <td data-label=t(T::NotPossibleCount)>{a.actions_not_possible}</td>
+                            <td data-label=t(T::NotDoneCount)>{a.actions_not_done}</td>
+                            <td data-label=t(T::StillOpen)>{a.actions_open}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One area's incidents per category, exact (coordinators and admins).
+#[component]
+fn AreaDetail(a: AreaYear, year: i32, index: usize) -> impl IntoView {
     let (heading, labelled_by) = (format!("year-area-{index}"), format!("year-area-{index}"));
     view! {
         <section class="area-picture" aria-labelledby=labelled_by>
-            <h2 id=heading>{a.area.clone()}</h2>
-            <p>{format!("{}: {} ({} {}: {})", t(T::IncidentsCount), total_text(a.total, a.partial), t(T::YearBefore).to_lowercase(), year - 1, total_text(a.previous_total, a.previous_partial))}</p>
-            {if a.categories.is_empty() {
-                view! { <p>{t(T::NoData)}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="picture">
-                        <caption class="visually-hidden">{format!("{} {}", t(T::IncidentsPerCategory), a.area)}</caption>
-                        <thead><tr>
-                            <th scope="col">{t(T::Category)}</th>
-                            <th scope="col">{year}</th>
-                            <th scope="col">{year - 1}</th>
-                        </tr></thead>
-                        <tbody>
-                            {a.categories.into_iter().map(|c| view! {
-                                <tr><th scope="row">{c.name}</th><td>{total_text(c.count, c.partial)}</td><td>{total_text(c.previous, c.previous_partial)}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
-            <h3>{t(T::ActionsInArea)}</h3>
-            <p>{format!(
-                "{} {} · {} {} · {} {} · {} {} · {} {}",
-                t(T::Opened), a.actions_opened, t(T::DoneCount), a.actions_done,
-                t(T::NotPossibleCount), a.actions_not_possible, t(T::NotDoneCount), a.actions_not_done,
-                t(T::StillOpen), a.actions_open,
-            )}</p>
+            <h3 id=heading>{a.area.clone()}</h3>
+            <table class="picture">
+                <caption class="visually-hidden">{format!("{} {}", t(T::IncidentsPerCategory), a.area)}</caption>
+                <thead><tr>
+                    <th scope="col">{t(T::Category)}</th>
+                    <th scope="col">{year}</th>
+                    <th scope="col">{year - 1}</th>
+                </tr></thead>
+                <tbody>
+                    {a.categories.into_iter().map(|c| view! {
+                        <tr><th scope="row">{c.name}</th><td>{c.count}</td><td>{c.previous}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </section>
     }
 }

@@ -20,6 +20,10 @@ use super::{Result, auth, db_err, incidents};
 
 pub const DEMO_PASSWORD: &str = "demo-password";
 
+/// How many recent incidents the demo logs (over the last ~40 days), besides the older history
+/// of `demo_history`.
+pub const RECENT_INCIDENTS: usize = 60;
+
 /// The demo accounts: (email, name, organisation, role).
 pub const DEMO_USERS: [(&str, &str, &str, Role); 5] = [
     (
@@ -126,7 +130,7 @@ const AREAS: [(&str, [&str; 4]); 5] = [
     ),
 ];
 
-const DESCRIPTIONS: [&str; 8] = [
+pub(super) const DESCRIPTIONS: [&str; 8] = [
     "Krossad glasruta i väntkuren, glassplitter på marken.",
     "Grupp ungdomar samlade sent på kvällen, hög ljudnivå och nedskräpning.",
     "Trasig belysning längs gångvägen, upplevs som mörk och otrygg.",
@@ -168,8 +172,9 @@ pub async fn is_empty<C: ConnectionTrait>(db: &C) -> Result<bool> {
     Ok(user::Entity::find().count(db).await.map_err(db_err)? == 0)
 }
 
-/// Loads the whole demo (organisations, areas, places, categories, the five demo accounts and
-/// six weeks of incidents). Refuses a database that already has users.
+/// Loads the whole demo (organisations, areas, places, categories, the five demo accounts, six
+/// weeks of recent incidents and their history from two years back). Refuses a database that
+/// already has users.
 pub async fn load(db: &DatabaseConnection) -> Result<()> {
     if !is_empty(db).await? {
         return Err(shared::AppError::Conflict);
@@ -222,6 +227,8 @@ pub async fn load(db: &DatabaseConnection) -> Result<()> {
         .await?;
     }
     load_incidents(db, &areas).await?;
+    let history = super::demo_history::load(db, &areas).await?;
+    tracing::debug!(history, "demo incident history loaded");
     load_meeting_series(db).await?;
     super::demo_actions::load(db).await?;
     super::demo_directory::load(db).await
@@ -265,7 +272,7 @@ pub(super) async fn demo_user<C: ConnectionTrait + TransactionTrait>(
     Ok(user)
 }
 
-/// Six weeks of incidents from the police and school demo users, spread deterministically.
+/// Six weeks of recent incidents by the police and school demo users, spread deterministically.
 async fn load_incidents(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])]) -> Result<()> {
     let categories = category::Entity::find().all(db).await.map_err(db_err)?;
     let mut reporters = Vec::new();
@@ -281,7 +288,7 @@ async fn load_incidents(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])]) 
         ((seed >> 33) as usize) % n
     };
     let now = now_local();
-    for i in 0..60 {
+    for i in 0..RECENT_INCIDENTS {
         // Hot spots: the first area and first place come up far more often.
         let (area, places) = &areas[if next(3) == 0 { 0 } else { next(areas.len()) }];
         let place = places[if next(2) == 0 { 0 } else { next(places.len()) }];

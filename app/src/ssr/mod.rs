@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 mod demo_actions;
 pub mod demo_directory;
+mod demo_history;
 pub mod entities;
 pub mod error;
 pub mod groups;

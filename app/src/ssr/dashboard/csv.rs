@@ -1,7 +1,7 @@
 //! Each dashboard chart's data as rows for CSV, headed in the reader's language. The figures
-//! are exactly the ones the page shows (suppressed ones stay "<3").
+//! are exactly the ones the page shows ("<3" and "dolt" stay as they are).
 
-use shared::dashboard::{Dashboard, FollowThrough, YearReport, shown_text, total_text};
+use shared::dashboard::{Dashboard, FigureTable, FollowThrough, YearReport};
 use shared::lang::Lang;
 
 use crate::i18n::T;
@@ -47,25 +47,20 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
     };
     let breakdown = |first: T, rows: &[shared::dashboard::Breakdown]| {
         let mut out = vec![head(&[first, T::Last52Weeks, T::YearBefore])];
-        out.extend(rows.iter().map(|b| {
-            vec![
-                b.name.clone(),
-                total_text(b.count, b.partial),
-                total_text(b.previous, b.previous_partial),
-            ]
-        }));
+        out.extend(
+            rows.iter()
+                .map(|b| vec![b.name.clone(), b.count.to_string(), b.previous.to_string()]),
+        );
         out
     };
     Some(match chart {
         "weeks" => {
             let mut out = vec![head(&[T::Week, T::Last52Weeks, T::YearBefore])];
-            out.extend(d.weeks.iter().map(|w| {
-                vec![
-                    w.week.clone(),
-                    total_text(w.count, w.partial),
-                    total_text(w.last_year, w.last_year_partial),
-                ]
-            }));
+            out.extend(
+                d.weeks
+                    .iter()
+                    .map(|w| vec![w.week.clone(), w.count.to_string(), w.last_year.to_string()]),
+            );
             out
         }
         "areas" => breakdown(T::Area, &d.by_area),
@@ -82,9 +77,9 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
                 vec![
                     h.place.clone(),
                     h.area.clone(),
-                    shown_text(h.last4),
-                    shown_text(h.last12),
-                    shown_text(h.previous12),
+                    h.last4.to_string(),
+                    h.last12.to_string(),
+                    h.previous12.to_string(),
                 ]
             }));
             out
@@ -142,32 +137,45 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
     })
 }
 
-/// The yearly report as a table: per area, each category's incidents in the year and the year
-/// before, the area's total, then its actions by outcome. The same figures as the page (for
-/// managers with small counts hidden).
+/// A table of figures headed by `first` and its columns, each figure as the page writes it.
+fn figure_rows(first: T, table: &FigureTable, lang: Lang) -> Vec<Vec<String>> {
+    let mut head = vec![first.text(lang).to_owned()];
+    head.extend(table.columns.iter().cloned());
+    let mut out = vec![head];
+    out.extend(table.rows.iter().map(|row| {
+        let mut line = vec![row.label.clone()];
+        line.extend(row.cells.iter().map(|f| f.text(lang)));
+        line
+    }));
+    out
+}
+
+/// The yearly report as blocks of rows, as the page shows it: incidents per area by quarter,
+/// per category, (for exact roles) per area and category, then actions by outcome. Blocks are
+/// separated by an empty row.
 pub fn year_rows(r: &YearReport, lang: Lang) -> Vec<Vec<String>> {
     let text = |k: T| k.text(lang).to_owned();
-    let mut out = vec![vec![
-        text(T::Area),
-        text(T::Category),
-        r.year.to_string(),
-        (r.year - 1).to_string(),
-    ]];
-    for a in &r.areas {
-        out.extend(a.categories.iter().map(|c| {
-            vec![
-                a.area.clone(),
-                c.name.clone(),
-                total_text(c.count, c.partial),
-                total_text(c.previous, c.previous_partial),
-            ]
-        }));
+    let mut out = figure_rows(T::Area, &r.by_area, lang);
+    out.push(Vec::new());
+    out.extend(figure_rows(T::Category, &r.by_category, lang));
+    if r.areas.iter().any(|a| !a.categories.is_empty()) {
+        out.push(Vec::new());
         out.push(vec![
-            a.area.clone(),
-            text(T::AllCategories),
-            total_text(a.total, a.partial),
-            total_text(a.previous_total, a.previous_partial),
+            text(T::Area),
+            text(T::Category),
+            r.year.to_string(),
+            (r.year - 1).to_string(),
         ]);
+        for a in &r.areas {
+            out.extend(a.categories.iter().map(|c| {
+                vec![
+                    a.area.clone(),
+                    c.name.clone(),
+                    c.count.to_string(),
+                    c.previous.to_string(),
+                ]
+            }));
+        }
     }
     out.push(Vec::new());
     out.push(vec![

@@ -1,30 +1,33 @@
 //! The yearly report behind the municipality's statutory situation picture and action plan
-//! (Lag 2023:196): per area, the year's incidents by category against the year before, and the
-//! actions taken with their outcome. ISO years, by each incident's week.
+//! (Lag 2023:196): incidents per area by quarter and per category against the year before (for
+//! managers protected, `published`), the actions taken with their outcome, and for the roles
+//! that see exact figures each area's categories. ISO years, by each incident's week.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::action::ActionState;
-use shared::dashboard::{AreaYear, Breakdown, YearReport, shown};
+use shared::dashboard::{AreaYear, Breakdown, YearReport};
 use shared::lang::Lang;
 use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::{ensure_reader, rank};
+use super::ensure_reader;
+use super::published::Years;
 use crate::ssr::counts;
 use crate::ssr::entities::{action, area};
 use crate::ssr::time::{local_to_utc, now_local};
 use crate::ssr::views::Views;
 use crate::ssr::{Result, db_err};
 
-/// `year` as typed: empty for this (ISO) year, else a year from 2000 to this one.
-fn parse_year(year: &str) -> Result<i32> {
+/// `year` as typed, a year from 2000 to this (ISO) one; empty for this year, or for managers,
+/// who see only whole years' totals, the last whole year.
+fn parse_year(year: &str, suppress: bool) -> Result<i32> {
     let this = shared::week::IsoWeek::of(now_local().date()).year();
     if year.trim().is_empty() {
-        return Ok(this);
+        return Ok(if suppress { this - 1 } else { this });
     }
     match year.trim().parse::<i32>() {
         Ok(y) if (2000..=this).contains(&y) => Ok(y),
@@ -50,8 +53,9 @@ pub async fn year_report_kept<C: ConnectionTrait>(
     lang: Lang,
 ) -> Result<YearReport> {
     let suppress = ensure_reader(caller)?;
-    let year = parse_year(year)?;
-    let key = format!("year {year} {suppress} {lang:?}");
+    let year = parse_year(year, suppress)?;
+    let week = shared::week::IsoWeek::of(now_local().date());
+    let key = format!("year {year} {week} {suppress} {lang:?}");
     views.get_or(key, build(db, year, suppress, lang)).await
 }
 
@@ -61,17 +65,17 @@ async fn build<C: ConnectionTrait>(
     suppress: bool,
     lang: Lang,
 ) -> Result<YearReport> {
-    // Managers' figures end with the last whole week, as on the dashboard.
-    let last = if suppress {
-        shared::week::IsoWeek::of(now_local().date())
-            .previous()
-            .key()
+    let now = shared::week::IsoWeek::of(now_local().date());
+    let years = Years::read(db, (year - 1, year), now, suppress, lang).await?;
+    let mut columns: Vec<(i32, usize)> = (0..5).map(|c| (year, c)).collect();
+    columns.push((year - 1, 4));
+    let by_area = years.by_area(&columns);
+    let by_category = years.by_category(&[year, year - 1]);
+    let detail = if suppress {
+        HashMap::new()
     } else {
-        i32::MAX
+        detail(db, year, lang).await?
     };
-    let scope = counts::Scope::weeks((year - 1) * 100, (year * 100 + 99).min(last));
-    let cells = counts::cells(db, scope).await?;
-    let categories = crate::ssr::reference::category_names(db, lang).await?;
     let start = |y: i32| {
         local_to_utc(
             NaiveDate::from_ymd_opt(y, 1, 1)
@@ -93,52 +97,12 @@ async fn build<C: ConnectionTrait>(
         .await
         .map_err(db_err)?
     {
-        // Sums of weekly counts per category, as the dashboard filtered to this area and
-        // category shows them: for managers a hidden week is left out, so the year less the
-        // weeks shown never gives it away.
-        let mut per: HashMap<Uuid, (u32, u32, bool, bool)> = HashMap::new();
-        for c in cells.iter().filter(|c| c.area_id == a.id) {
-            let count = shown(counts::count(c.incidents), suppress);
-            let slot = per.entry(c.category_id).or_default();
-            if c.week_key / 100 == year {
-                slot.0 += count.unwrap_or(0);
-                slot.2 |= count.is_none();
-            } else {
-                slot.1 += count.unwrap_or(0);
-                slot.3 |= count.is_none();
-            }
-        }
-        let (total, previous) = per
-            .values()
-            .fold((0, 0), |(t, p), (n, m, _, _)| (t + n, p + m));
-        let partial = per.values().any(|slot| slot.2);
-        let previous_partial = per.values().any(|slot| slot.3);
-        let mut rows: Vec<Breakdown> = per
-            .into_iter()
-            .map(|(id, (n, m, hidden, hidden_before))| Breakdown {
-                name: categories.get(&id).cloned().unwrap_or_default(),
-                count: shown(n, suppress),
-                previous: shown(m, suppress),
-                partial: hidden,
-                previous_partial: hidden_before,
-            })
-            .collect();
-        rows.sort_by(|x, y| {
-            rank(y.count)
-                .cmp(&rank(x.count))
-                .then_with(|| x.name.cmp(&y.name))
-        });
         let mine: Vec<&action::Model> =
             actions.iter().filter(|x| x.area_id == Some(a.id)).collect();
         let state = |s: ActionState| mine.iter().filter(|x| x.state == s).count() as u32;
         areas.push(AreaYear {
+            categories: detail.get(&a.id).cloned().unwrap_or_default(),
             area: a.name,
-            partial,
-            previous_partial,
-            categories: rows,
-            total: shown(total, suppress),
-            previous_total: shown(previous, suppress),
-
             actions_opened: mine.len() as u32,
             actions_done: state(ActionState::Done),
             actions_not_possible: state(ActionState::NotPossible),
@@ -149,6 +113,47 @@ async fn build<C: ConnectionTrait>(
     Ok(YearReport {
         year,
         suppressed: suppress,
+        running: years.complete_quarters(year) < 4,
+        by_area,
+        by_category,
         areas,
     })
+}
+
+/// Exact incidents per area and category, the year against the year before, most first.
+async fn detail<C: ConnectionTrait>(
+    db: &C,
+    year: i32,
+    lang: Lang,
+) -> Result<HashMap<Uuid, Vec<Breakdown>>> {
+    let scope = counts::Scope::weeks((year - 1) * 100, year * 100 + 99);
+    let names = crate::ssr::reference::category_names(db, lang).await?;
+    let mut per: HashMap<Uuid, HashMap<Uuid, (u32, u32)>> = HashMap::new();
+    for c in counts::cells(db, scope).await? {
+        let slot = per
+            .entry(c.area_id)
+            .or_default()
+            .entry(c.category_id)
+            .or_default();
+        if c.week_key / 100 == year {
+            slot.0 += counts::count(c.incidents);
+        } else {
+            slot.1 += counts::count(c.incidents);
+        }
+    }
+    Ok(per
+        .into_iter()
+        .map(|(area, categories)| {
+            let mut rows: Vec<Breakdown> = categories
+                .into_iter()
+                .map(|(id, (count, previous))| Breakdown {
+                    name: names.get(&id).cloned().unwrap_or_default(),
+                    count,
+                    previous,
+                })
+                .collect();
+            rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+            (area, rows)
+        })
+        .collect())
 }
