@@ -30,8 +30,9 @@ test("a manager's start page shows the headline figures, never this week's count
   await signIn(page, 'manager@example.org');
   await hydrated(page);
   const glance = page.getByRole('region', { name: 'Läget i korthet' });
-  // The demo's 52 weeks hold incidents in every town: a real number, at least.
-  await expect(glance.getByRole('definition').first()).toHaveText(/^≥?\d+( \(året före: ≥?\d+\))?$/);
+  // The latest ended quarter against the same quarter a year before, as the dashboard shows them.
+  await expect(glance.getByRole('term').first()).toHaveText(/^Händelser K[1-4] \d{4}$/);
+  await expect(glance.getByRole('definition').first()).toHaveText(/^\d+ \(samma kvartal året före: (\d+|<3|dolt|–)\)$/);
   await expect(glance).toContainText(/Åtgärder beslutade det senaste året\s*\d+ beslutade?, \d+ klara?, \d+ försenade?/);
   await expect(glance).toContainText(/Veckorapporter i tid \d{4}-W\d{2}\s*\d+ av \d+ \(\d+ %\)/);
   // A week in progress would single out the first incident in a quiet town.
