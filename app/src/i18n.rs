@@ -479,6 +479,9 @@ texts! {
     YearRunningNote => "Året pågår. Helårssiffror och kategorier visas när året är slut.", "The year is still running. Full-year figures and categories are shown once it has ended.";
     ActionsByOutcome => "Åtgärder efter utfall", "Actions by outcome";
     PerAreaAndCategory => "Per område och kategori", "Per area and category";
+    MeetingAttendance => "Närvaro vid möten", "Meeting attendance";
+    SituationMeetings => "Lägesbildsmöten", "Situation-picture meetings";
+    NoOrganisationYear => "Inga veckorapporter var begärda och inga möten hölls under året.", "No weekly reports were due and no meetings were held in the year.";
     SameQuarterYearBefore => "samma kvartal året före:", "the same quarter a year before:";
     FollowThroughDesc => "Stapeldiagram per kvartal: öppnade åtgärder (fyllda staplar) och genomförda (streckade staplar).", "Bar chart per quarter: actions opened (filled bars) and done (dashed bars).";
     Opened => "Öppnade", "Opened";

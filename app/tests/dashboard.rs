@@ -251,9 +251,10 @@ async fn managers_see_whole_quarters_and_years_with_small_counts_protected() {
         assert!(p.latest.is_some(), "{backend}: the start page's quarter");
 
         // The yearly report of that year shows the same figures, and the year before.
-        let report = dashboard::year_report(&w.db, &w.manager, "", Lang::Sv)
-            .await
-            .unwrap();
+        let report =
+            dashboard::year_report(&w.db, &w.manager, "", ReportDeadline::default(), Lang::Sv)
+                .await
+                .unwrap();
         assert_eq!((report.year, report.running), (year, false), "{backend}");
         let norrtalje = report
             .by_area
@@ -274,9 +275,15 @@ async fn managers_see_whole_quarters_and_years_with_small_counts_protected() {
         assert!(!has_uuid(&json), "{backend}: no ids in {json}");
 
         // Coordinators see the same tables exact, and each area's categories.
-        let exact = dashboard::year_report(&w.db, &w.coordinator, &year.to_string(), Lang::Sv)
-            .await
-            .unwrap();
+        let exact = dashboard::year_report(
+            &w.db,
+            &w.coordinator,
+            &year.to_string(),
+            ReportDeadline::default(),
+            Lang::Sv,
+        )
+        .await
+        .unwrap();
         let norrtalje = exact
             .by_area
             .rows
@@ -345,7 +352,7 @@ async fn only_managers_coordinators_and_admins_see_it_and_bad_filters_are_named(
                 "{backend}"
             );
             assert_eq!(
-                dashboard::year_report(&w.db, who, "", Lang::Sv).await,
+                dashboard::year_report(&w.db, who, "", ReportDeadline::default(), Lang::Sv).await,
                 Err(AppError::Forbidden)
             );
         }
@@ -357,9 +364,10 @@ async fn only_managers_coordinators_and_admins_see_it_and_bad_filters_are_named(
             "{backend}"
         );
         for bad in ["1999", "3000", "tjugo"] {
-            let err = dashboard::year_report(&w.db, &w.manager, bad, Lang::Sv)
-                .await
-                .unwrap_err();
+            let err =
+                dashboard::year_report(&w.db, &w.manager, bad, ReportDeadline::default(), Lang::Sv)
+                    .await
+                    .unwrap_err();
             assert!(err.issue_for("year").is_some(), "{backend} {bad}");
         }
     }
@@ -413,9 +421,15 @@ async fn follow_through_counts_each_outcome_per_owner_and_quarter() {
         assert_eq!(d.by_quarter[3].opened, 3, "{backend}: this quarter");
 
         let this_year = IsoWeek::of(app::ssr::time::now_local().date()).year();
-        let year = dashboard::year_report(&w.db, &w.manager, &this_year.to_string(), Lang::Sv)
-            .await
-            .unwrap();
+        let year = dashboard::year_report(
+            &w.db,
+            &w.manager,
+            &this_year.to_string(),
+            ReportDeadline::default(),
+            Lang::Sv,
+        )
+        .await
+        .unwrap();
         let rimbo = year.areas.iter().find(|a| a.area == "Rimbo").unwrap();
         assert_eq!(
             (
@@ -471,6 +485,29 @@ async fn reporting_on_time_is_the_share_of_reporting_organisations_per_week() {
             "{backend}"
         );
         assert_eq!(d.compliance[0].on_time, 0);
+
+        // The yearly report counts the year's weeks whose deadline has passed.
+        let year = week.year().to_string();
+        let report = dashboard::year_report(&w.db, &w.manager, &year, deadline, Lang::Sv)
+            .await
+            .unwrap();
+        let org = |name: &str| {
+            report
+                .organisations
+                .iter()
+                .find(|o| o.organisation == name)
+                .map(|o| (o.reports_on_time, o.reports_due))
+        };
+        let due_weeks = (1..=53)
+            .filter_map(|n| IsoWeek::new(week.year(), n))
+            .filter(|x| app::ssr::time::local_to_utc(deadline.due(*x)) <= chrono::Utc::now())
+            .count() as u32;
+        assert_eq!(org("Polisen"), Some((1, due_weeks)), "{backend}");
+        assert_eq!(
+            org("Skolan"),
+            Some((0, due_weeks)),
+            "{backend}: a late one is not on time"
+        );
     }
 }
 
@@ -532,5 +569,26 @@ async fn attendance_and_ratings_come_from_the_meetings_held() {
                 .points
                 .is_empty()
         );
+
+        // The yearly report: the same meeting, counted in the year it was held.
+        let year = IsoWeek::of(app::ssr::time::now_local().date()).year();
+        let report = dashboard::year_report(
+            &w.db,
+            &w.manager,
+            &year.to_string(),
+            ReportDeadline::default(),
+            Lang::Sv,
+        )
+        .await
+        .unwrap();
+        let org = |name: &str| {
+            report
+                .organisations
+                .iter()
+                .find(|o| o.organisation == name)
+                .map(|o| (o.weekly_attended, o.weekly_expected))
+        };
+        assert_eq!(org("Polisen"), Some((1, 1)), "{backend}");
+        assert_eq!(org("Skolan"), Some((0, 1)), "{backend}");
     }
 }

@@ -33,7 +33,7 @@ test('a manager sees whole quarters and years with a legend, and the yearly repo
   await expect(page.getByRole('heading', { name: '2. Händelser per kategori i hela kommunen' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '3. Åtgärder efter utfall' })).toBeVisible();
   // Each area's categories are for exact roles only.
-  await expect(page.getByRole('heading', { name: '4. Per område och kategori' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '6. Per område och kategori' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Skriv ut årsrapporten' })).toBeVisible();
   await expectAccessible(page);
   // The yearly report downloads as CSV, for the manager too (with the same hidden counts).
@@ -73,7 +73,7 @@ test('a coordinator sees exact figures and each area\'s categories in the yearly
   await expect(page.getByRole('img', { name: /Händelser per vecka/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Så läser du siffrorna' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Årsrapport' }).click();
-  await expect(page.getByRole('heading', { name: '4. Per område och kategori' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '6. Per område och kategori' })).toBeVisible();
   await expect(page.getByText('dolt', { exact: true })).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -75,11 +75,14 @@ pub async fn year_csv(
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let lang = app::i18n::lang_from_headers(&headers);
-    let report = match app::ssr::dashboard::year_report(&state.db, &caller, &query.year, lang).await
-    {
-        Ok(r) => r,
-        Err(e) => return refused(e, "Ogiltigt år."),
-    };
+    let deadline = state.settings.report_deadline;
+    let report =
+        match app::ssr::dashboard::year_report(&state.db, &caller, &query.year, deadline, lang)
+            .await
+        {
+            Ok(r) => r,
+            Err(e) => return refused(e, "Ogiltigt år."),
+        };
     let rows = app::ssr::dashboard::csv::year_rows(&report, lang);
     let after = serde_json::json!({ "report": "year", "year": report.year });
     if let Err(failed) = recorded(&state, &caller, RecordType::Dashboard, &after).await {

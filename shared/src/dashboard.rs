@@ -181,6 +181,19 @@ pub struct AreaYear {
     pub actions_open: u32,
 }
 
+/// One organisation's year: weekly reports on time of those due, and meetings attended
+/// (present or by deputy) of those it was expected at.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationYear {
+    pub organisation: String,
+    pub reports_on_time: u32,
+    pub reports_due: u32,
+    pub weekly_attended: u32,
+    pub weekly_expected: u32,
+    pub groups_attended: u32,
+    pub groups_expected: u32,
+}
+
 /// The basis for the statutory yearly situation picture (Lag 2023:196).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearReport {
@@ -193,6 +206,9 @@ pub struct YearReport {
     /// Per category: the year against the year before.
     pub by_category: FigureTable,
     pub areas: Vec<AreaYear>,
+    /// Reporting and attendance per organisation.
+    #[serde(default)]
+    pub organisations: Vec<OrganisationYear>,
 }
 
 /// The start page's figures for a manager, all taken from the dashboard they already see (so

@@ -38,8 +38,16 @@ pub async fn get_year_report(#[server(default)] year: String) -> Result<YearRepo
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::dashboard::year_report_kept(&state.db, &state.views, &caller, &year, lang())
-                .await
+            let deadline = state.settings.report_deadline;
+            crate::ssr::dashboard::year_report_kept(
+                &state.db,
+                &state.views,
+                &caller,
+                &year,
+                deadline,
+                lang(),
+            )
+            .await
         }
         .await,
     )

@@ -1,12 +1,13 @@
 //! `/dashboard/year?year=2026`: the basis for the statutory situation picture and action plan:
 //! incidents per area by quarter and per category against the year before, the actions by
-//! outcome, and for exact roles each area's categories. Printable on A4 and as CSV.
+//! outcome, reporting on time and meeting attendance per organisation, and for exact roles
+//! each area's categories. Printable on A4 and as CSV.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-use shared::dashboard::{AreaYear, YearReport};
+use shared::dashboard::{AreaYear, OrganisationYear, YearReport};
 
 use crate::api::dashboard::get_year_report;
 use crate::components::fields::{FieldMessage, FormError, PageError};
@@ -77,9 +78,17 @@ fn Report(r: YearReport) -> impl IntoView {
             <h2 id="year-actions">{format!("3. {}", t(T::ActionsByOutcome))}</h2>
             <ActionTable areas=r.areas.clone() year />
         </section>
+        <section aria-labelledby="year-reporting">
+            <h2 id="year-reporting">{format!("4. {}", t(T::ReportingOnTime))}</h2>
+            <OrganisationTable rows=r.organisations.clone() reporting=true year />
+        </section>
+        <section aria-labelledby="year-attendance">
+            <h2 id="year-attendance">{format!("5. {}", t(T::MeetingAttendance))}</h2>
+            <OrganisationTable rows=r.organisations.clone() reporting=false year />
+        </section>
         {detail.then(|| view! {
             <section aria-labelledby="year-detail">
-                <h2 id="year-detail">{format!("4. {}", t(T::PerAreaAndCategory))}</h2>
+                <h2 id="year-detail">{format!("6. {}", t(T::PerAreaAndCategory))}</h2>
                 {r.areas.into_iter().filter(|a| !a.categories.is_empty()).enumerate().map(|(index, a)| view! {
                     <AreaDetail a year index />
                 }).collect_view()}
@@ -115,6 +124,74 @@ fn ActionTable(areas: Vec<AreaYear>, year: i32) -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// "3 av 4 (75 %)", or "–" when nothing was due.
+fn share(done: u32, of: u32) -> String {
+    if of == 0 {
+        return "–".to_owned();
+    }
+    format!("{done} {} {of} ({} %)", t(T::AttendedOf), done * 100 / of)
+}
+
+/// Per organisation: weekly reports on time (`reporting`), or meetings attended.
+#[component]
+fn OrganisationTable(rows: Vec<OrganisationYear>, reporting: bool, year: i32) -> impl IntoView {
+    let rows: Vec<OrganisationYear> = rows
+        .into_iter()
+        .filter(|r| {
+            if reporting {
+                r.reports_due > 0
+            } else {
+                r.weekly_expected + r.groups_expected > 0
+            }
+        })
+        .collect();
+    if rows.is_empty() {
+        return view! { <p>{t(T::NoOrganisationYear)}</p> }.into_any();
+    }
+    let caption = format!(
+        "{} {year}",
+        t(if reporting {
+            T::ReportingOnTime
+        } else {
+            T::MeetingAttendance
+        })
+    );
+    let columns: Vec<&'static str> = if reporting {
+        vec![t(T::ReportingOnTime)]
+    } else {
+        vec![t(T::SituationMeetings), t(T::AreaGroups)]
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="incidents">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">{t(T::Organisation)}</th>
+                    {columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let cells = if reporting {
+                            vec![share(r.reports_on_time, r.reports_due)]
+                        } else {
+                            vec![share(r.weekly_attended, r.weekly_expected), share(r.groups_attended, r.groups_expected)]
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{r.organisation}</th>
+                                {cells.into_iter().zip(columns.clone()).map(|(c, label)| view! {
+                                    <td data-label=label>{c}</td>
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 /// One area's incidents per category, exact (coordinators and admins).

@@ -5,19 +5,30 @@
 //! nearly empty in January–March: its winter quarters hold one or two incidents, so the
 //! suppression of small counts (`<3`) has something to show.
 //!
+//! Each whole week of it also carries the weekly reports of every organisation with active
+//! reporters, sent by its first reporter (by email) as `reports::submit` would store them: the
+//! count of the organisation's incidents that week, a nollrapport only when it has none. About
+//! 90 % arrive 2–30 hours before the default deadline (after the week's last incident is
+//! logged), 7 % one hour to three and a half days late and 3 % never, so reporting on time is
+//! not 0 %.
+//!
 //! Bulk-inserted like `scale.rs` (one incident at a time through `incidents::create` would take
 //! seconds); the database's triggers keep the week counts and the text search as for any
-//! insert. Deterministic: every load on the same day gives the same incidents. Incidents older
-//! than the default retention period (only possible for a few days around New Year) are
-//! anonymised at once, as the server would on start.
+//! insert. Deterministic: every load on the same day gives the same incidents and reports.
+//! Incidents older than the default retention period (only possible for a few days around New
+//! Year) are anonymised at once, as the server would on start.
 
-use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveTime, TimeDelta, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 use shared::ids::AreaId;
+use shared::report::ReportDeadline;
+use shared::user::Role;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::{category, incident, place, user};
+use super::entities::{category, incident, place, user, weekly_report};
 use super::time::{local_to_utc, now_local, week_of};
 use super::{Result, db_err, demo, retention, scale};
 
@@ -48,6 +59,10 @@ const GAP: TimeDelta = TimeDelta::weeks(6);
 /// a year two back, the year before and this year look the same whichever year it is. This one
 /// gives Grisslehamn one or two incidents in each of the three first quarters.
 const SEED: u64 = 2_024_001;
+
+/// The weekly reports' seed, apart from the incidents' so that they stay as they were; reseeded
+/// each year like [`SEED`]. This one gives 90–91 % on time in each year.
+const REPORT_SEED: u64 = 2_024_112;
 
 /// A small linear congruential generator, as in `demo::load_incidents`: the same every time.
 struct Lcg(u64);
@@ -112,6 +127,18 @@ pub(super) async fn load(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])])
             .ok_or_else(missing)?;
         reporters.push((u.id, u.organisation_id));
     }
+    // The reporting organisations as the dashboard counts them, each with its first reporter.
+    let mut reporting: BTreeMap<Uuid, Uuid> = BTreeMap::new();
+    for u in user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Reporter))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Email)
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        reporting.entry(u.organisation_id).or_insert(u.id);
+    }
     if categories.is_empty() || places.len() > AREA_WEIGHTS.len() {
         return Err(missing());
     }
@@ -121,11 +148,15 @@ pub(super) async fn load(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])])
     let first = IsoWeek::of(now.date()).year() - 2;
     let mut week = IsoWeek::new(first, 1).ok_or_else(missing)?;
     let mut rng = Lcg(SEED);
-    let mut rows = Vec::new();
+    let mut report_rng = Lcg(REPORT_SEED);
+    let (mut rows, mut reports) = (Vec::new(), Vec::new());
     while week.monday() <= end.date() {
         if week.week() == 1 {
             rng = Lcg(SEED + (week.year() - first) as u64);
+            report_rng = Lcg(REPORT_SEED + (week.year() - first) as u64);
         }
+        // Per organisation: its incidents this week and when the last of them was logged.
+        let mut logged: BTreeMap<Uuid, (i32, DateTime<Utc>)> = BTreeMap::new();
         // A week's season is that of its Thursday, so it matches the quarter it counts in.
         let month = (week.monday() + TimeDelta::days(3)).month();
         let mut area_weights = AREA_WEIGHTS[..places.len()].to_vec();
@@ -158,6 +189,8 @@ pub(super) async fn load(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])])
                 continue; // the last week stops six weeks before now
             }
             let at = local_to_utc(day.and_time(time));
+            let org_week = logged.entry(organisation).or_insert((0, at));
+            *org_week = (org_week.0 + 1, org_week.1.max(at + after));
             rows.push(incident::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 occurred_at: Set(at),
@@ -175,10 +208,34 @@ pub(super) async fn load(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])])
                 anonymised_at: Set(None),
             });
         }
+        // Reports only for whole weeks of the history: the recent ones are the reporters' own.
+        if week.next().monday() <= end.date() {
+            let due = local_to_utc(ReportDeadline::default().due(week));
+            for (&organisation, &reporter) in &reporting {
+                let (roll, minutes) = (report_rng.below(100), report_rng.below(28 * 60));
+                let submitted_at = match roll {
+                    0..=2 => continue, // never sent
+                    3..=9 => due + TimeDelta::minutes(i64::from(60 + minutes * 3)),
+                    _ => due - TimeDelta::minutes(i64::from(2 * 60 + minutes)),
+                };
+                let (count, last) = logged.get(&organisation).copied().unwrap_or_default();
+                reports.push(weekly_report::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    organisation_id: Set(organisation),
+                    week_key: Set(week.key()),
+                    submitted_at: Set(submitted_at.max(last + TimeDelta::minutes(10))),
+                    submitted_by: Set(reporter),
+                    nothing_to_report: Set(count == 0),
+                    incident_count: Set(count),
+                });
+            }
+        }
         week = week.next();
     }
     let loaded = rows.len();
     scale::insert_batched(db, rows).await?;
+    tracing::debug!(reports = reports.len(), "demo weekly reports loaded");
+    scale::insert_batched(db, reports).await?;
     // What retention does on the server's start, done now so the demo is already as it leaves it.
     retention::run(db, retention::DEFAULT_MONTHS, Utc::now()).await?;
     Ok(loaded)

@@ -151,8 +151,8 @@ fn figure_rows(first: T, table: &FigureTable, lang: Lang) -> Vec<Vec<String>> {
 }
 
 /// The yearly report as blocks of rows, as the page shows it: incidents per area by quarter,
-/// per category, (for exact roles) per area and category, then actions by outcome. Blocks are
-/// separated by an empty row.
+/// per category, (for exact roles) per area and category, actions by outcome, then reporting and
+/// attendance per organisation ("3/4": 3 of 4). Blocks are separated by an empty row.
 pub fn year_rows(r: &YearReport, lang: Lang) -> Vec<Vec<String>> {
     let text = |k: T| k.text(lang).to_owned();
     let mut out = figure_rows(T::Area, &r.by_area, lang);
@@ -194,6 +194,22 @@ pub fn year_rows(r: &YearReport, lang: Lang) -> Vec<Vec<String>> {
             a.actions_not_possible.to_string(),
             a.actions_not_done.to_string(),
             a.actions_open.to_string(),
+        ]
+    }));
+    out.push(Vec::new());
+    let of = text(T::AttendedOf);
+    out.push(vec![
+        text(T::Organisation),
+        format!("{} ({of})", text(T::ReportingOnTime)),
+        format!("{} ({of})", text(T::SituationMeetings)),
+        format!("{} ({of})", text(T::AreaGroups)),
+    ]);
+    out.extend(r.organisations.iter().map(|o| {
+        vec![
+            o.organisation.clone(),
+            format!("{}/{}", o.reports_on_time, o.reports_due),
+            format!("{}/{}", o.weekly_attended, o.weekly_expected),
+            format!("{}/{}", o.groups_attended, o.groups_expected),
         ]
     }));
     out

@@ -4,6 +4,7 @@
 //! (`work`).
 
 pub mod csv;
+mod organisations;
 mod published;
 mod work;
 mod year;

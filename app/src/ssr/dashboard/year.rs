@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use shared::action::ActionState;
 use shared::dashboard::{AreaYear, Breakdown, YearReport};
 use shared::lang::Lang;
+use shared::report::ReportDeadline;
 use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
@@ -39,9 +40,10 @@ pub async fn year_report<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     year: &str,
+    deadline: ReportDeadline,
     lang: Lang,
 ) -> Result<YearReport> {
-    year_report_kept(db, &Views::default(), caller, year, lang).await
+    year_report_kept(db, &Views::default(), caller, year, deadline, lang).await
 }
 
 /// [`year_report`], kept in `views` for everyone who sees the same figures.
@@ -50,19 +52,23 @@ pub async fn year_report_kept<C: ConnectionTrait>(
     views: &Views,
     caller: &CurrentUser,
     year: &str,
+    deadline: ReportDeadline,
     lang: Lang,
 ) -> Result<YearReport> {
     let suppress = ensure_reader(caller)?;
     let year = parse_year(year, suppress)?;
     let week = shared::week::IsoWeek::of(now_local().date());
     let key = format!("year {year} {week} {suppress} {lang:?}");
-    views.get_or(key, build(db, year, suppress, lang)).await
+    views
+        .get_or(key, build(db, year, suppress, deadline, lang))
+        .await
 }
 
 async fn build<C: ConnectionTrait>(
     db: &C,
     year: i32,
     suppress: bool,
+    deadline: ReportDeadline,
     lang: Lang,
 ) -> Result<YearReport> {
     let now = shared::week::IsoWeek::of(now_local().date());
@@ -117,6 +123,7 @@ async fn build<C: ConnectionTrait>(
         by_area,
         by_category,
         areas,
+        organisations: super::organisations::year(db, year, deadline).await?,
     })
 }
 
