@@ -481,7 +481,9 @@ texts! {
     PerAreaAndCategory => "Per område och kategori", "Per area and category";
     MeetingAttendance => "Närvaro vid möten", "Meeting attendance";
     SituationMeetings => "Lägesbildsmöten", "Situation-picture meetings";
-    NoOrganisationYear => "Inga veckorapporter var begärda och inga möten hölls under året.", "No weekly reports were due and no meetings were held in the year.";
+    NoReportsDue => "Inga veckorapporter var begärda under året.", "No weekly reports were due in the year.";
+    NoMeetingsHeld => "Inga möten hölls under året.", "No meetings were held in the year.";
+    OnTimeOfDue => "I tid av begärda", "On time of those due";
     SameQuarterYearBefore => "samma kvartal året före:", "the same quarter a year before:";
     FollowThroughDesc => "Stapeldiagram per kvartal: öppnade åtgärder (fyllda staplar) och genomförda (streckade staplar).", "Bar chart per quarter: actions opened (filled bars) and done (dashed bars).";
     Opened => "Öppnade", "Opened";

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, hydrated, signIn, menu } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, menu, PASSWORD } from './helpers';
 
 test('a manager sees whole quarters and years with a legend, and the yearly report', async ({ page }) => {
   await signIn(page, 'manager@example.org');
@@ -52,9 +52,12 @@ test.describe('a manager who reads English', () => {
   test.use({ locale: 'en-US' });
 
   test('gets the same tables and legend in English', async ({ page }) => {
-    await signIn(page, 'manager@example.org');
-    await page.goto('/dashboard');
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill('manager@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await hydrated(page);
+    await page.getByRole('link', { name: 'Dashboard' }).first().click();
     const legend = page.getByRole('region', { name: 'How to read the figures' });
     await expect(legend).toContainText('hidden');
     const areas = page.getByRole('table', { name: 'Incidents per area and quarter' });

@@ -211,10 +211,11 @@ pub fn BarChart(
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let labelled_by = format!("{title_id} {desc_id}");
     let label_w = 230.0;
-    // Long names are shortened in the drawing; the table and the title carry them whole.
+    // Long names are shortened in the drawing (to fit its larger text on a phone); the table
+    // and the title carry them whole.
     let short = |label: &str| {
-        if label.chars().count() > 30 {
-            format!("{}…", label.chars().take(29).collect::<String>())
+        if label.chars().count() > 22 {
+            format!("{}…", label.chars().take(21).collect::<String>())
         } else {
             label.to_owned()
         }

@@ -25,7 +25,8 @@ pub fn Legend() -> impl IntoView {
     }
 }
 
-/// A figure table with its caption; on a phone each row stacks under its column names.
+/// A figure table; its caption is for screen readers (the section's heading says it on the
+/// screen). On a phone each row is a card with its figures two by two.
 #[component]
 pub fn FigureTableView(caption: String, first: &'static str, table: FigureTable) -> impl IntoView {
     let lang = use_lang();
@@ -33,7 +34,7 @@ pub fn FigureTableView(caption: String, first: &'static str, table: FigureTable)
     view! {
         <div class="table-scroll">
             <table class="incidents figures">
-                <caption>{caption}</caption>
+                <caption class="visually-hidden">{caption}</caption>
                 <thead><tr>
                     <th scope="col">{first}</th>
                     {table.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
@@ -93,7 +94,7 @@ pub fn PublishedFigures(p: Published) -> impl IntoView {
         </section>
         <section aria-labelledby="categories-heading">
             <h2 id="categories-heading">{t(T::IncidentsPerCategoryYear)}</h2>
-            <BarChart id="by-category" title=t(T::IncidentsPerCategoryYear).to_owned()
+            <BarChart id="by-category" title=format!("{}, {}", t(T::PerCategory), t(T::FullYear).to_lowercase())
                 description=t(T::YearBarsDesc).to_owned()
                 rows=category_bars names=(full(year), full(year - 1)) />
             <FigureTableView caption=t(T::IncidentsPerCategoryYear).to_owned() first=t(T::Category) table=p.by_category />

@@ -148,7 +148,12 @@ fn OrganisationTable(rows: Vec<OrganisationYear>, reporting: bool, year: i32) ->
         })
         .collect();
     if rows.is_empty() {
-        return view! { <p>{t(T::NoOrganisationYear)}</p> }.into_any();
+        let none = if reporting {
+            T::NoReportsDue
+        } else {
+            T::NoMeetingsHeld
+        };
+        return view! { <p>{t(none)}</p> }.into_any();
     }
     let caption = format!(
         "{} {year}",
@@ -159,7 +164,7 @@ fn OrganisationTable(rows: Vec<OrganisationYear>, reporting: bool, year: i32) ->
         })
     );
     let columns: Vec<&'static str> = if reporting {
-        vec![t(T::ReportingOnTime)]
+        vec![t(T::OnTimeOfDue)]
     } else {
         vec![t(T::SituationMeetings), t(T::AreaGroups)]
     };
