@@ -343,6 +343,21 @@ impl Network {
         }
     }
 
+    /// Records what a reader saw of `arc` (on any page), for auditing figures as shown: a count
+    /// is exact, "<3" one or two, "dolt" at least 3, "–" (nothing recorded) none. Returns
+    /// whether that agrees with the arc's value.
+    pub fn observe(&mut self, arc: usize, figure: Figure) -> bool {
+        let a = &mut self.arcs[arc];
+        let (state, agrees) = match figure {
+            Figure::Count(n) => (State::Shown, n == a.value),
+            Figure::NoData => (State::Shown, a.value == 0),
+            Figure::Small => (State::Small, (1..=2).contains(&a.value)),
+            Figure::Hidden => (State::Hidden, a.value >= 3),
+        };
+        a.state = state;
+        agrees
+    }
+
     /// Sets a figure's state as a reader would see it, for tests of the audit.
     #[cfg(test)]
     pub(crate) fn set(&mut self, arc: usize, state: State) {

@@ -26,8 +26,13 @@ pub struct World {
 }
 
 pub async fn sign_in_as(db: &DatabaseConnection, email: &str) -> CurrentUser {
+    sign_in_with(db, email, PASSWORD).await
+}
+
+/// Signs in with `password` (the demo's accounts have their own).
+pub async fn sign_in_with(db: &DatabaseConnection, email: &str, password: &str) -> CurrentUser {
     let settings = Settings::default();
-    let token = auth::sign_in(db, &settings, email, PASSWORD)
+    let token = auth::sign_in(db, &settings, email, password)
         .await
         .expect("sign in");
     auth::resolve_session(db, &settings, &token)

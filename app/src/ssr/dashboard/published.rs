@@ -197,9 +197,14 @@ impl Years {
     }
 
     /// Rows per category (those with any incident in `years`) and the whole municipality, a
-    /// column per year.
+    /// column per year whose totals are published (for managers, years that have ended).
     pub fn by_category(&self, years: &[i32]) -> FigureTable {
-        let figures: Vec<YearFigures> = years.iter().map(|y| self.figures(*y)).collect();
+        let (years, figures): (Vec<i32>, Vec<YearFigures>) = years
+            .iter()
+            .map(|y| (*y, self.figures(*y)))
+            .filter(|(_, f)| f.total[4].is_some())
+            .unzip();
+        let years = &years[..];
         let mut rows: Vec<FigureRow> = Vec::new();
         for (c, (_, name)) in self.categories.iter().enumerate() {
             let any = years
