@@ -16,6 +16,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use flow::MaxFlow;
+
+mod cover;
+mod flow;
 
 /// A figure as a manager sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +90,7 @@ pub struct Network {
     arcs: Vec<Arc>,
 }
 
+/// An upper bound that no count reaches.
 const UNBOUNDED: i64 = 1 << 40;
 
 impl Network {
@@ -236,101 +241,6 @@ impl Network {
         true
     }
 
-    /// The cheapest set of figures of `new` (3 or more, still shown) whose hiding lets
-    /// `exposed` take another value: a cycle through it along which every figure can move by
-    /// one within what a reader knows of it, while everything else stays as it is. Detail is
-    /// cheaper than totals, small figures cheaper than large ones. `None` when no cycle exists.
-    fn cheapest_cover(&self, exposed: usize, new: &[usize]) -> Option<Vec<usize>> {
-        let e = &self.arcs[exposed];
-        let value = i64::from(e.value);
-        let (low, high) = self.bounds(exposed);
-        let mut best: Option<(u64, Vec<usize>)> = None;
-        // Raising the figure sends one more unit from its `to` back round to its `from`;
-        // lowering it, the other way.
-        for (up, possible) in [(true, value < high), (false, value > low)] {
-            if !possible {
-                continue;
-            }
-            let (start, goal) = if up { (e.to, e.from) } else { (e.from, e.to) };
-            if let Some(found) = self.cheapest_path(start, goal, exposed, new)
-                && best.as_ref().is_none_or(|b| found.0 < b.0)
-            {
-                best = Some(found);
-            }
-        }
-        best.map(|b| b.1)
-    }
-
-    /// Dijkstra from `start` to `goal` over the figures that can carry one more unit (forward)
-    /// or one less (backward); figures of `new` still shown cost, varying ones are free.
-    fn cheapest_path(
-        &self,
-        start: usize,
-        goal: usize,
-        skip: usize,
-        new: &[usize],
-    ) -> Option<(u64, Vec<usize>)> {
-        let is_new = |i: usize| new.contains(&i);
-        // The cost of moving arc `i` by one in direction `up`, `None` when it cannot.
-        let step = |i: usize, up: bool| -> Option<u64> {
-            let a = &self.arcs[i];
-            let v = i64::from(a.value);
-            match a.state {
-                State::Shown if is_new(i) && a.value >= 3 => {
-                    (up || v > 3).then(|| u64::from(a.priority) * 50 + u64::from(a.value))
-                }
-                State::Shown => None,
-                _ => {
-                    let (low, high) = self.bounds(i);
-                    (if up { v < high } else { v > low }).then_some(0)
-                }
-            }
-        };
-        let mut cost = vec![u64::MAX; self.nodes];
-        let mut came: Vec<Option<(usize, usize)>> = vec![None; self.nodes];
-        let mut queue = std::collections::BinaryHeap::new();
-        cost[start] = 0;
-        queue.push(std::cmp::Reverse((0u64, start)));
-        while let Some(std::cmp::Reverse((c, node))) = queue.pop() {
-            if c > cost[node] {
-                continue;
-            }
-            if node == goal {
-                break;
-            }
-            for (i, a) in self.arcs.iter().enumerate() {
-                if i == skip {
-                    continue;
-                }
-                let (next, up) = if a.from == node {
-                    (a.to, true)
-                } else if a.to == node {
-                    (a.from, false)
-                } else {
-                    continue;
-                };
-                let Some(extra) = step(i, up) else { continue };
-                if c + extra < cost[next] {
-                    cost[next] = c + extra;
-                    came[next] = Some((node, i));
-                    queue.push(std::cmp::Reverse((c + extra, next)));
-                }
-            }
-        }
-        if cost[goal] == u64::MAX {
-            return None;
-        }
-        let mut arcs = Vec::new();
-        let mut at = goal;
-        while let Some((before, arc)) = came[at] {
-            if self.arcs[arc].state == State::Shown {
-                arcs.push(arc);
-            }
-            at = before;
-        }
-        Some((cost[goal], arcs))
-    }
-
     /// Shows `new` with primary suppression only: 1 and 2 as "<3".
     pub fn primary(&mut self, new: &[usize]) {
         for &i in new {
@@ -362,83 +272,5 @@ impl Network {
     #[cfg(test)]
     pub(crate) fn set(&mut self, arc: usize, state: State) {
         self.arcs[arc].state = state;
-    }
-}
-
-/// Dinic's maximum flow, on the few dozen sums of one year.
-struct MaxFlow {
-    edges: Vec<(usize, i64)>,
-    out: Vec<Vec<usize>>,
-}
-
-impl MaxFlow {
-    fn new(nodes: usize) -> Self {
-        MaxFlow {
-            edges: Vec::new(),
-            out: vec![Vec::new(); nodes],
-        }
-    }
-
-    fn edge(&mut self, from: usize, to: usize, capacity: i64) {
-        self.out[from].push(self.edges.len());
-        self.edges.push((to, capacity));
-        self.out[to].push(self.edges.len());
-        self.edges.push((from, 0));
-    }
-
-    fn run(&mut self, source: usize, sink: usize) -> i64 {
-        let mut total = 0;
-        loop {
-            let mut level = vec![usize::MAX; self.out.len()];
-            level[source] = 0;
-            let mut queue = std::collections::VecDeque::from([source]);
-            while let Some(n) = queue.pop_front() {
-                for &e in &self.out[n] {
-                    let (to, cap) = self.edges[e];
-                    if cap > 0 && level[to] == usize::MAX {
-                        level[to] = level[n] + 1;
-                        queue.push_back(to);
-                    }
-                }
-            }
-            if level[sink] == usize::MAX {
-                return total;
-            }
-            let mut next = vec![0; self.out.len()];
-            loop {
-                let pushed = self.push(source, sink, UNBOUNDED * 4, &level, &mut next);
-                if pushed == 0 {
-                    break;
-                }
-                total += pushed;
-            }
-        }
-    }
-
-    fn push(
-        &mut self,
-        node: usize,
-        sink: usize,
-        limit: i64,
-        level: &[usize],
-        next: &mut [usize],
-    ) -> i64 {
-        if node == sink {
-            return limit;
-        }
-        while next[node] < self.out[node].len() {
-            let e = self.out[node][next[node]];
-            let (to, cap) = self.edges[e];
-            if cap > 0 && level[to] == level[node] + 1 {
-                let pushed = self.push(to, sink, limit.min(cap), level, next);
-                if pushed > 0 {
-                    self.edges[e].1 -= pushed;
-                    self.edges[e ^ 1].1 += pushed;
-                    return pushed;
-                }
-            }
-            next[node] += 1;
-        }
-        0
     }
 }
