@@ -14,6 +14,8 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
@@ -98,6 +100,8 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
+        // Outside the 400 mapping above, which reads the body it maps.
+        .layer(compression())
         .layer(TraceLayer::new_for_http()
             .make_span_with(|req: &axum::extract::Request| {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
@@ -107,6 +111,20 @@ pub fn router(state: AppState) -> Router {
                 tracing::info!(status = res.status().as_u16(), ms = latency.as_secs_f64() * 1000.0, "served");
             }))
         .with_state(state)
+}
+
+/// Pages, server functions and downloads go out compressed, brotli or gzip as the browser
+/// accepts (bodies of 32 bytes or less as they are): most of what a phone on a weak connection
+/// waits for. Not the WASM and JS of `/pkg`: megabytes that are the same every time, so
+/// packing them on each request would cost seconds of CPU; they are for packing at build time.
+fn compression() -> CompressionLayer<impl Predicate> {
+    let predicate = DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/wasm"))
+        .and(NotForContentType::const_new("application/javascript"))
+        .and(NotForContentType::const_new("text/javascript"));
+    CompressionLayer::new()
+        .quality(CompressionLevel::Precise(5))
+        .compress_when(predicate)
 }
 
 /// Server functions answer arguments they cannot decode with a 500 carrying
