@@ -35,13 +35,15 @@ e2e-tools:
 
 # The browser half: the app crate as WASM with the hydrate feature, bound by wasm-bindgen.
 # The WASM is split per page (tools/split-site): the shell's code loads first, each page's
-# chunk when the page is shown. wasm-bindgen then binds the main module.
+# chunk when the page is shown. wasm-bindgen then binds the main module. Every file gets a
+# brotli and a gzip copy (tools/precompress.mjs), which the server sends as they are.
 site: tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate
 	@mkdir -p $(SITE)/pkg
 	$(call split_and_bind,debug,$(SITE))
 	@cp style/main.css $(SITE)/pkg/samverkan.css
 	@cp style/favicon.svg $(SITE)/favicon.svg
+	node tools/precompress.mjs $(SITE)/pkg 9
 
 build: site
 	cargo build -p samverkan-server
@@ -96,6 +98,7 @@ release: tools e2e-tools
 		--strip-target-features -o {} {}
 	@cp style/main.css $(SITE_RELEASE)/pkg/samverkan.css
 	@cp style/favicon.svg $(SITE_RELEASE)/favicon.svg
+	node tools/precompress.mjs $(SITE_RELEASE)/pkg
 	cargo build -p samverkan-server --release
 
 ## Benchmark -----------------------------------------------------------------------------------
