@@ -139,9 +139,9 @@ pub fn exact_year(counts: &YearCounts, through: usize) -> YearFigures {
     let row = |quarters: &[u32; 4]| {
         let mut row = [None; 5];
         for (q, n) in quarters.iter().enumerate().take(through) {
-            row[q] = Some(Figure::exact(*n));
+            row[q] = Some(Figure::Count(*n));
         }
-        row[4] = Some(Figure::exact(quarters.iter().sum()));
+        row[4] = Some(Figure::Count(quarters.iter().sum()));
         row
     };
     let mut totals = [0u32; 4];
@@ -156,7 +156,7 @@ pub fn exact_year(counts: &YearCounts, through: usize) -> YearFigures {
         categories: counts
             .categories
             .iter()
-            .map(|n| Some(Figure::exact(*n)))
+            .map(|n| Some(Figure::Count(*n)))
             .collect(),
         withheld: false,
     }

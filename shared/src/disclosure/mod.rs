@@ -52,11 +52,6 @@ impl Figure {
             _ => None,
         }
     }
-
-    /// The figure of an exact count, for roles that see everything.
-    pub fn exact(n: u32) -> Figure {
-        Figure::Count(n)
-    }
 }
 
 /// Where a figure stands in publication.
@@ -111,10 +106,6 @@ impl Network {
             priority,
         });
         self.arcs.len() - 1
-    }
-
-    pub fn state(&self, arc: usize) -> State {
-        self.arcs[arc].state
     }
 
     /// What a manager sees of `arc`; `None` while it is not published.

@@ -191,26 +191,14 @@ async fn build<C: ConnectionTrait>(
         .collect();
     let area_names = super::reference::area_names(db).await?;
     let category_names = super::reference::category_names(db, lang).await?;
-    let breakdown = |totals: HashMap<Uuid, (u32, u32)>, names: &HashMap<Uuid, String>| {
-        let mut rows: Vec<Breakdown> = totals
-            .into_iter()
-            .map(|(id, (count, previous))| Breakdown {
-                name: names.get(&id).cloned().unwrap_or_default(),
-                count,
-                previous,
-            })
-            .collect();
-        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        rows
-    };
     let hot_places = hot_places(db, now, area_filter, category_filter, &area_names).await?;
     let work = work::compile(db, now, deadline).await?;
     Ok(Dashboard {
         suppressed: false,
         can_export: false,
         weeks: week_points,
-        by_area: breakdown(areas, &area_names),
-        by_category: breakdown(categories, &category_names),
+        by_area: breakdowns(areas, &area_names),
+        by_category: breakdowns(categories, &category_names),
         hot_places,
         by_owner: work.by_owner,
         by_quarter: work.by_quarter,
@@ -219,6 +207,23 @@ async fn build<C: ConnectionTrait>(
         ratings: work.ratings,
         published: None,
     })
+}
+
+/// Named totals (this period, the one before) by id, the most first, then by name.
+pub(super) fn breakdowns(
+    totals: HashMap<Uuid, (u32, u32)>,
+    names: &HashMap<Uuid, String>,
+) -> Vec<Breakdown> {
+    let mut rows: Vec<Breakdown> = totals
+        .into_iter()
+        .map(|(id, (count, previous))| Breakdown {
+            name: names.get(&id).cloned().unwrap_or_default(),
+            count,
+            previous,
+        })
+        .collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    rows
 }
 
 /// The ten places with the most incidents in the last 12 weeks, with the last 4 and the 12

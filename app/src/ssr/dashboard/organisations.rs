@@ -2,18 +2,17 @@
 //! and meetings attended (present or by deputy) of those it was expected at, weekly meetings
 //! and area groups apart. Counts of organisations' work, not of incidents, so exact for all.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::dashboard::OrganisationYear;
 use shared::meeting::Attendance as Presence;
 use shared::report::ReportDeadline;
-use shared::user::Role;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
 use crate::ssr::entities::meetings::{attendance, meeting, member, series};
-use crate::ssr::entities::{organisation, user, weekly_report};
+use crate::ssr::entities::weekly_report;
 use crate::ssr::time::{local_to_utc, to_local};
 use crate::ssr::{Result, db_err};
 
@@ -23,28 +22,14 @@ pub(super) async fn year<C: ConnectionTrait>(
     year: i32,
     deadline: ReportDeadline,
 ) -> Result<Vec<OrganisationYear>> {
-    let names: HashMap<Uuid, String> = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = crate::ssr::reference::organisation_names(db).await?;
     // Per organisation: reports on time, due; weekly meetings attended, expected; area
     // groups attended, expected.
     let mut tally: HashMap<Uuid, [u32; 6]> = HashMap::new();
 
     // Reporting: organisations with active reporters, each week of the year whose deadline
     // has passed.
-    let reporting: BTreeSet<Uuid> = user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Reporter))
-        .filter(user::Column::Active.eq(true))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|u| u.organisation_id)
-        .collect();
+    let reporting = super::work::reporting_organisations(db).await?;
     let now = chrono::Utc::now();
     let due: HashMap<i32, chrono::DateTime<chrono::Utc>> = (1..=53)
         .filter_map(|w| IsoWeek::new(year, w))

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::i18n::T;
 use crate::ssr::counts;
-use crate::ssr::entities::{area, place};
+use crate::ssr::entities::place;
 use crate::ssr::{Result, db_err};
 
 /// Places are listed with at least this many incidents in a year.
@@ -25,6 +25,8 @@ pub(super) struct Years {
     areas: Vec<(Uuid, String)>,
     categories: Vec<(Uuid, String)>,
     counts: BTreeMap<i32, YearCounts>,
+    /// Each year's figures as the reader may see them, worked out once.
+    figures: BTreeMap<i32, YearFigures>,
     /// The week in progress.
     now: IsoWeek,
     suppress: bool,
@@ -40,12 +42,9 @@ impl Years {
         suppress: bool,
         lang: Lang,
     ) -> Result<Years> {
-        let mut areas: Vec<(Uuid, String)> = area::Entity::find()
-            .all(db)
-            .await
-            .map_err(db_err)?
+        let mut areas: Vec<(Uuid, String)> = crate::ssr::reference::area_names(db)
+            .await?
             .into_iter()
-            .map(|a| (a.id, a.name))
             .collect();
         areas.sort_by(|a, b| a.1.cmp(&b.1));
         let mut categories: Vec<(Uuid, String)> = crate::ssr::reference::category_names(db, lang)
@@ -89,19 +88,27 @@ impl Years {
             year.areas[*a][week.quarter() as usize - 1] += n;
             year.categories[*c] += n;
         }
-        Ok(Years {
+        let mut years = Years {
             areas,
             categories,
             counts,
+            figures: BTreeMap::new(),
             now,
             suppress,
             lang,
-        })
+        };
+        years.figures = (first..=last).map(|y| (y, years.work_out(y))).collect();
+        Ok(years)
+    }
+
+    /// The year's figures, if it was read.
+    pub fn figures(&self, year: i32) -> Option<&YearFigures> {
+        self.figures.get(&year)
     }
 
     /// The year's figures as the reader may see them. A year without a single incident
     /// recorded reads "–" (no data) throughout.
-    pub fn figures(&self, year: i32) -> YearFigures {
+    fn work_out(&self, year: i32) -> YearFigures {
         let empty = YearCounts::default();
         let counts = self.counts.get(&year).unwrap_or(&empty);
         let mut figures = if !self.suppress {
@@ -152,18 +159,14 @@ impl Years {
     /// Rows per area and the whole municipality; `columns` are (label, year, column 0–4),
     /// those not (yet) published left out.
     pub fn by_area(&self, columns: &[(i32, usize)]) -> FigureTable {
-        let years: HashMap<i32, YearFigures> = columns
-            .iter()
-            .map(|(y, _)| (*y, self.figures(*y)))
-            .collect();
         let shown: Vec<(i32, usize)> = columns
             .iter()
             .copied()
-            .filter(|(y, c)| years[y].total[*c].is_some())
+            .filter(|(y, c)| self.figures(*y).is_some_and(|f| f.total[*c].is_some()))
             .collect();
         let cell = |row: Option<usize>, (y, c): (i32, usize)| {
-            let f = &years[&y];
-            row.map_or(f.total[c], |a| f.areas[a][c])
+            self.figures(y)
+                .and_then(|f| row.map_or(f.total[c], |a| f.areas[a][c]))
                 .unwrap_or(Figure::NoData)
         };
         let mut rows: Vec<FigureRow> = self
@@ -199,9 +202,9 @@ impl Years {
     /// Rows per category (those with any incident in `years`) and the whole municipality, a
     /// column per year whose totals are published (for managers, years that have ended).
     pub fn by_category(&self, years: &[i32]) -> FigureTable {
-        let (years, figures): (Vec<i32>, Vec<YearFigures>) = years
+        let (years, figures): (Vec<i32>, Vec<&YearFigures>) = years
             .iter()
-            .map(|y| (*y, self.figures(*y)))
+            .filter_map(|y| Some((*y, self.figures(*y)?)))
             .filter(|(_, f)| f.total[4].is_some())
             .unzip();
         let years = &years[..];
@@ -241,8 +244,11 @@ impl Years {
             0 => (self.now.year() - 1, 3),
             n => (self.now.year(), n - 1),
         };
-        let count = self.figures(year).total[q]?;
-        let year_before = self.figures(year - 1).total[q].unwrap_or(Figure::NoData);
+        let count = self.figures(year)?.total[q]?;
+        let year_before = self
+            .figures(year - 1)
+            .and_then(|f| f.total[q])
+            .unwrap_or(Figure::NoData);
         Some(QuarterFigure {
             quarter: self.quarter_label(year, q),
             count,
@@ -275,7 +281,9 @@ pub(super) async fn compile<C: ConnectionTrait>(
 /// Places with at least three incidents in `year`, the ten most first, in areas whose year is
 /// shown exactly; an area's listed places never leave one or two incidents for the rest.
 async fn places<C: ConnectionTrait>(db: &C, years: &Years, year: i32) -> Result<Vec<PlaceFigure>> {
-    let figures = years.figures(year);
+    let Some(figures) = years.figures(year) else {
+        return Ok(Vec::new());
+    };
     let scope = counts::Scope::weeks(year * 100, year * 100 + 99);
     let mut found = counts::hot_places(db, scope, PLACE_THRESHOLD).await?;
     found.sort_by_key(|p| (std::cmp::Reverse(p.incidents), p.place_id));

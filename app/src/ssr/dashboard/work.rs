@@ -71,6 +71,21 @@ fn tally(name: String, actions: &[&action::Model], today: NaiveDate) -> FollowTh
     }
 }
 
+/// The organisations asked for a weekly report: those with active reporters.
+pub(super) async fn reporting_organisations<C: ConnectionTrait>(
+    db: &C,
+) -> Result<std::collections::BTreeSet<Uuid>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Reporter))
+        .filter(user::Column::Active.eq(true))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| u.organisation_id)
+        .collect())
+}
+
 pub(super) async fn compile<C: ConnectionTrait>(
     db: &C,
     now: IsoWeek,
@@ -115,17 +130,7 @@ pub(super) async fn compile<C: ConnectionTrait>(
         .map(|q| tally(q.clone(), per_quarter.get(q).map_or(&[][..], |v| v), today))
         .collect();
 
-    let reporting: Vec<Uuid> = user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Reporter))
-        .filter(user::Column::Active.eq(true))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|u| u.organisation_id)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let reporting = reporting_organisations(db).await?;
     // The twelve latest weeks whose report deadline has passed.
     let last_due = if local_to_utc(deadline.due(now.previous())) <= chrono::Utc::now() {
         now.previous()

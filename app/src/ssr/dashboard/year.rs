@@ -150,17 +150,6 @@ async fn detail<C: ConnectionTrait>(
     }
     Ok(per
         .into_iter()
-        .map(|(area, categories)| {
-            let mut rows: Vec<Breakdown> = categories
-                .into_iter()
-                .map(|(id, (count, previous))| Breakdown {
-                    name: names.get(&id).cloned().unwrap_or_default(),
-                    count,
-                    previous,
-                })
-                .collect();
-            rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
-            (area, rows)
-        })
+        .map(|(area, categories)| (area, super::breakdowns(categories, &names)))
         .collect())
 }
