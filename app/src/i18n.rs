@@ -600,10 +600,13 @@ texts! {
     RoleCoordinator => "Samordnare", "Coordinator";
     RoleManager => "Chef", "Manager";
     RoleAdmin => "Administratör", "Administrator";
+    RoleHandler => "Utförare", "Handler";
+    WorkOrders => "Arbetsordrar", "Work orders";
     RoleReporterHint => "Rapportör: loggar händelser och lämnar veckorapport för sin organisation.", "Reporter: logs incidents and sends the weekly report for their organisation.";
     RoleCoordinatorHint => "Samordnare: leder möten, följer upp åtgärder och ser allt i samverkan.", "Coordinator: runs meetings, follows up actions and sees everything in the collaboration.";
     RoleManagerHint => "Chef: ser översikt och statistik, aldrig enskilda händelser.", "Manager: sees overviews and statistics, never individual incidents.";
     RoleAdminHint => "Administratör: konton och grunddata (områden, platser, kategorier).", "Administrator: accounts and reference data (areas, places, categories).";
+    RoleHandlerHint => "Utförare: tar emot och åtgärdar arbetsordrar till sin organisation, ser inget annat.", "Handler: takes and fixes the work orders sent to their organisation, and sees nothing else.";
     AccountCreated => "Kontot är skapat:", "The account has been created:";
     PasswordReset => "Lösenordet är återställt:", "The password has been reset:";
     LinkIntroPrefix => "Skicka länken till", "Send the link to";
@@ -765,6 +768,7 @@ pub fn role_name(role: Role) -> (&'static str, &'static str) {
         Role::Coordinator => (T::RoleCoordinator, T::RoleCoordinatorHint),
         Role::Manager => (T::RoleManager, T::RoleManagerHint),
         Role::Admin => (T::RoleAdmin, T::RoleAdminHint),
+        Role::Handler => (T::RoleHandler, T::RoleHandlerHint),
     };
     (t(name), t(hint))
 }

@@ -26,14 +26,19 @@ pub enum Role {
     /// Owns the system: users, organisations, areas, categories.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
     Admin,
+    /// Works the work orders sent to their organisation (street and parks, property, a housing
+    /// company) and sees nothing else: no incidents, minutes, groups or directory.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "handler"))]
+    Handler,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
+    pub const ALL: [Role; 5] = [
         Role::Admin,
         Role::Coordinator,
         Role::Reporter,
         Role::Manager,
+        Role::Handler,
     ];
 
     /// The command-line and storage spelling.
@@ -43,6 +48,7 @@ impl Role {
             Role::Coordinator => "coordinator",
             Role::Manager => "manager",
             Role::Admin => "admin",
+            Role::Handler => "handler",
         }
     }
 
@@ -205,6 +211,18 @@ impl CurrentUser {
         matches!(self.role, Role::Coordinator | Role::Admin)
     }
 
+    /// Work orders: everyone but managers (who see figures). Handlers see their own
+    /// organisation's, reporters those their organisation sent or whose incidents it logged.
+    pub fn can_see_work_orders(&self) -> bool {
+        self.role != Role::Manager
+    }
+
+    /// Takes part in the collaboration (area groups, the contact directory): everyone but the
+    /// handlers, who only fix what is sent to them.
+    pub fn takes_part(&self) -> bool {
+        self.role != Role::Handler
+    }
+
     /// Accounts (who may sign in, in which organisation and role) are the admin's.
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
@@ -241,6 +259,23 @@ mod tests {
     fn managers_never_read_individual_incidents() {
         assert!(!user(Role::Manager, 1).can_read_incidents());
         assert!(user(Role::Reporter, 1).can_read_incidents());
+    }
+
+    #[test]
+    fn handlers_get_nothing_but_work_orders() {
+        let handler = user(Role::Handler, 1);
+        assert!(handler.can_see_work_orders());
+        assert!(!handler.takes_part());
+        assert!(!handler.can_read_incidents());
+        assert!(!handler.can_log_incidents());
+        assert!(!handler.can_edit_incident(OrganisationId(Uuid::from_u128(1))));
+        assert!(!handler.can_see_dashboard());
+        assert!(!handler.can_read_audit_log());
+        assert!(!handler.can_create_actions());
+        assert!(!handler.can_keep_places());
+        assert!(!handler.can_keep_directory());
+        assert!(!user(Role::Manager, 1).can_see_work_orders());
+        assert!(user(Role::Reporter, 1).takes_part());
     }
 
     #[test]

@@ -44,8 +44,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     {me.can_see_dashboard().then(|| view! {
                                         <li><NavLink href="/dashboard" label=t(T::Dashboard) /></li>
                                     })}
-                                    <li><NavLink href="/groups" label=t(T::AreaGroups) /></li>
-                                    <li><NavLink href="/directory" label=t(T::Directory) /></li>
+                                    {me.can_see_work_orders().then(|| view! {
+                                        <li><NavLink href="/work-orders" label=t(T::WorkOrders) /></li>
+                                    })}
+                                    {me.takes_part().then(|| view! {
+                                        <li><NavLink href="/groups" label=t(T::AreaGroups) /></li>
+                                        <li><NavLink href="/directory" label=t(T::Directory) /></li>
+                                    })}
                                     {me.can_log_incidents().then(|| view! {
                                         <li><NavLink href="/incidents/new" label=t(T::LogIncident) /></li>
                                     })}

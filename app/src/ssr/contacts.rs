@@ -44,6 +44,9 @@ pub async fn directory<C: ConnectionTrait>(
     caller: &CurrentUser,
     filter: &Filter,
 ) -> Result<Directory> {
+    if !caller.takes_part() {
+        return Err(AppError::Forbidden);
+    }
     let all = contact::Entity::find().all(db).await.map_err(db_err)?;
     let by_id: HashMap<Uuid, &contact::Model> = all.iter().map(|c| (c.id, c)).collect();
     let orgs = super::reference::organisation_names(db).await?;

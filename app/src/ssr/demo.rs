@@ -25,7 +25,7 @@ pub const DEMO_PASSWORD: &str = "demo-password";
 pub const RECENT_INCIDENTS: usize = 60;
 
 /// The demo accounts: (email, name, organisation, role).
-pub const DEMO_USERS: [(&str, &str, &str, Role); 5] = [
+pub const DEMO_USERS: [(&str, &str, &str, Role); 7] = [
     (
         "admin@example.org",
         "Alva Admin",
@@ -56,6 +56,18 @@ pub const DEMO_USERS: [(&str, &str, &str, Role); 5] = [
         "Kommunledningskontoret",
         Role::Manager,
     ),
+    (
+        "streets@example.org",
+        "Gustav Gata",
+        "Gatu- och parkavdelningen",
+        Role::Handler,
+    ),
+    (
+        "property@example.org",
+        "Fanny Fastighet",
+        "Fastighetsavdelningen",
+        Role::Handler,
+    ),
 ];
 
 /// The standard categories: (code, Swedish, English).
@@ -81,7 +93,7 @@ pub const CATEGORIES: [(&str, &str, &str); 11] = [
     ("other", "Övrigt", "Other"),
 ];
 
-pub(super) const ORGANISATIONS: [(&str, OrgKind); 13] = [
+pub(super) const ORGANISATIONS: [(&str, OrgKind); 14] = [
     ("Trygg i Norrtälje Kommun", OrgKind::Municipality),
     ("Kommunledningskontoret", OrgKind::Municipality),
     ("Polisen Norrtälje", OrgKind::Police),
@@ -95,7 +107,12 @@ pub(super) const ORGANISATIONS: [(&str, OrgKind); 13] = [
     ("Kollektivtrafiken", OrgKind::PublicTransport),
     ("Fritid och ungdom", OrgKind::YouthLeisure),
     ("Ungdomsmottagningen", OrgKind::YouthClinic),
+    // A housing company outside the collaboration: it gets work orders, not meetings.
+    ("Norrtäljehem", OrgKind::Property),
 ];
+
+/// Organisations that do not sit in the weekly meeting.
+const OUTSIDE_THE_MEETING: [&str; 2] = ["Kommunledningskontoret", "Norrtäljehem"];
 
 const AREAS: [(&str, [&str; 4]); 5] = [
     (
@@ -242,7 +259,7 @@ async fn load_meeting_series<C: ConnectionTrait + TransactionTrait>(db: &C) -> R
         .await
         .map_err(db_err)?
         .into_iter()
-        .filter(|o| o.name != "Kommunledningskontoret")
+        .filter(|o| !OUTSIDE_THE_MEETING.contains(&o.name.as_str()))
         .map(|o| o.id)
         .collect();
     super::meetings::create_series_at(

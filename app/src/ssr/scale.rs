@@ -145,11 +145,11 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
         .map(|c| c.id)
         .collect();
 
-    // Organisations: the demo's thirteen (so the demo accounts exist) and 47 more.
+    // Organisations: the demo's fourteen (so the demo accounts exist) and 46 more.
     let listed: Vec<(String, OrgKind)> = demo::ORGANISATIONS
         .iter()
         .map(|(name, kind)| ((*name).to_owned(), *kind))
-        .chain((0..47).map(|i| {
+        .chain((0..46).map(|i| {
             let kind = OrgKind::ALL[i % OrgKind::ALL.len()];
             (
                 format!(

@@ -72,11 +72,11 @@ async fn memberships<C: ConnectionTrait>(
 }
 
 /// What `caller` may see: coordinators and admins everything, reporters their own groups,
-/// managers no group's records (they get counts).
+/// managers (who get counts) and handlers no group's records.
 pub async fn visible_groups<C: ConnectionTrait>(db: &C, caller: &CurrentUser) -> Result<Visible> {
     Ok(match caller.role {
         Role::Coordinator | Role::Admin => Visible::All,
-        Role::Manager => Visible::Only(Vec::new()),
+        Role::Manager | Role::Handler => Visible::Only(Vec::new()),
         Role::Reporter => Visible::Only(memberships(db, caller.id.0, false).await?),
     })
 }

@@ -262,6 +262,9 @@ async fn summarise<C: ConnectionTrait>(
 /// The groups the caller may know about: every group with counts for coordinators, admins
 /// and managers (who cannot open them); a reporter's own groups only.
 pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser) -> Result<Vec<GroupSummary>> {
+    if !caller.takes_part() {
+        return Err(AppError::Forbidden);
+    }
     let visible = access::visible_groups(db, caller).await?;
     let areas = super::reference::area_names(db).await?;
     let mut out = Vec::new();
