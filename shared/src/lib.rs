@@ -27,5 +27,6 @@ pub mod statistics;
 pub mod text;
 pub mod user;
 pub mod week;
+pub mod work_order;
 
 pub use error::{AppError, FieldError, FieldIssue};
