@@ -652,6 +652,7 @@ texts! {
     FieldRetired => "Är avvecklad – välj en annan.", "Has been retired – choose another.";
     FieldNotInText => "Texten finns inte i beskrivningen eller dess tidigare versioner. Kopiera den exakt som den står.", "That text is not in the description or its earlier versions. Copy it exactly as it stands.";
     TypeRedactionRequest => "Begäran om borttagning", "Request for removal";
+    TypeWorkOrder => "Arbetsorder", "Work order";
     FieldActiveAccounts => "Organisationen har aktiva konton. Inaktivera dem eller flytta dem till en annan organisation först.", "The organisation has active accounts. Deactivate them or move them to another organisation first.";
     SetPassword => "Välj lösenord", "Choose a password";
     SetPasswordWelcome => "Välkommen till Samverkan,", "Welcome to Samverkan,";

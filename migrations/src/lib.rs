@@ -27,6 +27,7 @@ mod m20261204_000020_create_kept_warnings;
 mod m20261204_000021_create_incident_search;
 mod m20261204_000022_create_sign_in_failures;
 mod m20261204_000023_lock_finalised_minutes;
+mod m20261204_000024_create_work_orders;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_create_incident_search::Migration),
             Box::new(m20261204_000022_create_sign_in_failures::Migration),
             Box::new(m20261204_000023_lock_finalised_minutes::Migration),
+            Box::new(m20261204_000024_create_work_orders::Migration),
         ]
     }
 }

@@ -77,6 +77,9 @@ pub enum RecordType {
     /// A reporter's request that personal data be removed from an incident.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "redaction_request"))]
     RedactionRequest,
+    /// An unsafe place sent to the organisation that fixes it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "work_order"))]
+    WorkOrder,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

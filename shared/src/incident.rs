@@ -179,6 +179,12 @@ pub struct IncidentDetail {
     /// Open requests to remove personal data from it (shown to coordinators).
     #[serde(default)]
     pub redaction_requests: Vec<crate::redaction::RedactionRequest>,
+    /// The work orders it is in, oldest first.
+    #[serde(default)]
+    pub work_orders: Vec<crate::work_order::WorkOrderBrief>,
+    /// The caller may send it as a work order now (none is open for it).
+    #[serde(default)]
+    pub can_send_work_order: bool,
 }
 
 /// The list filters, as they appear in the URL query.

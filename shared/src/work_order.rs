@@ -58,6 +58,18 @@ impl OrderKind {
         Self::ALL.into_iter().find(|k| k.code() == text.trim())
     }
 
+    /// The kind of order a standard category makes (the migration sets the same on existing
+    /// installations); `None` for categories that are not about a place's state.
+    pub fn for_category(code: &str) -> Option<Self> {
+        match code {
+            "unsafe_place" => Some(OrderKind::Lighting),
+            "graffiti" => Some(OrderKind::Graffiti),
+            "littering" => Some(OrderKind::Litter),
+            "vandalism" => Some(OrderKind::DamagedFurniture),
+            _ => None,
+        }
+    }
+
     /// The service level: how long the owner has to fix it, normal and urgent. Offensive
     /// graffiti goes within 48 hours, a litter spill within a day.
     pub fn service_hours(self, priority: Priority) -> i64 {

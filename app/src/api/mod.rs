@@ -19,3 +19,4 @@ pub mod places;
 pub mod redaction;
 pub mod reference;
 pub mod reports;
+pub mod work_orders;

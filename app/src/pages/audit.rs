@@ -28,6 +28,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::Dashboard => T::Dashboard,
         RecordType::Account => T::TypeAccount,
         RecordType::RedactionRequest => T::TypeRedactionRequest,
+        RecordType::WorkOrder => T::TypeWorkOrder,
     })
 }
 

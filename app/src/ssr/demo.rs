@@ -10,6 +10,7 @@ use shared::ids::{AreaId, CategoryId};
 use shared::incident::IncidentInput;
 use shared::text::PlaceName;
 use shared::user::{CurrentUser, OrgKind, Role};
+use shared::work_order::OrderKind;
 use uuid::Uuid;
 
 use super::entities::{area, category, organisation, user};
@@ -176,6 +177,8 @@ pub async fn load_categories<C: ConnectionTrait>(db: &C) -> Result<()> {
             sort_order: Set(order as i32),
             created_at: Set(Utc::now()),
             retired_at: Set(None),
+            default_owner_organisation_id: Set(None),
+            work_order_kind: Set(OrderKind::for_category(code)),
         }
         .insert(db)
         .await

@@ -166,6 +166,7 @@ pub async fn incidents<C: ConnectionTrait + TransactionTrait>(
                 anonymous: Set(false),
                 retired_at: Set(None),
                 merged_into: Set(None),
+                owner_organisation_id: Set(None),
                 confirmed: Set(true),
             });
             id

@@ -40,6 +40,7 @@ pub mod throttle;
 pub mod time;
 pub mod users;
 pub mod views;
+pub mod work_orders;
 pub mod writes;
 
 pub use error::{Result, db_err};

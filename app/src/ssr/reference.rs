@@ -294,6 +294,8 @@ pub async fn save_category<C: ConnectionTrait>(
                 sort_order: Set(1000),
                 created_at: Set(Utc::now()),
                 retired_at: Set(None),
+                default_owner_organisation_id: Set(None),
+                work_order_kind: Set(None),
             }
             .insert(db)
             .await
@@ -318,6 +320,7 @@ fn new_place(area: AreaId, name: &PlaceName, confirmed: bool) -> place::ActiveMo
         anonymous: Set(false),
         retired_at: Set(None),
         merged_into: Set(None),
+        owner_organisation_id: Set(None),
         confirmed: Set(confirmed),
     }
 }

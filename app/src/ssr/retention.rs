@@ -148,6 +148,7 @@ async fn stand_in<C: ConnectionTrait>(db: &C, area: Uuid) -> Result<Uuid> {
         anonymous: Set(true),
         retired_at: Set(None),
         merged_into: Set(None),
+        owner_organisation_id: Set(None),
         confirmed: Set(true),
     }
     .insert(db)

@@ -218,6 +218,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
                 anonymous: Set(false),
                 retired_at: Set(None),
                 merged_into: Set(None),
+                owner_organisation_id: Set(None),
                 confirmed: Set(true),
             });
             ids.push(id);

@@ -1,6 +1,7 @@
 //! `categories`: incident categories; seeded ones carry a stable `code`.
 
 use sea_orm::entity::prelude::*;
+use shared::work_order::OrderKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "categories")]
@@ -14,6 +15,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// When it was retired: gone from the forms for new work, kept by old records.
     pub retired_at: Option<DateTimeUtc>,
+    /// Who usually fixes what this category reports: a work order's proposed owner.
+    pub default_owner_organisation_id: Option<Uuid>,
+    /// Set for categories about a place's state (an unsafe place, graffiti): reporters may
+    /// send their incidents as work orders, of this kind unless they choose another.
+    pub work_order_kind: Option<OrderKind>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

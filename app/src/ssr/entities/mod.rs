@@ -18,3 +18,5 @@ pub mod session;
 pub mod sign_in_failure;
 pub mod user;
 pub mod weekly_report;
+pub mod work_order;
+pub mod work_order_incident;

@@ -19,6 +19,9 @@ pub struct Model {
     pub merged_into: Option<Uuid>,
     /// False for a place first typed in a form, until a coordinator confirms or merges it.
     pub confirmed: bool,
+    /// Who fixes things here (street and parks, property, a housing company): proposed as a
+    /// work order's owner before the category's default.
+    pub owner_organisation_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

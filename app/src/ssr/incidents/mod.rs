@@ -441,6 +441,8 @@ pub async fn get<C: ConnectionTrait>(
     .await?;
     let history = audit::history(db, id.0).await?;
     let redaction_requests = crate::ssr::redaction::open(db, caller, Some(id), lang).await?;
+    let (work_orders, can_send_work_order) =
+        crate::ssr::work_orders::briefs_for_incident(db, caller, id).await?;
     let own = caller.organisation_id.0 == row.organisation_id;
     Ok(IncidentDetail {
         history,
@@ -449,6 +451,8 @@ pub async fn get<C: ConnectionTrait>(
             && own
             && row.anonymised_at.is_none(),
         redaction_requests,
+        work_orders,
+        can_send_work_order,
         summary: row.summary(
             lang,
             sent.get(&(row.organisation_id, row.week_key)).copied(),
