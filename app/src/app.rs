@@ -89,6 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:id") view={Lazy::<routes::Group>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reports") view={Lazy::<routes::Report>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reports/overview") view={Lazy::<routes::ReportOverview>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/work-orders") view={Lazy::<routes::WorkOrders>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/work-orders/new") view={Lazy::<routes::NewWorkOrder>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/work-orders/:id") view={Lazy::<routes::WorkOrder>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

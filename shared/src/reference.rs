@@ -39,6 +39,12 @@ pub struct CategoryDto {
     pub name_en: Option<String>,
     #[serde(default)]
     pub retired: bool,
+    /// The kind of work order it makes; `None` for categories not about a place's state.
+    #[serde(default)]
+    pub work_order_kind: Option<crate::work_order::OrderKind>,
+    /// The organisation proposed to fix what it reports.
+    #[serde(default)]
+    pub default_owner_id: Option<String>,
 }
 
 /// Everything the incident form and the list filters need, fetched in one call. Places are
@@ -117,6 +123,9 @@ pub struct ManagedPlace {
     pub incidents: u64,
     /// Names merged into this place, which now lead to it when typed.
     pub aliases: Vec<String>,
+    /// Who fixes things here (work orders' proposed owner).
+    #[serde(default)]
+    pub owner_id: Option<String>,
 }
 
 /// One area's places for the place list, and how many new places wait in each area.

@@ -515,6 +515,9 @@ pub struct WorkOrderSummary {
     pub planned_for: Option<String>,
     /// Local date it was done.
     pub done_on: Option<String>,
+    /// The caller may accept it with one tap (the owner's side, while it is sent).
+    #[serde(default)]
+    pub can_accept: bool,
 }
 
 /// How late an open order is at `now`, in started days (0 when in time).

@@ -194,6 +194,7 @@ fn summary(id: &str, overdue_days: u32, sent: &str) -> WorkOrderSummary {
         overdue_days,
         planned_for: None,
         done_on: None,
+        can_accept: false,
     }
 }
 

@@ -148,3 +148,31 @@ pub async fn set_retired(
         .await,
     )
 }
+
+/// Routing for work orders (admins): a place's owner (`kind` place), or a category's default
+/// owner and order kind (`kind` category). Empty values clear them.
+#[server(prefix = "/api", endpoint = "admin/routing")]
+pub async fn set_routing(
+    #[server(default)] kind: String,
+    #[server(default)] id: String,
+    #[server(default)] owner_organisation_id: String,
+    #[server(default)] work_order_kind: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let kind =
+                shared::reference::ReferenceKind::parse(&kind).ok_or(AppError::BadRequest)?;
+            crate::ssr::reference_admin::set_routing(
+                &state.db,
+                &caller,
+                kind,
+                &id,
+                &owner_organisation_id,
+                &work_order_kind,
+            )
+            .await
+        }
+        .await,
+    )
+}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use shared::action::ActionState;
 use shared::audit::{AuditAction, AuditEntry, FieldChange};
+use shared::work_order::{OrderKind, OrderState, Priority};
 
 use crate::i18n::{T, t};
 
@@ -40,6 +41,13 @@ fn field_label(field: &str) -> String {
         "note" => T::Note,
         "removed" => T::RemovedWhat,
         "reason" => T::Reason,
+        "order_kind" | "work_order_kind" => T::OrderKindField,
+        "priority" => T::Priority,
+        "order_state" => T::State,
+        "planned_for" => T::PlannedFor,
+        "done_note" => T::WhatWasDone,
+        "reject_reason" => T::RejectReason,
+        "incidents" => T::LinkedIncidents,
         _ => return field.to_owned(),
     };
     t(key).to_owned()
@@ -51,6 +59,17 @@ fn value(field: &str, text: &str) -> String {
         && let Some(state) = ActionState::parse(text)
     {
         return super::labels::state_label(state).to_owned();
+    }
+    let order = match field {
+        "order_state" => OrderState::parse(text).map(super::labels::order_state_label),
+        "order_kind" | "work_order_kind" => {
+            OrderKind::parse(text).map(super::labels::order_kind_label)
+        }
+        "priority" => Priority::parse(text).map(super::labels::priority_label),
+        _ => None,
+    };
+    if let Some(label) = order {
+        return label.to_owned();
     }
     match text {
         "true" => t(T::Yes).to_owned(),

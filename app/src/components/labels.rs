@@ -2,6 +2,7 @@
 
 use shared::action::ActionState;
 use shared::meeting::MeetingState;
+use shared::work_order::{OrderKind, OrderState, Priority, StepKind};
 
 use crate::i18n::{T, t};
 
@@ -34,4 +35,44 @@ pub fn weekday_name(day: u32) -> &'static str {
         T::Saturday,
         T::Sunday,
     ][day.min(6) as usize])
+}
+
+pub fn order_kind_label(kind: OrderKind) -> &'static str {
+    t(match kind {
+        OrderKind::Lighting => T::OrderKindLighting,
+        OrderKind::Vegetation => T::OrderKindVegetation,
+        OrderKind::Graffiti => T::OrderKindGraffiti,
+        OrderKind::Litter => T::OrderKindLitter,
+        OrderKind::DamagedFurniture => T::OrderKindDamagedFurniture,
+        OrderKind::Other => T::OrderKindOther,
+    })
+}
+
+pub fn priority_label(priority: Priority) -> &'static str {
+    t(match priority {
+        Priority::Normal => T::PriorityNormal,
+        Priority::Urgent => T::PriorityUrgent,
+    })
+}
+
+pub fn order_state_label(state: OrderState) -> &'static str {
+    t(match state {
+        OrderState::Sent => T::OrderSent,
+        OrderState::Accepted => T::OrderAccepted,
+        OrderState::Planned => T::OrderPlanned,
+        OrderState::Done => T::OrderDone,
+        OrderState::Rejected => T::OrderRejected,
+        OrderState::Withdrawn => T::OrderWithdrawn,
+    })
+}
+
+pub fn step_label(step: StepKind) -> &'static str {
+    t(match step {
+        StepKind::Accept => T::StepAccept,
+        StepKind::Plan => T::StepPlan,
+        StepKind::Done => T::StepDone,
+        StepKind::Reject => T::StepReject,
+        StepKind::Reroute => T::StepReroute,
+        StepKind::Withdraw => T::StepWithdraw,
+    })
 }

@@ -14,6 +14,7 @@ use crate::api::incidents::{get_week_overview, kept_warnings};
 use crate::api::meetings::list_series;
 use crate::api::redaction::open_redactions;
 use crate::api::reports::{get_own_week, report_overview};
+use crate::api::work_orders::list_work_orders;
 use crate::app::UserResource;
 use crate::components::fields::PageError;
 use crate::components::labels::state_text;
@@ -93,10 +94,40 @@ fn OnMe(me: CurrentUser) -> impl IntoView {
         view! { <ReportDue /> <OverdueActions scope="mine" heading=T::OurActions /> }.into_any()
     } else if me.can_see_dashboard() {
         view! { <ManagerHeadlines /> }.into_any()
+    } else if me.role == Role::Handler {
+        view! { <OrderQueue /> }.into_any()
     } else {
         ().into_any()
     };
     view! { <div class="on-me">{on_me}</div> }
+}
+
+/// A handler's queue in one line: how many orders wait, how many are late.
+#[component]
+fn OrderQueue() -> impl IntoView {
+    let orders = Resource::new(
+        || (),
+        |_| list_work_orders(String::new(), String::new(), String::new()),
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                orders.await.ok().map(|list| {
+                    let late = list.iter().filter(|o| o.overdue_days > 0).count() as u64;
+                    view! {
+                        <section aria-labelledby="queue-heading">
+                            <h2 id="queue-heading">{t(T::OpenOrders)}</h2>
+                            <p>
+                                {count_of(list.len() as u64, T::WorkOrder, T::WorkOrders).to_lowercase()}
+                                {(late > 0).then(|| view! { ", " <span class="tag warn">{format!("{late} {}", t(T::Overdue))}</span> })}
+                            </p>
+                            <p><a class="button primary big" href="/work-orders">{t(T::ShowQueue)}</a></p>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
+    }
 }
 
 /// The organisation's weekly report: sent, due, or late.

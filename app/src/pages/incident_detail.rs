@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::incidents::get_incident;
 use crate::components::fields::PageError;
 use crate::components::history::History;
+use crate::components::order_tags::brief_text;
 use crate::components::redaction::{RedactionForm, RedactionRequestForm};
 use crate::i18n::{T, t, yes_no};
 
@@ -54,6 +55,19 @@ pub fn IncidentDetailPage() -> impl IntoView {
                                 }.into_any(),
                                 None => view! { <p class="description">{d.description.clone()}</p> }.into_any(),
                             }}
+                            {(!d.work_orders.is_empty()).then(|| view! {
+                                <h2>{t(T::OrdersOnIncident)}</h2>
+                                <ul class="plain">
+                                    {d.work_orders.clone().into_iter().map(|b| {
+                                        let text = brief_text(&b);
+                                        if b.can_open {
+                                            view! { <li><a href=format!("/work-orders/{}", b.id)>{text}</a></li> }.into_any()
+                                        } else {
+                                            view! { <li>{text}</li> }.into_any()
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            })}
                             <h2>{t(T::History)}</h2>
                             <History entries=d.history.clone() />
                             <p class="actions">
@@ -62,6 +76,9 @@ pub fn IncidentDetailPage() -> impl IntoView {
                                 })}
                                 {coordinator.then(|| view! {
                                     <a class="button" href=format!("/actions/new?incident={}&area={}", s.id, d.input.area_id)>{t(T::CreateAction)}</a>
+                                })}
+                                {d.can_send_work_order.then(|| view! {
+                                    <a class="button" href=format!("/work-orders/new?incident={}", s.id)>{t(T::SendWorkOrder)}</a>
                                 })}
                                 <a href="/incidents">{t(T::BackToList)}</a>
                             </p>

@@ -27,4 +27,7 @@ pub mod places;
 pub mod reports;
 pub mod set_password;
 pub mod sign_in;
+pub mod work_order_detail;
+pub mod work_order_new;
+pub mod work_orders;
 pub mod year_report;

@@ -251,6 +251,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<()> {
     tracing::debug!(history, "demo incident history loaded");
     load_meeting_series(db).await?;
     super::demo_actions::load(db).await?;
+    super::demo_work_orders::load(db).await?;
     super::demo_directory::load(db).await
 }
 

@@ -86,6 +86,7 @@ pub async fn list<C: ConnectionTrait>(
             retired: r.retired_at.is_some(),
             incidents: counts.get(&r.id).copied().unwrap_or(0),
             aliases: aliases.remove(&r.id).unwrap_or_default(),
+            owner_id: r.owner_organisation_id.map(|o| o.to_string()),
             name: r.name,
         })
         .collect();

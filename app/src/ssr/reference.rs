@@ -135,6 +135,8 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
                 name_sv: c.name_sv,
                 name_en: c.name_en,
                 retired: c.retired_at.is_some(),
+                work_order_kind: c.work_order_kind,
+                default_owner_id: c.default_owner_organisation_id.map(|o| o.to_string()),
             })
             .collect(),
     })

@@ -217,7 +217,7 @@ impl Names {
         })
     }
 
-    fn summary(&self, m: &work_order::Model) -> WorkOrderSummary {
+    fn summary(&self, caller: &CurrentUser, m: &work_order::Model) -> WorkOrderSummary {
         let name =
             |map: &HashMap<Uuid, String>, id: Uuid| map.get(&id).cloned().unwrap_or_default();
         WorkOrderSummary {
@@ -239,6 +239,8 @@ impl Names {
             },
             planned_for: m.planned_for.map(|d| d.to_string()),
             done_on: m.done_at.map(|t| format_local(t)[..10].to_owned()),
+            can_accept: allowed_steps(m.state, access(caller, m, &[]).sides)
+                .contains(&StepKind::Accept),
         }
     }
 }
@@ -314,7 +316,7 @@ pub async fn list<C: ConnectionTrait>(
     }
     .map_err(db_err)?;
     let names = Names::of(db, &rows).await?;
-    let mut out: Vec<WorkOrderSummary> = rows.iter().map(|m| names.summary(m)).collect();
+    let mut out: Vec<WorkOrderSummary> = rows.iter().map(|m| names.summary(caller, m)).collect();
     if !filter.closed() {
         out.sort_by(queue_order);
     }
@@ -361,7 +363,7 @@ pub async fn get<C: ConnectionTrait>(
     };
     let names = Names::of(db, std::slice::from_ref(&model)).await?;
     Ok(WorkOrderDetail {
-        summary: names.summary(&model),
+        summary: names.summary(caller, &model),
         description: model.description.clone(),
         done_note: model.done_note.clone(),
         reject_reason: model.reject_reason.clone(),

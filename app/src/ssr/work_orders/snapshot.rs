@@ -33,7 +33,7 @@ pub(super) async fn of<C: ConnectionTrait>(db: &C, m: &work_order::Model) -> Res
         .await
         .map_err(db_err)?;
     Ok(json!({
-        "kind": m.kind.code(),
+        "order_kind": m.kind.code(),
         "priority": m.priority.code(),
         "order_state": m.state.code(),
         "owner": owner,

@@ -19,6 +19,10 @@ use super::entities::{area, category, organisation, place, user};
 use super::writes::begin_write;
 use super::{Result, audit, db_err, reference};
 
+mod routing;
+
+pub use routing::set_routing;
+
 fn ensure_admin(caller: &CurrentUser) -> Result<()> {
     if caller.can_manage_reference_data() {
         Ok(())
@@ -29,6 +33,19 @@ fn ensure_admin(caller: &CurrentUser) -> Result<()> {
 
 /// One piece of reference data as the audit log keeps it: every field a person can change.
 /// `None` if it does not exist (or is a stand-in for anonymised or merged places).
+/// The name of the organisation that fixes things at a place or for a category ("" for none).
+async fn owner_name<C: ConnectionTrait>(db: &C, id: Option<Uuid>) -> Result<String> {
+    let Some(id) = id else {
+        return Ok(String::new());
+    };
+    Ok(organisation::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|o| o.name)
+        .unwrap_or_default())
+}
+
 async fn described<C: ConnectionTrait>(
     db: &C,
     kind: ReferenceKind,
@@ -49,13 +66,24 @@ async fn described<C: ConnectionTrait>(
             .await
             .map_err(db_err)?
             .map(|a| json!({ "kind": k, "name": a.name, "retired": retired(a.retired_at) })),
-        ReferenceKind::Category => category::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .map(|c| {
-                json!({ "kind": k, "name": c.name_sv, "name_en": c.name_en, "retired": retired(c.retired_at) })
-            }),
+        ReferenceKind::Category => {
+            let Some(c) = category::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map_err(db_err)?
+            else {
+                return Ok(None);
+            };
+            let owner = owner_name(db, c.default_owner_organisation_id).await?;
+            Some(json!({
+                "kind": k,
+                "name": c.name_sv,
+                "name_en": c.name_en,
+                "retired": retired(c.retired_at),
+                "owner": owner,
+                "work_order_kind": c.work_order_kind.map(|w| w.code()).unwrap_or_default(),
+            }))
+        }
         ReferenceKind::Place => {
             let Some(p) = place::Entity::find_by_id(id)
                 .one(db)
@@ -71,12 +99,14 @@ async fn described<C: ConnectionTrait>(
                 .map_err(db_err)?
                 .map(|a| a.name)
                 .unwrap_or_default();
+            let owner = owner_name(db, p.owner_organisation_id).await?;
             Some(json!({
                 "kind": k,
                 "name": p.name,
                 "area": area,
                 "confirmed": p.confirmed,
                 "retired": retired(p.retired_at),
+                "owner": owner,
             }))
         }
     };
