@@ -175,3 +175,50 @@ pub async fn started_meeting(w: &World) -> uuid::Uuid {
         .expect("fixture");
     id
 }
+
+/// The outside owners work orders go to, added to a world for the tests that need them:
+/// street and parks ("Gata") and property ("Fastighet"), each with a handler, and a
+/// category that is not about a place's state.
+pub struct Owners {
+    pub gata: OrganisationId,
+    pub gata_handler: CurrentUser,
+    pub fastighet: OrganisationId,
+    pub fastighet_handler: CurrentUser,
+    /// "Ordningsstörning": no work-order kind, so reporters may not send it.
+    pub disturbance: CategoryId,
+}
+
+/// Adds `Owners` to `w`.
+pub async fn owners(w: &World) -> Owners {
+    let gata = reference::save_organisation(&w.db, "", "Gata", "street_parks")
+        .await
+        .expect("organisation");
+    let fastighet = reference::save_organisation(&w.db, "", "Fastighet", "property")
+        .await
+        .expect("organisation");
+    for (email, org) in [("gata@test.se", "Gata"), ("fastighet@test.se", "Fastighet")] {
+        let input = users::UserForCreate {
+            email,
+            name: "Test Person",
+            organisation: org,
+            role: Role::Handler,
+            password: PASSWORD,
+        };
+        users::create(&w.db, input).await.expect("handler");
+    }
+    let disturbance = reference::load(&w.db, shared::lang::Lang::Sv)
+        .await
+        .expect("reference")
+        .categories
+        .iter()
+        .find(|c| c.name_sv == "Ordningsstörning")
+        .expect("category")
+        .id;
+    Owners {
+        gata,
+        gata_handler: sign_in_as(&w.db, "gata@test.se").await,
+        fastighet,
+        fastighet_handler: sign_in_as(&w.db, "fastighet@test.se").await,
+        disturbance,
+    }
+}
