@@ -9,7 +9,8 @@
 //!
 //! Columns: signed out, reporter of organisation A (police), reporter of organisation B
 //! (school, convener of Hallstavik's area group), coordinator, manager, admin, a member of
-//! Hallstavik's group, and a reporter of the member's organisation outside the group.
+//! Hallstavik's group, a reporter of the member's organisation outside the group, and a
+//! handler (street and parks), who sees nothing but their organisation's work orders.
 
 use std::collections::BTreeSet;
 

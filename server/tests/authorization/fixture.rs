@@ -14,6 +14,7 @@ use crate::common::{TestApp, as_pairs, id_of, incident_form};
 
 /// Who calls. The group columns are about Hallstavik's area group: school@ convenes it,
 /// `Member` is a plain member, and `Outsider` is in the member's organisation but not the group.
+/// `Handler` works the orders sent to their organisation and takes no part in the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Who {
     SignedOut,
@@ -26,9 +27,11 @@ pub enum Who {
     Admin,
     Member,
     Outsider,
+    /// streets@, Gatu- och parkavdelningen: a handler (utförare).
+    Handler,
 }
 
-pub const EVERYONE: [Who; 8] = [
+pub const EVERYONE: [Who; 9] = [
     Who::SignedOut,
     Who::ReporterA,
     Who::ReporterB,
@@ -37,6 +40,7 @@ pub const EVERYONE: [Who; 8] = [
     Who::Admin,
     Who::Member,
     Who::Outsider,
+    Who::Handler,
 ];
 
 /// The organisation of `Member` and `Outsider`.
@@ -53,6 +57,7 @@ impl Who {
             Who::Admin => "admin@example.org",
             Who::Member => "member@test.example",
             Who::Outsider => "outsider@test.example",
+            Who::Handler => "streets@example.org",
         }
     }
 

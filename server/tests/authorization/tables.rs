@@ -3,7 +3,7 @@
 //!
 //! K 200 · U 401 · F 403 · N 404 (the same answer as for a record that does not exist) ·
 //! S 303 to the sign-in page. Columns in the order of `fixture::EVERYONE`: signed out,
-//! reporter A, reporter B (convener), coordinator, manager, admin, member, outsider.
+//! reporter A, reporter B (convener), coordinator, manager, admin, member, outsider, handler.
 
 use crate::fixture::{FIELD_WORKERS, Fixture, Who};
 
@@ -24,7 +24,7 @@ pub struct Case {
     pub endpoint: &'static str,
     pub label: &'static str,
     pub form: fn(&Fixture, Who) -> Form,
-    pub expect: [Outcome; 8],
+    pub expect: [Outcome; 9],
     /// Run in a browser of its own (signing in and out would end the shared one's session).
     pub fresh: bool,
 }
@@ -33,7 +33,7 @@ pub struct Page {
     pub route: &'static str,
     /// The path to load; `None` for the route itself.
     pub path: Option<fn(&Fixture) -> String>,
-    pub expect: [Outcome; 8],
+    pub expect: [Outcome; 9],
 }
 
 /// Routes the server adds beside the app's pages.
@@ -71,24 +71,28 @@ fn quiet_week(who: Who) -> String {
         .to_string()
 }
 
-const EVERY_SIGNED_IN: [Outcome; 8] = [U, K, K, K, K, K, K, K];
-const READERS: [Outcome; 8] = [U, K, K, K, F, K, K, K];
-const ADMIN_ONLY: [Outcome; 8] = [U, F, F, F, F, K, F, F];
-const COORDINATOR_ONLY: [Outcome; 8] = [U, F, F, K, F, F, F, F];
-const OVERSEERS: [Outcome; 8] = [U, F, F, K, F, K, F, F];
-const DASHBOARD: [Outcome; 8] = [U, F, F, K, K, K, F, F];
-const REPORTING: [Outcome; 8] = [U, K, K, K, F, F, K, K];
+const EVERY_SIGNED_IN: [Outcome; 9] = [U, K, K, K, K, K, K, K, K];
+/// Everyone who takes part in the collaboration (area groups, the contact directory): every
+/// signed-in caller but the handler, who only works the orders sent to them.
+const TAKING_PART: [Outcome; 9] = [U, K, K, K, K, K, K, K, F];
+const READERS: [Outcome; 9] = [U, K, K, K, F, K, K, K, F];
+const ADMIN_ONLY: [Outcome; 9] = [U, F, F, F, F, K, F, F, F];
+const COORDINATOR_ONLY: [Outcome; 9] = [U, F, F, K, F, F, F, F, F];
+const OVERSEERS: [Outcome; 9] = [U, F, F, K, F, K, F, F, F];
+/// The dashboard and the yearly report (`can_see_dashboard`): not the handler.
+const DASHBOARD: [Outcome; 9] = [U, F, F, K, K, K, F, F, F];
+const REPORTING: [Outcome; 9] = [U, K, K, K, F, F, K, K, F];
 /// Hallstavik's group: seen by its members, coordinators and admins, and nobody else.
-const GROUP_READERS: [Outcome; 8] = [U, N, K, K, N, K, K, N];
+const GROUP_READERS: [Outcome; 9] = [U, N, K, K, N, K, K, N, N];
 /// Hallstavik's meetings: run by coordinators and its convener.
-const GROUP_RUNNERS: [Outcome; 8] = [U, N, K, K, N, F, F, N];
-const ANYONE: [Outcome; 8] = [K; 8];
+const GROUP_RUNNERS: [Outcome; 9] = [U, N, K, K, N, F, F, N, N];
+const ANYONE: [Outcome; 9] = [K; 9];
 
 fn case(
     endpoint: &'static str,
     label: &'static str,
     form: fn(&Fixture, Who) -> Form,
-    expect: [Outcome; 8],
+    expect: [Outcome; 9],
 ) -> Case {
     Case {
         endpoint,
@@ -272,7 +276,7 @@ pub fn server_functions() -> Vec<Case> {
             "incidents/get",
             "reporter A's",
             |fx, _| f(&[("id", &fx.incident)]),
-            [U, K, K, K, N, K, K, K],
+            [U, K, K, K, N, K, K, K, N],
         ),
         case(
             "incidents/save",
@@ -297,7 +301,7 @@ pub fn server_functions() -> Vec<Case> {
                 form.push(("id".into(), fx.incident.clone()));
                 form
             },
-            [U, K, F, K, N, F, F, F],
+            [U, K, F, K, N, F, F, F, N],
         ),
         case("incidents/week", "overview", none, READERS),
         case(
@@ -310,13 +314,13 @@ pub fn server_functions() -> Vec<Case> {
                     ("reason", "Ett namn kom med"),
                 ])
             },
-            [U, F, F, K, N, F, F, F],
+            [U, F, F, K, N, F, F, F, N],
         ),
         case(
             "incidents/redaction-request",
             "reporter A's",
             |fx, _| f(&[("id", &fx.incident), ("reason", "Ett namn kom med")]),
-            [U, K, F, F, N, F, F, F],
+            [U, K, F, F, N, F, F, F, N],
         ),
         case(
             "redactions/decline",
@@ -352,7 +356,7 @@ pub fn server_functions() -> Vec<Case> {
             "actions/get",
             "the weekly meeting's",
             |fx, _| f(&[("id", &fx.action)]),
-            [U, K, K, K, N, K, K, K],
+            [U, K, K, K, N, K, K, K, N],
         ),
         case(
             "actions/get",
@@ -377,14 +381,14 @@ pub fn server_functions() -> Vec<Case> {
             "actions/state",
             "the weekly meeting's",
             |fx, w| f(&[("id", &fx.own[&w].action), ("state", "in_progress")]),
-            [U, K, F, K, N, F, F, F],
+            [U, K, F, K, N, F, F, F, N],
         ),
         // Owned by the field workers: the member's organisation, and the convener's group.
         case(
             "actions/state",
             "the group's",
             |fx, w| f(&[("id", &fx.own[&w].group_action), ("state", "in_progress")]),
-            [U, N, K, K, N, F, K, N],
+            [U, N, K, K, N, F, K, N, N],
         ),
         case(
             "audit/search",
@@ -393,7 +397,7 @@ pub fn server_functions() -> Vec<Case> {
             OVERSEERS,
         ),
         case("audit/users", "who acted", none, OVERSEERS),
-        case("contacts/search", "everyone", none, EVERY_SIGNED_IN),
+        case("contacts/search", "everyone", none, TAKING_PART),
         case(
             "contacts/save",
             "new",
@@ -420,7 +424,7 @@ pub fn server_functions() -> Vec<Case> {
             |fx, w| f(&[("id", &fx.own[&w].left_contact)]),
             OVERSEERS,
         ),
-        case("groups/list", "the caller's", none, EVERY_SIGNED_IN),
+        case("groups/list", "the caller's", none, TAKING_PART),
         case(
             "groups/get",
             "Hallstavik's",
@@ -469,7 +473,7 @@ pub fn server_functions() -> Vec<Case> {
             "meetings/get",
             "weekly",
             |fx, _| f(&[("id", &fx.weekly_meeting)]),
-            [U, K, K, K, N, K, K, K],
+            [U, K, K, K, N, K, K, K, N],
         ),
         case(
             "meetings/get",
@@ -668,7 +672,7 @@ pub fn server_functions() -> Vec<Case> {
     cases
 }
 
-fn page(route: &'static str, path: fn(&Fixture) -> String, expect: [Outcome; 8]) -> Page {
+fn page(route: &'static str, path: fn(&Fixture) -> String, expect: [Outcome; 9]) -> Page {
     Page {
         route,
         path: Some(path),
@@ -676,7 +680,7 @@ fn page(route: &'static str, path: fn(&Fixture) -> String, expect: [Outcome; 8])
     }
 }
 
-fn fixed(route: &'static str, expect: [Outcome; 8]) -> Page {
+fn fixed(route: &'static str, expect: [Outcome; 9]) -> Page {
     Page {
         route,
         path: None,
@@ -686,7 +690,7 @@ fn fixed(route: &'static str, expect: [Outcome; 8]) -> Page {
 
 /// Pages answer as their server functions do, except that a signed-out visitor is sent to
 /// the sign-in page.
-fn signed_out_to_sign_in(mut expect: [Outcome; 8]) -> [Outcome; 8] {
+fn signed_out_to_sign_in(mut expect: [Outcome; 9]) -> [Outcome; 9] {
     expect[0] = S;
     expect
 }
@@ -701,12 +705,12 @@ pub fn pages() -> Vec<Page> {
         page(
             "/incidents/:id",
             |fx| format!("/incidents/{}", fx.incident),
-            p([U, K, K, K, N, K, K, K]),
+            p([U, K, K, K, N, K, K, K, N]),
         ),
         page(
             "/incidents/:id/edit",
             |fx| format!("/incidents/{}/edit", fx.incident),
-            p([U, K, F, K, N, F, F, F]),
+            p([U, K, F, K, N, F, F, F, N]),
         ),
         fixed("/admin", p(ADMIN_ONLY)),
         fixed("/admin/users", p(ADMIN_ONLY)),
@@ -738,8 +742,8 @@ pub fn pages() -> Vec<Page> {
         ),
         fixed("/dashboard", p(DASHBOARD)),
         fixed("/dashboard/year", p(DASHBOARD)),
-        fixed("/directory", p(EVERY_SIGNED_IN)),
-        fixed("/groups", p(EVERY_SIGNED_IN)),
+        fixed("/directory", p(TAKING_PART)),
+        fixed("/groups", p(TAKING_PART)),
         page(
             "/groups/:id",
             |fx| format!("/groups/{}", fx.group),
@@ -765,7 +769,7 @@ pub fn pages() -> Vec<Page> {
                     .unwrap_or_default()
                     .to_owned()
             },
-            [N; 8],
+            [N; 9],
         ),
     ]
 }
