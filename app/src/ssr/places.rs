@@ -19,7 +19,7 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{action, incident, incident_count, place};
+use super::entities::{action, incident, incident_count, place, work_order};
 use super::writes::begin_write;
 use super::{Result, audit, db_err};
 
@@ -221,6 +221,14 @@ pub async fn merge<C: ConnectionTrait + TransactionTrait>(
     incident::Entity::update_many()
         .col_expr(incident::Column::PlaceId, Expr::value(into.0))
         .filter(incident::Column::PlaceId.eq(from.0))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    // Work orders follow their place (they are not counted in the preview: they are few, and
+    // each names its incidents).
+    work_order::Entity::update_many()
+        .col_expr(work_order::Column::PlaceId, Expr::value(into.0))
+        .filter(work_order::Column::PlaceId.eq(from.0))
         .exec(&*txn)
         .await
         .map_err(db_err)?;

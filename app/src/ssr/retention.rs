@@ -9,15 +9,15 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Months, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, prelude::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, prelude::Expr,
 };
 use serde_json::Value;
 use shared::audit::{AuditAction, RecordType};
 use uuid::Uuid;
 
 use super::audit::{self, Actor};
-use super::entities::{audit_event, incident, place};
+use super::entities::{audit_event, incident, place, work_order, work_order_incident};
 use super::{Result, db_err};
 
 /// The default retention period.
@@ -38,6 +38,8 @@ const BATCH: u64 = 500;
 pub struct Anonymised {
     pub incidents: u64,
     pub audit_events: u64,
+    /// Closed work orders whose incidents were all anonymised: their text went with them.
+    pub work_orders: u64,
 }
 
 /// The moment before which incidents are anonymised, `months` before `now`.
@@ -97,13 +99,17 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
                 .map_err(db_err)?;
         }
         let ids: Vec<Uuid> = batch.iter().map(|(id, _)| *id).collect();
-        done.audit_events += redact_snapshots(&*txn, ids).await?;
+        done.audit_events += redact_snapshots(&*txn, RecordType::Incident, ids).await?;
         done.incidents += batch.len() as u64;
         txn.commit().await.map_err(db_err)?;
     }
-    if done.incidents > 0 {
+    let (orders, events) = work_orders(db, &mut stand_ins, now).await?;
+    done.work_orders = orders;
+    done.audit_events += events;
+    if done.incidents > 0 || done.work_orders > 0 {
         let summary = serde_json::json!({
             "incidents": done.incidents,
+            "work_orders": done.work_orders,
             "audit_events": done.audit_events,
             "occurred_before": before.to_rfc3339(),
             "months": months,
@@ -125,6 +131,65 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
         tracing::info!(?done, "retention anonymised old incidents");
     }
     Ok(done)
+}
+
+/// Closed work orders whose incidents are all anonymised: their text, notes and place go the
+/// same way, in one write. An open order keeps its text until it is done or withdrawn.
+async fn work_orders(
+    db: &DatabaseConnection,
+    stand_ins: &mut HashMap<Uuid, Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(u64, u64)> {
+    let closed = work_order::Entity::find()
+        .filter(work_order::Column::ClosedAt.is_not_null())
+        .filter(work_order::Column::AnonymisedAt.is_null())
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    if closed.is_empty() {
+        return Ok((0, 0));
+    }
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let mut ids = Vec::new();
+    for order in closed {
+        let links: Vec<Uuid> = work_order_incident::Entity::find()
+            .filter(work_order_incident::Column::WorkOrderId.eq(order.id))
+            .all(&*txn)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|l| l.incident_id)
+            .collect();
+        let kept = incident::Entity::find()
+            .filter(incident::Column::Id.is_in(links))
+            .filter(incident::Column::AnonymisedAt.is_null())
+            .count(&*txn)
+            .await
+            .map_err(db_err)?;
+        if kept > 0 {
+            continue;
+        }
+        let place = match stand_ins.get(&order.area_id) {
+            Some(id) => *id,
+            None => {
+                let id = stand_in(&*txn, order.area_id).await?;
+                stand_ins.insert(order.area_id, id);
+                id
+            }
+        };
+        ids.push(order.id);
+        let mut active: work_order::ActiveModel = order.into();
+        active.description = Set(String::new());
+        active.done_note = Set(None);
+        active.reject_reason = Set(None);
+        active.place_id = Set(place);
+        active.anonymised_at = Set(Some(now));
+        active.update(&*txn).await.map_err(db_err)?;
+    }
+    let orders = ids.len() as u64;
+    let events = redact_snapshots(&*txn, RecordType::WorkOrder, ids).await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok((orders, events))
 }
 
 /// The area's stand-in place, created the first time it is needed.
@@ -157,11 +222,15 @@ async fn stand_in<C: ConnectionTrait>(db: &C, area: Uuid) -> Result<Uuid> {
     Ok(id)
 }
 
-/// Replaces the description and place in the audit snapshots of `incidents`.
-async fn redact_snapshots<C: ConnectionTrait>(db: &C, incidents: Vec<Uuid>) -> Result<u64> {
+/// Replaces the free text and place in the audit snapshots of the records `ids`.
+async fn redact_snapshots<C: ConnectionTrait>(
+    db: &C,
+    record_type: RecordType,
+    ids: Vec<Uuid>,
+) -> Result<u64> {
     let events = audit_event::Entity::find()
-        .filter(audit_event::Column::RecordType.eq(RecordType::Incident))
-        .filter(audit_event::Column::RecordId.is_in(incidents))
+        .filter(audit_event::Column::RecordType.eq(record_type))
+        .filter(audit_event::Column::RecordId.is_in(ids))
         .filter(
             sea_orm::Condition::any()
                 .add(audit_event::Column::BeforeJson.is_not_null())
@@ -192,7 +261,7 @@ async fn redact_snapshots<C: ConnectionTrait>(db: &C, incidents: Vec<Uuid>) -> R
 pub fn redact(snapshot: &str) -> String {
     match serde_json::from_str::<Value>(snapshot) {
         Ok(Value::Object(mut fields)) => {
-            for key in ["description", "place"] {
+            for key in ["description", "place", "done_note", "reject_reason"] {
                 if let Some(value) = fields.get_mut(key) {
                     *value = Value::String(REDACTED.to_owned());
                 }

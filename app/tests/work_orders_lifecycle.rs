@@ -1,0 +1,139 @@
+//! Work orders over time: retention takes a closed order's text with its incidents' and leaves
+//! open ones alone; merging duplicate places moves orders with their incidents.
+
+mod common;
+
+use app::ssr::entities::{audit_event, incident, place, work_order};
+use app::ssr::testing::databases;
+use app::ssr::{incidents, places, retention, work_orders};
+use chrono::{Months, Utc};
+use common::{World, input, owners, world};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use shared::audit::RecordType;
+use shared::ids::{IncidentId, OrganisationId, PlaceId};
+use shared::work_order::{StepInput, WorkOrderInput};
+use uuid::Uuid;
+
+async fn send(w: &World, incident: IncidentId, owner: OrganisationId) -> Uuid {
+    let order = WorkOrderInput {
+        incident_ids: vec![incident.to_string()],
+        kind: "graffiti".into(),
+        priority: "normal".into(),
+        owner_organisation_id: owner.to_string(),
+        description: "Klotter på gaveln mot gångvägen.".into(),
+        keep_name: false,
+    };
+    work_orders::create(&w.db, &w.coordinator, &order)
+        .await
+        .expect("sent")
+}
+
+async fn order(w: &World, id: Uuid) -> work_order::Model {
+    work_order::Entity::find_by_id(id)
+        .one(&w.db)
+        .await
+        .expect("read")
+        .expect("the order")
+}
+
+async fn place_of(w: &World, incident: IncidentId) -> Uuid {
+    incident::Entity::find_by_id(incident.0)
+        .one(&w.db)
+        .await
+        .expect("read")
+        .expect("the incident")
+        .place_id
+}
+
+#[tokio::test]
+async fn retention_takes_a_closed_orders_text_with_its_incidents_and_leaves_open_ones() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let fixed = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Gaveln"))
+            .await
+            .expect("incident");
+        let open = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Tunneln"))
+            .await
+            .expect("incident");
+        let closed_id = send(&w, fixed, o.gata).await;
+        let open_id = send(&w, open, o.gata).await;
+        let done = StepInput {
+            step: "done".into(),
+            note: "Sanerat och målat om gaveln.".into(),
+            ..StepInput::default()
+        };
+        work_orders::step(&w.db, &o.gata_handler, closed_id, &done)
+            .await
+            .expect("done");
+
+        let later = Utc::now() + Months::new(37);
+        let run = retention::run(&w.db, 36, later).await.expect("run");
+        assert_eq!(run.incidents, 2, "{backend}");
+        assert_eq!(run.work_orders, 1, "{backend}: only the closed order");
+
+        let closed = order(&w, closed_id).await;
+        assert_eq!(closed.description, "", "{backend}");
+        assert_eq!(closed.done_note, None);
+        assert!(closed.anonymised_at.is_some());
+        let stand_in = place::Entity::find_by_id(closed.place_id)
+            .one(&w.db)
+            .await
+            .expect("read")
+            .expect("a place");
+        assert!(stand_in.anonymous, "{backend}: the area's stand-in place");
+        let snapshots = audit_event::Entity::find()
+            .filter(audit_event::Column::RecordType.eq(RecordType::WorkOrder))
+            .filter(audit_event::Column::RecordId.eq(closed_id))
+            .all(&w.db)
+            .await
+            .expect("read");
+        let text: String = snapshots
+            .iter()
+            .flat_map(|e| [e.before_json.clone(), e.after_json.clone()])
+            .flatten()
+            .collect();
+        assert!(!text.contains("Klotter på gaveln"), "{backend}: {text}");
+        assert!(!text.contains("Sanerat"), "{backend}: {text}");
+        assert!(!text.contains("Gaveln"), "{backend}: {text}");
+        assert!(text.contains(retention::REDACTED));
+
+        let kept = order(&w, open_id).await;
+        assert_eq!(
+            kept.description, "Klotter på gaveln mot gångvägen.",
+            "{backend}"
+        );
+        assert!(kept.anonymised_at.is_none());
+
+        let again = retention::run(&w.db, 36, later).await.expect("run");
+        assert_eq!(again.work_orders, 0, "{backend}: once only");
+    }
+}
+
+#[tokio::test]
+async fn merging_a_duplicate_place_moves_its_orders() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let dup = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Rimbo stn"))
+            .await
+            .expect("incident");
+        let kept = incidents::create(
+            &w.db,
+            &w.police,
+            &input(w.rimbo, w.graffiti, "Rimbo station"),
+        )
+        .await
+        .expect("incident");
+        let id = send(&w, dup, o.gata).await;
+        let (from, into) = (place_of(&w, dup).await, place_of(&w, kept).await);
+        places::merge(&w.db, &w.coordinator, PlaceId(from), PlaceId(into))
+            .await
+            .expect("merged");
+        assert_eq!(order(&w, id).await.place_id, into, "{backend}");
+        let list = work_orders::list(&w.db, &o.gata_handler, &Default::default())
+            .await
+            .expect("list");
+        assert_eq!(list[0].place, "Rimbo station", "{backend}");
+    }
+}
