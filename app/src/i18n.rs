@@ -669,6 +669,11 @@ texts! {
     BriefWithdrawn => "Återkallad, var hos", "Withdrawn, was with";
     OpenOrders => "Öppna arbetsordrar", "Open work orders";
     ShowQueue => "Visa arbetsordrarna", "Show the work orders";
+    RoutingHeading => "Arbetsordrar: vem åtgärdar", "Work orders: who fixes what";
+    RoutingIntro => "Appen föreslår platsens ägare, annars kategorins. Kategorier utan typ kan inte skickas som arbetsorder av rapportörer.", "The app proposes the place's owner, else the category's. Reporters cannot send categories without a kind as work orders.";
+    NoOwner => "Ingen ägare", "No owner";
+    NoOrders => "Inga arbetsordrar", "No work orders";
+    ShowPlaces => "Visa platserna", "Show the places";
     RoleReporterHint => "Rapportör: loggar händelser och lämnar veckorapport för sin organisation.", "Reporter: logs incidents and sends the weekly report for their organisation.";
     RoleCoordinatorHint => "Samordnare: leder möten, följer upp åtgärder och ser allt i samverkan.", "Coordinator: runs meetings, follows up actions and sees everything in the collaboration.";
     RoleManagerHint => "Chef: ser översikt och statistik, aldrig enskilda händelser.", "Manager: sees overviews and statistics, never individual incidents.";

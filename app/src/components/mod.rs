@@ -12,5 +12,6 @@ pub mod layout;
 pub mod order_tags;
 pub mod password_link;
 pub mod redaction;
+pub mod routing;
 pub mod saving;
 pub mod week_picker;

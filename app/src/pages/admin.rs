@@ -13,6 +13,7 @@ use crate::api::reference::{
 };
 use crate::app::UserResource;
 use crate::components::fields::{FormAlert, PageError, ScopedFieldMessage};
+use crate::components::routing::RoutingSection;
 use crate::i18n::{T, org_kind_name, t, use_lang};
 
 /// Retiring and bringing back, shared by the page's lists: the row of the last one shows
@@ -63,7 +64,8 @@ pub fn AdminPage() -> impl IntoView {
                             </p>
                             <Organisations r=r.clone() action=org retiring />
                             <Areas r=r.clone() action=area retiring />
-                            <Categories r action=category retiring />
+                            <Categories r=r.clone() action=category retiring />
+                            <RoutingSection r />
                         }.into_any()
                     }
                     Err(e) => view! { <PageError error=e /> }.into_any(),
