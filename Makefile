@@ -61,6 +61,8 @@ run: build
 	@echo "    police@example.org       reporter (Polisen Norrtälje)"
 	@echo "    school@example.org       reporter (Utbildningsförvaltningen)"
 	@echo "    manager@example.org      manager"
+	@echo "    streets@example.org      handler (Gatu- och parkavdelningen)"
+	@echo "    property@example.org     handler (Fastighetsavdelningen)"
 	@echo
 	LEPTOS_SITE_ROOT=$(SITE) $(BIN) serve
 

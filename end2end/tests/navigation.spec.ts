@@ -11,6 +11,7 @@ const ROLES = [
   'police@example.org',
   'school@example.org',
   'manager@example.org',
+  'streets@example.org',
 ];
 
 const SIZES = [
@@ -39,7 +40,8 @@ for (const size of SIZES) {
       const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
       await openMenu(page);
       const names = await nav.getByRole('link').allInnerTexts();
-      expect(names.length).toBeGreaterThan(2);
+      // A handler's menu is the work orders alone; everyone else has several pages.
+      expect(names.length).toBeGreaterThan(email.startsWith('streets@') ? 0 : 2);
       for (const name of names) {
         const failed = await failedCalls(page, async () => {
           await openMenu(page);

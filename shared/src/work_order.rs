@@ -575,12 +575,10 @@ impl OrderFilter {
     }
 }
 
-/// The queue's order: overdue first (most overdue first), then the newest sent.
-pub fn queue_order(a: &WorkOrderSummary, b: &WorkOrderSummary) -> std::cmp::Ordering {
-    b.overdue_days
-        .cmp(&a.overdue_days)
-        .then_with(|| b.sent.cmp(&a.sent))
-        .then_with(|| a.id.cmp(&b.id))
+/// The queue's order of two orders, each as (days overdue, when it was sent): overdue first
+/// (most overdue first), then the newest sent.
+pub fn queue_order(a: (u32, DateTime<Utc>), b: (u32, DateTime<Utc>)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1))
 }
 
 #[cfg(test)]

@@ -178,36 +178,21 @@ fn overdue_counts_started_days() {
     assert_eq!(overdue_days(due, due + TimeDelta::hours(47)), 2);
 }
 
-fn summary(id: &str, overdue_days: u32, sent: &str) -> WorkOrderSummary {
-    WorkOrderSummary {
-        id: id.into(),
-        kind: OrderKind::Lighting,
-        priority: Priority::Normal,
-        state: OrderState::Sent,
-        place: "Torget".into(),
-        area: "Norrtälje".into(),
-        area_id: String::new(),
-        owner: "Gata".into(),
-        sender: "Polis".into(),
-        sent: sent.into(),
-        due: String::new(),
-        overdue_days,
-        planned_for: None,
-        done_on: None,
-        can_accept: false,
-    }
-}
-
 #[test]
 fn the_queue_puts_the_most_overdue_first_then_the_newest() {
+    let at = |d: u32| {
+        Utc.with_ymd_and_hms(2026, 12, d, 10, 0, 0)
+            .single()
+            .expect("a time")
+    };
     let mut queue = vec![
-        summary("a", 0, "2026-12-01 10:00"),
-        summary("b", 2, "2026-11-01 10:00"),
-        summary("c", 0, "2026-12-03 10:00"),
-        summary("d", 5, "2026-10-01 10:00"),
+        ("a", (0, at(1))),
+        ("b", (2, at(2))),
+        ("c", (0, at(3))),
+        ("d", (5, at(1))),
     ];
-    queue.sort_by(queue_order);
-    let ids: Vec<&str> = queue.iter().map(|s| s.id.as_str()).collect();
+    queue.sort_by(|x, y| queue_order(x.1, y.1));
+    let ids: Vec<&str> = queue.iter().map(|s| s.0).collect();
     assert_eq!(ids, ["d", "b", "c", "a"]);
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -316,11 +316,14 @@ pub async fn list<C: ConnectionTrait>(
     }
     .map_err(db_err)?;
     let names = Names::of(db, &rows).await?;
-    let mut out: Vec<WorkOrderSummary> = rows.iter().map(|m| names.summary(caller, m)).collect();
+    let mut out: Vec<(WorkOrderSummary, DateTime<Utc>)> = rows
+        .iter()
+        .map(|m| (names.summary(caller, m), m.sent_at))
+        .collect();
     if !filter.closed() {
-        out.sort_by(queue_order);
+        out.sort_by(|a, b| queue_order((a.0.overdue_days, a.1), (b.0.overdue_days, b.1)));
     }
-    Ok(out)
+    Ok(out.into_iter().map(|(s, _)| s).collect())
 }
 
 /// One order with its incidents (those the caller may open), the steps the caller may take
