@@ -669,6 +669,7 @@ texts! {
     BriefWithdrawn => "Återkallad, var hos", "Withdrawn, was with";
     OpenOrders => "Öppna arbetsordrar", "Open work orders";
     ShowQueue => "Visa arbetsordrarna", "Show the work orders";
+    NextStep => "Nästa steg", "Next step";
     RoutingHeading => "Arbetsordrar: vem åtgärdar", "Work orders: who fixes what";
     RoutingIntro => "Appen föreslår platsens ägare, annars kategorins. Kategorier utan typ kan inte skickas som arbetsorder av rapportörer.", "The app proposes the place's owner, else the category's. Reporters cannot send categories without a kind as work orders.";
     NoOwner => "Ingen ägare", "No owner";

@@ -28,7 +28,7 @@ async fn send(w: &World, incident: IncidentId, owner: OrganisationId) -> Uuid {
         .expect("sent")
 }
 
-async fn order(w: &World, id: Uuid) -> work_order::Model {
+async fn order_of(w: &World, id: Uuid) -> work_order::Model {
     work_order::Entity::find_by_id(id)
         .one(&w.db)
         .await
@@ -72,7 +72,7 @@ async fn retention_takes_a_closed_orders_text_with_its_incidents_and_leaves_open
         assert_eq!(run.incidents, 2, "{backend}");
         assert_eq!(run.work_orders, 1, "{backend}: only the closed order");
 
-        let closed = order(&w, closed_id).await;
+        let closed = order_of(&w, closed_id).await;
         assert_eq!(closed.description, "", "{backend}");
         assert_eq!(closed.done_note, None);
         assert!(closed.anonymised_at.is_some());
@@ -98,7 +98,7 @@ async fn retention_takes_a_closed_orders_text_with_its_incidents_and_leaves_open
         assert!(!text.contains("Gaveln"), "{backend}: {text}");
         assert!(text.contains(retention::REDACTED));
 
-        let kept = order(&w, open_id).await;
+        let kept = order_of(&w, open_id).await;
         assert_eq!(
             kept.description, "Klotter på gaveln mot gångvägen.",
             "{backend}"
@@ -130,10 +130,71 @@ async fn merging_a_duplicate_place_moves_its_orders() {
         places::merge(&w.db, &w.coordinator, PlaceId(from), PlaceId(into))
             .await
             .expect("merged");
-        assert_eq!(order(&w, id).await.place_id, into, "{backend}");
+        assert_eq!(order_of(&w, id).await.place_id, into, "{backend}");
         let list = work_orders::list(&w.db, &o.gata_handler, &Default::default())
             .await
             .expect("list");
         assert_eq!(list[0].place, "Rimbo station", "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn removing_personal_data_from_an_incident_removes_it_from_its_work_order() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let mut typed = input(w.rimbo, w.graffiti, "Vid Kalles kiosk");
+        typed.description = "Klotter på kiosken, Kalle Karlsson står för det.".into();
+        typed.keep_name = true;
+        let id = incidents::create(&w.db, &w.police, &typed)
+            .await
+            .expect("incident");
+        let order = WorkOrderInput {
+            incident_ids: vec![id.to_string()],
+            kind: "graffiti".into(),
+            priority: "normal".into(),
+            owner_organisation_id: o.gata.to_string(),
+            description: typed.description.clone(),
+            keep_name: true,
+        };
+        let sent = work_orders::create(&w.db, &w.coordinator, &order)
+            .await
+            .expect("sent");
+        let redact = shared::redaction::RedactionInput {
+            description: "part".into(),
+            passage: "Kalle Karlsson står för det.".into(),
+            place: true,
+            reason: "Ett namn på en person".into(),
+        };
+        app::ssr::redaction::redact(&w.db, &w.coordinator, id, &redact)
+            .await
+            .expect("redacted");
+
+        let m = order_of(&w, sent).await;
+        assert!(
+            !m.description.contains("Kalle"),
+            "{backend}: {}",
+            m.description
+        );
+        assert!(m.description.starts_with("Klotter på kiosken"), "{backend}");
+        assert_eq!(
+            m.place_id,
+            place_of(&w, id).await,
+            "{backend}: the stand-in"
+        );
+        let text: String = audit_event::Entity::find()
+            .filter(audit_event::Column::RecordId.eq(sent))
+            .all(&w.db)
+            .await
+            .expect("read")
+            .into_iter()
+            .flat_map(|e| [e.before_json, e.after_json])
+            .flatten()
+            .collect();
+        assert!(!text.contains("Kalle"), "{backend}: {text}");
+        let detail = work_orders::get(&w.db, &o.gata_handler, sent, shared::lang::Lang::Sv)
+            .await
+            .expect("the handler still reads it");
+        assert!(!detail.summary.place.contains("Kalle"), "{backend}");
     }
 }

@@ -81,6 +81,11 @@ fn value(field: &str, text: &str) -> String {
 
 #[component]
 pub fn Changes(changes: Vec<FieldChange>, #[prop(optional)] show_before: bool) -> impl IntoView {
+    // A new record's empty fields (no plan yet, no note yet) say nothing.
+    let changes: Vec<FieldChange> = changes
+        .into_iter()
+        .filter(|c| show_before || !c.after.is_empty())
+        .collect();
     (!changes.is_empty()).then(|| {
         view! {
             <ul class="changes">

@@ -60,7 +60,10 @@ pub fn WorkOrderPage() -> impl IntoView {
                     {if state.is_closed() {
                         view! { <p>{t(T::OrderClosed)}</p> }.into_any()
                     } else {
-                        view! { <Steps id=s.id.clone() allowed=d.allowed.clone() owners=d.owners.clone() step /> }.into_any()
+                        (!d.allowed.is_empty()).then(|| view! {
+                            <h2>{t(T::NextStep)}</h2>
+                            <Steps id=s.id.clone() allowed=d.allowed.clone() owners=d.owners.clone() step />
+                        }).into_any()
                     }}
                     <h2>{t(T::History)}</h2>
                     <History entries=d.history.clone() />

@@ -20,7 +20,10 @@ use shared::user::{CurrentUser, Role};
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{action, audit_event, incident, incident_count, place, redaction_request};
+use super::entities::{
+    action, audit_event, incident, incident_count, place, redaction_request, work_order,
+    work_order_incident,
+};
 use super::time::to_local;
 use super::writes::begin_write;
 use super::{Result, audit, db_err, reference};
@@ -125,7 +128,12 @@ async fn drop_if_unused<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<()> {
         .count(db)
         .await
         .map_err(db_err)?;
-    if incidents + actions + aliases > 0 {
+    let orders = work_order::Entity::find()
+        .filter(work_order::Column::PlaceId.eq(id))
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    if incidents + actions + aliases + orders > 0 {
         return Ok(());
     }
     incident_count::place::Entity::delete_many()
@@ -216,7 +224,8 @@ pub async fn redact<C: ConnectionTrait + TransactionTrait>(
     if valid.place {
         row.place_id = Set(stand_in(&*txn, area).await?);
     }
-    row.update(&*txn).await.map_err(db_err)?;
+    let updated = row.update(&*txn).await.map_err(db_err)?;
+    cut_orders(&*txn, id.0, cut, valid.place.then_some(updated.place_id)).await?;
     if valid.place {
         drop_if_unused(&*txn, old_place).await?;
     }
@@ -255,6 +264,63 @@ pub async fn redact<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await.map_err(db_err)
+}
+
+/// The incident's text went on in its work orders: the same cut there and in their history,
+/// and with `place` (the stand-in) the same place.
+async fn cut_orders<C: ConnectionTrait>(
+    db: &C,
+    incident: Uuid,
+    cut: &DescriptionCut,
+    place: Option<Uuid>,
+) -> Result<()> {
+    let ids: Vec<Uuid> = work_order_incident::Entity::find()
+        .filter(work_order_incident::Column::IncidentId.eq(incident))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|l| l.work_order_id)
+        .collect();
+    for order in work_order::Entity::find()
+        .filter(work_order::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .map_err(db_err)?
+    {
+        let id = order.id;
+        let description = cut.apply(&order.description);
+        let mut row: work_order::ActiveModel = order.into();
+        row.description = Set(description);
+        if let Some(place) = place {
+            row.place_id = Set(place);
+        }
+        row.update(db).await.map_err(db_err)?;
+        for event in audit_event::Entity::find()
+            .filter(audit_event::Column::RecordType.eq(RecordType::WorkOrder))
+            .filter(audit_event::Column::RecordId.eq(id))
+            .all(db)
+            .await
+            .map_err(db_err)?
+        {
+            let cut_one =
+                |s: &Option<String>| s.as_deref().map(|s| cut_snapshot(s, cut, place.is_some()));
+            audit_event::Entity::update_many()
+                .col_expr(
+                    audit_event::Column::BeforeJson,
+                    Expr::value(cut_one(&event.before_json)),
+                )
+                .col_expr(
+                    audit_event::Column::AfterJson,
+                    Expr::value(cut_one(&event.after_json)),
+                )
+                .filter(audit_event::Column::Id.eq(event.id))
+                .exec(db)
+                .await
+                .map_err(db_err)?;
+        }
+    }
+    Ok(())
 }
 
 /// A reporter asks the coordinators to remove personal data from an incident of their own
