@@ -213,10 +213,11 @@ async fn every_page_has_a_row() {
 /// Server functions that cannot be called without an argument: the record they act on, or
 /// what was typed into a sign-in or language form. Every other one must accept an empty body,
 /// which is what the browser sends when every argument is empty (`None`, an empty filter).
-const NEED_AN_ARGUMENT: [&str; 26] = [
+const NEED_AN_ARGUMENT: [&str; 30] = [
     "actions/get",
     "actions/state",
     "admin/retire",
+    "admin/routing",
     "auth/sign-in",
     "contacts/deactivate",
     "contacts/reactivate",
@@ -240,6 +241,9 @@ const NEED_AN_ARGUMENT: [&str; 26] = [
     "meetings/review",
     "meetings/step",
     "prefs/language",
+    "work-orders/draft",
+    "work-orders/get",
+    "work-orders/step",
 ];
 
 #[tokio::test]

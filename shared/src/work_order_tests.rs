@@ -185,7 +185,7 @@ fn the_queue_puts_the_most_overdue_first_then_the_newest() {
             .single()
             .expect("a time")
     };
-    let mut queue = vec![
+    let mut queue = [
         ("a", (0, at(1))),
         ("b", (2, at(2))),
         ("c", (0, at(3))),

@@ -95,6 +95,15 @@ pub struct Own {
     pub left_contact: String,
     /// An open request to remove personal data, for this caller to decline.
     pub request: String,
+    /// A graffiti incident of the police's, in no order yet, for this caller to send.
+    pub to_send: String,
+    /// An order the police sent to street and parks, waiting to be accepted.
+    pub to_accept: String,
+    /// An order the coordinator sent from a police incident to the school's organisation,
+    /// waiting to be done.
+    pub to_finish: String,
+    /// An order the police sent to property, rejected: back with the police to send elsewhere.
+    pub to_reroute: String,
 }
 
 pub struct Fixture {
@@ -120,6 +129,13 @@ pub struct Fixture {
     pub place: String,
     /// An incident of the police's whose description coordinators remove.
     pub to_redact: String,
+    /// An incident of the police's in a category that makes no work orders (disturbance).
+    pub no_order_kind: String,
+    /// A work order the coordinator sent from a police incident to street and parks: the
+    /// handler's organisation owns it; the police read it as the incident's reporter.
+    pub order_streets: String,
+    /// A work order the police sent to property: the handler must not see it.
+    pub order_property: String,
     pub own: HashMap<Who, Own>,
 }
 
@@ -198,6 +214,9 @@ impl Fixture {
             link: String::new(),
             place: String::new(),
             to_redact: String::new(),
+            no_order_kind: String::new(),
+            order_streets: String::new(),
+            order_property: String::new(),
             own: HashMap::new(),
         };
         fx.arrange_accounts().await;
@@ -206,6 +225,7 @@ impl Fixture {
         fx.arrange_meetings().await;
         fx.arrange_members().await;
         fx.arrange_actions().await;
+        fx.arrange_work_orders().await;
         fx
     }
 
@@ -505,6 +525,92 @@ impl Fixture {
             let own = self.own.entry(who).or_default();
             own.action = id(&format!("Egen {who:?}"));
             own.group_action = id(&format!("Egen {who:?} i gruppen"));
+        }
+    }
+
+    /// A new incident of the police's in Rimbo, in the category named `category`.
+    async fn police_incident(&self, description: &str, category: &str) -> String {
+        let police = &self.browsers[&Who::ReporterA];
+        let mut form = incident_form(police, description).await;
+        for (key, value) in &mut form {
+            if *key == "category_id" {
+                *value = id_of(&self.reference, "categories", category);
+            }
+        }
+        let saved = call_ok(police, "incidents/save", &as_pairs(&form)).await;
+        saved.as_str().expect("incident id").to_owned()
+    }
+
+    /// A graffiti order sent by `who` from `incident` to the organisation named `owner`.
+    async fn send(&self, who: Who, incident: &str, owner: &str) -> String {
+        let sent = call_ok(
+            &self.browsers[&who],
+            "work-orders/create",
+            &[
+                ("incident_ids[0]", incident),
+                ("kind", "graffiti"),
+                ("priority", "normal"),
+                ("owner_organisation_id", &self.org(owner)),
+                (
+                    "description",
+                    "Klotter på gaveln mot gångvägen, behöver saneras.",
+                ),
+            ],
+        )
+        .await;
+        sent.as_str().expect("work order id").to_owned()
+    }
+
+    /// Work orders from the police's graffiti: one owned by street and parks (the handler's
+    /// organisation), one by property; and per caller an incident to send, an order to accept,
+    /// one to mark done and a rejected one to send elsewhere.
+    async fn arrange_work_orders(&mut self) {
+        const STREETS: &str = "Gatu- och parkavdelningen";
+        const PROPERTY: &str = "Fastighetsavdelningen";
+        const SCHOOL: &str = "Utbildningsförvaltningen";
+        self.no_order_kind = self
+            .police_incident("Bråk utanför stationen på kvällen.", "Ordningsstörning")
+            .await;
+        let incident = self
+            .police_incident("Klotter på busskuren.", "Klotter")
+            .await;
+        self.order_streets = self.send(Who::Coordinator, &incident, STREETS).await;
+        let incident = self
+            .police_incident("Klotter på pumphuset.", "Klotter")
+            .await;
+        self.order_property = self.send(Who::ReporterA, &incident, PROPERTY).await;
+        for who in EVERYONE {
+            let i = who.index();
+            let to_send = self
+                .police_incident(&format!("Klotter på elskåp {i}."), "Klotter")
+                .await;
+            let incident = self
+                .police_incident(&format!("Klotter på bänk {i}."), "Klotter")
+                .await;
+            let to_accept = self.send(Who::ReporterA, &incident, STREETS).await;
+            let incident = self
+                .police_incident(&format!("Klotter på skolans vägg {i}."), "Klotter")
+                .await;
+            let to_finish = self.send(Who::Coordinator, &incident, SCHOOL).await;
+            let incident = self
+                .police_incident(&format!("Klotter på garage {i}."), "Klotter")
+                .await;
+            let to_reroute = self.send(Who::ReporterA, &incident, PROPERTY).await;
+            call_ok(
+                self.coordinator(),
+                "work-orders/step",
+                &[
+                    ("id", &to_reroute),
+                    ("step", "reject"),
+                    ("note", "Inte vår fastighet."),
+                ],
+            )
+            .await;
+            let own = self.own.entry(who).or_default();
+            own.to_send = to_send;
+            own.to_accept = to_accept;
+            own.to_finish = to_finish;
+            own.to_reroute = to_reroute;
         }
     }
 }

@@ -169,6 +169,11 @@ pub async fn stored_text_is_escaped(fx: &Fixture, misses: &mut Vec<String>) {
         ),
         (Who::Coordinator, "/meetings".to_owned()),
         (Who::Coordinator, "/audit".to_owned()),
+        // The order reporter B marked done: the note typed then is shown on its page.
+        (
+            Who::Coordinator,
+            format!("/work-orders/{}", fx.own[&Who::ReporterB].to_finish),
+        ),
         (Who::Admin, "/admin".to_owned()),
     ];
     for (who, path) in pages {

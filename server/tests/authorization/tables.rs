@@ -5,6 +5,7 @@
 //! S 303 to the sign-in page. Columns in the order of `fixture::EVERYONE`: signed out,
 //! reporter A, reporter B (convener), coordinator, manager, admin, member, outsider, handler.
 
+use crate::common::id_of;
 use crate::fixture::{FIELD_WORKERS, Fixture, Who};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +88,16 @@ const GROUP_READERS: [Outcome; 9] = [U, N, K, K, N, K, K, N, N];
 /// Hallstavik's meetings: run by coordinators and its convener.
 const GROUP_RUNNERS: [Outcome; 9] = [U, N, K, K, N, F, F, N, N];
 const ANYONE: [Outcome; 9] = [K; 9];
+/// Work-order lists: everyone signed in but the manager, each seeing their own part.
+const ORDER_READERS: [Outcome; 9] = [U, K, K, K, F, K, K, K, K];
+/// Sending a work order: coordinators, and reporters from their own organisation's incidents
+/// in a category that makes orders (the police's graffiti: reporter A).
+const ORDER_SENDERS: [Outcome; 9] = [U, K, F, K, F, F, F, F, F];
+/// The order street and parks owns, sent by the coordinator from a police incident: read by
+/// the police (the incident's), coordinators, admins and street and parks' handler.
+const STREETS_ORDER: [Outcome; 9] = [U, K, N, K, N, K, N, N, K];
+/// The order property owns, sent by the police: hidden from street and parks' handler.
+const PROPERTY_ORDER: [Outcome; 9] = [U, K, N, K, N, K, N, N, N];
 
 fn case(
     endpoint: &'static str,
@@ -645,6 +656,129 @@ pub fn server_functions() -> Vec<Case> {
             },
             COORDINATOR_ONLY,
         ),
+        case(
+            "admin/routing",
+            "a place's owner",
+            |fx, _| {
+                f(&[
+                    ("kind", "place"),
+                    ("id", &fx.place),
+                    (
+                        "owner_organisation_id",
+                        &fx.org("Gatu- och parkavdelningen"),
+                    ),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "admin/routing",
+            "a category's owner and kind",
+            |fx, _| {
+                f(&[
+                    ("kind", "category"),
+                    ("id", &id_of(&fx.reference, "categories", "Stöld")),
+                    ("owner_organisation_id", &fx.org("Fastighetsavdelningen")),
+                    ("work_order_kind", "other"),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
+            "work-orders/list",
+            "open, as the browser sends an empty filter",
+            none,
+            ORDER_READERS,
+        ),
+        case(
+            "work-orders/list",
+            "closed graffiti in Rimbo",
+            |fx, _| {
+                f(&[
+                    ("kind", "graffiti"),
+                    ("area", &fx.area("Rimbo")),
+                    ("show", "closed"),
+                ])
+            },
+            ORDER_READERS,
+        ),
+        case(
+            "work-orders/get",
+            "street and parks'",
+            |fx, _| f(&[("id", &fx.order_streets)]),
+            STREETS_ORDER,
+        ),
+        case(
+            "work-orders/get",
+            "property's",
+            |fx, _| f(&[("id", &fx.order_property)]),
+            PROPERTY_ORDER,
+        ),
+        case(
+            "work-orders/draft",
+            "reporter A's graffiti",
+            |fx, _| f(&[("incident", &fx.incident)]),
+            ORDER_SENDERS,
+        ),
+        // Not about a place's state: only coordinators send it.
+        case(
+            "work-orders/draft",
+            "reporter A's disturbance",
+            |fx, _| f(&[("incident", &fx.no_order_kind)]),
+            [U, F, F, K, F, F, F, F, F],
+        ),
+        case(
+            "work-orders/create",
+            "from reporter A's graffiti",
+            |fx, w| {
+                f(&[
+                    ("incident_ids[0]", &fx.own[&w].to_send),
+                    ("kind", "graffiti"),
+                    ("priority", "urgent"),
+                    ("owner_organisation_id", &fx.org("Fastighetsavdelningen")),
+                    ("description", "Nytt klotter på elskåpet vid parkeringen."),
+                ])
+            },
+            ORDER_SENDERS,
+        ),
+        // Street and parks owns it: its handler and coordinators accept; the police sent it
+        // and only read.
+        case(
+            "work-orders/step",
+            "accept street and parks' order",
+            |fx, w| f(&[("id", &fx.own[&w].to_accept), ("step", "accept")]),
+            [U, F, N, K, N, F, N, N, K],
+        ),
+        // The school's organisation owns it: reporter B marks it done; the police logged the
+        // incident and only read.
+        case(
+            "work-orders/step",
+            "mark the school's order done",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.own[&w].to_finish),
+                    ("step", "done"),
+                    ("note", "Klottret sanerat."),
+                ])
+            },
+            [U, F, K, K, N, F, N, N, N],
+        ),
+        // Rejected by property: back with the police, who sent it, to send elsewhere.
+        case(
+            "work-orders/step",
+            "send a rejected order elsewhere",
+            |fx, w| {
+                f(&[
+                    ("id", &fx.own[&w].to_reroute),
+                    ("step", "reroute"),
+                    (
+                        "owner_organisation_id",
+                        &fx.org("Gatu- och parkavdelningen"),
+                    ),
+                ])
+            },
+            [U, K, N, K, N, F, N, N, N],
+        ),
     ];
     for (endpoint, form) in [
         (
@@ -751,6 +885,22 @@ pub fn pages() -> Vec<Page> {
         ),
         fixed("/reports", p(REPORTING)),
         fixed("/reports/overview", p(OVERSEERS)),
+        fixed("/work-orders", p(ORDER_READERS)),
+        page(
+            "/work-orders/new",
+            |fx| format!("/work-orders/new?incident={}", fx.incident),
+            p(ORDER_SENDERS),
+        ),
+        page(
+            "/work-orders/:id",
+            |fx| format!("/work-orders/{}", fx.order_streets),
+            p(STREETS_ORDER),
+        ),
+        page(
+            "/work-orders/:id",
+            |fx| format!("/work-orders/{}", fx.order_property),
+            p(PROPERTY_ORDER),
+        ),
         fixed("/incidents/export.csv", p(OVERSEERS)),
         page(
             "/dashboard/export.csv",
