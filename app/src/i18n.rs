@@ -670,6 +670,12 @@ texts! {
     OpenOrders => "Öppna arbetsordrar", "Open work orders";
     ShowQueue => "Visa arbetsordrarna", "Show the work orders";
     NextStep => "Nästa steg", "Next step";
+    OverdueOrders => "Försenade arbetsordrar", "Overdue work orders";
+    OrdersPerOwner => "Arbetsordrar per ägare och typ (senaste fyra kvartalen)", "Work orders per owner and kind (last four quarters)";
+    SentCount => "Skickade", "Sent";
+    FixedCount => "Åtgärdade", "Fixed";
+    MedianDaysFixed => "Median dagar till åtgärdad", "Median days to fixed";
+    LateShare => "Försenade", "Late";
     RoutingHeading => "Arbetsordrar: vem åtgärdar", "Work orders: who fixes what";
     RoutingIntro => "Appen föreslår platsens ägare, annars kategorins. Kategorier utan typ kan inte skickas som arbetsorder av rapportörer.", "The app proposes the place's owner, else the category's. Reporters cannot send categories without a kind as work orders.";
     NoOwner => "Ingen ägare", "No owner";

@@ -198,3 +198,99 @@ async fn removing_personal_data_from_an_incident_removes_it_from_its_work_order(
         assert!(!detail.summary.place.contains("Kalle"), "{backend}");
     }
 }
+
+/// Sends an order and backdates it so that it is `days` past due.
+async fn overdue_order(w: &World, owner: OrganisationId, place: &str, days: i64) -> Uuid {
+    let incident = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, place))
+        .await
+        .expect("incident");
+    let id = send(w, incident, owner).await;
+    let m = order_of(w, id).await;
+    let shift = (m.due_at - m.sent_at) + chrono::TimeDelta::days(days);
+    let mut active: work_order::ActiveModel = m.clone().into();
+    active.sent_at = sea_orm::Set(m.sent_at - shift);
+    active.due_at = sea_orm::Set(m.due_at - shift);
+    sea_orm::ActiveModelTrait::update(active, &w.db)
+        .await
+        .expect("backdated");
+    id
+}
+
+#[tokio::test]
+async fn open_and_late_orders_show_on_the_picture_the_weekly_meeting_and_the_dashboard() {
+    use app::ssr::{dashboard, meeting_detail, meetings, picture};
+    use shared::dashboard::DashboardFilter;
+    use shared::report::ReportDeadline;
+    use shared::week::IsoWeek;
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let late = overdue_order(&w, o.gata, "Busshållplatsen", 3).await;
+        let on_time = overdue_order(&w, o.gata, "Skolgården", -5).await;
+        let fixed = overdue_order(&w, o.gata, "Torget", 2).await;
+        let done = StepInput {
+            step: "done".into(),
+            note: "Sanerat.".into(),
+            ..StepInput::default()
+        };
+        work_orders::step(&w.db, &o.gata_handler, fixed, &done)
+            .await
+            .expect("done");
+
+        let week = IsoWeek::of(app::ssr::time::now_local().date());
+        let p = picture::compile(&w.db, &w.police, week, 3, shared::lang::Lang::Sv)
+            .await
+            .expect("picture");
+        let rimbo = p.areas.iter().find(|a| a.area == "Rimbo").expect("Rimbo");
+        assert_eq!(
+            (rimbo.open_work_orders, rimbo.overdue_work_orders),
+            (2, 1),
+            "{backend}"
+        );
+
+        let c = &w.coordinator;
+        let series =
+            meetings::create_series(&w.db, c, "Lägesbildsmöte", 2, "15:00", &[w.police_org.0])
+                .await
+                .expect("series");
+        let meeting = meetings::plan_next(&w.db, c, series)
+            .await
+            .expect("meeting");
+        let d = meeting_detail::detail(&w.db, &w.police, meeting)
+            .await
+            .expect("detail");
+        let listed: Vec<String> = d.overdue_work_orders.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(
+            listed,
+            [late.to_string()],
+            "{backend}: only the late open order"
+        );
+        assert!(!on_time.is_nil());
+
+        let filter = DashboardFilter::default();
+        let board = dashboard::compile(
+            &w.db,
+            &w.manager,
+            &filter,
+            ReportDeadline::default(),
+            shared::lang::Lang::Sv,
+        )
+        .await
+        .expect("dashboard");
+        let row = board
+            .work_orders
+            .iter()
+            .find(|r| r.owner == "Gata")
+            .expect("a row for Gata");
+        assert_eq!(
+            (row.sent, row.done, row.late),
+            (3, 1, 2),
+            "{backend}: {row:?}"
+        );
+        assert_eq!(row.late_percent(), 67);
+        assert!(
+            row.median_days_to_done.is_some_and(|m| m > 14.0),
+            "{backend}: {row:?}"
+        );
+    }
+}

@@ -60,6 +60,29 @@ pub struct FollowThrough {
     pub median_days_to_done: Option<f64>,
 }
 
+/// How one owner deals with one kind of work order, over the orders sent in the last four
+/// quarters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderFollowThrough {
+    pub owner: String,
+    pub kind: crate::work_order::OrderKind,
+    pub sent: u32,
+    pub done: u32,
+    /// Median days from sending to done.
+    pub median_days_to_done: Option<f64>,
+    /// Done after their due time, or still with the owner past it.
+    pub late: u32,
+}
+
+impl OrderFollowThrough {
+    /// The share late, in whole per cent.
+    pub fn late_percent(&self) -> u32 {
+        (self.late * 100 + self.sent / 2)
+            .checked_div(self.sent)
+            .unwrap_or(0)
+    }
+}
+
 /// One week's reporting: how many organisations reported or sent a nollrapport on time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Compliance {
@@ -116,6 +139,9 @@ pub struct Dashboard {
     pub compliance: Vec<Compliance>,
     pub attendance: Vec<Attendance>,
     pub ratings: Vec<RatingSeries>,
+    /// Work orders per owner and kind (exact: they measure the owners' work).
+    #[serde(default)]
+    pub work_orders: Vec<OrderFollowThrough>,
     #[serde(default)]
     pub published: Option<Published>,
 }

@@ -220,6 +220,10 @@ pub struct MeetingDetail {
     /// Ids for what the page's add forms create next, fresh with every load: a form sent
     /// twice carries the same id, and the server stores it once.
     pub new_ids: NewIds,
+    /// For the weekly meeting while its minutes are open: work orders past due, most overdue
+    /// first, reviewed beside the actions.
+    #[serde(default)]
+    pub overdue_work_orders: Vec<crate::work_order::WorkOrderSummary>,
 }
 
 /// See [`MeetingDetail::new_ids`].

@@ -61,6 +61,11 @@ pub struct AreaPicture {
     /// Actions in the area not yet closed, and how many of them are past due.
     pub open_actions: u32,
     pub overdue_actions: u32,
+    /// Work orders at the area's places not yet closed, and how many are past due.
+    #[serde(default)]
+    pub open_work_orders: u32,
+    #[serde(default)]
+    pub overdue_work_orders: u32,
 }
 
 /// Hot spots listed per area; a large town can have dozens over the threshold, and the meeting

@@ -14,6 +14,7 @@ use crate::api::reference::get_reference_data;
 use crate::components::chart::{BarChart, BarRow, LineChart, Series};
 use crate::components::fields::{FieldMessage, FormError, PageError};
 use crate::components::figures::{Legend, PublishedFigures};
+use crate::components::order_views::OrderTable;
 use crate::i18n::{T, t};
 use crate::pages::incident_list::urlencode;
 
@@ -164,6 +165,7 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             <FollowTable caption=t(T::PerOwner) first=t(T::Organisation) rows=d.by_owner.clone() />
             {csv_link(&d, "owners", T::PerOwner, &query)}
         </section>
+        <OrderTable rows=d.work_orders.clone() />
         <section aria-labelledby="reporting-heading">
             <h2 id="reporting-heading">{t(T::ReportingOnTime)}</h2>
             <LineChart id="compliance" title=t(T::ReportingOnTime).to_owned() description=t(T::ReportingOnTimeDesc).to_owned()

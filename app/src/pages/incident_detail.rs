@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::incidents::get_incident;
 use crate::components::fields::PageError;
 use crate::components::history::History;
-use crate::components::order_tags::brief_text;
+use crate::components::order_views::brief_text;
 use crate::components::redaction::{RedactionForm, RedactionRequestForm};
 use crate::i18n::{T, t, yes_no};
 

@@ -10,6 +10,7 @@ use crate::api::reference::get_reference_data;
 use crate::app::UserResource;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::components::labels::{state_text, weekday_name};
+use crate::components::order_views::OverdueOrders;
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
 use crate::pages::groups::YouthSection;
@@ -262,6 +263,7 @@ fn MeetingView(
         <RatingsSection d=d.clone() acts />
         <ItemsSection d=d.clone() live acts kind=ItemKind::Agenda />
         <ActionsSection d=d.clone() live acts />
+        <OverdueOrders list=d.overdue_work_orders.clone() />
         <ItemsSection d=d.clone() live acts kind=ItemKind::Decision />
         <NewActionSection d=d.clone() live acts organisations areas />
         {finalised.then(|| view! { <ItemsSection d=d.clone() live acts kind=ItemKind::Addendum /> })}

@@ -110,6 +110,12 @@ fn AreaSection(a: AreaPicture, week: String, contacts: Vec<ContactEntry>) -> imp
                 <a href="/actions">{format!("{}: {}", t(T::OpenActions), a.open_actions)}</a>
                 {(a.overdue_actions > 0).then(|| view! { " " <span class="tag warn">{format!("{} {}", a.overdue_actions, t(T::Overdue))}</span> })}
             </p>
+            {(a.open_work_orders > 0).then(|| view! {
+                <p>
+                    <a href=format!("/work-orders?area={}", a.area_id)>{format!("{}: {}", t(T::OpenOrders), a.open_work_orders)}</a>
+                    {(a.overdue_work_orders > 0).then(|| view! { " " <span class="tag warn">{format!("{} {}", a.overdue_work_orders, t(T::Overdue))}</span> })}
+                </p>
+            })}
             {if a.categories.is_empty() {
                 view! { <p>{t(T::NoIncidentsFiveWeeks)}</p> }.into_any()
             } else {

@@ -14,7 +14,7 @@ use crate::components::fields::{
 };
 use crate::components::history::History;
 use crate::components::labels::{order_kind_label, order_state_label, priority_label, step_label};
-use crate::components::order_tags::OrderTags;
+use crate::components::order_views::OrderTags;
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
 

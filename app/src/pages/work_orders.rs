@@ -11,7 +11,7 @@ use crate::api::reference::get_reference_data;
 use crate::api::work_orders::{WorkOrderStep, list_work_orders};
 use crate::components::fields::{FormAlert, FormError, PageError};
 use crate::components::labels::{order_kind_label, order_state_label};
-use crate::components::order_tags::OrderTags;
+use crate::components::order_views::OrderTags;
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
 

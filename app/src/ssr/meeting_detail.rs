@@ -211,7 +211,13 @@ pub async fn detail_in<C: ConnectionTrait>(
         (Some(area), Some(w)) => Some(groups::youth_picture(db, area, w, lang).await?),
         _ => None,
     };
+    let overdue_work_orders = if s.area_id.is_none() && m.state.is_open() {
+        super::work_orders::overdue(db, caller).await?
+    } else {
+        Vec::new()
+    };
     Ok(MeetingDetail {
+        overdue_work_orders,
         summary: summary(&m, &s.name),
         picture_week: week,
         guests: m.guests.clone(),

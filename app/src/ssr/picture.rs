@@ -50,9 +50,11 @@ pub async fn compile_kept<C: ConnectionTrait>(
         .await?;
     let visible = super::groups::access::visible_groups(db, caller).await?;
     let actions = super::actions::open_by_area(db, &visible).await?;
+    let orders = super::work_orders::open_by_area(db).await?;
     for a in &mut picture.areas {
         let area = Uuid::parse_str(&a.area_id).unwrap_or_default();
         (a.open_actions, a.overdue_actions) = actions.get(&area).copied().unwrap_or((0, 0));
+        (a.open_work_orders, a.overdue_work_orders) = orders.get(&area).copied().unwrap_or((0, 0));
     }
     Ok(picture)
 }
@@ -146,6 +148,8 @@ async fn counted<C: ConnectionTrait>(
             AreaPicture {
                 open_actions: 0,
                 overdue_actions: 0,
+                open_work_orders: 0,
+                overdue_work_orders: 0,
                 area_id: a.id.to_string(),
                 area: a.name,
                 total: trend(&total),

@@ -4,6 +4,7 @@
 //! (`work`).
 
 pub mod csv;
+mod orders;
 mod organisations;
 mod published;
 mod work;
@@ -133,6 +134,7 @@ async fn for_managers<C: ConnectionTrait>(
         compliance: work.compliance,
         attendance: work.attendance,
         ratings: work.ratings,
+        work_orders: work.work_orders,
         published: Some(published::compile(db, this_week, lang).await?),
     })
 }
@@ -205,6 +207,7 @@ async fn build<C: ConnectionTrait>(
         compliance: work.compliance,
         attendance: work.attendance,
         ratings: work.ratings,
+        work_orders: work.work_orders,
         published: None,
     })
 }

@@ -25,6 +25,7 @@ pub(super) struct Work {
     pub compliance: Vec<Compliance>,
     pub attendance: Vec<Attendance>,
     pub ratings: Vec<RatingSeries>,
+    pub work_orders: Vec<shared::dashboard::OrderFollowThrough>,
 }
 
 /// `2026 Q4`.
@@ -33,7 +34,7 @@ pub(crate) fn quarter(date: NaiveDate) -> String {
 }
 
 /// The last four quarters, oldest first, and the first day of the oldest.
-fn last_quarters(today: NaiveDate) -> (Vec<String>, NaiveDate) {
+pub(super) fn last_quarters(today: NaiveDate) -> (Vec<String>, NaiveDate) {
     let mut start =
         NaiveDate::from_ymd_opt(today.year(), today.month0() / 3 * 3 + 1, 1).unwrap_or(today);
     let mut names = vec![quarter(start)];
@@ -218,6 +219,7 @@ pub(super) async fn compile<C: ConnectionTrait>(
         compliance,
         attendance,
         ratings: ratings(db, since_utc).await?,
+        work_orders: super::orders::compile(db, today, &orgs).await?,
     })
 }
 

@@ -20,9 +20,11 @@ use shared::work_order::{OrderState, Sides, Step, StepInput, WorkOrderInput, due
 use uuid::Uuid;
 
 mod read;
+mod send;
 mod snapshot;
 
-pub use read::{briefs_for_incident, can_send, draft, get, list};
+pub use read::{briefs_for_incident, get, list, open_by_area, overdue};
+pub use send::{can_send, draft};
 
 use super::entities::{incident, organisation, work_order, work_order_incident};
 use super::time::now_local;
@@ -144,7 +146,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     }
     let valid = input.validate()?;
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
-    let incidents = read::sendable(&*txn, caller, &valid.incident_ids).await?;
+    let incidents = send::sendable(&*txn, caller, &valid.incident_ids).await?;
     let first = &incidents[0];
     owner_check(&*txn, valid.owner.0).await?;
     let now = Utc::now();
