@@ -679,6 +679,8 @@ texts! {
     RoutingHeading => "Arbetsordrar: vem åtgärdar", "Work orders: who fixes what";
     RoutingIntro => "Appen föreslår platsens ägare, annars kategorins. Kategorier utan typ kan inte skickas som arbetsorder av rapportörer.", "The app proposes the place's owner, else the category's. Reporters cannot send categories without a kind as work orders.";
     NoOwner => "Ingen ägare", "No owner";
+    ServiceLevels => "Tid att åtgärda per typ (timmar)", "Time to fix per kind (hours)";
+    ServiceLevelsHint => "Timmar för normal och brådskande prioritet: 336 timmar är 14 dagar. Gäller arbetsordrar som skickas från och med nu.", "Hours for normal and urgent priority: 336 hours is 14 days. Applies to work orders sent from now on.";
     NoOrders => "Inga arbetsordrar", "No work orders";
     ShowPlaces => "Visa platserna", "Show the places";
     RoleReporterHint => "Rapportör: loggar händelser och lämnar veckorapport för sin organisation.", "Reporter: logs incidents and sends the weekly report for their organisation.";

@@ -294,3 +294,63 @@ async fn open_and_late_orders_show_on_the_picture_the_weekly_meeting_and_the_das
         );
     }
 }
+
+#[tokio::test]
+async fn an_admins_service_level_sets_the_due_time_of_orders_sent_after_it() {
+    use app::ssr::reference_admin;
+    use shared::work_order::ServiceLevelInput;
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let level = |normal: &str, urgent: &str| ServiceLevelInput {
+            kind: "graffiti".into(),
+            normal_hours: normal.into(),
+            urgent_hours: urgent.into(),
+        };
+        assert_eq!(
+            reference_admin::set_service_level(&w.db, &w.coordinator, &level("96", "24")).await,
+            Err(shared::AppError::Forbidden),
+            "{backend}"
+        );
+        let refused = reference_admin::set_service_level(&w.db, &w.admin, &level("24", "48"))
+            .await
+            .expect_err("urgent longer than normal");
+        assert!(refused.issue_for("urgent_hours").is_some(), "{backend}");
+        reference_admin::set_service_level(&w.db, &w.admin, &level("96", "24"))
+            .await
+            .expect("set");
+        let levels = work_orders::service_levels(&w.db).await.expect("levels");
+        let graffiti = levels
+            .iter()
+            .find(|l| l.kind == shared::work_order::OrderKind::Graffiti)
+            .expect("graffiti");
+        assert_eq!((graffiti.normal_hours, graffiti.urgent_hours), (96, 24));
+
+        let incident = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Gaveln"))
+            .await
+            .expect("incident");
+        let id = send(&w, incident, o.gata).await;
+        let m = order_of(&w, id).await;
+        assert_eq!(
+            m.due_at - m.sent_at,
+            chrono::TimeDelta::hours(96),
+            "{backend}"
+        );
+        let changed = audit_event::Entity::find()
+            .filter(audit_event::Column::RecordType.eq(RecordType::ReferenceData))
+            .all(&w.db)
+            .await
+            .expect("read")
+            .into_iter()
+            .filter(|e| {
+                e.after_json
+                    .as_deref()
+                    .is_some_and(|a| a.contains("service_level"))
+            })
+            .count();
+        assert_eq!(
+            changed, 1,
+            "{backend}: one audited change, none for the refusals"
+        );
+    }
+}

@@ -28,6 +28,7 @@ mod m20261204_000021_create_incident_search;
 mod m20261204_000022_create_sign_in_failures;
 mod m20261204_000023_lock_finalised_minutes;
 mod m20261204_000024_create_work_orders;
+mod m20261204_000025_create_service_levels;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000022_create_sign_in_failures::Migration),
             Box::new(m20261204_000023_lock_finalised_minutes::Migration),
             Box::new(m20261204_000024_create_work_orders::Migration),
+            Box::new(m20261204_000025_create_service_levels::Migration),
         ]
     }
 }

@@ -54,6 +54,9 @@ pub struct ReferenceData {
     pub organisations: Vec<OrganisationDto>,
     pub areas: Vec<AreaDto>,
     pub categories: Vec<CategoryDto>,
+    /// Work orders' service levels in force, one per kind.
+    #[serde(default)]
+    pub service_levels: Vec<crate::work_order::ServiceLevel>,
 }
 
 impl ReferenceData {
@@ -80,6 +83,7 @@ impl ReferenceData {
                 .filter(|c| kept(c.retired, c.id.to_string()))
                 .cloned()
                 .collect(),
+            service_levels: self.service_levels.clone(),
         }
     }
 }

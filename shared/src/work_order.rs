@@ -122,6 +122,87 @@ pub fn due_at(sent: DateTime<Utc>, kind: OrderKind, priority: Priority) -> DateT
     sent + TimeDelta::hours(kind.service_hours(priority))
 }
 
+/// How long owners have for one kind of order, normal and urgent, in hours: as an admin set it,
+/// else [`OrderKind::service_hours`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceLevel {
+    pub kind: OrderKind,
+    pub normal_hours: i64,
+    pub urgent_hours: i64,
+}
+
+impl ServiceLevel {
+    pub fn default_for(kind: OrderKind) -> Self {
+        Self {
+            kind,
+            normal_hours: kind.service_hours(Priority::Normal),
+            urgent_hours: kind.service_hours(Priority::Urgent),
+        }
+    }
+
+    pub fn hours(&self, priority: Priority) -> i64 {
+        match priority {
+            Priority::Normal => self.normal_hours,
+            Priority::Urgent => self.urgent_hours,
+        }
+    }
+}
+
+/// The hours for `kind` at `priority` in `levels`, else the default.
+pub fn hours_in(levels: &[ServiceLevel], kind: OrderKind, priority: Priority) -> i64 {
+    levels
+        .iter()
+        .find(|l| l.kind == kind)
+        .copied()
+        .unwrap_or_else(|| ServiceLevel::default_for(kind))
+        .hours(priority)
+}
+
+/// The longest service level an admin may set: a year.
+pub const MAX_SERVICE_HOURS: i64 = 24 * 366;
+
+/// An admin's service level as typed: hours, normal and urgent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceLevelInput {
+    pub kind: String,
+    pub normal_hours: String,
+    pub urgent_hours: String,
+}
+
+impl ServiceLevelInput {
+    /// Whole hours from 1 to [`MAX_SERVICE_HOURS`]; urgent may not be longer than normal.
+    pub fn validate(&self) -> Result<ServiceLevel, AppError> {
+        let hours = |text: &str| -> Result<i64, FieldError> {
+            if text.trim().is_empty() {
+                return Err(FieldError::Required);
+            }
+            match text.trim().parse::<i64>() {
+                Ok(h) if (1..=MAX_SERVICE_HOURS).contains(&h) => Ok(h),
+                _ => Err(FieldError::Invalid),
+            }
+        };
+        let mut issues = Issues::default();
+        let kind = issues.check(
+            "kind",
+            OrderKind::parse(&self.kind).ok_or(FieldError::Invalid),
+        );
+        let normal = issues.check("normal_hours", hours(&self.normal_hours));
+        let urgent = issues.check("urgent_hours", hours(&self.urgent_hours));
+        if let (Some(n), Some(u)) = (normal, urgent)
+            && u > n
+        {
+            issues.check::<()>("urgent_hours", Err(FieldError::Invalid));
+        }
+        issues.finish(|| {
+            Some(ServiceLevel {
+                kind: kind?,
+                normal_hours: normal?,
+                urgent_hours: urgent?,
+            })
+        })
+    }
+}
+
 /// The owner the app proposes: the place's owner, else the category's default owner.
 pub fn propose_owner(
     place_owner: Option<OrganisationId>,
@@ -492,6 +573,9 @@ pub struct OrderDraft {
     pub owners: Vec<OwnerChoice>,
     /// Other open incidents at the same place, not yet in an open order: (id, label).
     pub others: Vec<(String, String)>,
+    /// The service levels in force, for the form's "time to fix".
+    #[serde(default)]
+    pub service_levels: Vec<ServiceLevel>,
 }
 
 /// One order in a list.

@@ -334,3 +334,31 @@ fn codes_round_trip() {
         assert_eq!(StepKind::parse(s.code()), Some(s));
     }
 }
+
+#[test]
+fn an_admins_service_level_wins_over_the_default_and_is_checked() {
+    let set = ServiceLevel {
+        kind: OrderKind::Graffiti,
+        normal_hours: 96,
+        urgent_hours: 24,
+    };
+    assert_eq!(hours_in(&[set], OrderKind::Graffiti, Priority::Urgent), 24);
+    assert_eq!(
+        hours_in(&[set], OrderKind::Litter, Priority::Normal),
+        7 * 24
+    );
+    let typed = |n: &str, u: &str| ServiceLevelInput {
+        kind: "graffiti".into(),
+        normal_hours: n.into(),
+        urgent_hours: u.into(),
+    };
+    assert_eq!(typed("96", "24").validate(), Ok(set));
+    let err = typed("0", "").validate().expect_err("refused");
+    assert_eq!(err.issue_for("normal_hours"), Some(&FieldError::Invalid));
+    assert_eq!(err.issue_for("urgent_hours"), Some(&FieldError::Required));
+    let longer = typed("24", "48")
+        .validate()
+        .expect_err("urgent longer than normal");
+    assert_eq!(longer.issue_for("urgent_hours"), Some(&FieldError::Invalid));
+    assert!(typed("9000", "1").validate().is_err());
+}

@@ -176,3 +176,24 @@ pub async fn set_routing(
         .await,
     )
 }
+
+/// A kind of work order's service level (admins): hours for normal and urgent orders.
+#[server(prefix = "/api", endpoint = "admin/service-level")]
+pub async fn set_service_level(
+    #[server(default)] kind: String,
+    #[server(default)] normal_hours: String,
+    #[server(default)] urgent_hours: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let input = shared::work_order::ServiceLevelInput {
+                kind,
+                normal_hours,
+                urgent_hours,
+            };
+            crate::ssr::reference_admin::set_service_level(&state.db, &caller, &input).await
+        }
+        .await,
+    )
+}

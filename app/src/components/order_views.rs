@@ -20,6 +20,15 @@ pub fn OrderTags(summary: WorkOrderSummary) -> impl IntoView {
     }
 }
 
+/// "14 dagar" or "48 timmar": a service level in words.
+pub fn hours_text(hours: u64) -> String {
+    if hours % 24 == 0 {
+        count_of(hours / 24, T::DayOne, T::DayMany)
+    } else {
+        count_of(hours, T::HourOne, T::HourMany)
+    }
+}
+
 /// "Åtgärdad av Gatu- och parkavdelningen 2026-12-04": an order as an incident's page names it.
 pub fn brief_text(b: &WorkOrderBrief) -> String {
     use shared::work_order::OrderState as S;

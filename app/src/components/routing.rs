@@ -8,9 +8,10 @@ use shared::reference::{OrganisationDto, ReferenceData};
 use shared::work_order::OrderKind;
 
 use crate::api::places::list_places;
-use crate::api::reference::SetRouting;
+use crate::api::reference::{SetRouting, SetServiceLevel};
 use crate::components::fields::FormAlert;
 use crate::components::labels::order_kind_label;
+use crate::components::order_views::hours_text;
 use crate::i18n::{T, t};
 
 /// The owner select: none, or an organisation (retired ones only if already chosen).
@@ -84,6 +85,7 @@ pub fn RoutingSection(r: ReferenceData) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <ServiceLevels levels=r.service_levels.clone() />
             <h3>{t(T::Places)}</h3>
             <form method="get" action="/admin" class="filters">
                 <div class="field">
@@ -123,5 +125,39 @@ pub fn RoutingSection(r: ReferenceData) -> impl IntoView {
                 }}
             </Transition>
         </section>
+    }
+}
+
+/// Each kind's service level: hours for normal and urgent orders.
+#[component]
+fn ServiceLevels(levels: Vec<shared::work_order::ServiceLevel>) -> impl IntoView {
+    let action = ServerAction::<SetServiceLevel>::new();
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <h3>{t(T::ServiceLevels)}</h3>
+        <p class="hint">{t(T::ServiceLevelsHint)}</p>
+        <FormAlert error=Signal::derive(move || action.value().get().and_then(Result::err)) reasons=true />
+        {move || saved().then(|| view! { <p class="notice" role="status">{t(T::SavedEdit)}</p> })}
+        <ul class="admin-list">
+            {levels.into_iter().map(|l| {
+                let name = order_kind_label(l.kind);
+                let now = format!("{}: {} · {}: {}", t(T::PriorityNormal), hours_text(l.normal_hours.max(0) as u64),
+                    t(T::PriorityUrgent), hours_text(l.urgent_hours.max(0) as u64));
+                view! {
+                    <li>
+                        <ActionForm action>
+                            <input type="hidden" name="kind" value=l.kind.code() />
+                            <span>{name}</span>
+                            <input type="number" name="normal_hours" min="1" max="8784" required value=l.normal_hours.to_string()
+                                aria-label=format!("{} {}, {}", name, t(T::PriorityNormal), t(T::HourMany)) />
+                            <input type="number" name="urgent_hours" min="1" max="8784" required value=l.urgent_hours.to_string()
+                                aria-label=format!("{} {}, {}", name, t(T::PriorityUrgent), t(T::HourMany)) />
+                            <button type="submit">{t(T::Save)}<span class="visually-hidden">{format!(" {name}")}</span></button>
+                            <span class="hint">{now}</span>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

@@ -6,24 +6,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::FieldError;
-use shared::work_order::{OrderKind, Priority};
+use shared::work_order::{OrderKind, Priority, ServiceLevel, hours_in};
 
 use crate::api::work_orders::{CreateWorkOrder, work_order_draft};
 use crate::components::fields::{
     FieldMessage, FormAlert, FormError, PageError, described_by, invalid,
 };
 use crate::components::labels::{order_kind_label, priority_label};
-use crate::i18n::{T, count_of, t};
+use crate::components::order_views::hours_text;
+use crate::i18n::{T, t};
 
-/// "14 dagar" or "48 timmar": how long the owner has.
-fn service_level(kind: &str, priority: &str) -> Option<String> {
-    let hours = OrderKind::parse(kind)?.service_hours(Priority::parse(priority)?);
-    let hours = u64::try_from(hours).ok()?;
-    Some(if hours % 24 == 0 {
-        count_of(hours / 24, T::DayOne, T::DayMany)
-    } else {
-        count_of(hours, T::HourOne, T::HourMany)
-    })
+/// "14 dagar" or "48 timmar": how long the owner has, by the levels in force.
+fn service_level(levels: &[ServiceLevel], kind: &str, priority: &str) -> Option<String> {
+    let hours = hours_in(levels, OrderKind::parse(kind)?, Priority::parse(priority)?);
+    Some(hours_text(u64::try_from(hours).ok()?))
 }
 
 #[component]
@@ -54,6 +50,7 @@ pub fn NewWorkOrderPage() -> impl IntoView {
                 let kind = RwSignal::new(d.kind.map(|k| k.code().to_owned()).unwrap_or_default());
                 let priority = RwSignal::new(Priority::Normal.code().to_owned());
                 let proposed = d.proposed_owner.clone().unwrap_or_default();
+                let levels = StoredValue::new(d.service_levels.clone());
                 view! {
                     <FormAlert error />
                     <ActionForm action attr:class="incident-form">
@@ -81,7 +78,7 @@ pub fn NewWorkOrderPage() -> impl IntoView {
                                 </label>
                             }).collect_view()}
                             <p class="hint">{t(T::PriorityUrgentHint)}</p>
-                            <p class="hint" role="status">{move || service_level(&kind.get(), &priority.get())
+                            <p class="hint" role="status">{move || levels.with_value(|l| service_level(l, &kind.get(), &priority.get()))
                                 .map(|s| format!("{} {s}.", t(T::TimeToFix)))}</p>
                             <FieldMessage field="priority" error />
                         </fieldset>

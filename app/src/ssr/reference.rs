@@ -139,6 +139,7 @@ pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<ReferenceDat
                 default_owner_id: c.default_owner_organisation_id.map(|o| o.to_string()),
             })
             .collect(),
+        service_levels: super::work_orders::service_levels(db).await?,
     })
 }
 

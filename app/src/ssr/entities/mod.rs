@@ -14,6 +14,7 @@ pub mod organisation;
 pub mod password_link;
 pub mod place;
 pub mod redaction_request;
+pub mod service_level;
 pub mod session;
 pub mod sign_in_failure;
 pub mod user;

@@ -21,7 +21,7 @@ use super::{Result, audit, db_err, reference};
 
 mod routing;
 
-pub use routing::set_routing;
+pub use routing::{set_routing, set_service_level};
 
 fn ensure_admin(caller: &CurrentUser) -> Result<()> {
     if caller.can_manage_reference_data() {

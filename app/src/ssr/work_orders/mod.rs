@@ -16,7 +16,10 @@ use shared::AppError;
 use shared::FieldError;
 use shared::audit::{AuditAction, RecordType};
 use shared::user::{CurrentUser, Role};
-use shared::work_order::{OrderState, Sides, Step, StepInput, WorkOrderInput, due_at, next};
+use shared::work_order::{
+    OrderKind, OrderState, Priority, ServiceLevel, Sides, Step, StepInput, WorkOrderInput,
+    hours_in, next,
+};
 use uuid::Uuid;
 
 mod read;
@@ -26,7 +29,7 @@ mod snapshot;
 pub use read::{briefs_for_incident, get, list, open_by_area, overdue};
 pub use send::{can_send, draft};
 
-use super::entities::{incident, organisation, work_order, work_order_incident};
+use super::entities::{incident, organisation, service_level, work_order, work_order_incident};
 use super::time::now_local;
 use super::{Result, audit, db_err};
 
@@ -121,6 +124,38 @@ async fn visible<C: ConnectionTrait>(
     }
 }
 
+/// The service level of every kind: as an admin set it, else the default.
+pub async fn service_levels<C: ConnectionTrait>(db: &C) -> Result<Vec<ServiceLevel>> {
+    let set = service_level::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(OrderKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let mut level = ServiceLevel::default_for(kind);
+            for row in set.iter().filter(|r| r.kind == kind) {
+                match row.priority {
+                    Priority::Normal => level.normal_hours = i64::from(row.hours),
+                    Priority::Urgent => level.urgent_hours = i64::from(row.hours),
+                }
+            }
+            level
+        })
+        .collect())
+}
+
+/// When an order of `kind` at `priority` sent at `sent` is due, by the levels in force.
+async fn due<C: ConnectionTrait>(
+    db: &C,
+    sent: chrono::DateTime<Utc>,
+    kind: OrderKind,
+    priority: Priority,
+) -> Result<chrono::DateTime<Utc>> {
+    let levels = service_levels(db).await?;
+    Ok(sent + chrono::TimeDelta::hours(hours_in(&levels, kind, priority)))
+}
+
 /// An organisation chosen to fix something: it must exist and not be retired.
 async fn owner_check<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<organisation::Model> {
     let org = organisation::Entity::find_by_id(id)
@@ -164,7 +199,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         created_by: Set(caller.id.0),
         created_at: Set(now),
         sent_at: Set(now),
-        due_at: Set(due_at(now, valid.kind, valid.priority)),
+        due_at: Set(due(&*txn, now, valid.kind, valid.priority).await?),
         accepted_at: Set(None),
         planned_for: Set(None),
         done_at: Set(None),
@@ -243,7 +278,7 @@ pub async fn step<C: ConnectionTrait + TransactionTrait>(
             }
             active.owner_organisation_id = Set(owner.0);
             active.sent_at = Set(now);
-            active.due_at = Set(due_at(now, model.kind, model.priority));
+            active.due_at = Set(due(&*txn, now, model.kind, model.priority).await?);
             active.accepted_at = Set(None);
             active.planned_for = Set(None);
             active.rejected_at = Set(None);

@@ -175,6 +175,7 @@ pub async fn draft<C: ConnectionTrait>(
         proposed_owner: proposed,
         owners,
         others,
+        service_levels: super::service_levels(db).await?,
     })
 }
 
