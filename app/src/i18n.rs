@@ -670,6 +670,10 @@ texts! {
     OpenOrders => "Öppna arbetsordrar", "Open work orders";
     ShowQueue => "Visa arbetsordrarna", "Show the work orders";
     NextStep => "Nästa steg", "Next step";
+    EffectHeading => "Händelser på platsen före och efter åtgärden", "Incidents at the place before and after the fix";
+    WeeksBefore => "veckor före", "weeks before";
+    WeeksAfter => "veckor efter", "weeks after";
+    WeeksSoFar => "veckor hittills", "weeks so far";
     OverdueOrders => "Försenade arbetsordrar", "Overdue work orders";
     OrdersPerOwner => "Arbetsordrar per ägare och typ (senaste fyra kvartalen)", "Work orders per owner and kind (last four quarters)";
     SentCount => "Skickade", "Sent";

@@ -354,3 +354,59 @@ async fn an_admins_service_level_sets_the_due_time_of_orders_sent_after_it() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_fixed_orders_page_compares_the_weeks_before_and_after_for_incident_readers() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let weeks_ago = |n: i64| {
+            let mut i = input(w.rimbo, w.graffiti, "Tunneln");
+            i.occurred_at = (app::ssr::time::now_local() - chrono::TimeDelta::weeks(n))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string();
+            i
+        };
+        // Fixed five weeks ago; two incidents in the weeks before, one in a week after.
+        for n in [7, 8, 3] {
+            incidents::create(&w.db, &w.police, &weeks_ago(n))
+                .await
+                .expect("incident");
+        }
+        let source = incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Tunneln"))
+            .await
+            .expect("incident");
+        let id = send(&w, source, o.gata).await;
+        let done = StepInput {
+            step: "done".into(),
+            note: "Sanerat.".into(),
+            ..StepInput::default()
+        };
+        work_orders::step(&w.db, &o.gata_handler, id, &done)
+            .await
+            .expect("done");
+        let m = order_of(&w, id).await;
+        let mut active: work_order::ActiveModel = m.clone().into();
+        active.done_at = sea_orm::Set(m.done_at.map(|d| d - chrono::TimeDelta::weeks(5)));
+        sea_orm::ActiveModelTrait::update(active, &w.db)
+            .await
+            .expect("backdated");
+
+        let seen = work_orders::get(&w.db, &w.coordinator, id, shared::lang::Lang::Sv)
+            .await
+            .expect("detail");
+        let e = seen.effect.expect("an effect for a fixed order");
+        assert_eq!(
+            (e.before, e.after, e.weeks_after),
+            (2, 1, 4),
+            "{backend}: {e:?}"
+        );
+        let handler = work_orders::get(&w.db, &o.gata_handler, id, shared::lang::Lang::Sv)
+            .await
+            .expect("detail");
+        assert_eq!(
+            handler.effect, None,
+            "{backend}: handlers read no incident figures"
+        );
+    }
+}

@@ -627,7 +627,23 @@ pub struct WorkOrderDetail {
     /// Organisations to send a rejected order to (empty unless re-routing is allowed).
     pub owners: Vec<OwnerChoice>,
     pub history: Vec<crate::audit::AuditEntry>,
+    /// For a fixed order, to those who read incidents: the place before and after.
+    #[serde(default)]
+    pub effect: Option<Effect>,
 }
+
+/// The EST method's check of a fixed place: incidents there in the 8 whole weeks before the
+/// week it was fixed and in the 8 after (fewer while they are still passing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Effect {
+    pub before: u32,
+    pub after: u32,
+    /// Whole weeks after the fix that have passed, up to [`EFFECT_WEEKS`].
+    pub weeks_after: u32,
+}
+
+/// The weeks compared on each side of a fix.
+pub const EFFECT_WEEKS: u32 = 8;
 
 /// The line an incident's page shows for each order it is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

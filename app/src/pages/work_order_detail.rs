@@ -16,7 +16,7 @@ use crate::components::history::History;
 use crate::components::labels::{order_kind_label, order_state_label, priority_label, step_label};
 use crate::components::order_views::OrderTags;
 use crate::components::saving::saved;
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 
 #[component]
 pub fn WorkOrderPage() -> impl IntoView {
@@ -55,6 +55,7 @@ pub fn WorkOrderPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
+                    {d.effect.map(|e| view! { <EffectSection e /> })}
                     {(state == shared::work_order::OrderState::Rejected && d.allowed.contains(&StepKind::Reroute))
                         .then(|| view! { <p class="notice warn">{t(T::RejectedWaiting)}</p> })}
                     {if state.is_closed() {
@@ -91,6 +92,33 @@ fn Facts(d: WorkOrderDetail) -> impl IntoView {
             {d.done_note.map(|n| view! { <dt>{t(T::WhatWasDone)}</dt><dd class="description">{n}</dd> })}
             {d.reject_reason.map(|n| view! { <dt>{t(T::RejectReason)}</dt><dd>{n}</dd> })}
         </dl>
+    }
+}
+
+/// The EST check: incidents at the place in the weeks before the fix and after it.
+#[component]
+fn EffectSection(e: shared::work_order::Effect) -> impl IntoView {
+    let weeks = shared::work_order::EFFECT_WEEKS;
+    let after = if e.weeks_after < weeks {
+        format!(
+            "{} ({} / {weeks} {})",
+            count_of(e.after, T::IncidentOne, T::IncidentsCount),
+            e.weeks_after,
+            t(T::WeeksSoFar)
+        )
+    } else {
+        count_of(e.after, T::IncidentOne, T::IncidentsCount)
+    };
+    view! {
+        <section aria-labelledby="effect-heading">
+            <h2 id="effect-heading">{t(T::EffectHeading)}</h2>
+            <dl class="facts">
+                <dt>{format!("{weeks} {}", t(T::WeeksBefore))}</dt>
+                <dd>{count_of(e.before, T::IncidentOne, T::IncidentsCount)}</dd>
+                <dt>{format!("{weeks} {}", t(T::WeeksAfter))}</dt>
+                <dd>{after}</dd>
+            </dl>
+        </section>
     }
 }
 

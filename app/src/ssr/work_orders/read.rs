@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use shared::AppError;
 use shared::audit::{AuditAction, RecordType};
@@ -14,8 +15,8 @@ use shared::ids::IncidentId;
 use shared::lang::Lang;
 use shared::user::{CurrentUser, Role};
 use shared::work_order::{
-    OrderFilter, OrderKind, OrderState, StepKind, WorkOrderBrief, WorkOrderDetail,
-    WorkOrderSummary, allowed_steps, overdue_days, queue_order,
+    EFFECT_WEEKS, Effect, OrderFilter, OrderKind, OrderState, StepKind, WorkOrderBrief,
+    WorkOrderDetail, WorkOrderSummary, allowed_steps, overdue_days, queue_order,
 };
 use uuid::Uuid;
 
@@ -209,6 +210,52 @@ pub async fn get<C: ConnectionTrait>(
         allowed,
         owners,
         history: audit::history(db, id).await?,
+        effect: match (model.done_at, caller.can_read_incidents()) {
+            (Some(done), true) => Some(effect(db, model.place_id, done).await?),
+            _ => None,
+        },
+    })
+}
+
+/// Incidents at `place` in the [`EFFECT_WEEKS`] whole weeks before the week of `done` and in
+/// those after it that have passed.
+async fn effect<C: ConnectionTrait>(db: &C, place: Uuid, done: DateTime<Utc>) -> Result<Effect> {
+    let fixed = crate::ssr::time::week_of(done);
+    let current = crate::ssr::time::week_of(Utc::now());
+    let (mut first, mut last) = (fixed, fixed);
+    for _ in 0..EFFECT_WEEKS {
+        first = first.previous();
+    }
+    let mut weeks_after = 0;
+    for _ in 0..EFFECT_WEEKS {
+        if last.next() >= current {
+            break;
+        }
+        last = last.next();
+        weeks_after += 1;
+    }
+    let count = |from: i32, to: i32| {
+        incident::Entity::find()
+            .filter(incident::Column::PlaceId.eq(place))
+            .filter(incident::Column::WeekKey.gte(from))
+            .filter(incident::Column::WeekKey.lte(to))
+            .count(db)
+    };
+    let before = count(first.key(), fixed.previous().key())
+        .await
+        .map_err(db_err)?;
+    let after = if weeks_after == 0 {
+        0
+    } else {
+        count(fixed.next().key(), last.key())
+            .await
+            .map_err(db_err)?
+    };
+    let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+    Ok(Effect {
+        before: n(before),
+        after: n(after),
+        weeks_after,
     })
 }
 
