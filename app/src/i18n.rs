@@ -670,6 +670,15 @@ texts! {
     OpenOrders => "Öppna arbetsordrar", "Open work orders";
     ShowQueue => "Visa arbetsordrarna", "Show the work orders";
     NextStep => "Nästa steg", "Next step";
+    Photos => "Foton", "Photos";
+    PhotoBefore => "Före", "Before";
+    PhotoAfter => "Efter", "After";
+    PhotoStageLegend => "Fotot visar platsen", "The photo shows the place";
+    PhotoFile => "Foto", "Photo";
+    PhotoPeopleHint => "Fotografera platsen, inte personer.", "Photograph the place, not people.";
+    PhotoLimitsHint => "JPEG, PNG eller WebP, högst 10 MB och 5 foton. Position och kamerauppgifter tas bort.", "JPEG, PNG or WebP, at most 10 MB and 5 photos. Location and camera details are removed.";
+    AddPhoto => "Lägg till fotot", "Add the photo";
+    PhotoSaved => "Fotot är sparat.", "The photo has been saved.";
     EffectHeading => "Händelser på platsen före och efter åtgärden", "Incidents at the place before and after the fix";
     WeeksBefore => "veckor före", "weeks before";
     WeeksAfter => "veckor efter", "weeks after";
@@ -735,6 +744,9 @@ texts! {
     FieldLastAdmin => "Det måste finnas minst en aktiv administratör. Ge någon annan rollen först.", "There must be at least one active administrator. Give someone else the role first.";
     FieldLinkInvalid => "Länken har gått ut eller har redan använts. Be en administratör om en ny länk.", "The link has expired or has already been used. Ask an administrator for a new one.";
     FieldRetired => "Är avvecklad – välj en annan.", "Has been retired – choose another.";
+    FieldNotAnImage => "Filen är inte en JPEG-, PNG- eller WebP-bild.", "The file is not a JPEG, PNG or WebP image.";
+    FieldTooLargePrefix => "Filen är för stor. Största storlek är", "The file is too large. The largest size is";
+    FieldTooManyPrefix => "Det finns redan så många foton som får finnas:", "There are already as many photos as allowed:";
     FieldNotInText => "Texten finns inte i beskrivningen eller dess tidigare versioner. Kopiera den exakt som den står.", "That text is not in the description or its earlier versions. Copy it exactly as it stands.";
     TypeRedactionRequest => "Begäran om borttagning", "Request for removal";
     TypeWorkOrder => "Arbetsorder", "Work order";
@@ -807,6 +819,13 @@ pub fn field_error_text(error: &FieldError, field: &str, lang: Lang) -> String {
         FieldError::Retired => T::FieldRetired,
         FieldError::ActiveAccounts => T::FieldActiveAccounts,
         FieldError::NotInText => T::FieldNotInText,
+        FieldError::NotAnImage => T::FieldNotAnImage,
+        FieldError::TooLarge { max_mb } => {
+            return format!("{} {max_mb} MB.", T::FieldTooLargePrefix.text(lang));
+        }
+        FieldError::TooMany { max } => {
+            return format!("{} {max}.", T::FieldTooManyPrefix.text(lang));
+        }
         FieldError::LooksLikeName { kind, .. } => {
             let what = match kind {
                 shared::names::NameWarning::Name => T::NameWarn,

@@ -66,6 +66,18 @@ async fn retention_takes_a_closed_orders_text_with_its_incidents_and_leaves_open
         work_orders::step(&w.db, &o.gata_handler, closed_id, &done)
             .await
             .expect("done");
+        let png = {
+            let mut out = std::io::Cursor::new(Vec::new());
+            image::RgbImage::new(3, 2)
+                .write_to(&mut out, image::ImageFormat::Png)
+                .expect("png");
+            out.into_inner()
+        };
+        for id in [closed_id, open_id] {
+            work_orders::photos::store(&w.db, &o.gata_handler, id, "after", png.clone())
+                .await
+                .expect("photo");
+        }
 
         let later = Utc::now() + Months::new(37);
         let run = retention::run(&w.db, 36, later).await.expect("run");
@@ -98,6 +110,20 @@ async fn retention_takes_a_closed_orders_text_with_its_incidents_and_leaves_open
         assert!(!text.contains("Gaveln"), "{backend}: {text}");
         assert!(text.contains(retention::REDACTED));
 
+        let photos_left = |id: Uuid| {
+            app::ssr::entities::work_order_photo::Entity::find()
+                .filter(app::ssr::entities::work_order_photo::Column::WorkOrderId.eq(id))
+                .all(&w.db)
+        };
+        assert!(
+            photos_left(closed_id).await.expect("read").is_empty(),
+            "{backend}: photos go"
+        );
+        assert_eq!(
+            photos_left(open_id).await.expect("read").len(),
+            1,
+            "{backend}"
+        );
         let kept = order_of(&w, open_id).await;
         assert_eq!(
             kept.description, "Klotter på gaveln mot gångvägen.",

@@ -29,6 +29,7 @@ mod m20261204_000022_create_sign_in_failures;
 mod m20261204_000023_lock_finalised_minutes;
 mod m20261204_000024_create_work_orders;
 mod m20261204_000025_create_service_levels;
+mod m20261204_000026_create_work_order_photos;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000023_lock_finalised_minutes::Migration),
             Box::new(m20261204_000024_create_work_orders::Migration),
             Box::new(m20261204_000025_create_service_levels::Migration),
+            Box::new(m20261204_000026_create_work_order_photos::Migration),
         ]
     }
 }

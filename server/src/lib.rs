@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod dashboard_export;
 pub mod export;
+pub mod photos;
 pub mod security;
 pub mod session;
 pub mod startup;

@@ -97,8 +97,10 @@ pub fn router(state: AppState) -> Router {
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::map_response(bad_arguments_are_400))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::MAX_BODY_BYTES))
+        // Photo uploads have a limit of their own; everything else keeps the small one above.
+        .merge(crate::photos::router())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_caller))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
         // Outside the 400 mapping above, which reads the body it maps.
         .layer(compression())

@@ -41,6 +41,12 @@ pub enum FieldError {
     ActiveAccounts,
     /// The passage to remove is not in the text (nor in any earlier version of it).
     NotInText,
+    /// A file larger than `max_mb` megabytes.
+    TooLarge { max_mb: u32 },
+    /// A file that is not a JPEG, PNG or WebP image.
+    NotAnImage,
+    /// A record that already has `max` of these (photos on a work order).
+    TooMany { max: u32 },
     /// Looks like a person's name or a pupil's class (at that character, counted from 1). A
     /// warning: the form can be sent again with the text kept as it is.
     LooksLikeName {

@@ -630,6 +630,54 @@ pub struct WorkOrderDetail {
     /// For a fixed order, to those who read incidents: the place before and after.
     #[serde(default)]
     pub effect: Option<Effect>,
+    #[serde(default)]
+    pub photos: Vec<PhotoBrief>,
+    /// The caller may add photos (the owner's or the sender's side, until it is closed).
+    #[serde(default)]
+    pub can_add_photos: bool,
+}
+
+/// The largest photo accepted, before it is made smaller.
+pub const MAX_PHOTO_MB: u32 = 10;
+/// The most photos one order keeps.
+pub const MAX_PHOTOS: u32 = 5;
+
+/// When a photo was taken: of the fault, or of the place fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(StringLen::N(8))")
+)]
+pub enum PhotoStage {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "before"))]
+    Before,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "after"))]
+    After,
+}
+
+impl PhotoStage {
+    pub const ALL: [PhotoStage; 2] = [PhotoStage::Before, PhotoStage::After];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PhotoStage::Before => "before",
+            PhotoStage::After => "after",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == text.trim())
+    }
+}
+
+/// A photo on an order's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoBrief {
+    pub id: String,
+    pub stage: PhotoStage,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// The EST method's check of a fixed place: incidents there in the 8 whole weeks before the

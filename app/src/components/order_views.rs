@@ -104,3 +104,78 @@ pub fn OrderTable(rows: Vec<shared::dashboard::OrderFollowThrough>) -> impl Into
         </section>
     }
 }
+
+/// The order's photos, before and after, and the form that adds one (a plain multipart form:
+/// it works without JavaScript and opens the camera on a phone).
+#[component]
+pub fn PhotosSection(
+    id: String,
+    photos: Vec<shared::work_order::PhotoBrief>,
+    can_add: bool,
+    saved: bool,
+    refused: Option<String>,
+) -> impl IntoView {
+    use shared::work_order::{MAX_PHOTO_MB, MAX_PHOTOS, PhotoStage};
+    let refusal = refused.map(|code| {
+        let error = match code.as_str() {
+            "too_large" => shared::FieldError::TooLarge {
+                max_mb: MAX_PHOTO_MB,
+            },
+            "not_an_image" => shared::FieldError::NotAnImage,
+            "too_many" => shared::FieldError::TooMany { max: MAX_PHOTOS },
+            "required" => shared::FieldError::Required,
+            _ => shared::FieldError::Invalid,
+        };
+        crate::i18n::field_error_text(&error, "photo", crate::i18n::use_lang())
+    });
+    let stage_label = |s: PhotoStage| {
+        t(if s == PhotoStage::Before {
+            T::PhotoBefore
+        } else {
+            T::PhotoAfter
+        })
+    };
+    (can_add || !photos.is_empty()).then(|| view! {
+        <section aria-labelledby="photos-heading">
+            <h2 id="photos-heading">{t(T::Photos)}</h2>
+            {saved.then(|| view! { <p class="notice" role="status">{t(T::PhotoSaved)}</p> })}
+            {refusal.clone().map(|r| view! { <p class="alert" role="alert" id="photo-error">{r}</p> })}
+            <ul class="photos">
+                {photos.into_iter().enumerate().map(|(i, p)| {
+                    let src = format!("/work-orders/{id}/photos/{}", p.id);
+                    let href = src.clone();
+                    let alt = format!("{} {}", stage_label(p.stage), i + 1);
+                    view! {
+                        <li>
+                            <a href=href>
+                                <img src=src alt=alt.clone() width=p.width.to_string() height=p.height.to_string() loading="lazy" />
+                            </a>
+                            <span>{alt}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {can_add.then(|| view! {
+                <form method="post" action=format!("/work-orders/{id}/photos") enctype="multipart/form-data" class="incident-form">
+                    <fieldset class="field">
+                        <legend>{t(T::PhotoStageLegend)}</legend>
+                        {PhotoStage::ALL.into_iter().map(|s| view! {
+                            <label class="check">
+                                <input type="radio" name="stage" value=s.code() checked=s == PhotoStage::Before />
+                                {stage_label(s)}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for="photo">{t(T::PhotoFile)}</label>
+                        <input type="file" id="photo" name="photo" accept="image/jpeg,image/png,image/webp,image/*"
+                            capture="environment" required aria-describedby="photo-hint"
+                            aria-invalid=refusal.is_some().then_some("true") />
+                        <p class="hint" id="photo-hint">{format!("{} {}", t(T::PhotoPeopleHint), t(T::PhotoLimitsHint))}</p>
+                    </div>
+                    <button type="submit" class="primary">{t(T::AddPhoto)}</button>
+                </form>
+            })}
+        </section>
+    })
+}

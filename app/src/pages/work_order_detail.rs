@@ -14,7 +14,7 @@ use crate::components::fields::{
 };
 use crate::components::history::History;
 use crate::components::labels::{order_kind_label, order_state_label, priority_label, step_label};
-use crate::components::order_views::OrderTags;
+use crate::components::order_views::{OrderTags, PhotosSection};
 use crate::components::saving::saved;
 use crate::i18n::{T, count_of, t};
 
@@ -55,6 +55,9 @@ pub fn WorkOrderPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
+                    <PhotosSection id=s.id.clone() photos=d.photos.clone() can_add=d.can_add_photos
+                        saved=query.with(|q| q.get("photo").is_some())
+                        refused=query.with(|q| q.get("photo_error")) />
                     {d.effect.map(|e| view! { <EffectSection e /> })}
                     {(state == shared::work_order::OrderState::Rejected && d.allowed.contains(&StepKind::Reroute))
                         .then(|| view! { <p class="notice warn">{t(T::RejectedWaiting)}</p> })}

@@ -17,7 +17,9 @@ use shared::audit::{AuditAction, RecordType};
 use uuid::Uuid;
 
 use super::audit::{self, Actor};
-use super::entities::{audit_event, incident, place, work_order, work_order_incident};
+use super::entities::{
+    audit_event, incident, place, work_order, work_order_incident, work_order_photo,
+};
 use super::{Result, db_err};
 
 /// The default retention period.
@@ -133,8 +135,8 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
     Ok(done)
 }
 
-/// Closed work orders whose incidents are all anonymised: their text, notes and place go the
-/// same way, in one write. An open order keeps its text until it is done or withdrawn.
+/// Closed work orders whose incidents are all anonymised: their text, notes, place and photos
+/// go the same way, in one write. An open order keeps its text until it is done or withdrawn.
 async fn work_orders(
     db: &DatabaseConnection,
     stand_ins: &mut HashMap<Uuid, Uuid>,
@@ -187,6 +189,12 @@ async fn work_orders(
         active.update(&*txn).await.map_err(db_err)?;
     }
     let orders = ids.len() as u64;
+    // Photos of the place go with the text.
+    work_order_photo::Entity::delete_many()
+        .filter(work_order_photo::Column::WorkOrderId.is_in(ids.iter().copied()))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
     let events = redact_snapshots(&*txn, RecordType::WorkOrder, ids).await?;
     txn.commit().await.map_err(db_err)?;
     Ok((orders, events))

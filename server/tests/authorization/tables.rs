@@ -685,6 +685,18 @@ pub fn server_functions() -> Vec<Case> {
             ADMIN_ONLY,
         ),
         case(
+            "admin/service-level",
+            "graffiti's hours",
+            |_, _| {
+                f(&[
+                    ("kind", "graffiti"),
+                    ("normal_hours", "240"),
+                    ("urgent_hours", "24"),
+                ])
+            },
+            ADMIN_ONLY,
+        ),
+        case(
             "work-orders/list",
             "open, as the browser sends an empty filter",
             none,

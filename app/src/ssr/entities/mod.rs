@@ -21,3 +21,4 @@ pub mod user;
 pub mod weekly_report;
 pub mod work_order;
 pub mod work_order_incident;
+pub mod work_order_photo;

@@ -22,6 +22,7 @@ use shared::work_order::{
 };
 use uuid::Uuid;
 
+pub mod photos;
 mod read;
 mod send;
 mod snapshot;

@@ -210,6 +210,8 @@ pub async fn get<C: ConnectionTrait>(
         allowed,
         owners,
         history: audit::history(db, id).await?,
+        photos: super::photos::briefs(db, &model).await?,
+        can_add_photos: super::photos::may_add(access, model.state),
         effect: match (model.done_at, caller.can_read_incidents()) {
             (Some(done), true) => Some(effect(db, model.place_id, done).await?),
             _ => None,
