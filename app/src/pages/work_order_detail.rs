@@ -40,6 +40,10 @@ pub fn WorkOrderPage() -> impl IntoView {
                 };
                 let s = d.summary.clone();
                 let state = s.state;
+                // What the last upload did, until a step is taken on this page.
+                let fresh = step.value().get_untracked().is_none();
+                let photo_saved = fresh && query.with_untracked(|q| q.get("photo").is_some());
+                let photo_refused = query.with_untracked(|q| q.get("photo_error")).filter(|_| fresh);
                 view! {
                     {query.with(|q| q.get("saved").is_some()).then(|| view! { <p class="notice" role="status">{t(T::OrderSentNotice)}</p> })}
                     {move || just_saved().then(|| view! { <p class="notice" role="status">{format!("{} {}", t(T::OrderStepSaved), order_state_label(state))}</p> })}
@@ -56,8 +60,7 @@ pub fn WorkOrderPage() -> impl IntoView {
                         </ul>
                     })}
                     <PhotosSection id=s.id.clone() photos=d.photos.clone() can_add=d.can_add_photos
-                        saved=query.with(|q| q.get("photo").is_some())
-                        refused=query.with(|q| q.get("photo_error")) />
+                        saved=photo_saved refused=photo_refused />
                     {d.effect.map(|e| view! { <EffectSection e /> })}
                     {(state == shared::work_order::OrderState::Rejected && d.allowed.contains(&StepKind::Reroute))
                         .then(|| view! { <p class="notice warn">{t(T::RejectedWaiting)}</p> })}
