@@ -29,6 +29,16 @@ pub fn router() -> axum::Router<AppState> {
         .layer(axum::middleware::from_fn(too_large_is_said))
 }
 
+/// True for the photo routes' paths. They answer a signed-out caller with 401 themselves
+/// (a picture or an upload is no page to come back to after signing in).
+pub fn is_photo_path(path: &str) -> bool {
+    let parts: Vec<&str> = match path.strip_prefix("/work-orders/") {
+        Some(rest) => rest.split('/').collect(),
+        None => return false,
+    };
+    matches!(parts.as_slice(), [_, "photos"] | [_, "photos", _])
+}
+
 /// A browser's form post gets its answer on the order's page; a script gets a status and the
 /// error as JSON.
 fn wants_json(headers: &HeaderMap) -> bool {

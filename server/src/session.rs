@@ -30,6 +30,8 @@ fn is_public(path: &str) -> bool {
         || path.starts_with("/favicon")
         // Calendar programs send no cookies: the feed checks its own token.
         || path.starts_with("/meetings/feed/")
+        // Photos of a work order check the caller themselves.
+        || crate::photos::is_photo_path(path)
 }
 
 pub async fn resolve_caller(
@@ -125,6 +127,8 @@ mod tests {
         assert!(!is_public("/set-password-elsewhere"));
         assert!(is_public_api("/api/auth/link") && is_public_api("/api/auth/set-password"));
         assert!(!is_public_api("/api/accounts/list"));
+        assert!(is_public("/work-orders/abc/photos") && is_public("/work-orders/abc/photos/def"));
+        assert!(!is_public("/work-orders/abc") && !is_public("/work-orders/abc/photos/def/x"));
     }
 
     #[test]
