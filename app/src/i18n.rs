@@ -671,6 +671,11 @@ texts! {
     ShowQueue => "Visa arbetsordrarna", "Show the work orders";
     NextStep => "Nästa steg", "Next step";
     Photos => "Foton", "Photos";
+    Position => "Position", "Position";
+    UseMyPosition => "Använd min position", "Use my position";
+    RemovePosition => "Ta bort positionen", "Remove the position";
+    PositionFailed => "Telefonen gav ingen position. Skriv var det är i beskrivningen.", "The phone gave no position. Say where it is in the description.";
+    ShowOnMap => "Visa på karta (OpenStreetMap)", "Show on a map (OpenStreetMap)";
     PhotoBefore => "Före", "Before";
     PhotoAfter => "Efter", "After";
     PhotoStageLegend => "Fotot visar platsen", "The photo shows the place";

@@ -49,6 +49,7 @@ async fn order(w: &World, o: &Owners) -> Uuid {
         owner_organisation_id: o.gata.to_string(),
         description: "Klotter på gaveln.".into(),
         keep_name: false,
+        ..Default::default()
     };
     work_orders::create(&w.db, &w.police, &order)
         .await

@@ -33,6 +33,7 @@ fn order(incidents: &[IncidentId], owner: OrganisationId) -> WorkOrderInput {
         owner_organisation_id: owner.to_string(),
         description: "Nytt klotter på väggen mot parkeringen.".into(),
         keep_name: false,
+        ..Default::default()
     }
 }
 

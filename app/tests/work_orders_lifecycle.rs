@@ -22,6 +22,7 @@ async fn send(w: &World, incident: IncidentId, owner: OrganisationId) -> Uuid {
         owner_organisation_id: owner.to_string(),
         description: "Klotter på gaveln mot gångvägen.".into(),
         keep_name: false,
+        ..Default::default()
     };
     work_orders::create(&w.db, &w.coordinator, &order)
         .await
@@ -182,6 +183,7 @@ async fn removing_personal_data_from_an_incident_removes_it_from_its_work_order(
             owner_organisation_id: o.gata.to_string(),
             description: typed.description.clone(),
             keep_name: true,
+            ..Default::default()
         };
         let sent = work_orders::create(&w.db, &w.coordinator, &order)
             .await

@@ -20,6 +20,8 @@ enum WorkOrders {
     AreaId,
     PlaceId,
     Description,
+    LatE6,
+    LonE6,
     OwnerOrganisationId,
     SenderOrganisationId,
     CreatedBy,
@@ -83,6 +85,9 @@ impl MigrationTrait for Migration {
                 .col(uuid_ref(WorkOrders::AreaId))
                 .col(uuid_ref(WorkOrders::PlaceId))
                 .col(ColumnDef::new(WorkOrders::Description).text().not_null())
+                // A map point from the sender's phone, in millionths of a degree.
+                .col(ColumnDef::new(WorkOrders::LatE6).integer().null())
+                .col(ColumnDef::new(WorkOrders::LonE6).integer().null())
                 .col(uuid_ref(WorkOrders::OwnerOrganisationId))
                 .col(uuid_ref(WorkOrders::SenderOrganisationId))
                 .col(uuid_ref(WorkOrders::CreatedBy))

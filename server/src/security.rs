@@ -122,7 +122,7 @@ fn add_headers(headers: &mut HeaderMap, static_asset: bool) {
     );
     set(
         HeaderName::from_static("permissions-policy"),
-        "camera=(), microphone=(), geolocation=(), payment=()",
+        "camera=(), microphone=(), geolocation=(self), payment=()",
     );
     if !static_asset {
         // Pages and answers carry personal data: not kept by browsers or proxies.

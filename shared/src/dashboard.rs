@@ -288,6 +288,7 @@ mod tests {
             hot_places: Vec::new(),
             by_owner: vec![owner(10, 6, 1), owner(4, 2, 2)],
             by_quarter: Vec::new(),
+            work_orders: Vec::new(),
             compliance: vec![
                 Compliance {
                     week: "2026-W47".into(),

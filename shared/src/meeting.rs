@@ -332,6 +332,7 @@ mod tests {
                 state: MeetingState::InProgress,
             },
             picture_week: "2026-W48".into(),
+            overdue_work_orders: Vec::new(),
             guests: None,
             attendance: vec![AttendanceRow {
                 organisation_id: "o".into(),

@@ -485,6 +485,11 @@ pub struct WorkOrderInput {
     /// Sent again after a name warning, to keep the text as it is.
     #[serde(default)]
     pub keep_name: bool,
+    /// A map point from the phone, in decimal degrees (both or neither).
+    #[serde(default)]
+    pub lat: String,
+    #[serde(default)]
+    pub lon: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -494,6 +499,57 @@ pub struct ValidWorkOrder {
     pub priority: Priority,
     pub owner: OrganisationId,
     pub description: IncidentDescription,
+    pub point: Option<Point>,
+}
+
+/// A map point in millionths of a degree (about 0.1 m): whole numbers, so records compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    pub lat_e6: i32,
+    pub lon_e6: i32,
+}
+
+impl Point {
+    /// Decimal degrees as typed or sent by the phone; both empty is no point.
+    pub fn parse(lat: &str, lon: &str) -> Result<Option<Point>, FieldError> {
+        if lat.trim().is_empty() && lon.trim().is_empty() {
+            return Ok(None);
+        }
+        let degrees = |text: &str, max: f64| -> Result<i32, FieldError> {
+            let v: f64 = text.trim().parse().map_err(|_| FieldError::Invalid)?;
+            if !v.is_finite() || v.abs() > max {
+                return Err(FieldError::Invalid);
+            }
+            // In range, so the millionths fit an i32.
+            Ok((v * 1e6).round() as i32)
+        };
+        Ok(Some(Point {
+            lat_e6: degrees(lat, 90.0)?,
+            lon_e6: degrees(lon, 180.0)?,
+        }))
+    }
+
+    pub fn lat(self) -> f64 {
+        f64::from(self.lat_e6) / 1e6
+    }
+
+    pub fn lon(self) -> f64 {
+        f64::from(self.lon_e6) / 1e6
+    }
+
+    /// "59.75710, 18.70050": five decimals, about a metre.
+    pub fn text(self) -> String {
+        format!("{:.5}, {:.5}", self.lat(), self.lon())
+    }
+
+    /// The point on OpenStreetMap.
+    pub fn map_link(self) -> String {
+        format!(
+            "https://www.openstreetmap.org/?mlat={0:.5}&mlon={1:.5}#map=18/{0:.5}/{1:.5}",
+            self.lat(),
+            self.lon()
+        )
+    }
 }
 
 impl WorkOrderInput {
@@ -526,6 +582,7 @@ impl WorkOrderInput {
         );
         let description =
             issues.check("description", IncidentDescription::parse(&self.description));
+        let point = issues.check("lat", Point::parse(&self.lat, &self.lon));
         if let Some(hit) = description
             .as_ref()
             .and_then(|d| crate::names::first(d.as_str()))
@@ -549,6 +606,7 @@ impl WorkOrderInput {
                 priority: priority?,
                 owner: owner?,
                 description: description?,
+                point: point?,
             })
         })
     }
@@ -620,6 +678,9 @@ pub struct WorkOrderDetail {
     pub description: String,
     pub done_note: Option<String>,
     pub reject_reason: Option<String>,
+    /// The map point the sender's phone gave.
+    #[serde(default)]
+    pub point: Option<Point>,
     /// The incidents it answers that the caller may open: (id, label).
     pub incidents: Vec<(String, String)>,
     /// The steps the caller may take now.

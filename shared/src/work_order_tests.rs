@@ -204,6 +204,8 @@ fn input() -> WorkOrderInput {
         owner_organisation_id: Uuid::from_u128(9).to_string(),
         description: "Mörk gångväg, tre lampor trasiga".into(),
         keep_name: false,
+        lat: String::new(),
+        lon: String::new(),
     }
 }
 
@@ -226,6 +228,8 @@ fn every_refused_field_of_an_order_is_reported_at_once() {
         owner_organisation_id: String::new(),
         description: "Ring 070-123 45 67".into(),
         keep_name: false,
+        lat: "91".into(),
+        lon: "18".into(),
     };
     let err = bad.validate().expect_err("refused");
     assert_eq!(err.issue_for("incident_ids"), Some(&FieldError::Required));
@@ -239,6 +243,21 @@ fn every_refused_field_of_an_order_is_reported_at_once() {
         err.issue_for("description"),
         Some(FieldError::PersonalData { .. })
     ));
+    assert_eq!(err.issue_for("lat"), Some(&FieldError::Invalid));
+}
+
+#[test]
+fn a_map_point_is_both_coordinates_or_none() {
+    assert_eq!(Point::parse("", " "), Ok(None));
+    let p = Point::parse("59.757101", "18.7005")
+        .expect("valid")
+        .expect("a point");
+    assert_eq!((p.lat_e6, p.lon_e6), (59_757_101, 18_700_500));
+    assert_eq!(p.text(), "59.75710, 18.70050");
+    assert!(p.map_link().contains("mlat=59.75710&mlon=18.70050"));
+    assert_eq!(Point::parse("59.7", ""), Err(FieldError::Invalid));
+    assert_eq!(Point::parse("NaN", "18"), Err(FieldError::Invalid));
+    assert_eq!(Point::parse("59", "181"), Err(FieldError::Invalid));
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Work-order server functions: the queue and lists, one order, the send form's proposal,
 //! sending, and the steps of an order's life.
+// A form's fields are a server function's arguments.
+#![allow(clippy::too_many_arguments)]
 
 #[cfg(feature = "ssr")]
 use super::context::{caller, lang, respond, state};
@@ -68,6 +70,8 @@ pub async fn create_work_order(
     #[server(default)] owner_organisation_id: String,
     #[server(default)] description: String,
     #[server(default)] keep_name: Option<String>,
+    #[server(default)] lat: String,
+    #[server(default)] lon: String,
 ) -> Result<String, AppError> {
     respond(
         async {
@@ -79,6 +83,8 @@ pub async fn create_work_order(
                 owner_organisation_id,
                 description,
                 keep_name: keep_name.is_some(),
+                lat,
+                lon,
             };
             let id = crate::ssr::work_orders::create(&state.db, &caller, &input).await?;
             leptos_axum::redirect(&format!("/work-orders/{id}?saved=sent"));

@@ -27,6 +27,7 @@ fn field_label(field: &str) -> String {
         "occurred_at" => T::When,
         "area" => T::Area,
         "place" => T::Place,
+        "position" => T::Position,
         "category" => T::Category,
         "description" => T::Description,
         "youth_involved" => T::YouthInvolved,

@@ -22,7 +22,7 @@ pub fn OrderTags(summary: WorkOrderSummary) -> impl IntoView {
 
 /// "14 dagar" or "48 timmar": a service level in words.
 pub fn hours_text(hours: u64) -> String {
-    if hours % 24 == 0 {
+    if hours.is_multiple_of(24) {
         count_of(hours / 24, T::DayOne, T::DayMany)
     } else {
         count_of(hours, T::HourOne, T::HourMany)
@@ -178,4 +178,68 @@ pub fn PhotosSection(
             })}
         </section>
     })
+}
+
+/// The phone's position for a new order: a button after hydration (it needs the browser's
+/// geolocation), hidden fields the form sends, and the point in words. Without JavaScript the
+/// form goes without a point.
+#[component]
+pub fn PositionPicker() -> impl IntoView {
+    let point = RwSignal::new(None::<(f64, f64, f64)>);
+    let failed = RwSignal::new(false);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let locate = move |_| {
+        failed.set(false);
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+                failed.set(true);
+                return;
+            };
+            let found = Closure::once_into_js(move |p: web_sys::Position| {
+                let c = p.coords();
+                point.set(Some((c.latitude(), c.longitude(), c.accuracy())));
+            });
+            let refused = Closure::once_into_js(move |_: wasm_bindgen::JsValue| failed.set(true));
+            if geo
+                .get_current_position_with_error_callback(
+                    found.unchecked_ref(),
+                    Some(refused.unchecked_ref()),
+                )
+                .is_err()
+            {
+                failed.set(true);
+            }
+        }
+    };
+    let coordinate = move |pick: fn((f64, f64, f64)) -> f64| {
+        move || {
+            point
+                .get()
+                .map(|p| format!("{:.6}", pick(p)))
+                .unwrap_or_default()
+        }
+    };
+    view! {
+        <input type="hidden" name="lat" prop:value=coordinate(|p| p.0) />
+        <input type="hidden" name="lon" prop:value=coordinate(|p| p.1) />
+        {move || hydrated.get().then(|| view! {
+            <div class="field">
+                <span class="label">{t(T::Position)}</span>
+                {move || match point.get() {
+                    Some((lat, lon, accuracy)) => view! {
+                        <p role="status">{format!("{lat:.5}, {lon:.5} (±{accuracy:.0} m)")}</p>
+                        <button type="button" on:click=move |_| point.set(None)>{t(T::RemovePosition)}</button>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" on:click=locate>{t(T::UseMyPosition)}</button>
+                    }.into_any(),
+                }}
+                {move || failed.get().then(|| view! { <p class="field-error" role="alert">{t(T::PositionFailed)}</p> })}
+            </div>
+        })}
+    }
 }

@@ -91,6 +91,10 @@ fn Facts(d: WorkOrderDetail) -> impl IntoView {
             <dt>{t(T::OwnerOrg)}</dt><dd>{s.owner.clone()}</dd>
             <dt>{t(T::SentBy)}</dt><dd>{format!("{}, {}", s.sender, s.sent)}</dd>
             <dt>{t(T::Place)}</dt><dd>{format!("{}, {}", s.place, s.area)}</dd>
+            {d.point.map(|p| view! {
+                <dt>{t(T::Position)}</dt>
+                <dd>{p.text()}" · "<a href=p.map_link() rel="noopener noreferrer" target="_blank">{t(T::ShowOnMap)}</a></dd>
+            })}
             <dt>{t(T::Priority)}</dt><dd>{priority_label(s.priority)}</dd>
             <dt>{t(T::DueBy)}</dt><dd>{s.due.clone()}</dd>
             {s.planned_for.clone().map(|p| view! { <dt>{t(T::PlannedFor)}</dt><dd>{p}</dd> })}

@@ -13,7 +13,7 @@ use crate::components::fields::{
     FieldMessage, FormAlert, FormError, PageError, described_by, invalid,
 };
 use crate::components::labels::{order_kind_label, priority_label};
-use crate::components::order_views::hours_text;
+use crate::components::order_views::{PositionPicker, hours_text};
 use crate::i18n::{T, t};
 
 /// "14 dagar" or "48 timmar": how long the owner has, by the levels in force.
@@ -106,6 +106,7 @@ pub fn NewWorkOrderPage() -> impl IntoView {
                             <p class="hint" id="description-hint">{t(T::OrderTextHint)}</p>
                             <FieldMessage field="description" error />
                         </div>
+                        <PositionPicker />
                         {(!d.others.is_empty()).then(|| view! {
                             <fieldset class="field">
                                 <legend>{t(T::SameFault)}</legend>

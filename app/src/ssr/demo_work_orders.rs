@@ -167,6 +167,7 @@ pub(super) async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Resul
             owner_organisation_id: draft.proposed_owner.clone().unwrap_or_default(),
             description: text.to_owned(),
             keep_name: false,
+            ..Default::default()
         };
         let id = work_orders::create(db, &coordinator, &input).await?;
         // The owner's handler takes the steps; for owners without accounts, the coordinator.

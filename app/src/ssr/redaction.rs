@@ -76,6 +76,9 @@ fn cut_snapshot(snapshot: &str, cut: &DescriptionCut, place: bool) -> String {
     if place && fields.contains_key("place") {
         fields.insert("place".into(), Value::String(MARK.to_owned()));
     }
+    if place && fields.contains_key("position") {
+        fields.insert("position".into(), Value::String(String::new()));
+    }
     Value::Object(fields).to_string()
 }
 
@@ -293,7 +296,10 @@ async fn cut_orders<C: ConnectionTrait>(
         let mut row: work_order::ActiveModel = order.into();
         row.description = Set(description);
         if let Some(place) = place {
+            // The exact spot goes with the place's name.
             row.place_id = Set(place);
+            row.lat_e6 = Set(None);
+            row.lon_e6 = Set(None);
         }
         row.update(db).await.map_err(db_err)?;
         for event in audit_event::Entity::find()

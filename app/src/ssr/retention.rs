@@ -185,6 +185,8 @@ async fn work_orders(
         active.done_note = Set(None);
         active.reject_reason = Set(None);
         active.place_id = Set(place);
+        active.lat_e6 = Set(None);
+        active.lon_e6 = Set(None);
         active.anonymised_at = Set(Some(now));
         active.update(&*txn).await.map_err(db_err)?;
     }
@@ -269,7 +271,13 @@ async fn redact_snapshots<C: ConnectionTrait>(
 pub fn redact(snapshot: &str) -> String {
     match serde_json::from_str::<Value>(snapshot) {
         Ok(Value::Object(mut fields)) => {
-            for key in ["description", "place", "done_note", "reject_reason"] {
+            for key in [
+                "description",
+                "place",
+                "done_note",
+                "reject_reason",
+                "position",
+            ] {
                 if let Some(value) = fields.get_mut(key) {
                     *value = Value::String(REDACTED.to_owned());
                 }

@@ -16,6 +16,9 @@ pub struct Model {
     pub place_id: Uuid,
     #[sea_orm(column_type = "Text")]
     pub description: String,
+    /// A map point from the sender's phone, in millionths of a degree.
+    pub lat_e6: Option<i32>,
+    pub lon_e6: Option<i32>,
     pub owner_organisation_id: Uuid,
     pub sender_organisation_id: Uuid,
     pub created_by: Uuid,

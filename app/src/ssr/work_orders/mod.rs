@@ -195,6 +195,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         area_id: Set(first.area_id),
         place_id: Set(first.place_id),
         description: Set(valid.description.into_inner()),
+        lat_e6: Set(valid.point.map(|p| p.lat_e6)),
+        lon_e6: Set(valid.point.map(|p| p.lon_e6)),
         owner_organisation_id: Set(valid.owner.0),
         sender_organisation_id: Set(caller.organisation_id.0),
         created_by: Set(caller.id.0),

@@ -206,6 +206,10 @@ pub async fn get<C: ConnectionTrait>(
         description: model.description.clone(),
         done_note: model.done_note.clone(),
         reject_reason: model.reject_reason.clone(),
+        point: model
+            .lat_e6
+            .zip(model.lon_e6)
+            .map(|(lat_e6, lon_e6)| shared::work_order::Point { lat_e6, lon_e6 }),
         incidents: linked,
         allowed,
         owners,

@@ -40,6 +40,11 @@ pub(super) async fn of<C: ConnectionTrait>(db: &C, m: &work_order::Model) -> Res
         "area": area,
         "place": place,
         "description": m.description,
+        "position": m
+            .lat_e6
+            .zip(m.lon_e6)
+            .map(|(lat_e6, lon_e6)| shared::work_order::Point { lat_e6, lon_e6 }.text())
+            .unwrap_or_default(),
         "due": format_local(m.due_at),
         "planned_for": m.planned_for.map(|d| d.to_string()).unwrap_or_default(),
         "done_note": m.done_note.clone().unwrap_or_default(),
