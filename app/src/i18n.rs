@@ -694,6 +694,9 @@ texts! {
     FixedCount => "Åtgärdade", "Fixed";
     MedianDaysFixed => "Median dagar till åtgärdad", "Median days to fixed";
     LateShare => "Försenade", "Late";
+    EffectsCaption => "Åtgärdade platser: färre händelser de 8 veckorna efter än de 8 före?", "Fixed places: fewer incidents in the 8 weeks after than in the 8 before?";
+    FixedMeasured => "Åtgärdade, 8 veckor efter har gått", "Fixed, 8 weeks after have passed";
+    FewerAfter => "Färre händelser efteråt", "Fewer incidents afterwards";
     RoutingHeading => "Arbetsordrar: vem åtgärdar", "Work orders: who fixes what";
     RoutingIntro => "Appen föreslår platsens ägare, annars kategorins. Kategorier utan typ kan inte skickas som arbetsorder av rapportörer.", "The app proposes the place's owner, else the category's. Reporters cannot send categories without a kind as work orders.";
     NoOwner => "Ingen ägare", "No owner";

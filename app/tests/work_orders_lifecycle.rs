@@ -438,3 +438,68 @@ async fn a_fixed_orders_page_compares_the_weeks_before_and_after_for_incident_re
         );
     }
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_fixed_places_with_fewer_incidents_afterwards_hiding_small_counts() {
+    use app::ssr::dashboard;
+    use shared::dashboard::{DashboardFilter, Figure};
+    use shared::report::ReportDeadline;
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let weeks_ago = |n: i64| {
+            let mut i = input(w.rimbo, w.graffiti, "Gaveln");
+            i.occurred_at = (app::ssr::time::now_local() - chrono::TimeDelta::weeks(n))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string();
+            i
+        };
+        // Fixed ten weeks ago: three incidents in the weeks before, one in the weeks after.
+        for n in [12, 13, 14, 5] {
+            incidents::create(&w.db, &w.police, &weeks_ago(n))
+                .await
+                .expect("incident");
+        }
+        let source = incidents::create(&w.db, &w.police, &weeks_ago(11))
+            .await
+            .expect("incident");
+        let id = send(&w, source, o.gata).await;
+        let done = StepInput {
+            step: "done".into(),
+            note: "Sanerat.".into(),
+            ..StepInput::default()
+        };
+        work_orders::step(&w.db, &o.gata_handler, id, &done)
+            .await
+            .expect("done");
+        let m = order_of(&w, id).await;
+        let mut active: work_order::ActiveModel = m.clone().into();
+        active.done_at = sea_orm::Set(m.done_at.map(|d| d - chrono::TimeDelta::weeks(10)));
+        sea_orm::ActiveModelTrait::update(active, &w.db)
+            .await
+            .expect("backdated");
+
+        let filter = DashboardFilter::default();
+        let deadline = ReportDeadline::default();
+        let lang = shared::lang::Lang::Sv;
+        let exact = dashboard::compile(&w.db, &w.coordinator, &filter, deadline, lang)
+            .await
+            .expect("dashboard");
+        assert_eq!(exact.order_effects.len(), 1, "{backend}");
+        let e = &exact.order_effects[0];
+        assert_eq!(
+            (e.measured, e.fewer),
+            (Figure::Count(1), Figure::Count(1)),
+            "{backend}"
+        );
+        let managers = dashboard::compile(&w.db, &w.manager, &filter, deadline, lang)
+            .await
+            .expect("dashboard");
+        let e = &managers.order_effects[0];
+        assert_eq!(
+            (e.measured, e.fewer),
+            (Figure::Small, Figure::Hidden),
+            "{backend}"
+        );
+    }
+}

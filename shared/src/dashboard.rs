@@ -83,6 +83,48 @@ impl OrderFollowThrough {
     }
 }
 
+/// The EST check over fixed places, per kind of order: of the orders fixed in the last four
+/// quarters whose 8 weeks after have passed (`measured`), how many places had fewer incidents
+/// in those weeks than in the 8 before (`fewer`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderEffect {
+    pub kind: crate::work_order::OrderKind,
+    pub measured: Figure,
+    pub fewer: Figure,
+}
+
+impl OrderEffect {
+    /// For managers a kind with fewer than 3 measured orders shows "<3" and no share: one or
+    /// two places would be singled out.
+    pub fn published(kind: crate::work_order::OrderKind, measured: u32, fewer: u32) -> Self {
+        if measured < 3 {
+            Self {
+                kind,
+                measured: if measured == 0 {
+                    Figure::Count(0)
+                } else {
+                    Figure::Small
+                },
+                fewer: if measured == 0 {
+                    Figure::NoData
+                } else {
+                    Figure::Hidden
+                },
+            }
+        } else {
+            Self::exact(kind, measured, fewer)
+        }
+    }
+
+    pub fn exact(kind: crate::work_order::OrderKind, measured: u32, fewer: u32) -> Self {
+        Self {
+            kind,
+            measured: Figure::Count(measured),
+            fewer: Figure::Count(fewer),
+        }
+    }
+}
+
 /// One week's reporting: how many organisations reported or sent a nollrapport on time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Compliance {
@@ -142,6 +184,9 @@ pub struct Dashboard {
     /// Work orders per owner and kind (exact: they measure the owners' work).
     #[serde(default)]
     pub work_orders: Vec<OrderFollowThrough>,
+    /// Fixed places with fewer incidents afterwards, per kind (small counts hidden for managers).
+    #[serde(default)]
+    pub order_effects: Vec<OrderEffect>,
     #[serde(default)]
     pub published: Option<Published>,
 }
@@ -289,6 +334,7 @@ mod tests {
             by_owner: vec![owner(10, 6, 1), owner(4, 2, 2)],
             by_quarter: Vec::new(),
             work_orders: Vec::new(),
+            order_effects: Vec::new(),
             compliance: vec![
                 Compliance {
                     week: "2026-W47".into(),
@@ -318,6 +364,18 @@ mod tests {
             (14, 8, 3)
         );
         assert_eq!(h.compliance.map(|c| c.week), Some("2026-W48".to_owned()));
+    }
+
+    #[test]
+    fn managers_get_no_effect_of_one_or_two_places() {
+        use crate::work_order::OrderKind::Lighting;
+        let small = OrderEffect::published(Lighting, 2, 1);
+        assert_eq!(
+            (small.measured, small.fewer),
+            (Figure::Small, Figure::Hidden)
+        );
+        let shown = OrderEffect::published(Lighting, 3, 2);
+        assert_eq!(shown, OrderEffect::exact(Lighting, 3, 2));
     }
 
     #[test]

@@ -243,3 +243,33 @@ pub fn PositionPicker() -> impl IntoView {
         })}
     }
 }
+
+/// The EST check per kind: fixed places whose 8 weeks after have passed, and how many of them
+/// had fewer incidents than in the 8 weeks before.
+#[component]
+pub fn OrderEffects(rows: Vec<shared::dashboard::OrderEffect>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <div class="table-scroll">
+                <table class="incidents">
+                    <caption>{t(T::EffectsCaption)}</caption>
+                    <thead><tr>
+                        <th scope="col">{t(T::OrderKindField)}</th>
+                        <th scope="col">{t(T::FixedMeasured)}</th>
+                        <th scope="col">{t(T::FewerAfter)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| view! {
+                            <tr>
+                                <th scope="row">{order_kind_label(r.kind)}</th>
+                                <td data-label=t(T::FixedMeasured)>{r.measured.text(lang)}</td>
+                                <td data-label=t(T::FewerAfter)>{r.fewer.text(lang)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    })
+}

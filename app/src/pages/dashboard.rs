@@ -14,7 +14,7 @@ use crate::api::reference::get_reference_data;
 use crate::components::chart::{BarChart, BarRow, LineChart, Series};
 use crate::components::fields::{FieldMessage, FormError, PageError};
 use crate::components::figures::{Legend, PublishedFigures};
-use crate::components::order_views::OrderTable;
+use crate::components::order_views::{OrderEffects, OrderTable};
 use crate::i18n::{T, t};
 use crate::pages::incident_list::urlencode;
 
@@ -166,6 +166,7 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             {csv_link(&d, "owners", T::PerOwner, &query)}
         </section>
         <OrderTable rows=d.work_orders.clone() />
+        <OrderEffects rows=d.order_effects.clone() />
         <section aria-labelledby="reporting-heading">
             <h2 id="reporting-heading">{t(T::ReportingOnTime)}</h2>
             <LineChart id="compliance" title=t(T::ReportingOnTime).to_owned() description=t(T::ReportingOnTimeDesc).to_owned()

@@ -135,6 +135,7 @@ async fn for_managers<C: ConnectionTrait>(
         attendance: work.attendance,
         ratings: work.ratings,
         work_orders: work.work_orders,
+        order_effects: orders::effects(db, now_local().date(), true).await?,
         published: Some(published::compile(db, this_week, lang).await?),
     })
 }
@@ -208,6 +209,7 @@ async fn build<C: ConnectionTrait>(
         attendance: work.attendance,
         ratings: work.ratings,
         work_orders: work.work_orders,
+        order_effects: orders::effects(db, now_local().date(), false).await?,
         published: None,
     })
 }

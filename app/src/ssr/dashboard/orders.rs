@@ -1,12 +1,13 @@
 //! The dashboard's work orders: per owner and kind, over the orders sent in the last four
-//! quarters, how many were fixed, the median days to fixed, and how many were or are late.
+//! quarters, how many were fixed, the median days to fixed, and how many were or are late;
+//! and per kind, how many fixed places had fewer incidents afterwards.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use shared::dashboard::{OrderFollowThrough, median};
-use shared::work_order::{OrderKind, OrderState};
+use shared::dashboard::{OrderEffect, OrderFollowThrough, median};
+use shared::work_order::{EFFECT_WEEKS, OrderKind, OrderState};
 use uuid::Uuid;
 
 use super::work::last_quarters;
@@ -58,6 +59,48 @@ pub(super) async fn compile<C: ConnectionTrait>(
                 done: list.iter().filter(|m| m.state == OrderState::Done).count() as u32,
                 median_days_to_done: median(&mut days),
                 late: list.iter().filter(|m| late(m, now)).count() as u32,
+            }
+        })
+        .collect())
+}
+
+/// The EST check per kind over the orders fixed in the last four quarters whose
+/// [`EFFECT_WEEKS`] weeks after have passed: how many, and how many places had fewer incidents
+/// after than before. `published`: small counts hidden, for managers.
+pub(super) async fn effects<C: ConnectionTrait>(
+    db: &C,
+    today: NaiveDate,
+    published: bool,
+) -> Result<Vec<OrderEffect>> {
+    let (_, since) = last_quarters(today);
+    let since = local_to_utc(since.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let fixed = work_order::Entity::find()
+        .filter(work_order::Column::State.eq(OrderState::Done))
+        .filter(work_order::Column::DoneAt.gte(since))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut per_kind: BTreeMap<&'static str, (u32, u32)> = BTreeMap::new();
+    for m in &fixed {
+        let Some(done) = m.done_at else { continue };
+        let e = crate::ssr::work_orders::effect(db, m.place_id, done).await?;
+        if e.weeks_after < EFFECT_WEEKS {
+            continue;
+        }
+        let entry = per_kind.entry(m.kind.code()).or_default();
+        entry.0 += 1;
+        if e.after < e.before {
+            entry.1 += 1;
+        }
+    }
+    Ok(per_kind
+        .into_iter()
+        .map(|(kind, (measured, fewer))| {
+            let kind = OrderKind::parse(kind).unwrap_or(OrderKind::Other);
+            if published {
+                OrderEffect::published(kind, measured, fewer)
+            } else {
+                OrderEffect::exact(kind, measured, fewer)
             }
         })
         .collect())

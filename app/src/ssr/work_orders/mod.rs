@@ -27,7 +27,7 @@ mod read;
 mod send;
 mod snapshot;
 
-pub use read::{briefs_for_incident, get, list, open_by_area, overdue};
+pub use read::{briefs_for_incident, effect, get, list, open_by_area, overdue};
 pub use send::{can_send, draft};
 
 use super::entities::{incident, organisation, service_level, work_order, work_order_incident};

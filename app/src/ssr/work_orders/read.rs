@@ -225,7 +225,11 @@ pub async fn get<C: ConnectionTrait>(
 
 /// Incidents at `place` in the [`EFFECT_WEEKS`] whole weeks before the week of `done` and in
 /// those after it that have passed.
-async fn effect<C: ConnectionTrait>(db: &C, place: Uuid, done: DateTime<Utc>) -> Result<Effect> {
+pub async fn effect<C: ConnectionTrait>(
+    db: &C,
+    place: Uuid,
+    done: DateTime<Utc>,
+) -> Result<Effect> {
     let fixed = crate::ssr::time::week_of(done);
     let current = crate::ssr::time::week_of(Utc::now());
     let (mut first, mut last) = (fixed, fixed);
