@@ -1,6 +1,9 @@
-use chrono::TimeZone;
+use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
+
+use crate::error::{AppError, FieldError};
+use crate::ids::OrganisationId;
 
 use super::*;
 
