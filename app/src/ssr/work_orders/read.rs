@@ -305,13 +305,22 @@ pub async fn briefs_for_incident<C: ConnectionTrait>(
         .into_iter()
         .map(|l| l.work_order_id)
         .collect();
-    let orders = work_order::Entity::find()
-        .filter(work_order::Column::Id.is_in(ids))
-        .order_by_asc(work_order::Column::CreatedAt)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    let orgs = reference::organisation_names(db).await?;
+    // Most incidents are in no order: then the page costs no further reads here.
+    let orders = if ids.is_empty() {
+        Vec::new()
+    } else {
+        work_order::Entity::find()
+            .filter(work_order::Column::Id.is_in(ids))
+            .order_by_asc(work_order::Column::CreatedAt)
+            .all(db)
+            .await
+            .map_err(db_err)?
+    };
+    let orgs = if orders.is_empty() {
+        HashMap::new()
+    } else {
+        reference::organisation_names(db).await?
+    };
     let mut briefs = Vec::new();
     for m in &orders {
         let incident_orgs = incident_orgs(db, m.id).await?;
