@@ -731,3 +731,31 @@ async fn managers_and_outsiders_do_not_see_orders_and_the_reporting_organisation
         assert_eq!(model(&w, id).await.state, OrderState::Sent);
     }
 }
+
+#[tokio::test]
+async fn the_send_form_offers_the_places_other_incidents_that_are_free_to_join() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let first = graffiti(&w, &w.police, "Tunneln").await;
+        let free = graffiti(&w, &w.police, "Tunneln").await;
+        let taken = graffiti(&w, &w.police, "Tunneln").await;
+        let not_ours = logged_in(&w, &w.police, w.rimbo, o.disturbance, "Tunneln").await;
+        work_orders::create(&w.db, &w.coordinator, &order(&[taken], o.gata))
+            .await
+            .unwrap();
+        let draft = work_orders::draft(&w.db, &w.police, first, Lang::Sv)
+            .await
+            .unwrap();
+        let offered: Vec<String> = draft.others.iter().map(|(id, _)| id.clone()).collect();
+        assert_eq!(offered, [free.to_string()], "{backend}");
+        assert_eq!(draft.kind, Some(OrderKind::Graffiti));
+        // A coordinator may send any category, so the disturbance is offered too.
+        let draft = work_orders::draft(&w.db, &w.coordinator, first, Lang::Sv)
+            .await
+            .unwrap();
+        let mut offered: Vec<String> = draft.others.iter().map(|(id, _)| id.clone()).collect();
+        offered.sort();
+        assert_eq!(offered, sorted(&[free.0, not_ours.0]), "{backend}");
+    }
+}

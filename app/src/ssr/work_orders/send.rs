@@ -1,6 +1,8 @@
 //! Sending an order: who may send from which incident, the incidents it can join, and the
 //! send form's proposal.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use shared::AppError;
@@ -28,24 +30,29 @@ fn may_send(caller: &CurrentUser, incident_org: Uuid, kind: Option<OrderKind>) -
     }
 }
 
-/// The ids of the open orders (rejected ones included) that answer any of `incidents`.
-async fn open_orders_of<C: ConnectionTrait>(db: &C, incidents: &[Uuid]) -> Result<Vec<Uuid>> {
-    let ids: Vec<Uuid> = work_order_incident::Entity::find()
+/// Those of `incidents` that are in an open order (rejected ones included).
+async fn in_open_orders<C: ConnectionTrait>(db: &C, incidents: &[Uuid]) -> Result<HashSet<Uuid>> {
+    let links = work_order_incident::Entity::find()
         .filter(work_order_incident::Column::IncidentId.is_in(incidents.iter().copied()))
         .all(db)
         .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|l| l.work_order_id)
-        .collect();
-    Ok(work_order::Entity::find()
-        .filter(work_order::Column::Id.is_in(ids))
+        .map_err(db_err)?;
+    if links.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let open: HashSet<Uuid> = work_order::Entity::find()
+        .filter(work_order::Column::Id.is_in(links.iter().map(|l| l.work_order_id)))
         .filter(work_order::Column::ClosedAt.is_null())
         .all(db)
         .await
         .map_err(db_err)?
         .into_iter()
         .map(|o| o.id)
+        .collect();
+    Ok(links
+        .into_iter()
+        .filter(|l| open.contains(&l.work_order_id))
+        .map(|l| l.incident_id)
         .collect())
 }
 
@@ -80,7 +87,7 @@ pub(super) async fn sendable<C: ConnectionTrait>(
         return Err(AppError::field("incident_ids", FieldError::Invalid));
     }
     let ids: Vec<Uuid> = found.iter().map(|i| i.id).collect();
-    if !open_orders_of(db, &ids).await?.is_empty() {
+    if !in_open_orders(db, &ids).await?.is_empty() {
         return Err(AppError::Conflict);
     }
     Ok(found)
@@ -146,15 +153,19 @@ pub async fn draft<C: ConnectionTrait>(
         .await
         .map_err(db_err)?;
     let names = reference::category_names(db, lang).await?;
+    // One read each for the categories' kinds and the incidents already in open orders.
+    let kinds: HashMap<Uuid, Option<OrderKind>> = category::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|c| (c.id, c.work_order_kind))
+        .collect();
+    let nearby_ids: Vec<Uuid> = nearby.iter().map(|i| i.id).collect();
+    let busy = in_open_orders(db, &nearby_ids).await?;
     for other in nearby {
-        let kind = category::Entity::find_by_id(other.category_id)
-            .one(db)
-            .await
-            .map_err(db_err)?
-            .and_then(|c| c.work_order_kind);
-        if may_send(caller, other.organisation_id, kind)
-            && open_orders_of(db, &[other.id]).await?.is_empty()
-        {
+        let kind = kinds.get(&other.category_id).copied().flatten();
+        if may_send(caller, other.organisation_id, kind) && !busy.contains(&other.id) {
             let label = format!(
                 "{} · {}",
                 format_local(other.occurred_at),
