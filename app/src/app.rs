@@ -92,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/work-orders") view={Lazy::<routes::WorkOrders>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/work-orders/new") view={Lazy::<routes::NewWorkOrder>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/work-orders/:id") view={Lazy::<routes::WorkOrder>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/walks") view={Lazy::<routes::Walks>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/walks/:id") view={Lazy::<routes::Walk>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/walks/:id/report") view={Lazy::<routes::WalkReport>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -14,7 +14,8 @@ use leptos_router::{LazyRoute, lazy_route};
 use crate::pages::{
     accounts, actions, admin, audit, dashboard, directory, groups, home, incident_detail,
     incident_edit, incident_list, incident_new, meetings, minutes_print, picture, places, reports,
-    set_password, sign_in, work_order_detail, work_order_new, work_orders, year_report,
+    set_password, sign_in, walk_detail, walk_report, walks, work_order_detail, work_order_new,
+    work_orders, year_report,
 };
 
 /// `lazy_page!(Route => module::Page)`: the route `Route` shows `Page`, whose code is split
@@ -66,3 +67,6 @@ lazy_page!(Places => places::PlacesPage);
 lazy_page!(WorkOrders => work_orders::WorkOrdersPage);
 lazy_page!(NewWorkOrder => work_order_new::NewWorkOrderPage);
 lazy_page!(WorkOrder => work_order_detail::WorkOrderPage);
+lazy_page!(Walks => walks::WalksPage);
+lazy_page!(Walk => walk_detail::WalkPage);
+lazy_page!(WalkReport => walk_report::WalkReportPage);

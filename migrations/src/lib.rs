@@ -30,6 +30,7 @@ mod m20261204_000023_lock_finalised_minutes;
 mod m20261204_000024_create_work_orders;
 mod m20261204_000025_create_service_levels;
 mod m20261204_000026_create_work_order_photos;
+mod m20261204_000027_create_safety_walks;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000024_create_work_orders::Migration),
             Box::new(m20261204_000025_create_service_levels::Migration),
             Box::new(m20261204_000026_create_work_order_photos::Migration),
+            Box::new(m20261204_000027_create_safety_walks::Migration),
         ]
     }
 }

@@ -80,6 +80,9 @@ pub enum RecordType {
     /// An unsafe place sent to the organisation that fixes it.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "work_order"))]
     WorkOrder,
+    /// A safety walk and what was observed on it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "safety_walk"))]
+    SafetyWalk,
 }
 
 /// One field that changed, with its value before and after (as shown to people).

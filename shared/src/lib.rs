@@ -26,6 +26,7 @@ pub mod search;
 pub mod statistics;
 pub mod text;
 pub mod user;
+pub mod walk;
 pub mod week;
 pub mod work_order;
 

@@ -80,6 +80,10 @@ text_type!(
     IncidentDescription, 3, 2000, true, true
 );
 text_type!(
+    /// Who walks a safety walk: organisations and roles, not names (3 to 500 characters).
+    WalkParticipants, 3, 500, true, true
+);
+text_type!(
     /// A named spot within an area ("Busstationen", "Lekplatsen vid Societetsparken").
     PlaceName, 2, 100, false, true
 );

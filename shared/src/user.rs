@@ -217,6 +217,17 @@ impl CurrentUser {
         self.role != Role::Manager
     }
 
+    /// Safety walks: coordinators plan and run them, reporters walk along and record what they
+    /// see. Nobody else sees them (handlers get the orders that come of them).
+    pub fn can_join_walks(&self) -> bool {
+        matches!(self.role, Role::Coordinator | Role::Reporter)
+    }
+
+    /// Planning a walk, closing it and turning its observations into orders.
+    pub fn can_run_walks(&self) -> bool {
+        self.role == Role::Coordinator
+    }
+
     /// Takes part in the collaboration (area groups, the contact directory): everyone but the
     /// handlers, who only fix what is sent to them.
     pub fn takes_part(&self) -> bool {

@@ -19,4 +19,5 @@ pub mod places;
 pub mod redaction;
 pub mod reference;
 pub mod reports;
+pub mod walks;
 pub mod work_orders;

@@ -66,6 +66,13 @@ pub fn order_state_label(state: OrderState) -> &'static str {
     })
 }
 
+pub fn walk_state_label(state: shared::walk::WalkState) -> &'static str {
+    t(match state {
+        shared::walk::WalkState::Planned => T::WalkOpen,
+        shared::walk::WalkState::Done => T::WalkDone,
+    })
+}
+
 pub fn step_label(step: StepKind) -> &'static str {
     t(match step {
         StepKind::Accept => T::StepAccept,

@@ -47,6 +47,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     {me.can_see_work_orders().then(|| view! {
                                         <li><NavLink href="/work-orders" label=t(T::WorkOrders) /></li>
                                     })}
+                                    {me.can_join_walks().then(|| view! {
+                                        <li><NavLink href="/walks" label=t(T::SafetyWalks) /></li>
+                                    })}
                                     {me.takes_part().then(|| view! {
                                         <li><NavLink href="/groups" label=t(T::AreaGroups) /></li>
                                         <li><NavLink href="/directory" label=t(T::Directory) /></li>

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod history;
 pub mod labels;
 pub mod layout;
+pub mod observe;
 pub mod order_views;
 pub mod password_link;
 pub mod redaction;

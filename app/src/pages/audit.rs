@@ -29,6 +29,7 @@ fn type_label(record_type: RecordType) -> &'static str {
         RecordType::Account => T::TypeAccount,
         RecordType::RedactionRequest => T::TypeRedactionRequest,
         RecordType::WorkOrder => T::TypeWorkOrder,
+        RecordType::SafetyWalk => T::TypeSafetyWalk,
     })
 }
 

@@ -41,6 +41,7 @@ pub mod throttle;
 pub mod time;
 pub mod users;
 pub mod views;
+pub mod walks;
 pub mod work_orders;
 pub mod writes;
 

@@ -17,7 +17,7 @@ use shared::FieldError;
 use shared::audit::{AuditAction, RecordType};
 use shared::user::{CurrentUser, Role};
 use shared::work_order::{
-    OrderKind, OrderState, Priority, ServiceLevel, Sides, Step, StepInput, WorkOrderInput,
+    OrderKind, OrderState, Point, Priority, ServiceLevel, Sides, Step, StepInput, WorkOrderInput,
     hours_in, next,
 };
 use uuid::Uuid;
@@ -28,6 +28,7 @@ mod send;
 mod snapshot;
 
 pub use read::{briefs_for_incident, effect, get, list, open_by_area, overdue};
+pub(crate) use send::owners as owner_choices;
 pub use send::{can_send, draft};
 
 use super::entities::{incident, organisation, service_level, work_order, work_order_incident};
@@ -168,6 +169,80 @@ async fn owner_check<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<organisatio
     Ok(org)
 }
 
+/// An order about to be sent: from incidents (`create`) or from a walk's observation.
+pub(crate) struct NewOrder {
+    pub kind: OrderKind,
+    pub priority: Priority,
+    pub area_id: Uuid,
+    pub place_id: Uuid,
+    pub description: String,
+    pub point: Option<Point>,
+    pub owner: Uuid,
+}
+
+/// Stores a new order from the caller's organisation, answering `incidents`, with its audit
+/// event, inside the caller's write transaction. The owner must exist and not be retired; the
+/// due time follows the service levels in force. Returns the order's id.
+pub(crate) async fn insert<C: ConnectionTrait>(
+    txn: &C,
+    caller: &CurrentUser,
+    order: NewOrder,
+    incidents: &[Uuid],
+) -> Result<Uuid> {
+    owner_check(txn, order.owner).await?;
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let model = work_order::ActiveModel {
+        id: Set(id),
+        kind: Set(order.kind),
+        priority: Set(order.priority),
+        state: Set(OrderState::Sent),
+        area_id: Set(order.area_id),
+        place_id: Set(order.place_id),
+        description: Set(order.description),
+        lat_e6: Set(order.point.map(|p| p.lat_e6)),
+        lon_e6: Set(order.point.map(|p| p.lon_e6)),
+        owner_organisation_id: Set(order.owner),
+        sender_organisation_id: Set(caller.organisation_id.0),
+        created_by: Set(caller.id.0),
+        created_at: Set(now),
+        sent_at: Set(now),
+        due_at: Set(due(txn, now, order.kind, order.priority).await?),
+        accepted_at: Set(None),
+        planned_for: Set(None),
+        done_at: Set(None),
+        done_note: Set(None),
+        rejected_at: Set(None),
+        reject_reason: Set(None),
+        closed_at: Set(None),
+        anonymised_at: Set(None),
+    }
+    .insert(txn)
+    .await
+    .map_err(db_err)?;
+    for incident_id in incidents {
+        work_order_incident::ActiveModel {
+            work_order_id: Set(id),
+            incident_id: Set(*incident_id),
+        }
+        .insert(txn)
+        .await
+        .map_err(db_err)?;
+    }
+    let after = snapshot::of(txn, &model).await?;
+    audit::record(
+        txn,
+        caller.into(),
+        AuditAction::Create,
+        RecordType::WorkOrder,
+        Some(id),
+        None,
+        Some(&after),
+    )
+    .await?;
+    Ok(id)
+}
+
 /// Sends a new order from one or more incidents at one place. Coordinators send from any
 /// incident; a reporter from their own organisation's incidents in a category about a place's
 /// state. Returns the order's id.
@@ -184,57 +259,17 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let incidents = send::sendable(&*txn, caller, &valid.incident_ids).await?;
     let first = &incidents[0];
-    owner_check(&*txn, valid.owner.0).await?;
-    let now = Utc::now();
-    let id = Uuid::now_v7();
-    let model = work_order::ActiveModel {
-        id: Set(id),
-        kind: Set(valid.kind),
-        priority: Set(valid.priority),
-        state: Set(OrderState::Sent),
-        area_id: Set(first.area_id),
-        place_id: Set(first.place_id),
-        description: Set(valid.description.into_inner()),
-        lat_e6: Set(valid.point.map(|p| p.lat_e6)),
-        lon_e6: Set(valid.point.map(|p| p.lon_e6)),
-        owner_organisation_id: Set(valid.owner.0),
-        sender_organisation_id: Set(caller.organisation_id.0),
-        created_by: Set(caller.id.0),
-        created_at: Set(now),
-        sent_at: Set(now),
-        due_at: Set(due(&*txn, now, valid.kind, valid.priority).await?),
-        accepted_at: Set(None),
-        planned_for: Set(None),
-        done_at: Set(None),
-        done_note: Set(None),
-        rejected_at: Set(None),
-        reject_reason: Set(None),
-        closed_at: Set(None),
-        anonymised_at: Set(None),
-    }
-    .insert(&*txn)
-    .await
-    .map_err(db_err)?;
-    for i in &incidents {
-        work_order_incident::ActiveModel {
-            work_order_id: Set(id),
-            incident_id: Set(i.id),
-        }
-        .insert(&*txn)
-        .await
-        .map_err(db_err)?;
-    }
-    let after = snapshot::of(&*txn, &model).await?;
-    audit::record(
-        &*txn,
-        caller.into(),
-        AuditAction::Create,
-        RecordType::WorkOrder,
-        Some(id),
-        None,
-        Some(&after),
-    )
-    .await?;
+    let order = NewOrder {
+        kind: valid.kind,
+        priority: valid.priority,
+        area_id: first.area_id,
+        place_id: first.place_id,
+        description: valid.description.into_inner(),
+        point: valid.point,
+        owner: valid.owner.0,
+    };
+    let links: Vec<Uuid> = incidents.iter().map(|i| i.id).collect();
+    let id = insert(&*txn, caller, order, &links).await?;
     txn.commit().await.map_err(db_err)?;
     Ok(id)
 }

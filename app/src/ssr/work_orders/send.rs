@@ -94,7 +94,7 @@ pub(super) async fn sendable<C: ConnectionTrait>(
 }
 
 /// Organisations to send to: every one not retired, by name.
-pub(super) async fn owners<C: ConnectionTrait>(db: &C) -> Result<Vec<OwnerChoice>> {
+pub(crate) async fn owners<C: ConnectionTrait>(db: &C) -> Result<Vec<OwnerChoice>> {
     Ok(organisation::Entity::find()
         .filter(organisation::Column::RetiredAt.is_null())
         .order_by_asc(organisation::Column::Name)

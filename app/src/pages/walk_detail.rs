@@ -1,0 +1,209 @@
+//! `/walks/:id`: one safety walk. Walking, on a phone: the observation form (kept on the page
+//! while the list below reloads, with its queue of drafts for weak connections). Under it every
+//! observation so far, and for the coordinator the form that turns chosen observations into
+//! work orders in one step, and closing (or reopening) the walk.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::walk::{ObservationView, WalkDetail, WalkState};
+
+use crate::api::walks::{RemoveObservation, SetWalkDone, WalkToOrders, get_walk, get_walk_form};
+use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
+use crate::components::labels::{order_kind_label, order_state_label, walk_state_label};
+use crate::components::observe::{ObserveForm, ObserveState};
+use crate::components::saving::saved;
+use crate::i18n::{T, count_of, t};
+
+#[component]
+pub fn WalkPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // The list reloads after every change; the form only when the walk closes or opens.
+    let saves = RwSignal::new(0usize);
+    let opened = RwSignal::new(0usize);
+    let notice = RwSignal::new(None::<T>);
+    let remove = ServerAction::<RemoveObservation>::new();
+    let close = ServerAction::<SetWalkDone>::new();
+    let orders = ServerAction::<WalkToOrders>::new();
+    saved(remove, move || {
+        notice.set(Some(T::ObservationRemoved));
+        saves.update(|n| *n += 1);
+    });
+    saved(close, move || {
+        notice.set(Some(T::WalkStateSaved));
+        saves.update(|n| *n += 1);
+        opened.update(|n| *n += 1);
+    });
+    saved(orders, move || {
+        notice.set(Some(T::OrdersMade));
+        saves.update(|n| *n += 1);
+    });
+    let detail = Resource::new(move || (id(), saves.get()), |(id, _)| get_walk(id));
+    let form = Resource::new(move || (id(), opened.get()), |(id, _)| get_walk_form(id));
+    let observe = ObserveState::new();
+    let on_stored = Callback::new(move |_| saves.update(|n| *n += 1));
+    let from_query = move || {
+        query.with(|q| match q.get("saved").as_deref() {
+            Some("planned") => Some(T::WalkPlanned),
+            Some("observed") => Some(T::ObservationSaved),
+            _ => None,
+        })
+    };
+    view! {
+        <Title text=t(T::SafetyWalk) />
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! {
+                        {move || notice.get().or_else(from_query).map(|n| view! { <p class="notice" role="status">{t(n)}</p> })}
+                        <h1>{format!("{} – {}, {}", t(T::SafetyWalk), d.summary.area, d.summary.planned_for)}</h1>
+                        <dl class="facts">
+                            <dt>{t(T::State)}</dt><dd>{walk_state_label(d.summary.state)}</dd>
+                            <dt>{t(T::Participants)}</dt><dd class="description">{d.participants.clone()}</dd>
+                        </dl>
+                    }.into_any(),
+                    Err(e) => view! { <PageError error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let f = form.await.ok().filter(|f| f.may_observe)?;
+                Some(view! { <ObserveForm state=observe walk_id=id() new_id=f.new_id places=f.places on_stored /> })
+            })}
+        </Suspense>
+        <Transition>
+            {move || Suspend::new(async move {
+                let d = detail.await.ok()?;
+                Some(view! { <Observations d remove close orders /> })
+            })}
+        </Transition>
+    }
+}
+
+/// The observations so far, then what the coordinator may do with them.
+#[component]
+fn Observations(
+    d: WalkDetail,
+    remove: ServerAction<RemoveObservation>,
+    close: ServerAction<SetWalkDone>,
+    orders: ServerAction<WalkToOrders>,
+) -> impl IntoView {
+    let remove_error: FormError =
+        Signal::derive(move || remove.value().get().and_then(Result::err));
+    let close_error: FormError = Signal::derive(move || close.value().get().and_then(Result::err));
+    let count = count_of(
+        d.observations.len() as u64,
+        T::ObservationOne,
+        T::ObservationsCount,
+    );
+    let open: Vec<ObservationView> = d.open_observations().cloned().collect();
+    let done = d.summary.state == WalkState::Done;
+    let walk = d.summary.id.clone();
+    let report = format!("/walks/{walk}/report");
+    view! {
+        <h2>{format!("{} ({count})", t(T::Observations))}</h2>
+        <FormAlert error=remove_error />
+        {d.observations.is_empty().then(|| view! { <p role="status">{t(T::NoObservations)}</p> })}
+        <ol class="observations">
+            {d.observations.clone().into_iter().map(|o| view! { <ObservationItem o remove /> }).collect_view()}
+        </ol>
+        {(d.may_run && !open.is_empty()).then(|| view! { <OrdersForm id=d.summary.id.clone() open owners=d.owners.clone() orders /> })}
+        {d.may_run.then(|| view! {
+            <h2>{t(T::WalkState)}</h2>
+            <FormAlert error=close_error />
+            <ActionForm action=close attr:class="inline">
+                <input type="hidden" name="id" value=walk.clone() />
+                <input type="hidden" name="done" value=if done { "false" } else { "true" } />
+                <button type="submit" class:primary=!done>{t(if done { T::ReopenWalk } else { T::CloseWalk })}</button>
+            </ActionForm>
+            <p class="hint">{t(if done { T::ReopenWalkHint } else { T::CloseWalkHint })}</p>
+        })}
+        <p>
+            <a href=report>{t(T::WalkReport)}</a>" · "
+            <a href="/walks">{t(T::SafetyWalks)}</a>
+        </p>
+    }
+}
+
+#[component]
+fn ObservationItem(o: ObservationView, remove: ServerAction<RemoveObservation>) -> impl IntoView {
+    let title = format!("{} – {}", order_kind_label(o.kind), o.place);
+    view! {
+        <li class="observation">
+            <h3>{title.clone()}</h3>
+            <p class="description">{o.note.clone()}</p>
+            <p class="muted">{format!("{} · {}", o.by, o.at)}
+                {o.point.map(|p| view! { " · "<a href=p.map_link() rel="noopener noreferrer" target="_blank">{t(T::ShowOnMap)}</a> })}
+            </p>
+            {o.order.clone().map(|w| {
+                let what = format!("{}: {} ({})", t(T::BecameOrder), order_state_label(w.state), w.owner);
+                if w.can_open {
+                    view! { <p><a href=format!("/work-orders/{}", w.id)>{what}</a></p> }.into_any()
+                } else {
+                    view! { <p>{what}</p> }.into_any()
+                }
+            })}
+            {o.can_remove.then(|| view! {
+                <ActionForm action=remove attr:class="inline">
+                    <input type="hidden" name="id" value=o.id.clone() />
+                    <button type="submit" class="link-button" aria-label=format!("{}: {title}", t(T::Remove))>{t(T::Remove)}</button>
+                </ActionForm>
+            })}
+        </li>
+    }
+}
+
+/// Ticks and an owner per observation; one press makes all the ticked ones orders.
+#[component]
+fn OrdersForm(
+    id: String,
+    open: Vec<ObservationView>,
+    owners: Vec<shared::work_order::OwnerChoice>,
+    orders: ServerAction<WalkToOrders>,
+) -> impl IntoView {
+    let error: FormError = Signal::derive(move || orders.value().get().and_then(Result::err));
+    view! {
+        <h2 id="to-orders">{t(T::MakeOrders)}</h2>
+        <p class="hint">{t(T::MakeOrdersHint)}</p>
+        <FormAlert error />
+        <ActionForm action=orders attr:aria-labelledby="to-orders">
+            <input type="hidden" name="id" value=id />
+            <FieldMessage field="picked" error />
+            {open.into_iter().enumerate().map(|(i, o)| {
+                let proposed = o.proposed_owner.clone().unwrap_or_default();
+                let select_id = format!("owner-{}", o.id);
+                let field = format!("owner_{}", o.id);
+                let field = StoredValue::new(field);
+                let missing = move || error.with(|e| e.as_ref().and_then(|e| e.issue_for(&field.get_value())).is_some());
+                let obs = o.id.clone();
+                view! {
+                    <fieldset class="field to-order">
+                        <legend>
+                            <label class="check">
+                                <input type="checkbox" name=format!("picked[{i}]") value=o.id.clone() />
+                                {format!("{} – {}", order_kind_label(o.kind), o.place)}
+                            </label>
+                        </legend>
+                        <p class="muted">{o.note.clone()}</p>
+                        <label for=select_id.clone()>{t(T::SendTo)}</label>
+                        <select id=select_id name=format!("owners[{i}]") aria-invalid=move || missing().then_some("true")>
+                            <option value=format!("{obs}:")>{t(T::ChooseOwner)}</option>
+                            {owners.clone().into_iter().map(|w| {
+                                let chosen = w.id == proposed;
+                                let name = if chosen { format!("{} ({})", w.name, t(T::Proposed)) } else { w.name };
+                                view! { <option value=format!("{obs}:{}", w.id) selected=chosen>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                        {move || missing().then(|| view! { <p class="field-error">{t(T::ChooseOwnerForIt)}</p> })}
+                    </fieldset>
+                }
+            }).collect_view()}
+            <button type="submit" class="primary big" disabled=move || orders.pending().get()>
+                {move || if orders.pending().get() { t(T::Saving) } else { t(T::MakeOrders) }}
+            </button>
+        </ActionForm>
+    }
+}
