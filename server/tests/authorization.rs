@@ -213,7 +213,7 @@ async fn every_page_has_a_row() {
 /// Server functions that cannot be called without an argument: the record they act on, or
 /// what was typed into a sign-in or language form. Every other one must accept an empty body,
 /// which is what the browser sends when every argument is empty (`None`, an empty filter).
-const NEED_AN_ARGUMENT: [&str; 30] = [
+const NEED_AN_ARGUMENT: [&str; 35] = [
     "actions/get",
     "actions/state",
     "admin/retire",
@@ -241,6 +241,11 @@ const NEED_AN_ARGUMENT: [&str; 30] = [
     "meetings/review",
     "meetings/step",
     "prefs/language",
+    "walks/form",
+    "walks/get",
+    "walks/orders",
+    "walks/remove-observation",
+    "walks/state",
     "work-orders/draft",
     "work-orders/get",
     "work-orders/step",

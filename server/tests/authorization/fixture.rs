@@ -104,6 +104,12 @@ pub struct Own {
     pub to_finish: String,
     /// An order the police sent to property, rejected: back with the police to send elsewhere.
     pub to_reroute: String,
+    /// An observation the police recorded on the shared walk, for this caller to remove.
+    pub slip: String,
+    /// An observation the police recorded on the shared walk, for this caller to make an order.
+    pub to_order: String,
+    /// A walk of its own, for this caller to close.
+    pub walk_to_close: String,
 }
 
 pub struct Fixture {
@@ -136,6 +142,8 @@ pub struct Fixture {
     pub order_streets: String,
     /// A work order the police sent to property: the handler must not see it.
     pub order_property: String,
+    /// A safety walk in Rimbo the coordinator planned; the police recorded on it.
+    pub walk: String,
     pub own: HashMap<Who, Own>,
 }
 
@@ -217,6 +225,7 @@ impl Fixture {
             no_order_kind: String::new(),
             order_streets: String::new(),
             order_property: String::new(),
+            walk: String::new(),
             own: HashMap::new(),
         };
         fx.arrange_accounts().await;
@@ -226,6 +235,7 @@ impl Fixture {
         fx.arrange_members().await;
         fx.arrange_actions().await;
         fx.arrange_work_orders().await;
+        fx.arrange_walks().await;
         fx
     }
 
@@ -611,6 +621,60 @@ impl Fixture {
             own.to_accept = to_accept;
             own.to_finish = to_finish;
             own.to_reroute = to_reroute;
+        }
+    }
+
+    /// A walk the coordinator planned in Rimbo.
+    async fn plan_walk(&self) -> String {
+        let planned = call_ok(
+            self.coordinator(),
+            "walks/plan",
+            &[
+                ("area_id", &self.area("Rimbo")),
+                (
+                    "planned_for",
+                    &app::ssr::time::now_local().date().to_string(),
+                ),
+                ("participants", "Polisen, fritidsgården, Norrtäljehem"),
+            ],
+        )
+        .await;
+        planned.as_str().expect("walk id").to_owned()
+    }
+
+    /// An observation of the police's on `walk`.
+    async fn observe(&self, walk: &str, note: &str) -> String {
+        let id = uuid::Uuid::now_v7().to_string();
+        let stored = call_ok(
+            &self.browsers[&Who::ReporterA],
+            "walks/observe",
+            &[
+                ("id", &id),
+                ("walk_id", walk),
+                ("place", "Gångtunneln"),
+                ("kind", "lighting"),
+                ("note", note),
+            ],
+        )
+        .await;
+        stored.as_str().expect("observation id").to_owned()
+    }
+
+    /// The shared walk; per caller two observations of the police's on it (one to remove, one
+    /// to make an order) and a walk to close.
+    async fn arrange_walks(&mut self) {
+        self.walk = self.plan_walk().await;
+        for who in EVERYONE {
+            let i = who.index();
+            let slip = self
+                .observe(&self.walk, &format!("Lampa {i} trasig."))
+                .await;
+            let to_order = self.observe(&self.walk, &format!("Stolpe {i} mörk.")).await;
+            let walk_to_close = self.plan_walk().await;
+            let own = self.own.entry(who).or_default();
+            own.slip = slip;
+            own.to_order = to_order;
+            own.walk_to_close = walk_to_close;
         }
     }
 }

@@ -98,6 +98,8 @@ const ORDER_SENDERS: [Outcome; 9] = [U, K, F, K, F, F, F, F, F];
 const STREETS_ORDER: [Outcome; 9] = [U, K, N, K, N, K, N, N, K];
 /// The order property owns, sent by the police: hidden from street and parks' handler.
 const PROPERTY_ORDER: [Outcome; 9] = [U, K, N, K, N, K, N, N, N];
+/// Safety walks: coordinators run them, reporters walk along; nobody else sees them.
+const WALKERS: [Outcome; 9] = [U, K, K, K, F, F, K, K, F];
 
 fn case(
     endpoint: &'static str,
@@ -791,6 +793,72 @@ pub fn server_functions() -> Vec<Case> {
             },
             [U, K, N, K, N, F, N, N, N],
         ),
+        case("walks/list", "all", none, WALKERS),
+        case(
+            "walks/get",
+            "Rimbo's",
+            |fx, _| f(&[("id", &fx.walk)]),
+            WALKERS,
+        ),
+        case(
+            "walks/form",
+            "Rimbo's",
+            |fx, _| f(&[("id", &fx.walk)]),
+            WALKERS,
+        ),
+        case(
+            "walks/plan",
+            "in Rimbo",
+            |fx, _| {
+                f(&[
+                    ("area_id", &fx.area("Rimbo")),
+                    ("planned_for", &due()),
+                    ("participants", "Polisen och fritidsgården"),
+                ])
+            },
+            COORDINATOR_ONLY,
+        ),
+        // The id is the caller's own, as a phone makes it.
+        case(
+            "walks/observe",
+            "a dark path",
+            |fx, w| {
+                f(&[
+                    (
+                        "id",
+                        &uuid::Uuid::from_u128(0x5a1c_0000 + w.index() as u128).to_string(),
+                    ),
+                    ("walk_id", &fx.walk),
+                    ("place", "Gångvägen"),
+                    ("kind", "vegetation"),
+                    ("note", "Buskarna skymmer hela gångvägen."),
+                ])
+            },
+            WALKERS,
+        ),
+        // Recorded by the police: they and coordinators may remove it.
+        case(
+            "walks/remove-observation",
+            "the police's slip",
+            |fx, w| f(&[("id", &fx.own[&w].slip)]),
+            [U, K, F, K, F, F, F, F, F],
+        ),
+        case(
+            "walks/state",
+            "close a walk",
+            |fx, w| f(&[("id", &fx.own[&w].walk_to_close), ("done", "true")]),
+            COORDINATOR_ONLY,
+        ),
+        case(
+            "walks/orders",
+            "a dark post to street and parks",
+            |fx, w| {
+                let obs = &fx.own[&w].to_order;
+                let owner = format!("{obs}:{}", fx.org("Gatu- och parkavdelningen"));
+                f(&[("id", &fx.walk), ("picked[0]", obs), ("owners[0]", &owner)])
+            },
+            COORDINATOR_ONLY,
+        ),
     ];
     for (endpoint, form) in [
         (
@@ -912,6 +980,13 @@ pub fn pages() -> Vec<Page> {
             "/work-orders/:id",
             |fx| format!("/work-orders/{}", fx.order_property),
             p(PROPERTY_ORDER),
+        ),
+        fixed("/walks", p(WALKERS)),
+        page("/walks/:id", |fx| format!("/walks/{}", fx.walk), p(WALKERS)),
+        page(
+            "/walks/:id/report",
+            |fx| format!("/walks/{}/report", fx.walk),
+            p(WALKERS),
         ),
         fixed("/incidents/export.csv", p(OVERSEERS)),
         page(

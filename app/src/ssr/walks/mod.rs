@@ -281,6 +281,7 @@ pub async fn to_work_orders<C: ConnectionTrait + TransactionTrait>(
     let picked = input.validate()?;
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let walk = walk(&*txn, id).await?;
+    let names = super::reference::organisation_names(&*txn).await?;
     for (obs_id, owner) in &picked {
         let obs = walk_observation::Entity::find_by_id(*obs_id)
             .one(&*txn)
@@ -304,19 +305,27 @@ pub async fn to_work_orders<C: ConnectionTrait + TransactionTrait>(
             owner: owner.0,
         };
         let order_id = insert(&*txn, caller, order, &[]).await?;
+        let place = place::Entity::find_by_id(obs.place_id)
+            .one(&*txn)
+            .await
+            .map_err(db_err)?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let owner_name = names.get(&owner.0).cloned().unwrap_or_default();
         let mut active = obs.into_active_model();
         active.work_order_id = Set(Some(order_id));
         active.update(&*txn).await.map_err(db_err)?;
+        // The walk's history says which observation went to whom.
+        record(
+            &*txn,
+            caller,
+            AuditAction::Update,
+            walk.id,
+            Some(&json!({ "observation": place, "work_order_to": "" })),
+            Some(&json!({ "observation": place, "work_order_to": owner_name })),
+        )
+        .await?;
     }
-    record(
-        &*txn,
-        caller,
-        AuditAction::Update,
-        walk.id,
-        None,
-        Some(&json!({ "work_orders_made": picked.len() })),
-    )
-    .await?;
     txn.commit().await.map_err(db_err)?;
     Ok(picked.len())
 }
