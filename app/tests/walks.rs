@@ -432,3 +432,124 @@ async fn chosen_observations_become_routed_orders_in_one_write() {
         );
     }
 }
+
+#[tokio::test]
+async fn retention_empties_old_walks_and_the_orders_made_on_them_once_closed() {
+    use app::ssr::retention::{self, REDACTED};
+    use chrono::{Months, Utc};
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let o = owners(&w).await;
+        let walk = planned(&w).await;
+        let obs = observed(&w, &w.police, walk, "Gångtunneln").await;
+        let input = ToOrdersInput {
+            picked: vec![obs.to_string()],
+            owners: vec![format!("{obs}:{}", o.gata)],
+        };
+        walks::to_work_orders(&w.db, &w.coordinator, walk, &input)
+            .await
+            .unwrap();
+        let order = walks::get(&w.db, &w.coordinator, walk)
+            .await
+            .unwrap()
+            .observations[0]
+            .order
+            .clone()
+            .unwrap();
+        let order_id = Uuid::parse_str(&order.id).unwrap();
+        let done = shared::work_order::StepInput {
+            step: "done".into(),
+            note: "Nya lampor uppsatta.".into(),
+            ..Default::default()
+        };
+        work_orders::step(&w.db, &o.gata_handler, order_id, &done)
+            .await
+            .unwrap();
+
+        // Today nothing goes: the walk is new, and the order made on it was just closed.
+        let now = retention::run(&w.db, 36, Utc::now()).await.unwrap();
+        assert_eq!((now.walks, now.work_orders), (0, 0), "{backend}");
+        let m = work_order::Entity::find_by_id(order_id)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.description, "Belysningen är trasig, helt mörkt efter 16.");
+
+        let later = retention::run(&w.db, 36, Utc::now() + Months::new(37))
+            .await
+            .unwrap();
+        assert_eq!((later.walks, later.work_orders), (1, 1), "{backend}");
+        let d = walks::get(&w.db, &w.coordinator, walk).await.unwrap();
+        assert_eq!(d.participants, "");
+        assert_eq!(d.observations[0].note, "");
+        assert_eq!(
+            d.observations[0].kind,
+            OrderKind::Lighting,
+            "what was seen stays counted"
+        );
+        let m = work_order::Entity::find_by_id(order_id)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (m.description.as_str(), m.done_note.as_deref()),
+            ("", None),
+            "{backend}"
+        );
+        let snapshots: Vec<String> = audit_event::Entity::find()
+            .filter(audit_event::Column::RecordId.eq(walk))
+            .all(&w.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .flat_map(|e| [e.before_json, e.after_json])
+            .flatten()
+            .collect();
+        assert!(
+            snapshots
+                .iter()
+                .all(|s| !s.contains("Gångtunneln") && !s.contains("fritidsgården")),
+            "{backend}: {snapshots:?}"
+        );
+        assert!(snapshots.iter().any(|s| s.contains(REDACTED)));
+        // Once is enough.
+        let again = retention::run(&w.db, 36, Utc::now() + Months::new(37))
+            .await
+            .unwrap();
+        assert_eq!((again.walks, again.work_orders), (0, 0), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn observations_follow_their_place_when_it_is_merged() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let walk = planned(&w).await;
+        let obs = observed(&w, &w.police, walk, "Gangtunneln").await;
+        observed(&w, &w.police, walk, "Gångtunneln").await;
+        let id_of = |name: &'static str| {
+            let db = w.db.clone();
+            async move {
+                place::Entity::find()
+                    .filter(place::Column::Name.eq(name))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .map(|p| shared::ids::PlaceId(p.id))
+                    .expect("the place")
+            }
+        };
+        let (from, into) = (id_of("Gangtunneln").await, id_of("Gångtunneln").await);
+        app::ssr::places::merge(&w.db, &w.coordinator, from, into)
+            .await
+            .unwrap();
+        let m = walk_observation::Entity::find_by_id(obs)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.place_id, into.0, "{backend}");
+    }
+}

@@ -19,7 +19,7 @@ use shared::user::CurrentUser;
 use shared::{AppError, FieldError};
 use uuid::Uuid;
 
-use super::entities::{action, incident, incident_count, place, work_order};
+use super::entities::{action, incident, incident_count, place, walk_observation, work_order};
 use super::writes::begin_write;
 use super::{Result, audit, db_err};
 
@@ -224,11 +224,17 @@ pub async fn merge<C: ConnectionTrait + TransactionTrait>(
         .exec(&*txn)
         .await
         .map_err(db_err)?;
-    // Work orders follow their place (they are not counted in the preview: they are few, and
-    // each names its incidents).
+    // Work orders and walks' observations follow their place (they are not counted in the
+    // preview: they are few).
     work_order::Entity::update_many()
         .col_expr(work_order::Column::PlaceId, Expr::value(into.0))
         .filter(work_order::Column::PlaceId.eq(from.0))
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    walk_observation::Entity::update_many()
+        .col_expr(walk_observation::Column::PlaceId, Expr::value(into.0))
+        .filter(walk_observation::Column::PlaceId.eq(from.0))
         .exec(&*txn)
         .await
         .map_err(db_err)?;

@@ -18,7 +18,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor};
 use super::entities::{
-    audit_event, incident, place, work_order, work_order_incident, work_order_photo,
+    audit_event, incident, place, safety_walk, walk_observation, work_order, work_order_incident,
+    work_order_photo,
 };
 use super::{Result, db_err};
 
@@ -40,8 +41,11 @@ const BATCH: u64 = 500;
 pub struct Anonymised {
     pub incidents: u64,
     pub audit_events: u64,
-    /// Closed work orders whose incidents were all anonymised: their text went with them.
+    /// Closed work orders whose incidents were all anonymised (or, made on a walk, closed
+    /// before the cut-off): their text went with them.
     pub work_orders: u64,
+    /// Safety walks walked before the cut-off: participants and observations' notes emptied.
+    pub walks: u64,
 }
 
 /// The moment before which incidents are anonymised, `months` before `now`.
@@ -105,13 +109,17 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
         done.incidents += batch.len() as u64;
         txn.commit().await.map_err(db_err)?;
     }
-    let (orders, events) = work_orders(db, &mut stand_ins, now).await?;
+    let (orders, events) = work_orders(db, &mut stand_ins, now, before).await?;
     done.work_orders = orders;
     done.audit_events += events;
-    if done.incidents > 0 || done.work_orders > 0 {
+    let (walks, events) = walks(db, &mut stand_ins, now, before).await?;
+    done.walks = walks;
+    done.audit_events += events;
+    if done.incidents > 0 || done.work_orders > 0 || done.walks > 0 {
         let summary = serde_json::json!({
             "incidents": done.incidents,
             "work_orders": done.work_orders,
+            "walks": done.walks,
             "audit_events": done.audit_events,
             "occurred_before": before.to_rfc3339(),
             "months": months,
@@ -136,11 +144,13 @@ pub async fn run(db: &DatabaseConnection, months: u32, now: DateTime<Utc>) -> Re
 }
 
 /// Closed work orders whose incidents are all anonymised: their text, notes, place and photos
-/// go the same way, in one write. An open order keeps its text until it is done or withdrawn.
+/// go the same way, in one write. An order made on a walk answers no incidents: it goes once it
+/// was closed before the cut-off. An open order keeps its text until it is done or withdrawn.
 async fn work_orders(
     db: &DatabaseConnection,
     stand_ins: &mut HashMap<Uuid, Uuid>,
     now: DateTime<Utc>,
+    before: DateTime<Utc>,
 ) -> Result<(u64, u64)> {
     let closed = work_order::Entity::find()
         .filter(work_order::Column::ClosedAt.is_not_null())
@@ -163,12 +173,13 @@ async fn work_orders(
             .map(|l| l.incident_id)
             .collect();
         let kept = incident::Entity::find()
-            .filter(incident::Column::Id.is_in(links))
+            .filter(incident::Column::Id.is_in(links.iter().copied()))
             .filter(incident::Column::AnonymisedAt.is_null())
             .count(&*txn)
             .await
             .map_err(db_err)?;
-        if kept > 0 {
+        let walked = links.is_empty() && order.closed_at.is_some_and(|c| c >= before);
+        if kept > 0 || walked {
             continue;
         }
         let place = match stand_ins.get(&order.area_id) {
@@ -200,6 +211,55 @@ async fn work_orders(
     let events = redact_snapshots(&*txn, RecordType::WorkOrder, ids).await?;
     txn.commit().await.map_err(db_err)?;
     Ok((orders, events))
+}
+
+/// Safety walks walked before the cut-off: their participants and their observations' notes,
+/// points and places go, and the same from the walk's audit snapshots, in one write. What was
+/// seen stays counted by kind; the orders made of it follow their own rule.
+async fn walks(
+    db: &DatabaseConnection,
+    stand_ins: &mut HashMap<Uuid, Uuid>,
+    now: DateTime<Utc>,
+    before: DateTime<Utc>,
+) -> Result<(u64, u64)> {
+    let old = safety_walk::Entity::find()
+        .filter(safety_walk::Column::AnonymisedAt.is_null())
+        .filter(safety_walk::Column::PlannedFor.lt(before.date_naive()))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    if old.is_empty() {
+        return Ok((0, 0));
+    }
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
+    let ids: Vec<Uuid> = old.iter().map(|w| w.id).collect();
+    for walk in old {
+        let place = match stand_ins.get(&walk.area_id) {
+            Some(id) => *id,
+            None => {
+                let id = stand_in(&*txn, walk.area_id).await?;
+                stand_ins.insert(walk.area_id, id);
+                id
+            }
+        };
+        walk_observation::Entity::update_many()
+            .col_expr(walk_observation::Column::Note, Expr::value(""))
+            .col_expr(walk_observation::Column::PlaceId, Expr::value(place))
+            .col_expr(walk_observation::Column::LatE6, Expr::value(None::<i32>))
+            .col_expr(walk_observation::Column::LonE6, Expr::value(None::<i32>))
+            .filter(walk_observation::Column::WalkId.eq(walk.id))
+            .exec(&*txn)
+            .await
+            .map_err(db_err)?;
+        let mut active: safety_walk::ActiveModel = walk.into();
+        active.participants = Set(String::new());
+        active.anonymised_at = Set(Some(now));
+        active.update(&*txn).await.map_err(db_err)?;
+    }
+    let walks = ids.len() as u64;
+    let events = redact_snapshots(&*txn, RecordType::SafetyWalk, ids).await?;
+    txn.commit().await.map_err(db_err)?;
+    Ok((walks, events))
 }
 
 /// The area's stand-in place, created the first time it is needed.
@@ -277,6 +337,9 @@ pub fn redact(snapshot: &str) -> String {
                 "done_note",
                 "reject_reason",
                 "position",
+                "participants",
+                "observation",
+                "note",
             ] {
                 if let Some(value) = fields.get_mut(key) {
                     *value = Value::String(REDACTED.to_owned());
