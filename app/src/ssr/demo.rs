@@ -252,6 +252,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<()> {
     load_meeting_series(db).await?;
     super::demo_actions::load(db).await?;
     super::demo_work_orders::load(db).await?;
+    super::demo_walks::load(db).await?;
     super::demo_directory::load(db).await
 }
 

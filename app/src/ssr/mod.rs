@@ -14,6 +14,7 @@ pub mod demo;
 mod demo_actions;
 pub mod demo_directory;
 mod demo_history;
+mod demo_walks;
 mod demo_work_orders;
 pub mod entities;
 pub mod error;
