@@ -664,7 +664,7 @@ texts! {
     WalkOpen => "Pågår", "Open";
     WalkDone => "Avslutad", "Done";
     WalkState => "Vandringen", "The walk";
-    WalkStateSaved => "Sparat.", "Saved.";
+    WalkStateSaved => "Sparat. Vandringen är nu:", "Saved. The walk is now:";
     CloseWalk => "Avsluta vandringen", "Close the walk";
     CloseWalkHint => "När vandringen är avslutad kan inga fler iakttagelser antecknas. Du kan fortfarande göra arbetsordrar av dem.", "Once the walk is closed no more observations can be recorded. You can still turn them into work orders.";
     ReopenWalk => "Öppna vandringen igen", "Open the walk again";

@@ -5,9 +5,11 @@ import { readFileSync } from 'fs';
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-// Refusals the tests provoke on purpose (401/403/404/422 from server functions) are logged by
-// Chromium as failed resource loads; anything else in the console fails the test.
-const expected = /Failed to load resource: the server responded with a status of 4\d\d/;
+// Refusals the tests provoke on purpose (401/403/404/422 from server functions), and requests
+// they cut off to play a lost connection, are logged by Chromium as failed resource loads;
+// anything else in the console fails the test.
+const expected =
+  /Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_(INTERNET_DISCONNECTED|FAILED))/;
 
 export const test = base.extend({
   page: async ({ page }, use) => {

@@ -57,7 +57,7 @@ pub fn WalkPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => view! {
-                        {move || notice.get().or_else(from_query).map(|n| view! { <p class="notice" role="status">{t(n)}</p> })}
+                        {move || from_query().map(|n| view! { <p class="notice" role="status">{t(n)}</p> })}
                         <h1>{format!("{} – {}, {}", t(T::SafetyWalk), d.summary.area, d.summary.planned_for)}</h1>
                         <dl class="facts">
                             <dt>{t(T::State)}</dt><dd>{walk_state_label(d.summary.state)}</dd>
@@ -77,7 +77,7 @@ pub fn WalkPage() -> impl IntoView {
         <Transition>
             {move || Suspend::new(async move {
                 let d = detail.await.ok()?;
-                Some(view! { <Observations d remove close orders /> })
+                Some(view! { <Observations d remove close orders notice /> })
             })}
         </Transition>
     }
@@ -90,7 +90,17 @@ fn Observations(
     remove: ServerAction<RemoveObservation>,
     close: ServerAction<SetWalkDone>,
     orders: ServerAction<WalkToOrders>,
+    /// What the last change did, said where it happened (a phone shows only part of the page).
+    notice: RwSignal<Option<T>>,
 ) -> impl IntoView {
+    let said = move |which: &'static [T]| {
+        move || {
+            notice
+                .get()
+                .filter(|n| which.contains(n))
+                .map(|n| view! { <p class="notice" role="status">{t(n)}</p> })
+        }
+    };
     let remove_error: FormError =
         Signal::derive(move || remove.value().get().and_then(Result::err));
     let close_error: FormError = Signal::derive(move || close.value().get().and_then(Result::err));
@@ -100,7 +110,8 @@ fn Observations(
         T::ObservationsCount,
     );
     let open: Vec<ObservationView> = d.open_observations().cloned().collect();
-    let done = d.summary.state == WalkState::Done;
+    let state = d.summary.state;
+    let done = state == WalkState::Done;
     let walk = d.summary.id.clone();
     let report = format!("/walks/{walk}/report");
     view! {
@@ -110,6 +121,7 @@ fn Observations(
         <ol class="observations">
             {d.observations.clone().into_iter().map(|o| view! { <ObservationItem o remove /> }).collect_view()}
         </ol>
+        {said(&[T::ObservationRemoved, T::OrdersMade])}
         {(d.may_run && !open.is_empty()).then(|| view! { <OrdersForm id=d.summary.id.clone() open owners=d.owners.clone() orders /> })}
         {d.may_run.then(|| view! {
             <h2>{t(T::WalkState)}</h2>
@@ -120,6 +132,9 @@ fn Observations(
                 <button type="submit" class:primary=!done>{t(if done { T::ReopenWalk } else { T::CloseWalk })}</button>
             </ActionForm>
             <p class="hint">{t(if done { T::ReopenWalkHint } else { T::CloseWalkHint })}</p>
+            {move || (notice.get() == Some(T::WalkStateSaved)).then(|| view! {
+                <p class="notice" role="status">{format!("{} {}", t(T::WalkStateSaved), walk_state_label(state))}</p>
+            })}
         })}
         <p>
             <a href=report>{t(T::WalkReport)}</a>" · "
