@@ -661,7 +661,7 @@ texts! {
     Participants => "Deltagare", "Participants";
     ParticipantsHint => "Organisationer och roller, inte namn: till exempel \"Polisen, Norrtäljehem, fritidsgården, två boende\".", "Organisations and roles, not names: for example \"Police, the housing company, the youth centre, two residents\".";
     WalkPlanned => "Vandringen är planerad. Anteckna iakttagelser nedan medan ni går.", "The walk is planned. Record observations below as you walk.";
-    WalkOpen => "Pågår", "Open";
+    WalkOpen => "Öppen", "Open";
     WalkDone => "Avslutad", "Done";
     WalkState => "Vandringen", "The walk";
     WalkStateSaved => "Sparat. Vandringen är nu:", "Saved. The walk is now:";
@@ -680,7 +680,9 @@ texts! {
     ObservationSaved => "Iakttagelsen är sparad.", "The observation has been saved.";
     ObservationRemoved => "Iakttagelsen är borttagen.", "The observation has been removed.";
     DraftSaving => "Sparar …", "Saving …";
-    DraftsWait => "Iakttagelserna ligger kvar i telefonen och skickas så snart det går.", "The observations stay on this phone and are sent as soon as possible.";
+    DraftsOffline => "Ingen kontakt just nu. Iakttagelserna ligger kvar i telefonen och skickas så snart det går.", "No connection just now. The observations stay on this phone and are sent as soon as possible.";
+    DraftsSignedOut => "Du är utloggad. Logga in igen – iakttagelserna ligger kvar i telefonen och skickas sedan.", "You are signed out. Sign in again – the observations stay on this phone and are sent afterwards.";
+    DraftsServerTrouble => "Servern kunde inte spara just nu. Iakttagelserna ligger kvar i telefonen och skickas igen om en stund.", "The server could not save just now. The observations stay on this phone and are sent again shortly.";
     NotYetSaved => "Inte sparade än", "Not saved yet";
     DraftWaiting => "Väntar på nät – skickas automatiskt.", "Waiting for a connection – sent automatically.";
     DraftRefused => "Inte sparad:", "Not saved:";

@@ -119,8 +119,8 @@ test('a walk is recorded on a weak connection and its observations become orders
   await expect(page.getByRole('button', { name: 'Spara iakttagelsen' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Rapport från vandringen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Rapport från vandringen – Rimbo');
-  await expect(page.getByRole('row').filter({ hasText: tunnel })).toContainText(`Arbetsorder till ${STREETS}: Skickad`);
-  await expect(page.getByRole('row').filter({ hasText: path })).toContainText('Ingen arbetsorder');
+  await expect(page.locator('ol.walk-report > li').filter({ hasText: tunnel })).toContainText(`Arbetsorder till ${STREETS}: Skickad`);
+  await expect(page.locator('ol.walk-report > li').filter({ hasText: path })).toContainText('Ingen arbetsorder');
   await expectAccessible(page);
 });
 

@@ -125,11 +125,12 @@ fn flush(s: ObserveState, walk_id: String, on_stored: Callback<()>) {
                     stored_any = true;
                 }
                 Err(e) if try_again_later(&e) => {
-                    s.status.set(Some(format!(
-                        "{} {}",
-                        t(error_summary(&e)),
-                        t(T::DraftsWait)
-                    )));
+                    let why = match e {
+                        AppError::Unauthorized => T::DraftsSignedOut,
+                        AppError::Internal => T::DraftsServerTrouble,
+                        _ => T::DraftsOffline,
+                    };
+                    s.status.set(Some(t(why).to_owned()));
                     persist(&walk_id, &s.drafts.get_untracked());
                     s.sending.set(false);
                     if stored_any {

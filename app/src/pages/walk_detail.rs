@@ -13,7 +13,7 @@ use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::components::labels::{order_kind_label, order_state_label, walk_state_label};
 use crate::components::observe::{ObserveForm, ObserveState};
 use crate::components::saving::saved;
-use crate::i18n::{T, count_of, t};
+use crate::i18n::{T, t};
 
 #[component]
 pub fn WalkPage() -> impl IntoView {
@@ -104,18 +104,13 @@ fn Observations(
     let remove_error: FormError =
         Signal::derive(move || remove.value().get().and_then(Result::err));
     let close_error: FormError = Signal::derive(move || close.value().get().and_then(Result::err));
-    let count = count_of(
-        d.observations.len() as u64,
-        T::ObservationOne,
-        T::ObservationsCount,
-    );
     let open: Vec<ObservationView> = d.open_observations().cloned().collect();
     let state = d.summary.state;
     let done = state == WalkState::Done;
     let walk = d.summary.id.clone();
     let report = format!("/walks/{walk}/report");
     view! {
-        <h2>{format!("{} ({count})", t(T::Observations))}</h2>
+        <h2>{format!("{} ({})", t(T::Observations), d.observations.len())}</h2>
         <FormAlert error=remove_error />
         {d.observations.is_empty().then(|| view! { <p role="status">{t(T::NoObservations)}</p> })}
         <ol class="observations">

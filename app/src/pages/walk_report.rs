@@ -62,26 +62,17 @@ pub fn WalkReportPage() -> impl IntoView {
                         <p>{format!("{}; {made} {}; {fixed} {}.",
                             count_of(total as u64, T::ObservationOne, T::ObservationsCount),
                             t(T::BecameOrders), t(T::FixedFromWalk))}</p>
-                        <table>
-                            <thead><tr>
-                                <th scope="col">"#"</th>
-                                <th scope="col">{t(T::Place)}</th>
-                                <th scope="col">{t(T::WhatKind)}</th>
-                                <th scope="col">{t(T::ObservationNote)}</th>
-                                <th scope="col">{t(T::WhatBecameOfIt)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {d.observations.iter().enumerate().map(|(i, o)| view! {
-                                    <tr>
-                                        <td>{i + 1}</td>
-                                        <th scope="row">{o.place.clone()}</th>
-                                        <td>{order_kind_label(o.kind)}</td>
-                                        <td class="description">{o.note.clone()}<br /><span class="muted">{format!("{}, {}", o.by, o.at)}</span></td>
-                                        <td>{outcome(o)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        // A list, not a table: it reads the same on a phone and on paper.
+                        <ol class="observations walk-report">
+                            {d.observations.iter().map(|o| view! {
+                                <li>
+                                    <h3>{format!("{} – {}", o.place, order_kind_label(o.kind))}</h3>
+                                    <p class="description">{o.note.clone()}</p>
+                                    <p class="muted">{format!("{}, {}", o.by, o.at)}</p>
+                                    <p><strong>{format!("{}: ", t(T::WhatBecameOfIt))}</strong>{outcome(o)}</p>
+                                </li>
+                            }).collect_view()}
+                        </ol>
                     </article>
                 }.into_any()
             })}
