@@ -258,49 +258,81 @@ async fn a_closed_walk_takes_no_more_observations_until_it_is_opened_again() {
 }
 
 #[tokio::test]
-async fn a_slip_can_be_removed_by_its_recorder_or_the_coordinator() {
+async fn a_slip_can_be_removed_and_brought_back_by_its_recorder_or_the_coordinator() {
     for (backend, db) in databases().await {
         let w = world(db).await;
         let walk = planned(&w).await;
         let mine = observed(&w, &w.police, walk, "Torget").await;
         let theirs = observed(&w, &w.school, walk, "Skolgården").await;
+        let shown = |w: &World| {
+            let db = w.db.clone();
+            let who = w.police.clone();
+            async move {
+                walks::get(&db, &who, walk)
+                    .await
+                    .unwrap()
+                    .observations
+                    .into_iter()
+                    .map(|o| (o.place, o.can_remove))
+                    .collect::<Vec<_>>()
+            }
+        };
         assert_eq!(
-            walks::remove_observation(&w.db, &w.police, theirs).await,
+            walks::set_removed(&w.db, &w.police, theirs, true).await,
             Err(AppError::Forbidden),
             "{backend}"
         );
-        let d = walks::get(&w.db, &w.police, walk).await.unwrap();
         assert_eq!(
-            d.observations
-                .iter()
-                .map(|o| o.can_remove)
-                .collect::<Vec<_>>(),
-            vec![true, false]
+            shown(&w).await,
+            vec![("Torget".into(), true), ("Skolgården".into(), false)]
         );
-        walks::remove_observation(&w.db, &w.police, mine)
+        walks::set_removed(&w.db, &w.police, mine, true)
             .await
             .unwrap();
-        walks::remove_observation(&w.db, &w.coordinator, theirs)
+        walks::set_removed(&w.db, &w.coordinator, theirs, true)
             .await
             .unwrap();
         assert_eq!(
-            walks::remove_observation(&w.db, &w.coordinator, theirs).await,
+            walks::set_removed(&w.db, &w.coordinator, theirs, true).await,
+            Err(AppError::Conflict),
+            "removed once"
+        );
+        assert!(shown(&w).await.is_empty(), "{backend}");
+        assert_eq!(
+            walks::list(&w.db, &w.police).await.unwrap()[0].observations,
+            0
+        );
+        // "Ångra": it comes back as it was.
+        walks::set_removed(&w.db, &w.police, mine, false)
+            .await
+            .unwrap();
+        assert_eq!(shown(&w).await, vec![("Torget".into(), true)], "{backend}");
+        assert_eq!(
+            walks::set_removed(&w.db, &w.police, mine, false).await,
+            Err(AppError::Conflict),
+            "brought back once"
+        );
+        assert_eq!(
+            walks::set_removed(&w.db, &w.police, Uuid::now_v7(), true).await,
             Err(AppError::NotFound)
         );
-        assert!(
-            walks::get(&w.db, &w.police, walk)
-                .await
-                .unwrap()
-                .observations
-                .is_empty()
+        let count = |action: AuditAction| {
+            let db = w.db.clone();
+            async move {
+                audit_event::Entity::find()
+                    .filter(audit_event::Column::RecordId.eq(walk))
+                    .filter(audit_event::Column::Action.eq(action))
+                    .count(&db)
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(count(AuditAction::Delete).await, 2, "{backend}");
+        assert_eq!(
+            count(AuditAction::Create).await,
+            4,
+            "plan, two observations, one back"
         );
-        let removed = audit_event::Entity::find()
-            .filter(audit_event::Column::RecordId.eq(walk))
-            .filter(audit_event::Column::Action.eq(AuditAction::Delete))
-            .count(&w.db)
-            .await
-            .unwrap();
-        assert_eq!(removed, 2, "{backend}");
     }
 }
 
@@ -415,7 +447,7 @@ async fn chosen_observations_become_routed_orders_in_one_write() {
             Err(AppError::Conflict)
         );
         assert_eq!(
-            walks::remove_observation(&w.db, &w.coordinator, dark).await,
+            walks::set_removed(&w.db, &w.coordinator, dark, true).await,
             Err(AppError::Conflict)
         );
         assert_eq!(stored(&w).await, before, "{backend}");

@@ -92,9 +92,16 @@ test('a walk is recorded on a weak connection and its observations become orders
   await expect(observations(page).filter({ hasText: yard })).toHaveCount(1);
   await expect(drafts).toHaveCount(0);
 
-  // A slip is removed.
-  await observations(page).filter({ hasText: sign }).getByRole('button', { name: /^Ta bort/ }).click();
+  // A slip is removed; "Ångra" brings it back, and it can be removed again.
+  const removeSign = () => observations(page).filter({ hasText: sign }).getByRole('button', { name: /^Ta bort/ }).click();
+  await removeSign();
   await expect(page.getByText('Iakttagelsen är borttagen.')).toBeVisible();
+  await expect(observations(page).filter({ hasText: sign })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ångra' })).toBeFocused();
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  await expect(page.getByText('Återställt.')).toBeVisible();
+  await expect(observations(page).filter({ hasText: sign })).toHaveCount(1);
+  await removeSign();
   await expect(observations(page).filter({ hasText: sign })).toHaveCount(0);
 
   // Two chosen observations become orders in one press; a ticked one needs an owner.

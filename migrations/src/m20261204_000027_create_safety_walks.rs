@@ -38,6 +38,7 @@ enum WalkObservations {
     CreatedBy,
     CreatedAt,
     WorkOrderId,
+    RemovedAt,
 }
 
 #[derive(DeriveIden)]
@@ -93,6 +94,12 @@ impl MigrationTrait for Migration {
                 .col(uuid_ref(WalkObservations::CreatedBy))
                 .col(time(WalkObservations::CreatedAt))
                 .col(ColumnDef::new(WalkObservations::WorkOrderId).uuid().null())
+                // Removed as a slip: hidden, and brought back by "Ångra".
+                .col(
+                    ColumnDef::new(WalkObservations::RemovedAt)
+                        .timestamp_with_time_zone()
+                        .null(),
+                )
                 .foreign_key(&mut fk(
                     WalkObservations::Table,
                     WalkObservations::WalkId,

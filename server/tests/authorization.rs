@@ -213,7 +213,7 @@ async fn every_page_has_a_row() {
 /// Server functions that cannot be called without an argument: the record they act on, or
 /// what was typed into a sign-in or language form. Every other one must accept an empty body,
 /// which is what the browser sends when every argument is empty (`None`, an empty filter).
-const NEED_AN_ARGUMENT: [&str; 35] = [
+const NEED_AN_ARGUMENT: [&str; 36] = [
     "actions/get",
     "actions/state",
     "admin/retire",
@@ -245,6 +245,7 @@ const NEED_AN_ARGUMENT: [&str; 35] = [
     "walks/get",
     "walks/orders",
     "walks/remove-observation",
+    "walks/restore-observation",
     "walks/state",
     "work-orders/draft",
     "work-orders/get",

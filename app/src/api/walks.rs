@@ -111,13 +111,27 @@ pub async fn observe(
     )
 }
 
-/// Removes an observation recorded by mistake (not yet an order).
+/// Removes an observation recorded by mistake (not yet an order); answers its id, for "Ångra".
 #[server(prefix = "/api", endpoint = "walks/remove-observation")]
-pub async fn remove_observation(id: String) -> Result<(), AppError> {
+pub async fn remove_observation(id: String) -> Result<String, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::walks::remove_observation(&state.db, &caller, walk_id(&id)?).await
+            let obs = walk_id(&id)?;
+            crate::ssr::walks::set_removed(&state.db, &caller, obs, true).await?;
+            Ok(obs.to_string())
+        }
+        .await,
+    )
+}
+
+/// Brings back an observation just removed.
+#[server(prefix = "/api", endpoint = "walks/restore-observation")]
+pub async fn restore_observation(id: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::walks::set_removed(&state.db, &caller, walk_id(&id)?, false).await
         }
         .await,
     )

@@ -8,7 +8,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::walk::{ObservationView, WalkDetail, WalkState};
 
-use crate::api::walks::{RemoveObservation, SetWalkDone, WalkToOrders, get_walk, get_walk_form};
+use crate::api::walks::{
+    RemoveObservation, RestoreObservation, SetWalkDone, WalkToOrders, get_walk, get_walk_form,
+};
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::components::labels::{order_kind_label, order_state_label, walk_state_label};
 use crate::components::observe::{ObserveForm, ObserveState};
@@ -25,6 +27,11 @@ pub fn WalkPage() -> impl IntoView {
     let opened = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<T>);
     let remove = ServerAction::<RemoveObservation>::new();
+    let restore = ServerAction::<RestoreObservation>::new();
+    saved(restore, move || {
+        notice.set(Some(T::SavedRestored));
+        saves.update(|n| *n += 1);
+    });
     let close = ServerAction::<SetWalkDone>::new();
     let orders = ServerAction::<WalkToOrders>::new();
     saved(remove, move || {
@@ -77,7 +84,7 @@ pub fn WalkPage() -> impl IntoView {
         <Transition>
             {move || Suspend::new(async move {
                 let d = detail.await.ok()?;
-                Some(view! { <Observations d remove close orders notice /> })
+                Some(view! { <Observations d remove restore close orders notice /> })
             })}
         </Transition>
     }
@@ -88,6 +95,7 @@ pub fn WalkPage() -> impl IntoView {
 fn Observations(
     d: WalkDetail,
     remove: ServerAction<RemoveObservation>,
+    restore: ServerAction<RestoreObservation>,
     close: ServerAction<SetWalkDone>,
     orders: ServerAction<WalkToOrders>,
     /// What the last change did, said where it happened (a phone shows only part of the page).
@@ -116,7 +124,8 @@ fn Observations(
         <ol class="observations">
             {d.observations.clone().into_iter().map(|o| view! { <ObservationItem o remove /> }).collect_view()}
         </ol>
-        {said(&[T::ObservationRemoved, T::OrdersMade])}
+        {said(&[T::OrdersMade, T::SavedRestored])}
+        <Removed notice remove restore />
         {(d.may_run && !open.is_empty()).then(|| view! { <OrdersForm id=d.summary.id.clone() open owners=d.owners.clone() orders /> })}
         {d.may_run.then(|| view! {
             <h2>{t(T::WalkState)}</h2>
@@ -135,6 +144,41 @@ fn Observations(
             <a href=report>{t(T::WalkReport)}</a>" · "
             <a href="/walks">{t(T::SafetyWalks)}</a>
         </p>
+    }
+}
+
+/// "Iakttagelsen är borttagen. Ångra": the way back from a slip, where the removed one was
+/// (the keyboard lands on it, as the removed row's button is gone).
+#[component]
+fn Removed(
+    notice: RwSignal<Option<T>>,
+    remove: ServerAction<RemoveObservation>,
+    restore: ServerAction<RestoreObservation>,
+) -> impl IntoView {
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = undo_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let error: FormError = Signal::derive(move || restore.value().get().and_then(Result::err));
+    move || {
+        let removed = remove.value().get().and_then(Result::ok);
+        (notice.get() == Some(T::ObservationRemoved))
+            .then_some(removed)
+            .flatten()
+            .map(|id| {
+                view! {
+                    <p class="notice" role="status">
+                        {t(T::ObservationRemoved)}" "
+                        <button type="button" class="link-button" node_ref=undo_button
+                            on:click=move |_| { restore.dispatch(RestoreObservation { id: id.clone() }); }>
+                            {t(T::Undo)}
+                        </button>
+                    </p>
+                    <FormAlert error />
+                }
+            })
     }
 }
 

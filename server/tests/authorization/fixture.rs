@@ -110,6 +110,8 @@ pub struct Own {
     pub to_order: String,
     /// A walk of its own, for this caller to close.
     pub walk_to_close: String,
+    /// An observation the police recorded and removed, for this caller to bring back.
+    pub removed: String,
 }
 
 pub struct Fixture {
@@ -671,7 +673,17 @@ impl Fixture {
                 .await;
             let to_order = self.observe(&self.walk, &format!("Stolpe {i} mörk.")).await;
             let walk_to_close = self.plan_walk().await;
+            let removed = self
+                .observe(&self.walk, &format!("Skylt {i} nedklottrad."))
+                .await;
+            call_ok(
+                &self.browsers[&Who::ReporterA],
+                "walks/remove-observation",
+                &[("id", &removed)],
+            )
+            .await;
             let own = self.own.entry(who).or_default();
+            own.removed = removed;
             own.slip = slip;
             own.to_order = to_order;
             own.walk_to_close = walk_to_close;

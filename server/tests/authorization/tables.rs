@@ -844,6 +844,12 @@ pub fn server_functions() -> Vec<Case> {
             [U, K, F, K, F, F, F, F, F],
         ),
         case(
+            "walks/restore-observation",
+            "the police's removed one",
+            |fx, w| f(&[("id", &fx.own[&w].removed)]),
+            [U, K, F, K, F, F, F, F, F],
+        ),
+        case(
             "walks/state",
             "close a walk",
             |fx, w| f(&[("id", &fx.own[&w].walk_to_close), ("done", "true")]),

@@ -22,6 +22,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The work order it became, if any.
     pub work_order_id: Option<Uuid>,
+    /// Removed as a slip (hidden; its recorder or a coordinator can bring it back).
+    pub removed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

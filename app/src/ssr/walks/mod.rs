@@ -201,6 +201,7 @@ pub async fn observe<C: ConnectionTrait + TransactionTrait>(
         created_by: Set(caller.id.0),
         created_at: Set(Utc::now()),
         work_order_id: Set(None),
+        removed_at: Set(None),
     }
     .insert(&*txn)
     .await
@@ -223,13 +224,14 @@ fn observation_snapshot(place: &place::Model, kind: &str, note: &str) -> Value {
     json!({ "observation": place.name, "order_kind": kind, "note": note })
 }
 
-/// Removes an observation recorded by mistake: its recorder or a coordinator may, while it has
-/// not become an order.
+/// Removes an observation recorded by mistake (`removed`), or brings it back (`!removed`, the
+/// page's "Ångra"): its recorder or a coordinator may, while it has not become an order.
 #[tracing::instrument(skip(db), fields(user = %caller.id), err)]
-pub async fn remove_observation<C: ConnectionTrait + TransactionTrait>(
+pub async fn set_removed<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
+    removed: bool,
 ) -> Result<()> {
     ensure_joins(caller)?;
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
@@ -241,7 +243,7 @@ pub async fn remove_observation<C: ConnectionTrait + TransactionTrait>(
     if !(caller.can_run_walks() || obs.created_by == caller.id.0) {
         return Err(AppError::Forbidden);
     }
-    if obs.work_order_id.is_some() {
+    if obs.work_order_id.is_some() || obs.removed_at.is_some() != !removed {
         return Err(AppError::Conflict);
     }
     let place = place::Entity::find_by_id(obs.place_id)
@@ -249,21 +251,17 @@ pub async fn remove_observation<C: ConnectionTrait + TransactionTrait>(
         .await
         .map_err(db_err)?
         .ok_or(AppError::Internal)?;
-    let before = observation_snapshot(&place, obs.kind.code(), &obs.note);
+    let snapshot = observation_snapshot(&place, obs.kind.code(), &obs.note);
     let walk_id = obs.walk_id;
-    walk_observation::Entity::delete_by_id(id)
-        .exec(&*txn)
-        .await
-        .map_err(db_err)?;
-    record(
-        &*txn,
-        caller,
-        AuditAction::Delete,
-        walk_id,
-        Some(&before),
-        None,
-    )
-    .await?;
+    let mut active = obs.into_active_model();
+    active.removed_at = Set(removed.then(Utc::now));
+    active.update(&*txn).await.map_err(db_err)?;
+    let (action, before, after) = if removed {
+        (AuditAction::Delete, Some(&snapshot), None)
+    } else {
+        (AuditAction::Create, None, Some(&snapshot))
+    };
+    record(&*txn, caller, action, walk_id, before, after).await?;
     txn.commit().await.map_err(db_err)
 }
 
@@ -287,7 +285,7 @@ pub async fn to_work_orders<C: ConnectionTrait + TransactionTrait>(
             .one(&*txn)
             .await
             .map_err(db_err)?
-            .filter(|o| o.walk_id == walk.id)
+            .filter(|o| o.walk_id == walk.id && o.removed_at.is_none())
             .ok_or_else(|| AppError::field("picked", shared::FieldError::Unknown))?;
         if obs.work_order_id.is_some() {
             return Err(AppError::Conflict);

@@ -51,6 +51,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser) -> Result<Ve
         .column(walk_observation::Column::WalkId)
         .column(walk_observation::Column::WorkOrderId)
         .filter(walk_observation::Column::WalkId.is_in(walks.iter().map(|w| w.id)))
+        .filter(walk_observation::Column::RemovedAt.is_null())
         .into_tuple()
         .all(db)
         .await
@@ -69,6 +70,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> 
     let m = walk(db, id).await?;
     let observations = walk_observation::Entity::find()
         .filter(walk_observation::Column::WalkId.eq(id))
+        .filter(walk_observation::Column::RemovedAt.is_null())
         .order_by_asc(walk_observation::Column::CreatedAt)
         .all(db)
         .await
