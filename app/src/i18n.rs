@@ -703,6 +703,7 @@ texts! {
     OrderTo => "Arbetsorder till", "Work order to";
     NoOrder => "Ingen arbetsorder", "No work order";
     WhatBecameOfIt => "Vad som hände", "What became of it";
+    AddPhotoTo => "Lägg till foto", "Add a photo";
     ShowOpenOrders => "Öppna", "Open";
     ShowClosedOrders => "Avslutade", "Closed";
     AllKinds => "Alla typer", "All kinds";

@@ -4,7 +4,9 @@
 
 mod common;
 
-use app::ssr::entities::{audit_event, place, walk_observation, work_order};
+use app::ssr::entities::{
+    audit_event, place, walk_observation, walk_photo, work_order, work_order_photo,
+};
 use app::ssr::testing::databases;
 use app::ssr::{walks, work_orders};
 use common::{World, owners, world};
@@ -474,6 +476,13 @@ async fn retention_empties_old_walks_and_the_orders_made_on_them_once_closed() {
         let o = owners(&w).await;
         let walk = planned(&w).await;
         let obs = observed(&w, &w.police, walk, "Gångtunneln").await;
+        let mut png = std::io::Cursor::new(Vec::new());
+        image::RgbImage::from_pixel(8, 8, image::Rgb([200, 40, 40]))
+            .write_to(&mut png, image::ImageFormat::Png)
+            .unwrap();
+        walks::photos::store(&w.db, &w.police, obs, png.into_inner())
+            .await
+            .unwrap();
         let input = ToOrdersInput {
             picked: vec![obs.to_string()],
             owners: vec![format!("{obs}:{}", o.gata)],
@@ -508,10 +517,25 @@ async fn retention_empties_old_walks_and_the_orders_made_on_them_once_closed() {
             .unwrap();
         assert_eq!(m.description, "Belysningen är trasig, helt mörkt efter 16.");
 
+        let photos = || {
+            let db = w.db.clone();
+            async move {
+                (
+                    walk_photo::Entity::find().count(&db).await.unwrap(),
+                    work_order_photo::Entity::find().count(&db).await.unwrap(),
+                )
+            }
+        };
+        assert_eq!(
+            photos().await,
+            (1, 1),
+            "the photo went with the order ({backend})"
+        );
         let later = retention::run(&w.db, 36, Utc::now() + Months::new(37))
             .await
             .unwrap();
         assert_eq!((later.walks, later.work_orders), (1, 1), "{backend}");
+        assert_eq!(photos().await, (0, 0), "{backend}");
         let d = walks::get(&w.db, &w.coordinator, walk).await.unwrap();
         assert_eq!(d.participants, "");
         assert_eq!(d.observations[0].note, "");

@@ -42,6 +42,18 @@ enum WalkObservations {
 }
 
 #[derive(DeriveIden)]
+enum WalkPhotos {
+    Table,
+    Id,
+    ObservationId,
+    Width,
+    Height,
+    Bytes,
+    CreatedBy,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
 enum WorkOrders {
     Table,
 }
@@ -128,6 +140,36 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // Photos of an observation's place, made anew as JPEG without metadata (as an order's).
+        m.create_table(
+            Table::create()
+                .table(WalkPhotos::Table)
+                .col(id(WalkPhotos::Id))
+                .col(uuid_ref(WalkPhotos::ObservationId))
+                .col(ColumnDef::new(WalkPhotos::Width).integer().not_null())
+                .col(ColumnDef::new(WalkPhotos::Height).integer().not_null())
+                .col(ColumnDef::new(WalkPhotos::Bytes).blob().not_null())
+                .col(uuid_ref(WalkPhotos::CreatedBy))
+                .col(time(WalkPhotos::CreatedAt))
+                .foreign_key(&mut fk(
+                    WalkPhotos::Table,
+                    WalkPhotos::ObservationId,
+                    WalkObservations::Table,
+                ))
+                .foreign_key(&mut fk(
+                    WalkPhotos::Table,
+                    WalkPhotos::CreatedBy,
+                    Users::Table,
+                ))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(index(
+            "ix_walk_photos_observation",
+            WalkPhotos::Table,
+            &["observation_id"],
+        ))
+        .await?;
         m.create_index(index(
             "ix_safety_walks_day",
             SafetyWalks::Table,
@@ -143,6 +185,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table(WalkPhotos::Table).to_owned())
+            .await?;
         m.drop_table(Table::drop().table(WalkObservations::Table).to_owned())
             .await?;
         m.drop_table(Table::drop().table(SafetyWalks::Table).to_owned())

@@ -1,8 +1,11 @@
-//! Photos of a work order's place: `POST /work-orders/{id}/photos` (a multipart form with
-//! `stage` and `photo`; works without JavaScript) and `GET /work-orders/{id}/photos/{photo}`.
-//! The upload route has a body limit of its own (the rest of the app keeps its small one).
+//! Photos of a place: of a work order's, `POST /work-orders/{id}/photos` (a multipart form with
+//! `stage` and `photo`; works without JavaScript) and `GET /work-orders/{id}/photos/{photo}`;
+//! of a walk's observation, `POST /walks/observations/{id}/photos` (with `photo`) and
+//! `GET /walks/observations/{id}/photos/{photo}`. The upload routes have a body limit of their
+//! own (the rest of the app keeps its small one).
 
 use app::ssr::AppState;
+use app::ssr::walks::photos as walk_photos;
 use app::ssr::work_orders::photos::{self, MAX_PHOTO_BYTES};
 use axum::Extension;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Request, State};
@@ -22,6 +25,8 @@ pub fn router() -> axum::Router<AppState> {
     axum::Router::new()
         .route("/work-orders/{id}/photos", post(upload))
         .route("/work-orders/{id}/photos/{photo}", get(view))
+        .route("/walks/observations/{id}/photos", post(upload_seen))
+        .route("/walks/observations/{id}/photos/{photo}", get(view_seen))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             MAX_UPLOAD_BYTES,
@@ -32,7 +37,10 @@ pub fn router() -> axum::Router<AppState> {
 /// True for the photo routes' paths. They answer a signed-out caller with 401 themselves
 /// (a picture or an upload is no page to come back to after signing in).
 pub fn is_photo_path(path: &str) -> bool {
-    let parts: Vec<&str> = match path.strip_prefix("/work-orders/") {
+    let parts: Vec<&str> = match path
+        .strip_prefix("/work-orders/")
+        .or_else(|| path.strip_prefix("/walks/observations/"))
+    {
         Some(rest) => rest.split('/').collect(),
         None => return false,
     };
@@ -59,8 +67,10 @@ fn code(error: &FieldError) -> &'static str {
     }
 }
 
-fn answer(headers: &HeaderMap, id: Uuid, result: Result<Uuid, AppError>) -> Response {
-    let page = |query: String| Redirect::to(&format!("/work-orders/{id}?{query}")).into_response();
+/// `back` is the page a browser returns to, with the outcome in its query and then `tail`
+/// (more of the query, and the part of the page to show).
+fn answer(headers: &HeaderMap, back: &str, tail: &str, result: Result<Uuid, AppError>) -> Response {
+    let page = |query: String| Redirect::to(&format!("{back}?{query}{tail}")).into_response();
     match (wants_json(headers), result) {
         (true, Ok(photo)) => axum::Json(serde_json::json!({ "id": photo })).into_response(),
         (false, Ok(_)) => page("photo=saved".to_owned()),
@@ -76,12 +86,57 @@ fn answer(headers: &HeaderMap, id: Uuid, result: Result<Uuid, AppError>) -> Resp
     }
 }
 
+/// An upload form's text fields by name, and the bytes of its `photo`.
+struct Upload {
+    fields: Vec<(String, String)>,
+    photo: Vec<u8>,
+}
+
+impl Upload {
+    fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a multipart upload; a body over the limit is the photo being too large.
+async fn read_upload(mut form: Multipart) -> Result<Upload, AppError> {
+    let mut upload = Upload {
+        fields: Vec::new(),
+        photo: Vec::new(),
+    };
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_owned();
+                match (name.as_str(), field.bytes().await) {
+                    ("photo", Ok(b)) => upload.photo = b.to_vec(),
+                    (_, Ok(b)) => upload
+                        .fields
+                        .push((name, String::from_utf8_lossy(&b).into_owned())),
+                    (_, Err(_)) => {
+                        let e = FieldError::TooLarge {
+                            max_mb: shared::work_order::MAX_PHOTO_MB,
+                        };
+                        return Err(AppError::field("photo", e));
+                    }
+                }
+            }
+            Ok(None) => return Ok(upload),
+            Err(_) => return Err(AppError::BadRequest),
+        }
+    }
+}
+
 async fn upload(
     State(state): State<AppState>,
     caller: Option<Extension<CurrentUser>>,
     Path(id): Path<String>,
     headers: HeaderMap,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
     let Some(Extension(caller)) = caller else {
         return StatusCode::UNAUTHORIZED.into_response();
@@ -89,29 +144,44 @@ async fn upload(
     let Ok(id) = Uuid::parse_str(id.trim()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let (mut stage, mut bytes) = (String::new(), Vec::new());
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or_default().to_owned();
-                match (name.as_str(), field.bytes().await) {
-                    ("stage", Ok(b)) => stage = String::from_utf8_lossy(&b).into_owned(),
-                    ("photo", Ok(b)) => bytes = b.to_vec(),
-                    (_, Ok(_)) => {}
-                    (_, Err(_)) => {
-                        let e = FieldError::TooLarge {
-                            max_mb: shared::work_order::MAX_PHOTO_MB,
-                        };
-                        return answer(&headers, id, Err(AppError::field("photo", e)));
-                    }
-                }
-            }
-            Ok(None) => break,
-            Err(_) => return answer(&headers, id, Err(AppError::BadRequest)),
-        }
-    }
-    let result = photos::store(&state.db, &caller, id, &stage, bytes).await;
-    answer(&headers, id, result)
+    let back = format!("/work-orders/{id}");
+    let upload = match read_upload(form).await {
+        Ok(upload) => upload,
+        Err(e) => return answer(&headers, &back, "", Err(e)),
+    };
+    let stage = upload.field("stage");
+    let result = photos::store(&state.db, &caller, id, &stage, upload.photo).await;
+    answer(&headers, &back, "", result)
+}
+
+/// A photo of a walk's observation. The form names its walk, the page to go back to; the walk
+/// the observation is on is what the service answers by.
+async fn upload_seen(
+    State(state): State<AppState>,
+    caller: Option<Extension<CurrentUser>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    form: Multipart,
+) -> Response {
+    let Some(Extension(caller)) = caller else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let Ok(id) = Uuid::parse_str(id.trim()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let tail = format!("&obs={id}#obs-{id}");
+    let upload = match read_upload(form).await {
+        Ok(upload) => upload,
+        Err(e) => return answer(&headers, "/walks", "", Err(e)),
+    };
+    let back = match Uuid::parse_str(upload.field("walk").trim()) {
+        Ok(walk) => format!("/walks/{walk}"),
+        Err(_) => "/walks".to_owned(),
+    };
+    let result = walk_photos::store(&state.db, &caller, id, upload.photo)
+        .await
+        .map(|(_, photo)| photo);
+    answer(&headers, &back, &tail, result)
 }
 
 async fn view(
@@ -125,13 +195,41 @@ async fn view(
     let (Ok(id), Ok(photo)) = (Uuid::parse_str(id.trim()), Uuid::parse_str(photo.trim())) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match photos::get(&state.db, &caller, id, photo).await {
+    jpeg(
+        photos::get(&state.db, &caller, id, photo).await,
+        "arbetsorder",
+        photo,
+    )
+}
+
+async fn view_seen(
+    State(state): State<AppState>,
+    caller: Option<Extension<CurrentUser>>,
+    Path((id, photo)): Path<(String, String)>,
+) -> Response {
+    let Some(Extension(caller)) = caller else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let (Ok(id), Ok(photo)) = (Uuid::parse_str(id.trim()), Uuid::parse_str(photo.trim())) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    jpeg(
+        walk_photos::get(&state.db, &caller, id, photo).await,
+        "iakttagelse",
+        photo,
+    )
+}
+
+/// A stored photo, for the caller's eyes only: never cached by others, never sniffed, never
+/// embedded elsewhere.
+fn jpeg(result: Result<Vec<u8>, AppError>, name: &str, photo: Uuid) -> Response {
+    match result {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "image/jpeg".to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("inline; filename=\"arbetsorder-{photo}.jpg\""),
+                    format!("inline; filename=\"{name}-{photo}.jpg\""),
                 ),
                 (header::CACHE_CONTROL, "private, no-store".to_owned()),
                 (

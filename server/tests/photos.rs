@@ -72,9 +72,13 @@ fn multipart(parts: &[Part]) -> Vec<u8> {
 /// Posts `body` to the order's photos from the app's own page: as a browser's form post, or
 /// as a script that asks for JSON.
 async fn post_body(app: &TestApp, order: &str, body: Vec<u8>, json: bool) -> reqwest::Response {
+    post_to(app, &format!("/work-orders/{order}/photos"), body, json).await
+}
+
+async fn post_to(app: &TestApp, path: &str, body: Vec<u8>, json: bool) -> reqwest::Response {
     let mut request = app
         .client
-        .post(app.url(&format!("/work-orders/{order}/photos")))
+        .post(app.url(path))
         .header(ORIGIN, app.base.as_str())
         .header(
             CONTENT_TYPE,
@@ -480,5 +484,131 @@ async fn the_rest_of_the_app_keeps_its_small_body_limit() {
         )
         .await;
         ok_json(res, "a large photo").await;
+    }
+}
+
+#[tokio::test]
+async fn a_photo_of_a_walks_observation_is_kept_for_walkers_and_goes_with_it_to_its_order() {
+    for (backend, app) in apps().await {
+        let coordinator = signed_in(&app, "coordinator@example.org").await;
+        let reference = coordinator.reference().await;
+        let walk = ok_json(
+            coordinator
+                .call(
+                    "walks/plan",
+                    &[
+                        ("area_id", &id_of(&reference, "areas", "Rimbo")),
+                        (
+                            "planned_for",
+                            &app::ssr::time::now_local().date().to_string(),
+                        ),
+                        ("participants", "Polisen och fritidsgården"),
+                    ],
+                )
+                .await,
+            "walk",
+        )
+        .await;
+        let walk = walk.as_str().expect("walk id").to_owned();
+        let police = signed_in(&app, "police@example.org").await;
+        let obs = uuid::Uuid::now_v7().to_string();
+        ok_json(
+            police
+                .call(
+                    "walks/observe",
+                    &[
+                        ("id", &obs),
+                        ("walk_id", &walk),
+                        ("place", "Gångtunneln"),
+                        ("kind", "lighting"),
+                        ("note", "Mörkt i hela tunneln."),
+                    ],
+                )
+                .await,
+            "observation",
+        )
+        .await;
+        let path = format!("/walks/observations/{obs}/photos");
+        let send = |who: &TestApp, bytes: Vec<u8>, name: &'static str| {
+            let body = multipart(&[field("walk", &walk), file(name, "image/png", &bytes)]);
+            let (who, path) = (who.clone(), path.clone());
+            async move { post_to(&who, &path, body, false).await }
+        };
+        // Its recorder adds one from the form and is sent back to the observation.
+        let res = send(&police, png(40, 30), "tunnel.png").await;
+        assert_eq!(
+            location(&res),
+            format!("/walks/{walk}?photo=saved&obs={obs}#obs-{obs}"),
+            "{backend}"
+        );
+        // Not a picture: told on the page; someone else's observation: refused.
+        let res = send(&police, b"not a picture".to_vec(), "fake.png").await;
+        assert_eq!(
+            location(&res),
+            format!("/walks/{walk}?photo_error=not_an_image&obs={obs}#obs-{obs}")
+        );
+        let school = signed_in(&app, "school@example.org").await;
+        let res = send(&school, png(10, 10), "school.png").await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{backend}");
+
+        let detail = ok_json(school.call("walks/get", &[("id", &walk)]).await, "walk").await;
+        let photos = detail["observations"][0]["photos"]
+            .as_array()
+            .expect("photos")
+            .clone();
+        assert_eq!(photos.len(), 1, "{backend}");
+        let photo = photos[0][0].as_str().expect("photo id").to_owned();
+        let url = format!("/walks/observations/{obs}/photos/{photo}");
+        let seen = school
+            .client
+            .get(school.url(&url))
+            .send()
+            .await
+            .expect("photo");
+        assert_eq!(seen.status(), StatusCode::OK);
+        assert_eq!(seen.headers()["cache-control"], "private, no-store");
+        let (_, kind, bytes) = answer(seen).await;
+        assert_eq!(kind.as_deref(), Some("image/jpeg"));
+        assert!(bytes.starts_with(&[0xFF, 0xD8]), "a fresh JPEG ({backend})");
+        let manager = signed_in(&app, "manager@example.org").await;
+        let refused = manager
+            .client
+            .get(manager.url(&url))
+            .send()
+            .await
+            .expect("photo");
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        let stranger = app.client.get(app.url(&url)).send().await.expect("photo");
+        assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED, "{backend}");
+
+        // Sent as an order, its photo is the order's "before" photo.
+        let streets = id_of(&reference, "organisations", STREETS);
+        ok_json(
+            coordinator
+                .call(
+                    "walks/orders",
+                    &[
+                        ("id", walk.as_str()),
+                        ("picked[0]", obs.as_str()),
+                        ("owners[0]", &format!("{obs}:{streets}")),
+                    ],
+                )
+                .await,
+            "orders",
+        )
+        .await;
+        let detail = ok_json(
+            coordinator.call("walks/get", &[("id", &walk)]).await,
+            "walk",
+        )
+        .await;
+        let order = detail["observations"][0]["order"]["id"]
+            .as_str()
+            .expect("order")
+            .to_owned();
+        let handler = signed_in(&app, "streets@example.org").await;
+        let on_order = photos_of(&handler, &order).await;
+        assert_eq!(on_order.len(), 1, "{backend}");
+        assert_eq!(on_order[0]["stage"], "Before");
     }
 }

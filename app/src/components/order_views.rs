@@ -105,6 +105,21 @@ pub fn OrderTable(rows: Vec<shared::dashboard::OrderFollowThrough>) -> impl Into
     }
 }
 
+/// The sentence for an upload the server refused, from the code it put in the page's address.
+pub fn photo_refusal(code: &str) -> String {
+    use shared::work_order::{MAX_PHOTO_MB, MAX_PHOTOS};
+    let error = match code {
+        "too_large" => shared::FieldError::TooLarge {
+            max_mb: MAX_PHOTO_MB,
+        },
+        "not_an_image" => shared::FieldError::NotAnImage,
+        "too_many" => shared::FieldError::TooMany { max: MAX_PHOTOS },
+        "required" => shared::FieldError::Required,
+        _ => shared::FieldError::Invalid,
+    };
+    crate::i18n::field_error_text(&error, "photo", crate::i18n::use_lang())
+}
+
 /// The order's photos, before and after, and the form that adds one (a plain multipart form:
 /// it works without JavaScript and opens the camera on a phone).
 #[component]
@@ -115,19 +130,8 @@ pub fn PhotosSection(
     saved: bool,
     refused: Option<String>,
 ) -> impl IntoView {
-    use shared::work_order::{MAX_PHOTO_MB, MAX_PHOTOS, PhotoStage};
-    let refusal = refused.map(|code| {
-        let error = match code.as_str() {
-            "too_large" => shared::FieldError::TooLarge {
-                max_mb: MAX_PHOTO_MB,
-            },
-            "not_an_image" => shared::FieldError::NotAnImage,
-            "too_many" => shared::FieldError::TooMany { max: MAX_PHOTOS },
-            "required" => shared::FieldError::Required,
-            _ => shared::FieldError::Invalid,
-        };
-        crate::i18n::field_error_text(&error, "photo", crate::i18n::use_lang())
-    });
+    use shared::work_order::PhotoStage;
+    let refusal = refused.as_deref().map(photo_refusal);
     let stage_label = |s: PhotoStage| {
         t(if s == PhotoStage::Before {
             T::PhotoBefore

@@ -14,6 +14,7 @@ use crate::api::walks::{
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::components::labels::{order_kind_label, order_state_label, walk_state_label};
 use crate::components::observe::{ObserveForm, ObserveState};
+use crate::components::order_views::photo_refusal;
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
 
@@ -101,6 +102,7 @@ fn Observations(
     /// What the last change did, said where it happened (a phone shows only part of the page).
     notice: RwSignal<Option<T>>,
 ) -> impl IntoView {
+    let query = use_query_map();
     let said = move |which: &'static [T]| {
         move || {
             notice
@@ -122,7 +124,15 @@ fn Observations(
         <FormAlert error=remove_error />
         {d.observations.is_empty().then(|| view! { <p role="status">{t(T::NoObservations)}</p> })}
         <ol class="observations">
-            {d.observations.clone().into_iter().map(|o| view! { <ObservationItem o remove /> }).collect_view()}
+            {d.observations.clone().into_iter().map(|o| {
+                // What the last upload to this observation did (the server's redirect says).
+                let photo = query.with_untracked(|q| {
+                    (q.get("obs").as_deref() == Some(o.id.as_str()))
+                        .then(|| q.get("photo_error").map(Err).or_else(|| q.get("photo").map(Ok)))
+                        .flatten()
+                });
+                view! { <ObservationItem o walk=walk.clone() remove photo /> }
+            }).collect_view()}
         </ol>
         {said(&[T::OrdersMade, T::SavedRestored])}
         <Removed notice remove restore />
@@ -183,10 +193,24 @@ fn Removed(
 }
 
 #[component]
-fn ObservationItem(o: ObservationView, remove: ServerAction<RemoveObservation>) -> impl IntoView {
+fn ObservationItem(
+    o: ObservationView,
+    walk: String,
+    remove: ServerAction<RemoveObservation>,
+    /// The last upload to it: saved, or refused with the server's code.
+    photo: Option<Result<String, String>>,
+) -> impl IntoView {
     let title = format!("{} – {}", order_kind_label(o.kind), o.place);
+    let input_id = format!("photo-{}", o.id);
+    let hint_id = format!("photo-hint-{}", o.id);
+    let refused = photo
+        .clone()
+        .and_then(Result::err)
+        .map(|code| photo_refusal(&code));
+    let anchor = format!("obs-{}", o.id);
+    let upload = format!("/walks/observations/{}/photos", o.id);
     view! {
-        <li class="observation">
+        <li class="observation" id=anchor>
             <h3>{title.clone()}</h3>
             <p class="description">{o.note.clone()}</p>
             <p class="muted">{format!("{} · {}", o.by, o.at)}
@@ -200,7 +224,31 @@ fn ObservationItem(o: ObservationView, remove: ServerAction<RemoveObservation>) 
                     view! { <p>{what}</p> }.into_any()
                 }
             })}
+            {(!o.photos.is_empty()).then(|| view! {
+                <ul class="photos">
+                    {o.photos.iter().enumerate().map(|(i, (id, w, h))| {
+                        let src = format!("/walks/observations/{}/photos/{id}", o.id);
+                        let alt = format!("{} {} – {}", t(T::PhotoFile), i + 1, o.place);
+                        let href = src.clone();
+                        view! { <li><a href=href><img src=src alt=alt width=w.to_string() height=h.to_string() loading="lazy" /></a></li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            {matches!(photo, Some(Ok(_))).then(|| view! { <p class="notice" role="status">{t(T::PhotoSaved)}</p> })}
+            {refused.clone().map(|r| view! { <p class="alert" role="alert">{r}</p> })}
             {o.can_remove.then(|| view! {
+                <details class="add-photo" open=refused.is_some()>
+                    <summary>{format!("{}: {}", t(T::AddPhotoTo), o.place)}</summary>
+                    <form method="post" action=upload.clone() enctype="multipart/form-data">
+                        <input type="hidden" name="walk" value=walk.clone() />
+                        <label for=input_id.clone()>{t(T::PhotoFile)}</label>
+                        <input type="file" id=input_id name="photo" accept="image/jpeg,image/png,image/webp,image/*"
+                            capture="environment" required aria-describedby=hint_id.clone()
+                            aria-invalid=refused.is_some().then_some("true") />
+                        <p class="hint" id=hint_id>{format!("{} {}", t(T::PhotoPeopleHint), t(T::PhotoLimitsHint))}</p>
+                        <button type="submit">{t(T::AddPhoto)}</button>
+                    </form>
+                </details>
                 <ActionForm action=remove attr:class="inline">
                     <input type="hidden" name="id" value=o.id.clone() />
                     <button type="submit" class="link-button" aria-label=format!("{}: {title}", t(T::Remove))>{t(T::Remove)}</button>

@@ -18,8 +18,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor};
 use super::entities::{
-    audit_event, incident, place, safety_walk, walk_observation, work_order, work_order_incident,
-    work_order_photo,
+    audit_event, incident, place, safety_walk, walk_observation, walk_photo, work_order,
+    work_order_incident, work_order_photo,
 };
 use super::{Result, db_err};
 
@@ -242,6 +242,20 @@ async fn walks(
                 id
             }
         };
+        // Photos of the places go with the notes.
+        walk_photo::Entity::delete_many()
+            .filter(
+                walk_photo::Column::ObservationId.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(walk_observation::Column::Id)
+                        .from(walk_observation::Entity)
+                        .and_where(walk_observation::Column::WalkId.eq(walk.id))
+                        .to_owned(),
+                ),
+            )
+            .exec(&*txn)
+            .await
+            .map_err(db_err)?;
         walk_observation::Entity::update_many()
             .col_expr(walk_observation::Column::Note, Expr::value(""))
             .col_expr(walk_observation::Column::PlaceId, Expr::value(place))

@@ -46,8 +46,12 @@ pub struct ObservationView {
     pub order: Option<ObservationOrder>,
     /// Who the app proposes to fix it: the place's owner, if it has one.
     pub proposed_owner: Option<String>,
-    /// The caller may remove it (recorded by them, or they run the walk; not yet an order).
+    /// The caller may remove it (recorded by them, or they run the walk; not yet an order),
+    /// and add photos to it.
     pub can_remove: bool,
+    /// Its photos: (id, width, height), oldest first.
+    #[serde(default)]
+    pub photos: Vec<(String, u32, u32)>,
 }
 
 /// Everything a walk's page and its report show.

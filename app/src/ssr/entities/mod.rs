@@ -20,6 +20,7 @@ pub mod session;
 pub mod sign_in_failure;
 pub mod user;
 pub mod walk_observation;
+pub mod walk_photo;
 pub mod weekly_report;
 pub mod work_order;
 pub mod work_order_incident;

@@ -20,6 +20,7 @@ use shared::walk::{ObservationInput, ToOrdersInput, WalkInput, WalkState};
 use shared::work_order::Priority;
 use uuid::Uuid;
 
+pub mod photos;
 mod read;
 
 pub use read::{form, get, list};
@@ -303,6 +304,7 @@ pub async fn to_work_orders<C: ConnectionTrait + TransactionTrait>(
             owner: owner.0,
         };
         let order_id = insert(&*txn, caller, order, &[]).await?;
+        photos::to_order(&*txn, obs.id, order_id).await?;
         let place = place::Entity::find_by_id(obs.place_id)
             .one(&*txn)
             .await

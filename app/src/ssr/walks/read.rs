@@ -91,6 +91,8 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> 
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
+    let ids: Vec<Uuid> = observations.iter().map(|o| o.id).collect();
+    let photos = super::photos::briefs(db, &ids).await?;
     let orgs = reference::organisation_names(db).await?;
     let areas = reference::area_names(db).await?;
     let org = |id: Uuid| orgs.get(&id).cloned().unwrap_or_default();
@@ -129,6 +131,14 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> 
                     .map(|id| id.to_string()),
                 can_remove: o.work_order_id.is_none()
                     && (caller.can_run_walks() || o.created_by == caller.id.0),
+                photos: photos
+                    .iter()
+                    .filter(|(obs, ..)| *obs == o.id)
+                    .map(|(_, id, w, h)| {
+                        let side = |v: i32| u32::try_from(v).unwrap_or(0);
+                        (id.to_string(), side(*w), side(*h))
+                    })
+                    .collect(),
             }
         })
         .collect();

@@ -70,6 +70,26 @@ pub fn reencode(bytes: &[u8]) -> std::result::Result<(Vec<u8>, u32, u32), FieldE
     Ok((out, rgb.width(), rgb.height()))
 }
 
+/// An upload checked (present, within the size limit) and made anew off the async threads:
+/// the JPEG to store with its width and height. Refusals name the field `photo`.
+pub(crate) async fn prepare(bytes: Vec<u8>) -> Result<(Vec<u8>, u32, u32)> {
+    if bytes.is_empty() {
+        return Err(AppError::field("photo", FieldError::Required));
+    }
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(AppError::field(
+            "photo",
+            FieldError::TooLarge {
+                max_mb: MAX_PHOTO_MB,
+            },
+        ));
+    }
+    tokio::task::spawn_blocking(move || reencode(&bytes))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|e| AppError::field("photo", e))
+}
+
 /// Adds a photo to order `id` at `stage`. The bytes are checked and made anew before the write
 /// (decoding takes time; the write turn is not held for it). Returns the photo's id.
 #[tracing::instrument(skip(db, bytes), fields(user = %caller.id, size = bytes.len()), err)]
@@ -86,21 +106,7 @@ pub async fn store<C: ConnectionTrait + TransactionTrait>(
     }
     let stage =
         PhotoStage::parse(stage).ok_or_else(|| AppError::field("stage", FieldError::Invalid))?;
-    if bytes.is_empty() {
-        return Err(AppError::field("photo", FieldError::Required));
-    }
-    if bytes.len() > MAX_PHOTO_BYTES {
-        return Err(AppError::field(
-            "photo",
-            FieldError::TooLarge {
-                max_mb: MAX_PHOTO_MB,
-            },
-        ));
-    }
-    let (jpeg, width, height) = tokio::task::spawn_blocking(move || reencode(&bytes))
-        .await
-        .map_err(|_| AppError::Internal)?
-        .map_err(|e| AppError::field("photo", e))?;
+    let (jpeg, width, height) = prepare(bytes).await?;
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
     let (model, access) = visible(&*txn, caller, id).await?;
     if !may_add(access, model.state) {
