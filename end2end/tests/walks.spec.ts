@@ -7,6 +7,11 @@ import type { Page } from '@playwright/test';
 test.use({ viewport: { width: 390, height: 844 } });
 
 const STREETS = 'Gatu- och parkavdelningen';
+// A 2×2 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4kWIERAwQCgAorgV5QuEn7gAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
@@ -103,6 +108,16 @@ test('a walk is recorded on a weak connection and its observations become orders
   await expect(observations(page).filter({ hasText: sign })).toHaveCount(1);
   await removeSign();
   await expect(observations(page).filter({ hasText: sign })).toHaveCount(0);
+
+  // A photo of the tunnel from the phone's camera, on the observation.
+  const tunnelItem = observations(page).filter({ hasText: tunnel });
+  await tunnelItem.getByText(`Lägg till foto: ${tunnel}`).click();
+  await tunnelItem.getByLabel('Foto').setInputFiles({ name: 'tunnel.png', mimeType: 'image/png', buffer: PNG });
+  await tunnelItem.getByRole('button', { name: 'Lägg till fotot' }).click();
+  await expect(page).toHaveURL(/photo=saved/);
+  await expect(tunnelItem.getByText('Fotot är sparat.')).toBeVisible();
+  await expect(tunnelItem.getByRole('img')).toHaveCount(1);
+  await hydrated(page);
 
   // Two chosen observations become orders in one press; a ticked one needs an owner.
   const row = (place: string) => page.locator('fieldset.to-order').filter({ hasText: place });
