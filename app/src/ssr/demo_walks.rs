@@ -80,7 +80,7 @@ pub(super) async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Resul
     // Recorded that evening, ten minutes apart.
     let evening = walked
         .and_hms_opt(18, 0, 0)
-        .map(|t| super::time::local_to_utc(t))
+        .map(super::time::local_to_utc)
         .unwrap_or_else(Utc::now);
     for (i, (who, place, kind, note, owner)) in SEEN.into_iter().enumerate() {
         let user = demo_user(db, who).await?;

@@ -244,7 +244,7 @@ pub async fn set_removed<C: ConnectionTrait + TransactionTrait>(
     if !(caller.can_run_walks() || obs.created_by == caller.id.0) {
         return Err(AppError::Forbidden);
     }
-    if obs.work_order_id.is_some() || obs.removed_at.is_some() != !removed {
+    if obs.work_order_id.is_some() || obs.removed_at.is_some() == removed {
         return Err(AppError::Conflict);
     }
     let place = place::Entity::find_by_id(obs.place_id)
