@@ -680,6 +680,8 @@ texts! {
     ObservationSaved => "Iakttagelsen är sparad.", "The observation has been saved.";
     ObservationRemoved => "Iakttagelsen är borttagen.", "The observation has been removed.";
     DraftSaving => "Sparar …", "Saving …";
+    DraftsWalkClosed => "Vandringen är avslutad. Iakttagelserna ligger kvar i telefonen och skickas om samordnaren öppnar den igen.", "The walk is closed. The observations stay on this phone and are sent if the coordinator opens it again.";
+    WalkClosedForDrafts => "Vandringen är avslutad: inga fler iakttagelser kan antecknas.", "The walk is closed: no more observations can be recorded.";
     DraftsOffline => "Ingen kontakt just nu. Iakttagelserna ligger kvar i telefonen och skickas så snart det går.", "No connection just now. The observations stay on this phone and are sent as soon as possible.";
     DraftsSignedOut => "Du är utloggad. Logga in igen – iakttagelserna ligger kvar i telefonen och skickas sedan.", "You are signed out. Sign in again – the observations stay on this phone and are sent afterwards.";
     DraftsServerTrouble => "Servern kunde inte spara just nu. Iakttagelserna ligger kvar i telefonen och skickas igen om en stund.", "The server could not save just now. The observations stay on this phone and are sent again shortly.";
@@ -703,6 +705,7 @@ texts! {
     OrderTo => "Arbetsorder till", "Work order to";
     NoOrder => "Ingen arbetsorder", "No work order";
     WhatBecameOfIt => "Vad som hände", "What became of it";
+    ObservationAt => "Iakttagelse vid", "Observation at";
     AddPhotoTo => "Lägg till foto", "Add a photo";
     ShowOpenOrders => "Öppna", "Open";
     ShowClosedOrders => "Avslutade", "Closed";

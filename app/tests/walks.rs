@@ -480,7 +480,7 @@ async fn retention_empties_old_walks_and_the_orders_made_on_them_once_closed() {
         image::RgbImage::from_pixel(8, 8, image::Rgb([200, 40, 40]))
             .write_to(&mut png, image::ImageFormat::Png)
             .unwrap();
-        walks::photos::store(&w.db, &w.police, obs, png.into_inner())
+        walks::photos::store(&w.db, &w.police, walk, obs, png.into_inner())
             .await
             .unwrap();
         let input = ToOrdersInput {
@@ -570,6 +570,18 @@ async fn retention_empties_old_walks_and_the_orders_made_on_them_once_closed() {
             "{backend}: {snapshots:?}"
         );
         assert!(snapshots.iter().any(|s| s.contains(REDACTED)));
+        // An emptied walk takes nothing more (it would never be emptied again).
+        assert_eq!(d.summary.state, WalkState::Done);
+        assert_eq!(
+            walks::set_done(&w.db, &w.coordinator, walk, false).await,
+            Err(AppError::Conflict),
+            "{backend}"
+        );
+        let late = seen(walk, "Torget", "litter");
+        assert_eq!(
+            walks::observe(&w.db, &w.police, &late).await,
+            Err(AppError::Conflict)
+        );
         // Once is enough.
         let again = retention::run(&w.db, 36, Utc::now() + Months::new(37))
             .await

@@ -173,3 +173,35 @@ test.describe('without JavaScript', () => {
     await expect(observations(page).filter({ hasText: place })).toHaveCount(1);
   });
 });
+
+test('a draft waits while the coordinator has the walk closed, and goes when it opens', async ({ page, browser }) => {
+  await planWalk(page);
+  const walk = new URL(page.url()).pathname;
+  // The coordinator closes it in another browser while the reporter's phone is offline.
+  const police = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'sv-SE' });
+  const phone = await police.newPage();
+  await signIn(phone, 'police@example.org');
+  await phone.goto(walk);
+  await hydrated(phone);
+  await police.setOffline(true);
+  const gate = unique('Grinden');
+  await observe(phone, gate, 'Skadad utrustning', 'Grinden går inte att stänga.');
+  await expect(phone.locator('section.drafts li')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Avsluta vandringen' }).click();
+  await expect(page.getByRole('button', { name: 'Öppna vandringen igen' })).toBeVisible();
+  await police.setOffline(false);
+  await expect(phone.getByText(/Vandringen är avslutad\. Iakttagelserna ligger kvar/)).toBeVisible();
+  await expect(phone.locator('section.drafts li')).toHaveCount(1);
+  // After a reload the closed walk still shows what waits on this phone.
+  await phone.reload();
+  await hydrated(phone);
+  await expect(phone.getByText('Vandringen är avslutad: inga fler iakttagelser kan antecknas.')).toBeVisible();
+  await expect(phone.locator('section.drafts li')).toContainText(gate);
+  await page.getByRole('button', { name: 'Öppna vandringen igen' }).click();
+  await expect(page.getByRole('button', { name: 'Avsluta vandringen' })).toBeVisible();
+  await phone.getByRole('button', { name: 'Försök igen nu' }).click();
+  await expect(phone.locator('section.drafts li')).toHaveCount(0);
+  await page.reload();
+  await expect(observations(page).filter({ hasText: gate })).toHaveCount(1);
+  await police.close();
+});

@@ -1,6 +1,6 @@
 //! Photos of a place: of a work order's, `POST /work-orders/{id}/photos` (a multipart form with
 //! `stage` and `photo`; works without JavaScript) and `GET /work-orders/{id}/photos/{photo}`;
-//! of a walk's observation, `POST /walks/observations/{id}/photos` (with `photo`) and
+//! of a walk's observation, `POST /walks/{walk}/observations/{id}/photos` (with `photo`) and
 //! `GET /walks/observations/{id}/photos/{photo}`. The upload routes have a body limit of their
 //! own (the rest of the app keeps its small one).
 
@@ -25,7 +25,7 @@ pub fn router() -> axum::Router<AppState> {
     axum::Router::new()
         .route("/work-orders/{id}/photos", post(upload))
         .route("/work-orders/{id}/photos/{photo}", get(view))
-        .route("/walks/observations/{id}/photos", post(upload_seen))
+        .route("/walks/{walk}/observations/{id}/photos", post(upload_seen))
         .route("/walks/observations/{id}/photos/{photo}", get(view_seen))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
@@ -37,10 +37,14 @@ pub fn router() -> axum::Router<AppState> {
 /// True for the photo routes' paths. They answer a signed-out caller with 401 themselves
 /// (a picture or an upload is no page to come back to after signing in).
 pub fn is_photo_path(path: &str) -> bool {
-    let parts: Vec<&str> = match path
-        .strip_prefix("/work-orders/")
-        .or_else(|| path.strip_prefix("/walks/observations/"))
-    {
+    if let Some(rest) = path.strip_prefix("/walks/") {
+        let parts: Vec<&str> = rest.split('/').collect();
+        return matches!(
+            parts.as_slice(),
+            ["observations", _, "photos", _] | [_, "observations", _, "photos"]
+        );
+    }
+    let parts: Vec<&str> = match path.strip_prefix("/work-orders/") {
         Some(rest) => rest.split('/').collect(),
         None => return false,
     };
@@ -154,33 +158,27 @@ async fn upload(
     answer(&headers, &back, "", result)
 }
 
-/// A photo of a walk's observation. The form names its walk, the page to go back to; the walk
-/// the observation is on is what the service answers by.
+/// A photo of a walk's observation; the browser goes back to the walk named in the address,
+/// at the observation.
 async fn upload_seen(
     State(state): State<AppState>,
     caller: Option<Extension<CurrentUser>>,
-    Path(id): Path<String>,
+    Path((walk, id)): Path<(String, String)>,
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
     let Some(Extension(caller)) = caller else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    let Ok(id) = Uuid::parse_str(id.trim()) else {
+    let (Ok(walk), Ok(id)) = (Uuid::parse_str(walk.trim()), Uuid::parse_str(id.trim())) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let back = format!("/walks/{walk}");
     let tail = format!("&obs={id}#obs-{id}");
-    let upload = match read_upload(form).await {
-        Ok(upload) => upload,
-        Err(e) => return answer(&headers, "/walks", "", Err(e)),
+    let result = match read_upload(form).await {
+        Ok(upload) => walk_photos::store(&state.db, &caller, walk, id, upload.photo).await,
+        Err(e) => Err(e),
     };
-    let back = match Uuid::parse_str(upload.field("walk").trim()) {
-        Ok(walk) => format!("/walks/{walk}"),
-        Err(_) => "/walks".to_owned(),
-    };
-    let result = walk_photos::store(&state.db, &caller, id, upload.photo)
-        .await
-        .map(|(_, photo)| photo);
     answer(&headers, &back, &tail, result)
 }
 
@@ -255,14 +253,18 @@ async fn too_large_is_said(request: Request, next: Next) -> Response {
     if response.status() != StatusCode::PAYLOAD_TOO_LARGE || json {
         return response;
     }
-    match path
-        .strip_prefix("/work-orders/")
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|id| Uuid::parse_str(id).ok())
-    {
-        Some(id) => {
+    let ids: Vec<Uuid> = path
+        .split('/')
+        .filter_map(|part| Uuid::parse_str(part).ok())
+        .collect();
+    match (path.starts_with("/walks/"), ids.as_slice()) {
+        (true, [walk, obs]) => Redirect::to(&format!(
+            "/walks/{walk}?photo_error=too_large&obs={obs}#obs-{obs}"
+        ))
+        .into_response(),
+        (false, [id]) => {
             Redirect::to(&format!("/work-orders/{id}?photo_error=too_large")).into_response()
         }
-        None => response,
+        _ => response,
     }
 }

@@ -528,9 +528,9 @@ async fn a_photo_of_a_walks_observation_is_kept_for_walkers_and_goes_with_it_to_
             "observation",
         )
         .await;
-        let path = format!("/walks/observations/{obs}/photos");
+        let path = format!("/walks/{walk}/observations/{obs}/photos");
         let send = |who: &TestApp, bytes: Vec<u8>, name: &'static str| {
-            let body = multipart(&[field("walk", &walk), file(name, "image/png", &bytes)]);
+            let body = multipart(&[file(name, "image/png", &bytes)]);
             let (who, path) = (who.clone(), path.clone());
             async move { post_to(&who, &path, body, false).await }
         };

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use shared::action::ActionState;
 use shared::audit::{AuditAction, AuditEntry, FieldChange};
+use shared::walk::WalkState;
 use shared::work_order::{OrderKind, OrderState, Priority};
 
 use crate::i18n::{T, t};
@@ -49,6 +50,11 @@ fn field_label(field: &str) -> String {
         "done_note" => T::WhatWasDone,
         "reject_reason" => T::RejectReason,
         "incidents" => T::LinkedIncidents,
+        "walk_state" => T::State,
+        "participants" => T::Participants,
+        "observation" => T::ObservationAt,
+        "work_order_to" => T::OrderTo,
+        "observation_photos" | "photos" => T::Photos,
         _ => return field.to_owned(),
     };
     t(key).to_owned()
@@ -67,6 +73,11 @@ fn value(field: &str, text: &str) -> String {
             OrderKind::parse(text).map(super::labels::order_kind_label)
         }
         "priority" => Priority::parse(text).map(super::labels::priority_label),
+        "walk_state" => match text {
+            "planned" => Some(super::labels::walk_state_label(WalkState::Planned)),
+            "done" => Some(super::labels::walk_state_label(WalkState::Done)),
+            _ => None,
+        },
         _ => None,
     };
     if let Some(label) = order {

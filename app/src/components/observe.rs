@@ -30,11 +30,18 @@ pub struct ObserveState {
     note: RwSignal<String>,
     keep_name: RwSignal<bool>,
     drafts: RwSignal<Drafts>,
+    /// The refused draft being corrected in the form: it keeps its id (and its place in the
+    /// stored queue) until it is sent again.
+    editing: RwSignal<Option<String>>,
     /// Why the draft now in the form was refused.
     error: RwSignal<Option<AppError>>,
     /// What the last attempt came to: saved, or waiting (and why).
     status: RwSignal<Option<String>>,
     sending: RwSignal<bool>,
+    /// The page has hydrated: the queue can be read and sent.
+    hydrated: RwSignal<bool>,
+    /// The walk the form records on.
+    walk: StoredValue<String>,
 }
 
 impl ObserveState {
@@ -45,9 +52,12 @@ impl ObserveState {
             note: RwSignal::new(String::new()),
             keep_name: RwSignal::new(false),
             drafts: RwSignal::new(Drafts::default()),
+            editing: RwSignal::new(None),
             error: RwSignal::new(None),
             status: RwSignal::new(None),
             sending: RwSignal::new(false),
+            hydrated: RwSignal::new(false),
+            walk: StoredValue::new(String::new()),
         }
     }
 }
@@ -84,68 +94,101 @@ fn stored(walk_id: &str) -> Drafts {
     Drafts::from_json(text.as_deref())
 }
 
-/// A connection that failed, a session that ended or a server that stumbled: worth trying
-/// again later. Anything else is the server saying no to this observation.
-fn try_again_later(e: &AppError) -> bool {
-    matches!(
-        e,
-        AppError::Network | AppError::Unauthorized | AppError::Internal
-    )
+/// Changes the queue on the page and in the browser's storage. Once the page is gone (its
+/// user moved on while a draft was on its way), the stored queue alone is changed.
+fn change(s: ObserveState, walk_id: &str, edit: impl FnOnce(&mut Drafts)) {
+    let mut edit = Some(edit);
+    let on_page = s.drafts.try_update(|d| {
+        if let Some(edit) = edit.take() {
+            edit(d);
+        }
+    });
+    match (on_page, s.drafts.try_get_untracked()) {
+        (Some(()), Some(drafts)) => persist(walk_id, &drafts),
+        _ => {
+            #[cfg(feature = "hydrate")]
+            {
+                let mut drafts = stored(walk_id);
+                if let Some(edit) = edit.take() {
+                    edit(&mut drafts);
+                }
+                persist(walk_id, &drafts);
+            }
+        }
+    }
 }
 
-/// Sends the waiting drafts, oldest first, until one cannot reach the server.
-fn flush(s: ObserveState, walk_id: String, on_stored: Callback<()>) {
-    if s.sending.get_untracked() {
-        return;
+/// Why a draft waits, when the server did not take it and it is worth trying again later: no
+/// connection (or an answer from something that is not the app), a session that ended, a
+/// server that stumbled, a walk closed for now. `None` when the server said no to the draft
+/// itself (it waits to be corrected).
+fn waits_because(e: &AppError) -> Option<T> {
+    match e {
+        AppError::Validation(_) | AppError::Forbidden | AppError::NotFound => None,
+        AppError::Unauthorized => Some(T::DraftsSignedOut),
+        AppError::Internal => Some(T::DraftsServerTrouble),
+        AppError::Conflict | AppError::Locked => Some(T::DraftsWalkClosed),
+        _ => Some(T::DraftsOffline),
     }
-    let waiting = s.drafts.with_untracked(Drafts::waiting);
-    if waiting.is_empty() {
+}
+
+/// Sends the waiting drafts, oldest first, until none waits (those typed meanwhile go too) or
+/// one cannot reach the server.
+fn flush(s: ObserveState, walk_id: String, on_stored: Callback<()>) {
+    if s.sending.try_get_untracked() != Some(false) {
         return;
     }
     s.sending.set(true);
     leptos::task::spawn_local(async move {
         let mut stored_any = false;
-        for input in waiting {
-            let id = input.id.clone();
-            let keep = input.keep_name.then(|| "on".to_owned());
-            let answer = observe(
-                input.id,
-                input.walk_id,
-                input.place,
-                input.kind,
-                input.note,
-                keep,
-                input.lat,
-                input.lon,
-            )
-            .await;
-            match answer {
-                Ok(_) => {
-                    s.drafts.update(|d| d.remove(&id));
-                    stored_any = true;
-                }
-                Err(e) if try_again_later(&e) => {
-                    let why = match e {
-                        AppError::Unauthorized => T::DraftsSignedOut,
-                        AppError::Internal => T::DraftsServerTrouble,
-                        _ => T::DraftsOffline,
-                    };
-                    s.status.set(Some(t(why).to_owned()));
-                    persist(&walk_id, &s.drafts.get_untracked());
-                    s.sending.set(false);
-                    if stored_any {
-                        on_stored.run(());
-                    }
-                    return;
-                }
-                Err(e) => s.drafts.update(|d| d.refuse(&id, e)),
+        let mut wait = None;
+        'sending: loop {
+            let waiting = s
+                .drafts
+                .try_with_untracked(Drafts::waiting)
+                .unwrap_or_default();
+            if waiting.is_empty() {
+                break;
             }
-            persist(&walk_id, &s.drafts.get_untracked());
+            for input in waiting {
+                let id = input.id.clone();
+                let keep = input.keep_name.then(|| "on".to_owned());
+                let answer = observe(
+                    input.id,
+                    input.walk_id,
+                    input.place,
+                    input.kind,
+                    input.note,
+                    keep,
+                    input.lat,
+                    input.lon,
+                )
+                .await;
+                match answer {
+                    Ok(_) => {
+                        change(s, &walk_id, |d| d.remove(&id));
+                        stored_any = true;
+                    }
+                    Err(e) => match waits_because(&e) {
+                        Some(why) => {
+                            wait = Some(why);
+                            break 'sending;
+                        }
+                        None => change(s, &walk_id, |d| d.refuse(&id, e)),
+                    },
+                }
+            }
         }
-        s.sending.set(false);
+        s.sending.try_set(false);
+        let said = match wait {
+            Some(why) => Some(t(why)),
+            None => stored_any.then(|| t(T::ObservationSaved)),
+        };
+        if let Some(said) = said {
+            s.status.try_set(Some(said.to_owned()));
+        }
         if stored_any {
-            s.status.set(Some(t(T::ObservationSaved).to_owned()));
-            on_stored.run(());
+            on_stored.try_run(());
         }
     });
 }
@@ -159,13 +202,19 @@ pub fn ObserveForm(
     new_id: String,
     /// The area's places, as suggestions.
     places: Vec<String>,
+    /// The walk takes observations (not closed): otherwise only the drafts still on the phone
+    /// show, waiting for it to open again.
+    open: bool,
     /// Called after drafts reached the server, so the page shows them.
     on_stored: Callback<()>,
 ) -> impl IntoView {
     let s = state;
     let error: FormError = s.error.into();
-    let hydrated = RwSignal::new(false);
-    let walk = StoredValue::new(walk_id.clone());
+    // Everything the form's closures read lives as long as the page, not as this form: the form
+    // is made anew when the walk closes or opens, while a draft may be on its way.
+    let hydrated = s.hydrated;
+    let walk = s.walk;
+    walk.set_value(walk_id.clone());
     Effect::new(move |_| {
         hydrated.set(true);
         #[cfg(feature = "hydrate")]
@@ -192,10 +241,12 @@ pub fn ObserveForm(
     });
     let warned = move || {
         error.with(|e| {
-            matches!(
-                e.as_ref().and_then(|e| e.issue_for("note")),
-                Some(FieldError::LooksLikeName { .. })
-            )
+            ["place", "note"].into_iter().any(|field| {
+                matches!(
+                    e.as_ref().and_then(|e| e.issue_for(field)),
+                    Some(FieldError::LooksLikeName { .. })
+                )
+            })
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -208,6 +259,8 @@ pub fn ObserveForm(
             let form = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+            // A corrected draft goes again under its own id.
+            let made = s.editing.get_untracked().or(made);
             let (Some(id), Some(form)) = (made, form) else {
                 // No way to make an id here: the plain post still works.
                 return;
@@ -229,8 +282,8 @@ pub fn ObserveForm(
                 lat: field("lat"),
                 lon: field("lon"),
             };
-            s.drafts.update(|d| d.put(input));
-            persist(&walk.get_value(), &s.drafts.get_untracked());
+            change(s, &walk.get_value(), |d| d.put(input));
+            s.editing.set(None);
             // Ready for the next observation at once; the place stays, as the next one is
             // often close by.
             s.note.set(String::new());
@@ -243,8 +296,9 @@ pub fn ObserveForm(
         let _ = ev;
     };
     let correct = move |id: String| {
-        if let Some(Draft { input, refused }) = s.drafts.try_update(|d| d.take(&id)).flatten() {
-            persist(&walk.get_value(), &s.drafts.get_untracked());
+        let draft = s.drafts.with_untracked(|d| d.find(&id).cloned());
+        if let Some(Draft { input, refused }) = draft {
+            s.editing.set(Some(id));
             s.place.set(input.place);
             s.kind.set(input.kind);
             s.note.set(input.note);
@@ -261,10 +315,14 @@ pub fn ObserveForm(
         }
     };
     let discard = move |id: String| {
-        s.drafts.update(|d| d.remove(&id));
-        persist(&walk.get_value(), &s.drafts.get_untracked());
+        if s.editing.get_untracked().as_deref() == Some(id.as_str()) {
+            s.editing.set(None);
+        }
+        change(s, &walk.get_value(), |d| d.remove(&id));
     };
     view! {
+        {if open {
+            view! {
         <h2 id="observe">{t(T::NewObservation)}</h2>
         <FormAlert error />
         <form method="post" action="/api/walks/observe" class="incident-form" aria-labelledby="observe" on:submit=submit>
@@ -309,8 +367,12 @@ pub fn ObserveForm(
             })}
             <PositionPicker />
             <button type="submit" class="primary big">{t(T::SaveObservation)}</button>
-            <p role="status" class="hint">{move || s.status.get()}</p>
         </form>
+            }.into_any()
+        } else {
+            view! { <p class="notice warn" id="observe">{t(T::WalkClosedForDrafts)}</p> }.into_any()
+        }}
+        <p role="status" class="hint">{move || s.status.get()}</p>
         {move || (hydrated.get() && !s.drafts.with(Drafts::is_empty)).then(|| view! {
             <DraftList drafts=s.drafts correct discard retry=move || flush(s, walk.get_value(), on_stored) />
         })}

@@ -51,7 +51,11 @@ pub fn WalkPage() -> impl IntoView {
     let detail = Resource::new(move || (id(), saves.get()), |(id, _)| get_walk(id));
     let form = Resource::new(move || (id(), opened.get()), |(id, _)| get_walk_form(id));
     let observe = ObserveState::new();
-    let on_stored = Callback::new(move |_| saves.update(|n| *n += 1));
+    // A stored draft shows in the list; an earlier notice (and its "Ångra") is done with.
+    let on_stored = Callback::new(move |_| {
+        notice.set(None);
+        saves.update(|n| *n += 1);
+    });
     let from_query = move || {
         query.with(|q| match q.get("saved").as_deref() {
             Some("planned") => Some(T::WalkPlanned),
@@ -78,8 +82,9 @@ pub fn WalkPage() -> impl IntoView {
         </Transition>
         <Suspense>
             {move || Suspend::new(async move {
-                let f = form.await.ok().filter(|f| f.may_observe)?;
-                Some(view! { <ObserveForm state=observe walk_id=id() new_id=f.new_id places=f.places on_stored /> })
+                // Closed, it still shows the drafts on this phone that wait for it to open.
+                let f = form.await.ok()?;
+                Some(view! { <ObserveForm state=observe walk_id=id() new_id=f.new_id places=f.places open=f.may_observe on_stored /> })
             })}
         </Suspense>
         <Transition>
@@ -208,7 +213,7 @@ fn ObservationItem(
         .and_then(Result::err)
         .map(|code| photo_refusal(&code));
     let anchor = format!("obs-{}", o.id);
-    let upload = format!("/walks/observations/{}/photos", o.id);
+    let upload = format!("/walks/{walk}/observations/{}/photos", o.id);
     view! {
         <li class="observation" id=anchor>
             <h3>{title.clone()}</h3>
@@ -240,7 +245,6 @@ fn ObservationItem(
                 <details class="add-photo" open=refused.is_some()>
                     <summary>{format!("{}: {}", t(T::AddPhotoTo), o.place)}</summary>
                     <form method="post" action=upload.clone() enctype="multipart/form-data">
-                        <input type="hidden" name="walk" value=walk.clone() />
                         <label for=input_id.clone()>{t(T::PhotoFile)}</label>
                         <input type="file" id=input_id name="photo" accept="image/jpeg,image/png,image/webp,image/*"
                             capture="environment" required aria-describedby=hint_id.clone()
@@ -277,6 +281,8 @@ fn OrdersForm(
             {open.into_iter().enumerate().map(|(i, o)| {
                 let proposed = o.proposed_owner.clone().unwrap_or_default();
                 let select_id = format!("owner-{}", o.id);
+                let error_id = format!("owner-{}-error", o.id);
+                let message_id = error_id.clone();
                 let field = format!("owner_{}", o.id);
                 let field = StoredValue::new(field);
                 let missing = move || error.with(|e| e.as_ref().and_then(|e| e.issue_for(&field.get_value())).is_some());
@@ -291,7 +297,8 @@ fn OrdersForm(
                         </legend>
                         <p class="muted">{o.note.clone()}</p>
                         <label for=select_id.clone()>{t(T::SendTo)}</label>
-                        <select id=select_id name=format!("owners[{i}]") aria-invalid=move || missing().then_some("true")>
+                        <select id=select_id name=format!("owners[{i}]") aria-invalid=move || missing().then_some("true")
+                            aria-describedby=move || missing().then(|| error_id.clone())>
                             <option value=format!("{obs}:")>{t(T::ChooseOwner)}</option>
                             {owners.clone().into_iter().map(|w| {
                                 let chosen = w.id == proposed;
@@ -299,7 +306,7 @@ fn OrdersForm(
                                 view! { <option value=format!("{obs}:{}", w.id) selected=chosen>{name}</option> }
                             }).collect_view()}
                         </select>
-                        {move || missing().then(|| view! { <p class="field-error">{t(T::ChooseOwnerForIt)}</p> })}
+                        {move || missing().then(|| view! { <p class="field-error" id=message_id.clone()>{t(T::ChooseOwnerForIt)}</p> })}
                     </fieldset>
                 }
             }).collect_view()}

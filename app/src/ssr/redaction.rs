@@ -21,8 +21,8 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::entities::{
-    action, audit_event, incident, incident_count, place, redaction_request, work_order,
-    work_order_incident,
+    action, audit_event, incident, incident_count, place, redaction_request, walk_observation,
+    work_order, work_order_incident,
 };
 use super::time::to_local;
 use super::writes::begin_write;
@@ -136,7 +136,12 @@ async fn drop_if_unused<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<()> {
         .count(db)
         .await
         .map_err(db_err)?;
-    if incidents + actions + aliases + orders > 0 {
+    let observed = walk_observation::Entity::find()
+        .filter(walk_observation::Column::PlaceId.eq(id))
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    if incidents + actions + aliases + orders + observed > 0 {
         return Ok(());
     }
     incident_count::place::Entity::delete_many()

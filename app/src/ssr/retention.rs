@@ -267,6 +267,7 @@ async fn walks(
             .map_err(db_err)?;
         let mut active: safety_walk::ActiveModel = walk.into();
         active.participants = Set(String::new());
+        active.state = Set(shared::walk::WalkState::Done);
         active.anonymised_at = Set(Some(now));
         active.update(&*txn).await.map_err(db_err)?;
     }

@@ -58,10 +58,10 @@ impl Drafts {
         }
     }
 
-    /// Takes the draft `id` out to correct it in the form, with why it was refused.
-    pub fn take(&mut self, id: &str) -> Option<Draft> {
-        let at = self.0.iter().position(|d| d.input.id == id)?;
-        Some(self.0.remove(at))
+    /// The draft `id`, to correct it in the form, with why it was refused. It stays queued
+    /// until it is sent again (`put` under the same id) or thrown away.
+    pub fn find(&self, id: &str) -> Option<&Draft> {
+        self.0.iter().find(|d| d.input.id == id)
     }
 
     /// The drafts to send now: those not refused, oldest first.

@@ -109,7 +109,7 @@ pub struct ValidObservation {
 
 impl ObservationInput {
     /// Checks every field: the note may reach an outside owner, so it gets the personal-data
-    /// guard and the name warning of an incident.
+    /// guard and the name warning of an incident (as does the place).
     pub fn validate(&self) -> Result<ValidObservation, AppError> {
         let walk_id = Uuid::parse_str(self.walk_id.trim()).map_err(|_| AppError::NotFound)?;
         let mut issues = Issues::default();
@@ -124,16 +124,23 @@ impl ObservationInput {
         );
         let note = issues.check("note", IncidentDescription::parse(&self.note));
         let point = issues.check("lat", Point::parse(&self.lat, &self.lon));
-        if let Some(hit) = note.as_ref().and_then(|d| crate::names::first(d.as_str()))
-            && !self.keep_name
-        {
-            issues.check::<()>(
-                "note",
-                Err(FieldError::LooksLikeName {
-                    kind: hit.kind,
-                    position: hit.position,
-                }),
-            );
+        // A name is a warning, in the place as in the note (the place becomes one incidents
+        // share): sent again with `keep_name`, the text is kept.
+        for (field, text) in [
+            ("place", place.as_ref().map(PlaceName::as_str)),
+            ("note", note.as_ref().map(IncidentDescription::as_str)),
+        ] {
+            if let Some(hit) = text.and_then(crate::names::first)
+                && !self.keep_name
+            {
+                issues.check::<()>(
+                    field,
+                    Err(FieldError::LooksLikeName {
+                        kind: hit.kind,
+                        position: hit.position,
+                    }),
+                );
+            }
         }
         issues.finish(|| {
             Some(ValidObservation {

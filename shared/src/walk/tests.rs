@@ -154,11 +154,19 @@ fn drafts_are_kept_until_stored_and_a_refused_one_waits_to_be_corrected() {
     assert_eq!(Drafts::from_json(Some("not json")), Drafts::default());
     assert_eq!(Drafts::from_json(None), Drafts::default());
     drafts.remove(&first.id);
-    let taken = drafts.take(&second.id).expect("the refused draft");
-    assert_eq!(taken.input, second);
+    let refused = drafts.find(&second.id).expect("the refused draft").clone();
+    assert_eq!(refused.input, second);
     assert_eq!(
-        taken.refused.and_then(|e| e.issue_for("place").cloned()),
+        refused.refused.and_then(|e| e.issue_for("place").cloned()),
         Some(FieldError::Required)
     );
+    // Corrected, it goes again under its own id, no longer refused.
+    let corrected = ObservationInput {
+        place: "Torget".into(),
+        ..second.clone()
+    };
+    drafts.put(corrected.clone());
+    assert_eq!(drafts.waiting(), vec![corrected]);
+    drafts.remove(&second.id);
     assert!(drafts.is_empty());
 }

@@ -8,8 +8,10 @@
 //! and handlers have no part (handlers get the orders that come of them).
 
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
 };
 use serde_json::{Value, json};
 use shared::AppError;
@@ -53,6 +55,16 @@ async fn walk<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<safety_walk::Model
         .await
         .map_err(db_err)?
         .ok_or(AppError::NotFound)
+}
+
+/// A walk that retention emptied takes nothing more: what is added afterwards would never be
+/// emptied.
+fn writable(walk: &safety_walk::Model) -> Result<()> {
+    if walk.anonymised_at.is_some() {
+        Err(AppError::Conflict)
+    } else {
+        Ok(())
+    }
 }
 
 async fn record<C: ConnectionTrait>(
@@ -124,6 +136,7 @@ pub async fn set_done<C: ConnectionTrait + TransactionTrait>(
     ensure_runs(caller)?;
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let model = walk(&*txn, id).await?;
+    writable(&model)?;
     let (from, to) = if done {
         (WalkState::Planned, WalkState::Done)
     } else {
@@ -182,6 +195,7 @@ pub async fn observe<C: ConnectionTrait + TransactionTrait>(
     if walk.state == WalkState::Done {
         return Err(AppError::Conflict);
     }
+    writable(&walk)?;
     let area = AreaId(walk.area_id);
     let place = match find_place(&*txn, area, &valid.place).await? {
         Some(p) => {
@@ -254,9 +268,21 @@ pub async fn set_removed<C: ConnectionTrait + TransactionTrait>(
         .ok_or(AppError::Internal)?;
     let snapshot = observation_snapshot(&place, obs.kind.code(), &obs.note);
     let walk_id = obs.walk_id;
-    let mut active = obs.into_active_model();
-    active.removed_at = Set(removed.then(Utc::now));
-    active.update(&*txn).await.map_err(db_err)?;
+    writable(&walk(&*txn, walk_id).await?)?;
+    // Only while it is no order: one made meanwhile wins.
+    let changed = walk_observation::Entity::update_many()
+        .col_expr(
+            walk_observation::Column::RemovedAt,
+            Expr::value(removed.then(Utc::now)),
+        )
+        .filter(walk_observation::Column::Id.eq(obs.id))
+        .filter(walk_observation::Column::WorkOrderId.is_null())
+        .exec(&*txn)
+        .await
+        .map_err(db_err)?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
     let (action, before, after) = if removed {
         (AuditAction::Delete, Some(&snapshot), None)
     } else {
@@ -280,6 +306,7 @@ pub async fn to_work_orders<C: ConnectionTrait + TransactionTrait>(
     let picked = input.validate()?;
     let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     let walk = walk(&*txn, id).await?;
+    writable(&walk)?;
     let names = super::reference::organisation_names(&*txn).await?;
     for (obs_id, owner) in &picked {
         let obs = walk_observation::Entity::find_by_id(*obs_id)
@@ -312,9 +339,21 @@ pub async fn to_work_orders<C: ConnectionTrait + TransactionTrait>(
             .map(|p| p.name)
             .unwrap_or_default();
         let owner_name = names.get(&owner.0).cloned().unwrap_or_default();
-        let mut active = obs.into_active_model();
-        active.work_order_id = Set(Some(order_id));
-        active.update(&*txn).await.map_err(db_err)?;
+        // Only if nobody made it an order (or removed it) meanwhile: the loser stores nothing.
+        let linked = walk_observation::Entity::update_many()
+            .col_expr(
+                walk_observation::Column::WorkOrderId,
+                Expr::value(Some(order_id)),
+            )
+            .filter(walk_observation::Column::Id.eq(obs.id))
+            .filter(walk_observation::Column::WorkOrderId.is_null())
+            .filter(walk_observation::Column::RemovedAt.is_null())
+            .exec(&*txn)
+            .await
+            .map_err(db_err)?;
+        if linked.rows_affected != 1 {
+            return Err(AppError::Conflict);
+        }
         // The walk's history says which observation went to whom.
         record(
             &*txn,

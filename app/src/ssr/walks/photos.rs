@@ -23,6 +23,7 @@ use crate::ssr::{Result, db_err};
 async fn open_to<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
+    walk: Uuid,
     id: Uuid,
 ) -> Result<walk_observation::Model> {
     ensure_joins(caller)?;
@@ -30,8 +31,9 @@ async fn open_to<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_err)?
-        .filter(|o| o.removed_at.is_none())
+        .filter(|o| o.removed_at.is_none() && o.walk_id == walk)
         .ok_or(AppError::NotFound)?;
+    super::writable(&super::walk(db, walk).await?)?;
     if !(caller.can_run_walks() || obs.created_by == caller.id.0) {
         return Err(AppError::Forbidden);
     }
@@ -41,19 +43,20 @@ async fn open_to<C: ConnectionTrait>(
     Ok(obs)
 }
 
-/// Adds a photo to observation `id`. The bytes are checked and made anew before the write turn.
-/// Returns the walk's id (the page to go back to) and the photo's.
+/// Adds a photo to observation `id` on walk `walk`. The bytes are checked and made anew before
+/// the write turn. Returns the photo's id.
 #[tracing::instrument(skip(db, bytes), fields(user = %caller.id, size = bytes.len()), err)]
 pub async fn store<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
+    walk: Uuid,
     id: Uuid,
     bytes: Vec<u8>,
-) -> Result<(Uuid, Uuid)> {
-    open_to(db, caller, id).await?;
+) -> Result<Uuid> {
+    open_to(db, caller, walk, id).await?;
     let (jpeg, width, height) = prepare(bytes).await?;
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
-    let obs = open_to(&*txn, caller, id).await?;
+    let obs = open_to(&*txn, caller, walk, id).await?;
     let count = walk_photo::Entity::find()
         .filter(walk_photo::Column::ObservationId.eq(id))
         .count(&*txn)
@@ -89,7 +92,7 @@ pub async fn store<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     txn.commit().await.map_err(db_err)?;
-    Ok((obs.walk_id, photo))
+    Ok(photo)
 }
 
 /// The photos of the given observations (without their bytes): (observation, photo, width,
