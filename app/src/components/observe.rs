@@ -103,17 +103,16 @@ fn change(s: ObserveState, walk_id: &str, edit: impl FnOnce(&mut Drafts)) {
             edit(d);
         }
     });
-    match (on_page, s.drafts.try_get_untracked()) {
-        (Some(()), Some(drafts)) => persist(walk_id, &drafts),
-        _ => {
-            #[cfg(feature = "hydrate")]
-            {
-                let mut drafts = stored(walk_id);
-                if let Some(edit) = edit.take() {
-                    edit(&mut drafts);
-                }
-                persist(walk_id, &drafts);
+    if let (Some(()), Some(drafts)) = (on_page, s.drafts.try_get_untracked()) {
+        persist(walk_id, &drafts);
+    } else {
+        #[cfg(feature = "hydrate")]
+        {
+            let mut drafts = stored(walk_id);
+            if let Some(edit) = edit.take() {
+                edit(&mut drafts);
             }
+            persist(walk_id, &drafts);
         }
     }
 }
