@@ -4,6 +4,7 @@ pub mod account_fields;
 pub mod action_fields;
 pub mod chart;
 pub mod contacts;
+pub mod draft_queue;
 pub mod fields;
 pub mod figures;
 pub mod history;
