@@ -182,40 +182,49 @@ async fn upload_seen(
     answer(&headers, &back, &tail, result)
 }
 
+/// The signed-in caller and the record and photo the address names; otherwise the answer
+/// status (401 signed out, 404 for what is no id).
+fn photo_request(
+    caller: Option<Extension<CurrentUser>>,
+    (id, photo): (String, String),
+) -> Result<(CurrentUser, Uuid, Uuid), StatusCode> {
+    let Some(Extension(caller)) = caller else {
+        return Err(StatusCode::UNAUTHORIZED);
+    };
+    match (Uuid::parse_str(id.trim()), Uuid::parse_str(photo.trim())) {
+        (Ok(id), Ok(photo)) => Ok((caller, id, photo)),
+        _ => Err(StatusCode::NOT_FOUND),
+    }
+}
+
 async fn view(
     State(state): State<AppState>,
     caller: Option<Extension<CurrentUser>>,
-    Path((id, photo)): Path<(String, String)>,
+    Path(ids): Path<(String, String)>,
 ) -> Response {
-    let Some(Extension(caller)) = caller else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    let (Ok(id), Ok(photo)) = (Uuid::parse_str(id.trim()), Uuid::parse_str(photo.trim())) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    jpeg(
-        photos::get(&state.db, &caller, id, photo).await,
-        "arbetsorder",
-        photo,
-    )
+    match photo_request(caller, ids) {
+        Ok((caller, id, photo)) => jpeg(
+            photos::get(&state.db, &caller, id, photo).await,
+            "arbetsorder",
+            photo,
+        ),
+        Err(status) => status.into_response(),
+    }
 }
 
 async fn view_seen(
     State(state): State<AppState>,
     caller: Option<Extension<CurrentUser>>,
-    Path((id, photo)): Path<(String, String)>,
+    Path(ids): Path<(String, String)>,
 ) -> Response {
-    let Some(Extension(caller)) = caller else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    let (Ok(id), Ok(photo)) = (Uuid::parse_str(id.trim()), Uuid::parse_str(photo.trim())) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    jpeg(
-        walk_photos::get(&state.db, &caller, id, photo).await,
-        "iakttagelse",
-        photo,
-    )
+    match photo_request(caller, ids) {
+        Ok((caller, id, photo)) => jpeg(
+            walk_photos::get(&state.db, &caller, id, photo).await,
+            "iakttagelse",
+            photo,
+        ),
+        Err(status) => status.into_response(),
+    }
 }
 
 /// A stored photo, for the caller's eyes only: never cached by others, never sniffed, never

@@ -53,7 +53,7 @@ fn WalkList(list: Vec<WalkSummary>) -> impl IntoView {
                     String::new()
                 };
                 view! {
-                    <li class="order-card" class:overdue=false>
+                    <li class="order-card">
                         <h2><a href=format!("/walks/{}", w.id)>{title}</a></h2>
                         <p>
                             <strong>{walk_state_label(w.state)}</strong>

@@ -9,7 +9,8 @@ use shared::walk::{ObservationInput, ToOrdersInput, WalkInput};
 use uuid::Uuid;
 
 use super::demo::demo_user;
-use super::entities::{area, organisation, walk_observation};
+use super::demo_work_orders::organisation_id;
+use super::entities::{area, walk_observation};
 use super::time::now_local;
 use super::{Result, db_err, walks};
 
@@ -56,16 +57,6 @@ async fn area_id<C: ConnectionTrait>(db: &C, name: &str) -> Result<String> {
         .to_string())
 }
 
-async fn org_id<C: ConnectionTrait>(db: &C, name: &str) -> Result<Uuid> {
-    Ok(organisation::Entity::find()
-        .filter(organisation::Column::Name.eq(name))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or(shared::AppError::Internal)?
-        .id)
-}
-
 pub(super) async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<()> {
     let coordinator = demo_user(db, "coordinator@example.org").await?;
     let today = now_local().date();
@@ -106,7 +97,7 @@ pub(super) async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Resul
             to_orders.picked.push(id.to_string());
             to_orders
                 .owners
-                .push(format!("{id}:{}", org_id(db, owner).await?));
+                .push(format!("{id}:{}", organisation_id(db, owner).await?));
         }
     }
     walks::set_done(db, &coordinator, walk, true).await?;

@@ -80,7 +80,7 @@ const ORDERS: [(&str, &str, &str, bool); 6] = [
     ),
 ];
 
-async fn organisation_id<C: ConnectionTrait>(db: &C, name: &str) -> Result<Uuid> {
+pub(super) async fn organisation_id<C: ConnectionTrait>(db: &C, name: &str) -> Result<Uuid> {
     organisation::Entity::find()
         .filter(organisation::Column::Name.eq(name))
         .one(db)

@@ -8,14 +8,14 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
+use shared::AppError;
 use shared::user::CurrentUser;
-use shared::work_order::{MAX_PHOTOS, PhotoStage};
-use shared::{AppError, FieldError};
+use shared::work_order::PhotoStage;
 use uuid::Uuid;
 
 use super::{ensure_joins, record};
 use crate::ssr::entities::{walk_observation, walk_photo, work_order_photo};
-use crate::ssr::work_orders::photos::prepare;
+use crate::ssr::work_orders::photos::{prepare, room_for_one};
 use crate::ssr::{Result, db_err};
 
 /// The observation, if the caller may add photos to it: its recorder or a coordinator, while it
@@ -62,12 +62,7 @@ pub async fn store<C: ConnectionTrait + TransactionTrait>(
         .count(&*txn)
         .await
         .map_err(db_err)?;
-    if count >= u64::from(MAX_PHOTOS) {
-        return Err(AppError::field(
-            "photo",
-            FieldError::TooMany { max: MAX_PHOTOS },
-        ));
-    }
+    room_for_one(count)?;
     let photo = Uuid::now_v7();
     let side = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
     walk_photo::ActiveModel {

@@ -75,8 +75,9 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> 
         .all(db)
         .await
         .map_err(db_err)?;
+    // The observations' places only, not the whole area's.
     let places: HashMap<Uuid, place::Model> = place::Entity::find()
-        .filter(place::Column::AreaId.eq(m.area_id))
+        .filter(place::Column::Id.is_in(observations.iter().map(|o| o.place_id)))
         .all(db)
         .await
         .map_err(db_err)?

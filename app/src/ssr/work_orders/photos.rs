@@ -90,6 +90,18 @@ pub(crate) async fn prepare(bytes: Vec<u8>) -> Result<(Vec<u8>, u32, u32)> {
         .map_err(|e| AppError::field("photo", e))
 }
 
+/// Refuses another photo on a record that has `count` of the most it may have.
+pub(crate) fn room_for_one(count: u64) -> Result<()> {
+    if count >= u64::from(MAX_PHOTOS) {
+        Err(AppError::field(
+            "photo",
+            FieldError::TooMany { max: MAX_PHOTOS },
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Adds a photo to order `id` at `stage`. The bytes are checked and made anew before the write
 /// (decoding takes time; the write turn is not held for it). Returns the photo's id.
 #[tracing::instrument(skip(db, bytes), fields(user = %caller.id, size = bytes.len()), err)]
@@ -117,12 +129,7 @@ pub async fn store<C: ConnectionTrait + TransactionTrait>(
         .count(&*txn)
         .await
         .map_err(db_err)?;
-    if count >= u64::from(MAX_PHOTOS) {
-        return Err(AppError::field(
-            "photo",
-            FieldError::TooMany { max: MAX_PHOTOS },
-        ));
-    }
+    room_for_one(count)?;
     let photo = Uuid::now_v7();
     let side = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
     work_order_photo::ActiveModel {
