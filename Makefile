@@ -9,11 +9,11 @@ SITE_RELEASE := target/site-release
 BIN := target/debug/samverkan
 E2E_PORT ?= 3100
 # Splits the browser's WASM per page (tools/split-site, built once, optimised: it reads the
-# whole module), then binds the main module with wasm-bindgen. $(1): the cargo profile folder,
-# $(2): the site folder.
+# whole module), then binds the main module with wasm-bindgen, into the site's staging folder.
+# $(1): the cargo profile folder, $(2): the site folder.
 define split_and_bind
-	cargo run -q --release -p split-site -- target/$(WASM_TARGET)/$(1)/app.wasm $(2)/pkg
-	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(2)/pkg \
+	cargo run -q --release -p split-site -- target/$(WASM_TARGET)/$(1)/app.wasm $(2)/staging
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir $(2)/staging \
 		--out-name samverkan target/$(WASM_TARGET)/$(1)/app_split.wasm
 endef
 
@@ -35,15 +35,16 @@ e2e-tools:
 
 # The browser half: the app crate as WASM with the hydrate feature, bound by wasm-bindgen.
 # The WASM is split per page (tools/split-site): the shell's code loads first, each page's
-# chunk when the page is shown. wasm-bindgen then binds the main module. Every file gets a
-# brotli and a gzip copy (tools/precompress.mjs), which the server sends as they are.
+# chunk when the page is shown. wasm-bindgen then binds the main module. tools/publish.mjs
+# names the build by a hash of its files and puts them under pkg/<build id>/, each with a
+# brotli and a gzip copy, which the server sends as they are and browsers keep for good.
 site: tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate
-	@mkdir -p $(SITE)/pkg
+	@mkdir -p $(SITE)/staging
 	$(call split_and_bind,debug,$(SITE))
-	@cp style/main.css $(SITE)/pkg/samverkan.css
+	@cp style/main.css $(SITE)/staging/samverkan.css
 	@cp style/favicon.svg $(SITE)/favicon.svg
-	node tools/precompress.mjs $(SITE)/pkg 9
+	node tools/publish.mjs $(SITE) 9
 
 build: site
 	cargo build -p samverkan-server
@@ -93,14 +94,14 @@ e2e: build e2e-tools
 
 release: tools e2e-tools
 	cargo build -p app --lib --target $(WASM_TARGET) --features hydrate --profile wasm-release
-	@mkdir -p $(SITE_RELEASE)/pkg
+	@mkdir -p $(SITE_RELEASE)/staging
 	$(call split_and_bind,wasm-release,$(SITE_RELEASE))
-	ls $(SITE_RELEASE)/pkg/*.wasm | xargs -P 2 -I {} end2end/node_modules/.bin/wasm-opt -Oz \
+	ls $(SITE_RELEASE)/staging/*.wasm | xargs -P 2 -I {} end2end/node_modules/.bin/wasm-opt -Oz \
 		--enable-bulk-memory --enable-nontrapping-float-to-int --strip-producers \
 		--strip-target-features -o {} {}
-	@cp style/main.css $(SITE_RELEASE)/pkg/samverkan.css
+	@cp style/main.css $(SITE_RELEASE)/staging/samverkan.css
 	@cp style/favicon.svg $(SITE_RELEASE)/favicon.svg
-	node tools/precompress.mjs $(SITE_RELEASE)/pkg
+	node tools/publish.mjs $(SITE_RELEASE)
 	cargo build -p samverkan-server --release
 
 ## Benchmark -----------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Turns bench/run.sh's results (and download_sizes.py's) into a table and target/bench/latest.json.
-Usage: report.py RESULTS.tsv DOWNLOAD.json OUT.json"""
+Usage: report.py RESULTS.tsv DOWNLOAD.json OUT.json [PHONE.json]"""
 import json
 import sys
 
@@ -53,5 +53,24 @@ print(f"\nWASM + JS gzipped, per page (main module {kb(download['main_bytes'])} 
       f"{download['pages_under_400kb']} of {download['pages']} pages under 400 KB")
 print("  " + ", ".join(f"{page} {kb(n)}" for page, n in download["page_bytes"].items()))
 print(f"CSV import of 100,000 incidents: {report['all'].get('csv_import_100k_seconds')} s")
+
+# The phone profile (bench/phone.cjs), against the issue's targets.
+PHONE_TARGETS = {"cold": 3000, "warm": 1500}
+if len(sys.argv) > 4:
+    phone = json.load(open(sys.argv[4]))
+    report["all"]["phone"] = phone
+    p = phone["profile"]
+    print(f"\nPhone: {p['viewport']}, {p['downloadThroughput'] * 8 / 1e6:.1f} Mbit/s down, "
+          f"{p['latency']} ms round trip, CPU {p['cpu_slowdown']}x slower; median of rounds")
+    print(f"{'page':<20}{'cache':>6}{'heading s':>11}{'interactive s':>15}{'KB':>8}{'requests':>10}  target")
+    for name, page in phone["pages"].items():
+        for cache in ("cold", "warm"):
+            m = page[cache]
+            goal = PHONE_TARGETS[cache]
+            verdict = f"interactive<{goal / 1000:g} s" + (" ok" if m["interactive_ms"] < goal else " MISSED")
+            if name == "log incident" and cache == "cold":
+                verdict += ", <250 KB" + (" ok" if m["bytes"] < 250 * 1024 else " MISSED")
+            print(f"{name:<20}{cache:>6}{m['heading_ms'] / 1000:>11.1f}{m['interactive_ms'] / 1000:>15.1f}"
+                  f"{m['bytes'] / 1024:>8.0f}{m['requests']:>10}  {verdict}")
 json.dump(report, open(sys.argv[3], "w"), indent=2)
 print(f"written {sys.argv[3]}")

@@ -15,10 +15,12 @@ command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >
 
 results="$out/results.tsv"
 : > "$results"
+rm -f "$out/phone.json"
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results"; }
 
 # The browser's download per page: the main module and the page's chunks, gzipped.
-python3 bench/download_sizes.py target/site-release/pkg "$out/download.json"
+build="pkg/$(cat target/site-release/build-id)"
+python3 bench/download_sizes.py "target/site-release/$build" "$out/download.json"
 
 wait_up() {
   for _ in $(seq 1 600); do
@@ -76,7 +78,7 @@ LUA
   # The dashboard goes last: while it is slow, its backlog would starve whatever came next.
   local -a names=(static picture list_first list_deep list_filtered list_filtered_deep list_search list_search_rare detail log_incident dashboard)
   local -a paths=(
-    "/pkg/samverkan.css"
+    "/$build/samverkan.css"
     "/picture"
     "/incidents"
     "/incidents?before=$deep"
@@ -88,6 +90,10 @@ LUA
     "/api/incidents/save"
     "/dashboard"
   )
+  # The phone profile once, on the first database: it measures what a phone receives.
+  if [ ! -e "$out/phone.json" ]; then
+    node bench/phone.cjs "$base" "$out/phone.json" "${BENCH_PHONE_ROUNDS:-3}"
+  fi
   for i in "${!names[@]}"; do
     local extra=()
     if [ "${names[$i]}" = log_incident ]; then
@@ -134,4 +140,4 @@ import_line=$(target/release/samverkan import-incidents "$out/import.csv" 2>/dev
 echo "import: $import_line"
 record all csv_import_100k_seconds "$(echo "$import_line" | sed -E 's/.* in ([0-9.]+) s$/\1/')"
 
-python3 bench/report.py "$results" "$out/download.json" "$out/latest.json"
+python3 bench/report.py "$results" "$out/download.json" "$out/latest.json" "$out/phone.json"

@@ -1,7 +1,7 @@
 //! The HTML shell and the router: which page answers which path.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
@@ -12,8 +12,10 @@ use crate::pages::not_found;
 use crate::routes;
 
 /// The document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
+    use crate::ssr::assets::BuildScripts;
+    use leptos_meta::MetaTags;
     crate::ssr::security::record_page_nonce();
     let lang = current_lang();
     view! {
@@ -22,7 +24,7 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HydrationScripts options />
+                <BuildScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -55,7 +57,6 @@ pub fn App() -> impl IntoView {
     provide_context(user);
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/samverkan.css" />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Meta name="description" content=t(T::AppTagline) />
         // The empty text under every page's own: while a page's code is still loading after

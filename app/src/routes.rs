@@ -32,6 +32,8 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
+                #[cfg(feature = "ssr")]
+                crate::ssr::assets::preload_page_chunks();
                 crate::app::mark_hydrated();
                 $page().into_any()
             }

@@ -21,3 +21,67 @@ test("a page's code and the page itself arrive compressed", async ({ page }) => 
   const start = encodings.find(([path]) => path === '/');
   expect(start?.[1], 'the start page').toMatch(/^(br|gzip)$/);
 });
+
+// A build's files are named by it: kept by the browser for a year without asking again, while
+// the page itself is never kept. A deploy gives new names, so no page mixes two builds.
+test("a page's code is named by its build and kept for good", async ({ page }) => {
+  const seen: Promise<[string, Record<string, string>]>[] = [];
+  page.on('response', (res) => {
+    if (res.status() !== 200) return;
+    seen.push(res.allHeaders().then((h) => [new URL(res.url()).pathname, h]));
+  });
+  await signIn(page, 'police@example.org');
+  await hydrated(page);
+  const responses = await Promise.all(seen);
+  const code = responses.filter(([path]) => path.startsWith('/pkg/'));
+  expect(code.length, 'the styles, the module, its WASM and the page chunks').toBeGreaterThan(3);
+  const builds = new Set(code.map(([path]) => path.split('/')[2]));
+  expect([...builds], 'one build, named by a hash').toEqual([expect.stringMatching(/^[0-9a-f]{16}$/)]);
+  for (const [path, headers] of code) {
+    expect(headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
+  }
+  const start = responses.find(([path]) => path === '/');
+  expect(start?.[1]['cache-control'], 'the page itself').toBe('no-store');
+});
+
+// The head names the page's own code chunks on every render, so the browser fetches them
+// beside the main module instead of discovering them one round trip after another.
+test('every page names its code chunks in its head, every time', async ({ page }) => {
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  // Each `<link>` of the page as its attributes, in whatever order they come.
+  const links = (html: string) =>
+    [...html.matchAll(/<link\b([^>]*)>/g)].map((m) =>
+      Object.fromEntries([...m[1].matchAll(/([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
+    );
+  const preloads = (html: string) =>
+    links(html)
+      .filter((l) => l.rel === 'preload' && l.as === 'fetch' && l.crossorigin === 'anonymous')
+      .map((l) => l.href)
+      .filter((href) => href.endsWith('.wasm') && !href.endsWith('/samverkan_bg.wasm'));
+  const paths = ['/', '/incidents/new', '/incidents', '/picture', '/meetings', '/dashboard'];
+  for (const path of paths) {
+    for (let round = 0; round < 5; round++) {
+      const html = await (await page.request.get(path)).text();
+      const chunks = preloads(html);
+      expect(chunks.length, `${path}, render ${round + 1}`).toBeGreaterThan(0);
+      const loader = links(html).filter((l) => l.rel === 'modulepreload' && /^\/pkg\/[0-9a-f]{16}\/__wasm_split\./.test(l.href));
+      expect(loader.length, `${path}: the chunk loader`).toBe(1);
+    }
+  }
+  // What the browser then fetches for a page it opens fresh is what the head named.
+  const named = new Set(preloads(await (await page.request.get('/incidents/new')).text()));
+  const fetched: string[] = [];
+  const fresh = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  await fresh.addCookies(await page.context().cookies());
+  const tab = await fresh.newPage();
+  tab.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.endsWith('.wasm') && !path.endsWith('/samverkan_bg.wasm')) fetched.push(path);
+  });
+  await tab.goto('/incidents/new');
+  await hydrated(tab);
+  expect(fetched.length).toBeGreaterThan(0);
+  for (const chunk of fetched) expect([...named], chunk).toContain(chunk);
+  await fresh.close();
+});

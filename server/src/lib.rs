@@ -1,6 +1,7 @@
 //! Start-up of the Samverkan server: configuration, the router, the session middleware and
 //! serving on a given listener. `main.rs` only parses the command line.
 
+pub mod assets;
 pub mod backup;
 pub mod calendar;
 pub mod cli;

@@ -16,7 +16,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeFile;
 use tower_http::trace::TraceLayer;
 
 use crate::Config;
@@ -35,7 +35,9 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let leptos_options = LeptosOptions::builder()
         .output_name("samverkan")
         .site_root(config.site_root.as_str())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(crate::assets::pkg_dir(std::path::Path::new(
+            &config.site_root,
+        )))
         .site_addr(config.addr)
         .build();
     let settings = Settings {
@@ -52,13 +54,6 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         settings: Arc::new(settings),
         views: Arc::new(Views::new(VIEW_TTL)),
     })
-}
-
-/// The WASM, JS and CSS, straight from the folder. Not through Leptos' file handler: it copies
-/// the response options of whichever page is rendering on the same thread onto the file (a
-/// page's 403, and so its headers, arrived on WASM chunks while the browser loaded them).
-fn assets(dir: &std::path::Path) -> ServeDir {
-    ServeDir::new(dir).precompressed_gzip().precompressed_br()
 }
 
 /// The app's pages, found once per process. Finding them renders the app with resource loading
@@ -93,7 +88,7 @@ pub fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
-        .nest_service("/pkg", assets(&site_root.join("pkg")))
+        .merge(crate::assets::router(&site_root))
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::map_response(bad_arguments_are_400))
@@ -175,6 +170,8 @@ impl Application {
 
     /// Serves until SIGINT/SIGTERM, finishing requests in flight.
     pub async fn run(self) -> anyhow::Result<()> {
+        // Other servers on the same PostgreSQL database announce their changes.
+        app::ssr::views::follow_other_servers(&self.state.db);
         // Without TCP_NODELAY, responses written in pieces stall ~40 ms on keep-alive connections.
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);

@@ -216,7 +216,7 @@ async fn a_file_never_carries_the_status_or_cookies_of_a_page_rendered_beside_it
         .pool_max_idle_per_host(0)
         .build()
         .expect("client");
-    let file_url = app.url("/pkg/samverkan.css");
+    let file_url = app.url(TEST_CSS_PATH);
     for round in 0..60 {
         let files: Vec<_> = (0..5)
             .map(|_| tokio::spawn(visitor.get(&file_url).send()))

@@ -39,7 +39,7 @@ async fn pages_beside_files_never_stall_while_other_servers_build_their_routers(
         .pool_max_idle_per_host(0)
         .build()
         .expect("client");
-    let file_url = app.url("/pkg/samverkan.css");
+    let file_url = app.url(TEST_CSS_PATH);
 
     // Another thread keeps building routers, as the other tests of a binary do when they
     // start their servers.

@@ -64,7 +64,7 @@ pub async fn record<C: ConnectionTrait>(
     .await
     .map_err(db_err)?;
     if action != AuditAction::View {
-        super::views::changed();
+        super::views::changed_in(db).await?;
     }
     Ok(())
 }

@@ -4,8 +4,10 @@
 //!
 //! An entry is used while it is younger than the time to live and no change has gone through
 //! this process since it was made: every audited change and every committed write turn calls
-//! [`changed`]. Changes made by another process (the CLI import, a second server on the same
-//! PostgreSQL database) show within the time to live.
+//! [`changed`]. On PostgreSQL every audited change also announces itself (`NOTIFY`, which
+//! PostgreSQL delivers only once the change commits), and each server listens
+//! ([`follow_other_servers`]): a change through one server outdates the views of all of them.
+//! Changes on SQLite by another process (the CLI import) show within the time to live.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -14,14 +16,69 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::Result;
+use sea_orm::sqlx::postgres::{PgListener, PgPool};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
-/// Bumped by every change that goes through this process.
+use super::{Result, db_err};
+
+/// Bumped by every change that goes through this process, or that another server announces.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// The PostgreSQL channel on which servers announce changes to each other.
+pub const CHANNEL: &str = "samverkan_changed";
 
 /// Marks every kept view as outdated.
 pub fn changed() {
     GENERATION.fetch_add(1, Ordering::AcqRel);
+}
+
+/// How many changes this process has seen (tests and diagnostics).
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Acquire)
+}
+
+/// Marks every kept view as outdated, and on PostgreSQL tells the other servers too once the
+/// transaction `db` belongs to commits (a rolled-back change tells nobody).
+pub async fn changed_in<C: ConnectionTrait>(db: &C) -> Result<()> {
+    changed();
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_unprepared(&format!("NOTIFY {CHANNEL}"))
+            .await
+            .map_err(db_err)?;
+    }
+    Ok(())
+}
+
+/// On PostgreSQL, listens for the changes other servers announce and outdates this server's
+/// views, in a task of its own for as long as the process runs. A dropped connection outdates
+/// them too (announcements may have been missed) and is made again.
+pub fn follow_other_servers(db: &DatabaseConnection) {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return;
+    }
+    let pool = db.get_postgres_connection_pool().clone();
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = listen(&pool).await {
+                tracing::warn!(error = %e, "not hearing other servers' changes; trying again");
+            }
+            changed();
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+}
+
+async fn listen(pool: &PgPool) -> std::result::Result<(), sea_orm::sqlx::Error> {
+    let mut listener = PgListener::connect_with(pool).await?;
+    listener.listen(CHANNEL).await?;
+    // Whatever changed before the listening began.
+    changed();
+    loop {
+        // `None`: the connection dropped and was made again, and announcements in between
+        // are lost.
+        listener.try_recv().await?;
+        changed();
+    }
 }
 
 /// At most this many views are kept; past it, all are dropped and built again on demand.

@@ -60,16 +60,22 @@ impl TestApp {
     }
 }
 
-/// The stylesheet the test site serves under `/pkg/samverkan.css`.
+/// The test site's build: its files are under `/pkg/<TEST_BUILD>/`.
+pub const TEST_BUILD: &str = "00c0ffee00c0ffee";
+/// The stylesheet the test site serves, and where.
 pub const TEST_CSS: &str = "body { margin: 0 }\n";
+pub const TEST_CSS_PATH: &str = "/pkg/00c0ffee00c0ffee/samverkan.css";
 
-/// A site folder for this test process (written once): `pkg/samverkan.css` and the favicon.
+/// A site folder for this test process (written once), laid out as `tools/publish.mjs` lays
+/// out a build: `build-id`, `pkg/<build id>/samverkan.css`, and the favicon.
 fn test_site() -> String {
     static SITE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SITE.get_or_init(|| {
         let root = std::env::temp_dir().join(format!("samverkan-test-site-{}", std::process::id()));
-        std::fs::create_dir_all(root.join("pkg")).expect("site folder");
-        std::fs::write(root.join("pkg/samverkan.css"), TEST_CSS).expect("stylesheet");
+        let build = root.join("pkg").join(TEST_BUILD);
+        std::fs::create_dir_all(&build).expect("site folder");
+        std::fs::write(build.join("samverkan.css"), TEST_CSS).expect("stylesheet");
+        std::fs::write(root.join("build-id"), format!("{TEST_BUILD}\n")).expect("build id");
         std::fs::write(
             root.join("favicon.svg"),
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",

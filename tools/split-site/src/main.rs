@@ -12,8 +12,9 @@ use anyhow::{Context, bail};
 
 /// What Leptos names the loader when file hashing is off.
 const LOADER: &str = "./__wasm_split.______________________.js";
-/// Where the browser finds wasm-bindgen's glue, which the loader imports.
-const MAIN_MODULE: &str = "/pkg/samverkan.js";
+/// Where the browser finds wasm-bindgen's glue, which the loader imports: beside the loader,
+/// in the build's own folder.
+const MAIN_MODULE: &str = "./samverkan.js";
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
