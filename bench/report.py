@@ -6,6 +6,8 @@ import sys
 TARGETS_P99_MS = {
     "picture": 50, "dashboard": 50, "list_first": 30, "list_deep": 30,
     "list_filtered": 30, "list_filtered_deep": 30, "list_search": 50, "list_search_rare": 50,
+    "detail": 50, "mixed_picture": 50, "mixed_list_first": 50, "mixed_detail": 50,
+    "mixed_dashboard": 50,
 }
 
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
@@ -26,8 +28,9 @@ for db, entry in report.items():
     print(f"\n{db}: load {entry.get('load_seconds')} s, start-up {entry.get('startup_ms')} ms, "
           f"peak RSS {entry.get('peak_rss_mb')} MB")
     firsts = {k[: -len("_first_ms")]: v for k, v in entry.items() if k.endswith("_first_ms")}
+    queries = {k[: -len("_queries")]: v for k, v in entry.items() if k.endswith("_queries")}
     print(f"{'endpoint':<20}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs static':>11}"
-          f"{'first ms':>10}{'target':>10}")
+          f"{'first ms':>10}{'queries':>9}{'target':>10}")
     for name, r in entry.items():
         if not isinstance(r, dict):
             continue
@@ -43,8 +46,10 @@ for db, entry in report.items():
             verdict = f"p99<{target}" + (" ok" if r["p99_ms"] < target else " MISSED")
         first = firsts.get(name)
         first = f"{first:.0f}" if first is not None else "-"
+        query_count = queries.get(name)
+        query_count = f"{query_count:.0f}" if query_count is not None else "-"
         print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}"
-              f"{first:>10}{verdict:>14}")
+              f"{first:>10}{query_count:>9}{verdict:>14}")
 download = json.load(open(sys.argv[2]))
 report.setdefault("all", {})["download"] = download
 kb = lambda n: f"{n / 1024:.0f} KB"

@@ -24,7 +24,7 @@ python3 bench/download_sizes.py "target/site-release/$build" "$out/download.json
 
 wait_up() {
   for _ in $(seq 1 600); do
-    curl -fso /dev/null "$base/sign-in" && return 0
+    curl -fso /dev/null "${1:-$base}/sign-in" && return 0
     sleep 0.02
   done
   echo "server did not start" >&2
@@ -109,6 +109,39 @@ LUA
     echo "  ${names[$i]}: $line"
     record "$name" "${names[$i]}" "$line"
   done
+  # Mixed load: each page read on 14 connections while 2 more log incidents all along, so
+  # the kept views are outdated again and again. The writes' own figures are recorded beside.
+  for i in 1 2 8 10; do
+    wrk -t1 -c2 -d"${seconds}s" --latency -H "$cookie" -s "$out/post.lua" "$base/api/incidents/save" 2>&1 \
+      | python3 bench/wrk_summary.py > "$out/mixed-writes" &
+    local writer=$! line
+    line=$(wrk -t1 -c14 -d"${seconds}s" --latency -H "$cookie" "$base${paths[$i]}" 2>&1 | python3 bench/wrk_summary.py)
+    wait "$writer"
+    echo "  mixed ${names[$i]}: $line; writes $(cat "$out/mixed-writes")"
+    record "$name" "mixed_${names[$i]}" "$line"
+    record "$name" "mixed_${names[$i]}_writes" "$(cat "$out/mixed-writes")"
+  done
+  # Two servers on one PostgreSQL database, 8 connections each: their sum against one server.
+  if [ "$name" = postgres ]; then
+    local second="http://127.0.0.1:$((port + 1))"
+    SAMVERKAN_ADDR="127.0.0.1:$((port + 1))" target/release/samverkan serve > "$out/$name-server2.log" 2>&1 &
+    local pid2=$!
+    wait_up "$second"
+    for i in 1 2 9 10; do
+      local extra=()
+      [ "${names[$i]}" = log_incident ] && extra=(-s "$out/post.lua")
+      wrk -t1 -c8 -d"${seconds}s" --latency -H "$cookie" "${extra[@]}" "$second${paths[$i]}" 2>&1 \
+        | python3 bench/wrk_summary.py > "$out/two-b" &
+      local other=$! a b
+      a=$(wrk -t1 -c8 -d"${seconds}s" --latency -H "$cookie" "${extra[@]}" "$base${paths[$i]}" 2>&1 | python3 bench/wrk_summary.py)
+      wait "$other"
+      b=$(cat "$out/two-b")
+      line=$(python3 -c 'import sys; a, b = sys.argv[1].split(), sys.argv[2].split(); print(float(a[0]) + float(b[0]), max(float(a[1]), float(b[1])), max(float(a[2]), float(b[2])), int(a[3]) + int(b[3]))' "$a" "$b")
+      echo "  two servers ${names[$i]}: $line"
+      record "$name" "two_servers_${names[$i]}" "$line"
+    done
+    kill "$pid2"; wait "$pid2" 2>/dev/null || true
+  fi
   if [ -e "/proc/$pid/status" ]; then
     record "$name" peak_rss_mb "$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")"
     kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -116,6 +149,31 @@ LUA
     echo "  the server exited during the run; see $out/$name-server.log"
     record "$name" server_exited 1
   fi
+  count_queries "$name" "$cookie" "${names[@]:1}" -- "${paths[@]:1}"
+}
+
+# SQL statements per page: a server that logs every statement (SAMVERKAN_SLOW_SQL_MS=0) gets
+# each page twice, one at a time; the second request's lines are counted (kept views used).
+count_queries() {
+  local name=$1 cookie=$2; shift 2
+  local -a pages=() urls=()
+  while [ "$1" != -- ]; do pages+=("$1"); shift; done; shift
+  urls=("$@")
+  local log="$out/$name-queries.log"
+  SAMVERKAN_SLOW_SQL_MS=0 target/release/samverkan serve > "$log" 2>&1 &
+  local pid=$!
+  wait_up
+  for i in "${!pages[@]}"; do
+    [ "${pages[$i]}" = log_incident ] && continue
+    curl -fso /dev/null -H "$cookie" "$base${urls[$i]}" || true
+    local before after
+    before=$(grep -c 'slow statement' "$log" || true)
+    curl -fso /dev/null -H "$cookie" "$base${urls[$i]}" || true
+    sleep 0.2
+    after=$(grep -c 'slow statement' "$log" || true)
+    record "$name" "${pages[$i]}_queries" "$((after - before))"
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 for db in ${BENCH_DATABASES:-sqlite postgres}; do

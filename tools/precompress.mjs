@@ -1,4 +1,4 @@
-// Writes a brotli (.br) and a gzip (.gz) copy beside every WASM, JS, CSS and JSON file in a
+// Writes a brotli (.br) and a gzip (.gz) copy beside every WASM, JS, CSS, JSON and pack file in a
 // folder, which the server's file service sends to browsers that accept them. Node's own
 // zlib: nothing to install. Used by publish.mjs.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 export function precompress(dir, quality) {
   let [files, before, after] = [0, 0, 0];
   for (const name of readdirSync(dir)) {
-    if (!/\.(wasm|js|css|json)$/.test(name)) continue;
+    if (!/\.(wasm|js|css|json|bin)$/.test(name)) continue;
     const path = join(dir, name);
     const data = readFileSync(path);
     const br = brotliCompressSync(data, {

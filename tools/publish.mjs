@@ -1,8 +1,8 @@
 // Publishes a build's browser files under a name of their own, so browsers may keep them for
 // good and a page never loads modules of two builds.
 //
-// Reads every file in <site>/staging (the WASM, its chunks and loader, the JS glue, the CSS,
-// the split manifest), names the build by a hash of all of them, and copies them into
+// Packs each page's code (pack.mjs), reads every file in <site>/staging (the WASM, its chunks,
+// packs and loader, the JS glue, the CSS, the manifests), names the build by a hash of all of them, and copies them into
 // <site>/pkg/<build id>/, with a brotli and a gzip copy beside each (precompress.mjs), before
 // writing the id to <site>/build-id, which the server reads at start. The server serves
 // everything under /pkg as immutable. The two builds before this one stay, so pages a browser
@@ -15,6 +15,7 @@ import {
   statSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { pack } from './pack.mjs';
 import { precompress } from './precompress.mjs';
 
 const KEEP = 3;
@@ -24,6 +25,7 @@ if (!site) {
   process.exit(2);
 }
 const staging = join(site, 'staging');
+pack(staging);
 const names = readdirSync(staging)
   .filter((name) => statSync(join(staging, name)).isFile())
   .sort();

@@ -1,7 +1,7 @@
 //! The pages as lazily loaded routes. In the browser each page's code is a WASM chunk of its
 //! own (with chunks of the code it shares with some other pages), fetched when the page is
-//! first shown: the server names the chunks of the page it renders, so the browser preloads
-//! them beside the main module. The shell, the layout and the code every page uses load up
+//! first shown: the server names the pack holding them for the page it renders, so the browser
+//! preloads it beside the main module. The shell, the layout and the code every page uses load up
 //! front. On the server a lazy route renders like any other.
 
 // A page's split point is a WASM import and export that `#[lazy_route]` declares with `extern "C"`
@@ -33,7 +33,7 @@ macro_rules! lazy_page {
 
             fn view(_this: Self) -> AnyView {
                 #[cfg(feature = "ssr")]
-                crate::ssr::assets::preload_page_chunks();
+                crate::ssr::assets::preload_page_code();
                 crate::app::mark_hydrated();
                 $page().into_any()
             }

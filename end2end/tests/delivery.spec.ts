@@ -1,4 +1,4 @@
-import { test, expect, hydrated, signIn } from './helpers';
+import { test, expect, hydrated, menu, signIn } from './helpers';
 
 // What a phone on a weak connection receives: the page's code comes packed at build time
 // (brotli, or gzip where brotli is not accepted), and the page itself is packed on the way.
@@ -44,9 +44,10 @@ test("a page's code is named by its build and kept for good", async ({ page }) =
   expect(start?.[1]['cache-control'], 'the page itself').toBe('no-store');
 });
 
-// The head names the page's own code chunks on every render, so the browser fetches them
-// beside the main module instead of discovering them one round trip after another.
-test('every page names its code chunks in its head, every time', async ({ page }) => {
+// The head names the pack holding the page's code on every render, so the browser fetches it
+// beside the main module: one request instead of one per chunk, found one round trip after
+// another.
+test("every page names its code's pack in its head, every time, and the browser takes the code from it", async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
   await hydrated(page);
   // Each `<link>` of the page as its attributes, in whatever order they come.
@@ -54,34 +55,42 @@ test('every page names its code chunks in its head, every time', async ({ page }
     [...html.matchAll(/<link\b([^>]*)>/g)].map((m) =>
       Object.fromEntries([...m[1].matchAll(/([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
     );
-  const preloads = (html: string) =>
+  const packs = (html: string) =>
     links(html)
       .filter((l) => l.rel === 'preload' && l.as === 'fetch' && l.crossorigin === 'anonymous')
       .map((l) => l.href)
-      .filter((href) => href.endsWith('.wasm') && !href.endsWith('/samverkan_bg.wasm'));
+      .filter((href) => /^\/pkg\/[0-9a-f]{16}\/pack_\d+\.bin$/.test(href));
   const paths = ['/', '/incidents/new', '/incidents', '/picture', '/meetings', '/dashboard'];
+  const named = new Map<string, string>();
   for (const path of paths) {
     for (let round = 0; round < 5; round++) {
       const html = await (await page.request.get(path)).text();
-      const chunks = preloads(html);
-      expect(chunks.length, `${path}, render ${round + 1}`).toBeGreaterThan(0);
+      expect(packs(html), `${path}, render ${round + 1}`).toHaveLength(1);
+      named.set(path, packs(html)[0]);
       const loader = links(html).filter((l) => l.rel === 'modulepreload' && /^\/pkg\/[0-9a-f]{16}\/__wasm_split\./.test(l.href));
       expect(loader.length, `${path}: the chunk loader`).toBe(1);
     }
   }
-  // What the browser then fetches for a page it opens fresh is what the head named.
-  const named = new Set(preloads(await (await page.request.get('/incidents/new')).text()));
+  expect(new Set(named.values()).size, 'a pack for each page').toBe(paths.length);
+
+  // A page opened fresh: its code comes in its pack, no chunk on its own.
   const fetched: string[] = [];
   const fresh = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
   await fresh.addCookies(await page.context().cookies());
   const tab = await fresh.newPage();
   tab.on('request', (req) => {
     const path = new URL(req.url()).pathname;
-    if (path.endsWith('.wasm') && !path.endsWith('/samverkan_bg.wasm')) fetched.push(path);
+    if (/\.(wasm|bin)$/.test(path) && !path.endsWith('/samverkan_bg.wasm')) fetched.push(path);
   });
   await tab.goto('/incidents/new');
   await hydrated(tab);
-  expect(fetched.length).toBeGreaterThan(0);
-  for (const chunk of fetched) expect([...named], chunk).toContain(chunk);
+  await expect(tab.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(fetched, 'the page fetched its pack once and nothing else').toEqual([named.get('/incidents/new')]);
+  // Moving on through the menu: the next page's code comes in its own pack.
+  fetched.length = 0;
+  await menu(tab, 'Lägesbild');
+  await expect(tab).toHaveURL(/\/picture$/);
+  await expect(tab.getByRole('heading', { level: 1 })).toContainText('Lägesbild');
+  expect(fetched).toEqual([named.get('/picture')]);
   await fresh.close();
 });

@@ -1,7 +1,7 @@
-//! The browser's code in a page's head: the styles, the main module, its WASM, and the
-//! chunks of the page being shown, all from the current build's folder
-//! (`LeptosOptions::site_pkg_dir`, `pkg/<build id>`), so the browser fetches them at once
-//! instead of discovering them one round trip after another.
+//! The browser's code in a page's head: the styles, the main module, its WASM, and the pack
+//! holding the code of the page being shown (`tools/pack.mjs`), all from the current build's
+//! folder (`LeptosOptions::site_pkg_dir`, `pkg/<build id>`), so the browser fetches them at
+//! once instead of discovering them one round trip after another.
 //!
 //! In place of Leptos' `HydrationScripts`, whose chunk preloads are added outside the page's
 //! reactive owner and so appeared on some responses only, and whose links carried the page's
@@ -18,8 +18,8 @@ use super::AppState;
 
 /// The chunk loader `tools/split-site` writes (the name Leptos gives it without file hashing).
 const LOADER: &str = "__wasm_split.______________________.js";
-/// Which chunks each lazily loaded function needs, written by `tools/split-site`.
-const MANIFEST: &str = "__wasm_split_manifest.json";
+/// Which pack holds each lazily loaded function's code, written by `tools/pack.mjs`.
+const PACKS: &str = "packs.json";
 
 /// The stylesheet, the main module and its WASM, and the script that hydrates the page.
 #[component]
@@ -43,9 +43,9 @@ pub fn BuildScripts(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Names the chunks of the page being rendered in the head. Called in each lazy route's view,
-/// inside the page's owner, after the route has registered the functions it loads.
-pub fn preload_page_chunks() {
+/// Names the pack of the page being rendered in the head. Called in each lazy route's view,
+/// inside the page's owner, after the route has registered the function it loads.
+pub fn preload_page_code() {
     let (Some(loaded), Some(state)) = (
         use_context::<leptos::PrefetchLazyFn>(),
         use_context::<AppState>(),
@@ -56,38 +56,34 @@ pub fn preload_page_chunks() {
         return;
     };
     let options = &state.leptos_options;
-    let manifest = manifest(options);
+    let packs = packs(options);
     let pkg = format!("/{}", options.site_pkg_dir);
-    let mut chunks: Vec<&String> = names
-        .iter()
-        .filter_map(|name| manifest.get(*name))
-        .flatten()
-        .collect();
-    if chunks.is_empty() {
+    let mut files: Vec<&String> = names.iter().filter_map(|name| packs.get(*name)).collect();
+    if files.is_empty() {
         return;
     }
-    chunks.sort();
-    chunks.dedup();
-    for chunk in chunks {
+    files.sort();
+    files.dedup();
+    for file in files {
         // On the server `to_html` hands a meta component to the head rather than writing it.
         let _ = view! {
-            <Link rel="preload" href=format!("{pkg}/{chunk}.wasm") as_="fetch" type_="application/wasm" crossorigin="anonymous" />
+            <Link rel="preload" href=format!("{pkg}/{file}") as_="fetch" crossorigin="anonymous" />
         }
         .to_html();
     }
     let _ = view! { <Link rel="modulepreload" href=format!("{pkg}/{LOADER}") /> }.to_html();
 }
 
-/// The build's chunk manifest, read once per process; empty for a site without split code.
-fn manifest(options: &LeptosOptions) -> &'static HashMap<String, Vec<String>> {
-    static MANIFEST_READ: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
-    MANIFEST_READ.get_or_init(|| {
+/// Each page's pack, read once per process; empty for a site without split code.
+fn packs(options: &LeptosOptions) -> &'static HashMap<String, String> {
+    static PACKS_READ: OnceLock<HashMap<String, String>> = OnceLock::new();
+    PACKS_READ.get_or_init(|| {
         let path = std::path::Path::new(options.site_root.as_ref())
             .join(options.site_pkg_dir.as_ref())
-            .join(MANIFEST);
+            .join(PACKS);
         match std::fs::read_to_string(&path) {
             Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
-                tracing::error!(path = %path.display(), error = %e, "unreadable chunk manifest");
+                tracing::error!(path = %path.display(), error = %e, "unreadable pack list");
                 HashMap::new()
             }),
             Err(_) => HashMap::new(),
