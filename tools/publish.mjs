@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import {
   copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync,
-  statSync, writeFileSync,
+  statSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { pack } from './pack.mjs';
@@ -49,11 +49,11 @@ writeFileSync(join(site, 'build-id.tmp'), `${id}\n`);
 renameSync(join(site, 'build-id.tmp'), join(site, 'build-id'));
 // Touched, so the newest builds are the ones kept.
 const now = new Date();
-writeFileSync(join(target, '.published'), now.toISOString());
+utimesSync(target, now, now);
 const builds = readdirSync(pkg)
   .filter((name) => /^[0-9a-f]{16}$/.test(name))
-  .map((name) => [name, statSync(join(pkg, name, '.published'), { throwIfNoEntry: false })])
-  .sort((a, b) => (b[1]?.mtimeMs ?? 0) - (a[1]?.mtimeMs ?? 0));
+  .map((name) => [name, statSync(join(pkg, name)).mtimeMs])
+  .sort((a, b) => b[1] - a[1]);
 for (const [name] of builds.slice(KEEP)) rmSync(join(pkg, name), { recursive: true, force: true });
 // Files of the layout before build ids, which would otherwise be served for ever.
 for (const name of readdirSync(pkg)) {

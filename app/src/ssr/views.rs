@@ -3,7 +3,8 @@
 //! a page that many people open at the weekly meeting costs a lookup.
 //!
 //! An entry is used while it is younger than the time to live and no change has gone through
-//! this process since it was made: every audited change and every committed write turn calls
+//! this process since it was made (or, while another caller rebuilds it, as it was:
+//! [`Views::get_or`]): every audited change and every committed write turn calls
 //! [`changed`]. On PostgreSQL every audited change also announces itself (`NOTIFY`, which
 //! PostgreSQL delivers only once the change commits), and each server listens
 //! ([`follow_other_servers`]): a change through one server outdates the views of all of them.
@@ -90,11 +91,26 @@ struct Entry {
     value: Arc<dyn Any + Send + Sync>,
 }
 
-type Slot = Arc<tokio::sync::Mutex<Option<Entry>>>;
+/// One view: the value kept, and the turn to build it.
+#[derive(Default)]
+struct Slot {
+    kept: Mutex<Option<Entry>>,
+    building: tokio::sync::Mutex<()>,
+}
+
+impl Slot {
+    /// The kept value if it is of `generation` (none given: of any) and younger than `ttl`.
+    fn value<T: Clone + 'static>(&self, generation: Option<u64>, ttl: Duration) -> Option<T> {
+        let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.as_ref()
+            .filter(|e| generation.is_none_or(|g| e.generation == g) && e.made.elapsed() < ttl)
+            .and_then(|e| e.value.downcast_ref::<T>().cloned())
+    }
+}
 
 pub struct Views {
     ttl: Duration,
-    slots: Mutex<HashMap<String, Slot>>,
+    slots: Mutex<HashMap<String, Arc<Slot>>>,
 }
 
 impl Views {
@@ -106,8 +122,13 @@ impl Views {
         }
     }
 
-    /// The view under `key`, or `build`'s result, kept for the next caller. Callers asking
-    /// for the same key while it is being built wait for that one build.
+    /// The view under `key`, or `build`'s result, kept for the next caller.
+    ///
+    /// One caller at a time builds a view. While it does, callers asking for the same view get
+    /// the value kept before (younger than the time to live) rather than wait: while incidents
+    /// stream in, each change outdates the picture and the dashboard, and every reader would
+    /// otherwise wait for a rebuild. A caller that finds nothing being built builds, and gets
+    /// what is true after every change it has seen, its own included.
     pub async fn get_or<T, F>(&self, key: String, build: F) -> Result<T>
     where
         T: Clone + Send + Sync + 'static,
@@ -123,18 +144,23 @@ impl Views {
             }
             slots.entry(key).or_default().clone()
         };
-        let mut entry = slot.lock().await;
+        if let Some(value) = slot.value(Some(GENERATION.load(Ordering::Acquire)), self.ttl) {
+            return Ok(value);
+        }
+        let _turn = match slot.building.try_lock() {
+            Ok(turn) => turn,
+            Err(_) => match slot.value(None, self.ttl) {
+                Some(kept) => return Ok(kept),
+                None => slot.building.lock().await,
+            },
+        };
         // Read before building: a change during the build leaves the entry outdated.
         let generation = GENERATION.load(Ordering::Acquire);
-        if let Some(e) = entry.as_ref()
-            && e.generation == generation
-            && e.made.elapsed() < self.ttl
-            && let Some(value) = e.value.downcast_ref::<T>()
-        {
-            return Ok(value.clone());
+        if let Some(value) = slot.value(Some(generation), self.ttl) {
+            return Ok(value);
         }
         let value = build.await?;
-        *entry = Some(Entry {
+        *slot.kept.lock().unwrap_or_else(|e| e.into_inner()) = Some(Entry {
             generation,
             made: Instant::now(),
             value: Arc::new(value.clone()),
@@ -186,6 +212,40 @@ mod tests {
         let (never, builds) = (Views::default(), AtomicUsize::new(0));
         assert_eq!(count(&never, &builds).await, 1);
         assert_eq!(count(&never, &builds).await, 2);
+    }
+
+    #[tokio::test]
+    async fn while_one_caller_rebuilds_the_others_get_the_kept_view_at_once() {
+        let views = Arc::new(Views::new(Duration::from_secs(60)));
+        let first: u32 = views.get_or("r".into(), async { Ok(1) }).await.unwrap();
+        assert_eq!(first, 1);
+        changed();
+        // A rebuild that takes until it is let go.
+        let (release, hold) = tokio::sync::oneshot::channel::<()>();
+        let rebuilding = {
+            let views = views.clone();
+            tokio::spawn(async move {
+                views
+                    .get_or("r".into(), async {
+                        hold.await.ok();
+                        Ok(2u32)
+                    })
+                    .await
+                    .unwrap()
+            })
+        };
+        while views.slots.lock().unwrap()["r"].building.try_lock().is_ok() {
+            tokio::task::yield_now().await;
+        }
+        let meanwhile: u32 = views
+            .get_or("r".into(), async { Ok(99) })
+            .await
+            .unwrap();
+        assert_eq!(meanwhile, 1, "the kept view, without waiting or building");
+        release.send(()).unwrap();
+        assert_eq!(rebuilding.await.unwrap(), 2, "the rebuilding caller gets the new view");
+        let after: u32 = views.get_or("r".into(), async { Ok(3) }).await.unwrap();
+        assert_eq!(after, 2, "then everyone does");
     }
 
     #[tokio::test]
