@@ -237,13 +237,14 @@ mod tests {
         while views.slots.lock().unwrap()["r"].building.try_lock().is_ok() {
             tokio::task::yield_now().await;
         }
-        let meanwhile: u32 = views
-            .get_or("r".into(), async { Ok(99) })
-            .await
-            .unwrap();
+        let meanwhile: u32 = views.get_or("r".into(), async { Ok(99) }).await.unwrap();
         assert_eq!(meanwhile, 1, "the kept view, without waiting or building");
         release.send(()).unwrap();
-        assert_eq!(rebuilding.await.unwrap(), 2, "the rebuilding caller gets the new view");
+        assert_eq!(
+            rebuilding.await.unwrap(),
+            2,
+            "the rebuilding caller gets the new view"
+        );
         let after: u32 = views.get_or("r".into(), async { Ok(3) }).await.unwrap();
         assert_eq!(after, 2, "then everyone does");
     }
