@@ -80,3 +80,47 @@ async fn pages_link_the_current_builds_files_which_are_kept_for_good() {
         }
     }
 }
+
+/// The data a page hands to the browser, one entry per resource.
+fn resources(html: &str) -> Vec<&str> {
+    html.split("__RESOLVED_RESOURCES[")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("] = \"").map(|(_, value)| value))
+        .map(|value| value.split("\";").next().unwrap_or_default())
+        .collect()
+}
+
+// Leptos runs what is inside a Suspense again until it settles: the start page made its
+// resources there, and sent each of them three times (3.7 MB of HTML on ten years of data).
+#[tokio::test]
+async fn the_start_page_sends_each_piece_of_its_data_once() {
+    for (backend, app) in apps().await {
+        for (email, piece) in [
+            ("coordinator@example.org", "\\\"areas\\\""),
+            ("police@example.org", "\\\"late_additions\\\""),
+            ("manager@example.org", "\\\"weeks\\\""),
+        ] {
+            let browser = app.browser();
+            browser.sign_in(email).await;
+            let html = browser
+                .client
+                .get(browser.url("/"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let sent = resources(&html);
+            assert!(!sent.is_empty(), "{backend} {email}: the page's data");
+            let copies = sent.iter().filter(|value| value.contains(piece)).count();
+            assert_eq!(copies, 1, "{backend} {email}: {piece} sent {copies} times");
+            // Short ones (an empty list) may well be alike.
+            let mut long: Vec<&str> = sent.iter().copied().filter(|v| v.len() > 40).collect();
+            let count = long.len();
+            long.sort_unstable();
+            long.dedup();
+            assert_eq!(long.len(), count, "{backend} {email}: nothing sent twice");
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod figures;
 pub mod history;
 pub mod labels;
 pub mod layout;
+pub mod made_once;
 pub mod observe;
 pub mod order_views;
 pub mod password_link;

@@ -18,12 +18,15 @@ use crate::api::work_orders::list_work_orders;
 use crate::app::UserResource;
 use crate::components::fields::PageError;
 use crate::components::labels::state_text;
+use crate::components::made_once::{made_once, provide_made_once};
 use crate::i18n::{T, count_of, t};
 use crate::pages::home_manager::ManagerHeadlines;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let user = expect_context::<UserResource>();
+    // The parts below make their resources inside the Suspense that waits for the user.
+    provide_made_once();
     view! {
         <Title text=t(T::Home) />
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
@@ -48,7 +51,7 @@ pub fn HomePage() -> impl IntoView {
 /// This week's incidents per area so far, with a way to the list.
 #[component]
 fn ThisWeek() -> impl IntoView {
-    let overview = Resource::new(|| (), |_| get_week_overview());
+    let overview = made_once("week", || Resource::new(|| (), |_| get_week_overview()));
     view! {
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
@@ -105,10 +108,12 @@ fn OnMe(me: CurrentUser) -> impl IntoView {
 /// A handler's queue in one line: how many orders wait, how many are late.
 #[component]
 fn OrderQueue() -> impl IntoView {
-    let orders = Resource::new(
-        || (),
-        |_| list_work_orders(String::new(), String::new(), String::new()),
-    );
+    let orders = made_once("orders", || {
+        Resource::new(
+            || (),
+            |_| list_work_orders(String::new(), String::new(), String::new()),
+        )
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -133,7 +138,9 @@ fn OrderQueue() -> impl IntoView {
 /// The organisation's weekly report: sent, due, or late.
 #[component]
 fn ReportDue() -> impl IntoView {
-    let own = Resource::new(|| (), |_| get_own_week(String::new()));
+    let own = made_once("own-week", || {
+        Resource::new(|| (), |_| get_own_week(String::new()))
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -158,7 +165,7 @@ fn ReportDue() -> impl IntoView {
 /// Requests to remove personal data from incidents, while any wait (coordinators).
 #[component]
 fn RemovalRequests() -> impl IntoView {
-    let open = Resource::new(|| (), |_| open_redactions());
+    let open = made_once("redactions", || Resource::new(|| (), |_| open_redactions()));
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -184,7 +191,9 @@ fn RemovalRequests() -> impl IntoView {
 /// Texts saved despite a name warning lately, per organisation and to check (coordinators).
 #[component]
 fn KeptNameWarnings() -> impl IntoView {
-    let kept = Resource::new(|| (), |_| kept_warnings());
+    let kept = made_once("kept-warnings", || {
+        Resource::new(|| (), |_| kept_warnings())
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -215,7 +224,9 @@ fn KeptNameWarnings() -> impl IntoView {
 /// Who has not sent last week's report (coordinators chase them).
 #[component]
 fn NotReported() -> impl IntoView {
-    let overview = Resource::new(|| (), |_| report_overview());
+    let overview = made_once("report-overview", || {
+        Resource::new(|| (), |_| report_overview())
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -246,7 +257,9 @@ fn NotReported() -> impl IntoView {
 /// Open actions (the organisation's own for a reporter), the overdue ones by name.
 #[component]
 fn OverdueActions(scope: &'static str, heading: T) -> impl IntoView {
-    let actions = Resource::new(move || scope, |scope| list_actions(scope.to_owned()));
+    let actions = made_once(&format!("actions-{scope}"), || {
+        Resource::new(move || scope, |scope| list_actions(scope.to_owned()))
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -278,7 +291,7 @@ fn OverdueActions(scope: &'static str, heading: T) -> impl IntoView {
 /// The next meeting of the weekly situation-picture series and where it stands.
 #[component]
 fn NextMeeting() -> impl IntoView {
-    let series = Resource::new(|| (), |_| list_series());
+    let series = made_once("series", || Resource::new(|| (), |_| list_series()));
     view! {
         <Suspense>
             {move || Suspend::new(async move {

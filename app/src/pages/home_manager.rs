@@ -7,11 +7,14 @@ use leptos::prelude::*;
 use shared::dashboard::Headlines;
 
 use crate::api::dashboard::get_dashboard;
+use crate::components::made_once::made_once;
 use crate::i18n::{T, count_of, t, use_lang};
 
 #[component]
 pub fn ManagerHeadlines() -> impl IntoView {
-    let dashboard = Resource::new(|| (), |_| get_dashboard(String::new(), String::new()));
+    let dashboard = made_once("dashboard", || {
+        Resource::new(|| (), |_| get_dashboard(String::new(), String::new()))
+    });
     view! {
         <section class="status-box" aria-labelledby="headlines-heading">
             <h2 id="headlines-heading">{t(T::Headlines)}</h2>

@@ -1,7 +1,8 @@
 //! The Content-Security-Policy of pages. Scripts run only from this site or with the page's
-//! nonce (Leptos' hydration script carries it), never inline otherwise; WebAssembly may be
-//! compiled; styles, images and requests only from this site; no plugins, no framing, forms
-//! only to this site. The server adds the other security headers (`server::security`).
+//! nonce (the hydration script in the head carries it, `ssr::assets`), never inline otherwise;
+//! WebAssembly may be compiled; styles, images and requests only from this site; no plugins, no
+//! framing, forms only to this site. The server adds the other security headers
+//! (`server::security`).
 //!
 //! The nonce is made by Leptos while it renders a page; the shell leaves it in the request's
 //! [`NonceSlot`], and the server's middleware puts the policy on the response once the page
