@@ -10,7 +10,7 @@ use app::ssr::audit::{self, Actor};
 use app::ssr::views::{self, CHANNEL, Views};
 use app::ssr::{db, testing};
 use sea_orm::sqlx::postgres::PgListener;
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use shared::audit::{AuditAction, RecordType};
 
 /// How long an announcement may take to arrive; far more than it needs.
@@ -27,6 +27,16 @@ async fn builds(kept: &Views, counter: &AtomicUsize) -> usize {
     })
     .await
     .expect("view")
+}
+
+/// A transaction of another server that has announced a change, as `views::changed_in` does
+/// (sent by hand: through this process it would outdate its views directly).
+async fn announcing(there: &DatabaseConnection) -> DatabaseTransaction {
+    let txn = there.begin().await.expect("begin");
+    txn.execute_unprepared(&format!("NOTIFY {CHANNEL}"))
+        .await
+        .expect("notify");
+    txn
 }
 
 /// Waits until the view has been built `n` times; false if it never is.
@@ -77,10 +87,7 @@ async fn a_change_through_another_server_outdates_this_ones_views(
     assert_eq!(builds(&kept, &counter).await, 1, "kept");
 
     // Another server announces a change inside its transaction: nothing until it commits.
-    let txn = there.begin().await.expect("begin");
-    txn.execute_unprepared(&format!("NOTIFY {CHANNEL}"))
-        .await
-        .expect("notify");
+    let txn = announcing(there).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
         builds(&kept, &counter).await,
@@ -95,10 +102,7 @@ async fn a_change_through_another_server_outdates_this_ones_views(
         "a rolled-back change outdates nothing"
     );
 
-    let txn = there.begin().await.expect("begin");
-    txn.execute_unprepared(&format!("NOTIFY {CHANNEL}"))
-        .await
-        .expect("notify");
+    let txn = announcing(there).await;
     txn.commit().await.expect("commit");
     assert!(
         rebuilt(&kept, &counter, 2).await,

@@ -102,15 +102,7 @@ async fn the_start_page_sends_each_piece_of_its_data_once() {
         ] {
             let browser = app.browser();
             browser.sign_in(email).await;
-            let html = browser
-                .client
-                .get(browser.url("/"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let html = browser.page("/").await;
             let sent = resources(&html);
             assert!(!sent.is_empty(), "{backend} {email}: the page's data");
             let copies = sent.iter().filter(|value| value.contains(piece)).count();

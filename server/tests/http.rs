@@ -143,15 +143,7 @@ async fn a_reporter_logs_an_incident_and_hostile_text_is_rendered_escaped() {
         assert_eq!(res.status(), StatusCode::OK, "{backend}");
         let id: String = res.json().await.unwrap();
 
-        let html = app
-            .client
-            .get(app.url(&format!("/incidents/{id}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let html = app.page(&format!("/incidents/{id}")).await;
         assert!(
             html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; på väggen")
                 || html.contains("&lt;script&gt;alert('x')&lt;/script&gt; på väggen")

@@ -144,7 +144,7 @@ impl Views {
             }
             slots.entry(key).or_default().clone()
         };
-        if let Some(value) = slot.value(Some(GENERATION.load(Ordering::Acquire)), self.ttl) {
+        if let Some(value) = slot.value(Some(generation()), self.ttl) {
             return Ok(value);
         }
         let _turn = match slot.building.try_lock() {
@@ -155,7 +155,7 @@ impl Views {
             },
         };
         // Read before building: a change during the build leaves the entry outdated.
-        let generation = GENERATION.load(Ordering::Acquire);
+        let generation = generation();
         if let Some(value) = slot.value(Some(generation), self.ttl) {
             return Ok(value);
         }

@@ -43,6 +43,18 @@ impl TestApp {
             .expect("request")
     }
 
+    /// The HTML of the page at `path`, as this browser gets it.
+    pub async fn page(&self, path: &str) -> String {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("page")
+    }
+
     pub async fn sign_in(&self, email: &str) -> reqwest::Response {
         self.call(
             "auth/sign-in",
