@@ -170,13 +170,25 @@ async fn outsiders_get_not_found_for_every_group_record_as_if_it_did_not_exist()
                     "{backend} {label} write {i}"
                 );
             }
-            let listed = actions::list(&w.db, who, actions::Scope::All).await;
+            let listed = actions::list(&w.db, who, actions::Scope::All, None).await;
             assert!(
                 listed.map_or(true, |l| l
+                    .items
                     .iter()
                     .all(|a| a.id != g.rimbo_action.to_string())),
                 "{backend} {label} sees the group's action in a list"
             );
+            // Nor in the start page's count of open actions, which is the open list's length.
+            if let Ok(open) = actions::list(&w.db, who, actions::Scope::Open, None).await {
+                let o = actions::overview(&w.db, who, actions::Scope::Open)
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    o.open,
+                    open.items.len() as u64,
+                    "{backend} {label} counts the group's action on the start page"
+                );
+            }
         }
         // The answer for a group meeting that exists equals the one for an id that does not.
         let missing = meeting_detail::detail(&w.db, &w.school, Uuid::now_v7()).await;

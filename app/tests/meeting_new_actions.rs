@@ -195,9 +195,11 @@ async fn a_removed_action_is_gone_everywhere_and_the_undo_puts_it_back() {
             .await
             .unwrap();
         assert!(decided(&w, id).await.is_empty(), "{backend}");
-        let open = actions::list(&w.db, c, actions::Scope::All).await.unwrap();
+        let open = actions::list(&w.db, c, actions::Scope::All, None)
+            .await
+            .unwrap();
         assert!(
-            open.iter().all(|a| a.id != form.to_string()),
+            open.items.iter().all(|a| a.id != form.to_string()),
             "{backend}: not in the list"
         );
         assert_eq!(

@@ -50,3 +50,54 @@ test('a coordinator turns an incident into an action and the owning organisation
   await page.goto('/actions?scope=all');
   await expect(page.getByRole('link', { name: title })).toHaveCount(1);
 });
+
+test('a long list of actions comes fifty at a time, forward and back to the start', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  // 55 actions, each decided and done: the history ("Alla") then runs past one page.
+  const prefix = unique('Avslutad städning');
+  const made = await page.evaluate(async (prefix) => {
+    const post = async (path: string, form: Record<string, string>) => {
+      const res = await fetch(path, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status}`);
+      return res.json();
+    };
+    const ref = await post('/api/reference', {});
+    const police = ref.reference.organisations.find((o: { name: string }) => o.name === 'Polisen Norrtälje').id;
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 55; i++) {
+      const id = await post('/api/actions/create', { title: `${prefix} ${i}`, owner_organisation_id: police, due });
+      await post('/api/actions/state', { id, state: 'done', note: '' });
+    }
+    return 55;
+  }, prefix);
+  expect(made).toBe(55);
+
+  await menu(page, 'Åtgärder');
+  await page.getByRole('link', { name: 'Alla, även avslutade' }).click();
+  await expect(page.getByRole('link', { name: 'Alla, även avslutade' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText(/^\d+ åtgärder · 50 per sida$/)).toBeVisible();
+  const rows = page.locator('table.incidents tbody tr');
+  await expect(rows).toHaveCount(50);
+  const first = await rows.first().locator('a').textContent();
+  await expect(page.getByRole('link', { name: 'Till början av listan' })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Fler åtgärder' }).click();
+  await expect(page).toHaveURL(/scope=all&after=/);
+  await expect(page.getByRole('link', { name: 'Till början av listan' })).toBeVisible();
+  await expect(rows.first().locator('a')).not.toHaveText(first ?? '');
+  // The tab still says which list this is; nothing scrolls sideways on a phone.
+  await expect(page.getByRole('link', { name: 'Alla, även avslutade' })).toHaveAttribute('aria-current', 'page');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Till början av listan' }).click();
+  await expect(page).toHaveURL(/\/actions\?scope=all$/);
+  await expect(rows.first().locator('a')).toHaveText(first ?? '');
+});

@@ -227,6 +227,82 @@ pub struct ActionSummary {
     pub place: Option<String>,
 }
 
+/// Which actions a list shows, as `?scope=` in the address.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionScope {
+    /// Not yet closed, across all organisations.
+    #[default]
+    Open,
+    /// The caller's organisation's actions that are not yet closed ("my actions").
+    Mine,
+    /// Everything, closed included.
+    All,
+}
+
+impl ActionScope {
+    pub const ALL: [ActionScope; 3] = [ActionScope::Open, ActionScope::Mine, ActionScope::All];
+
+    /// Anything unknown reads as the open actions, the list's default.
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "mine" => Self::Mine,
+            "all" => Self::All,
+            _ => Self::Open,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Open => "",
+            Self::Mine => "mine",
+            Self::All => "all",
+        }
+    }
+
+    /// The list's address for this scope, from its first page.
+    pub fn href(self) -> String {
+        match self {
+            Self::Open => "/actions".to_owned(),
+            other => format!("/actions?scope={}", other.code()),
+        }
+    }
+
+    /// The list's page after the one whose cursor is `cursor`.
+    pub fn href_after(self, cursor: &str) -> String {
+        let sep = if self == Self::Open { '?' } else { '&' };
+        format!("{}{sep}after={cursor}", self.href())
+    }
+
+    /// Open actions come most overdue first, to be dealt with; everything (the history)
+    /// comes latest due first.
+    pub fn latest_first(self) -> bool {
+        self == Self::All
+    }
+}
+
+/// Actions a list page shows.
+pub const ACTIONS_PER_PAGE: u64 = 50;
+
+/// Overdue actions the start page names; the rest are in the list.
+pub const OVERDUE_NAMED: u64 = 5;
+
+/// One page of an action list, with the cursor of the next page and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionPage {
+    pub items: Vec<ActionSummary>,
+    pub next_cursor: Option<String>,
+    pub total: u64,
+}
+
+/// The start page's view of a scope: how many are open and overdue, the most overdue by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionOverview {
+    pub open: u64,
+    pub overdue: u64,
+    /// At most [`OVERDUE_NAMED`], the longest overdue first.
+    pub most_overdue: Vec<ActionSummary>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionDetail {
     pub summary: ActionSummary,
@@ -375,6 +451,24 @@ mod tests {
                 "{person}"
             );
         }
+    }
+
+    #[test]
+    fn a_scope_reads_back_from_its_address_and_anything_else_is_the_open_list() {
+        for scope in ActionScope::ALL {
+            let href = scope.href();
+            let code = href.split_once("scope=").map_or("", |(_, c)| c);
+            assert_eq!(ActionScope::parse(code), scope, "{href}");
+        }
+        assert_eq!(ActionScope::Open.href(), "/actions");
+        assert_eq!(ActionScope::Open.href_after("c"), "/actions?after=c");
+        assert_eq!(
+            ActionScope::Mine.href_after("c"),
+            "/actions?scope=mine&after=c"
+        );
+        assert_eq!(ActionScope::parse("closed"), ActionScope::Open);
+        assert!(ActionScope::All.latest_first());
+        assert!(!ActionScope::Mine.latest_first());
     }
 
     proptest::proptest! {

@@ -4,23 +4,36 @@
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use shared::AppError;
-use shared::action::{ActionDetail, ActionSummary};
+use shared::action::{ActionDetail, ActionOverview, ActionPage};
 
-/// `scope`: `open` (default), `mine` or `all`.
+/// A page of actions. `scope`: `open` (default), `mine` or `all`; `after`: the cursor of the
+/// page before (a malformed one is a 400).
 #[server(prefix = "/api", endpoint = "actions/list")]
 pub async fn list_actions(
     #[server(default)] scope: String,
-) -> Result<Vec<ActionSummary>, AppError> {
-    use crate::ssr::actions::Scope;
+    #[server(default)] after: String,
+) -> Result<ActionPage, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            let scope = match scope.as_str() {
-                "mine" => Scope::Mine,
-                "all" => Scope::All,
-                _ => Scope::Open,
-            };
-            crate::ssr::actions::list(&state.db, &caller, scope).await
+            let scope = shared::action::ActionScope::parse(&scope);
+            crate::ssr::actions::list(&state.db, &caller, scope, Some(&after)).await
+        }
+        .await,
+    )
+}
+
+/// The start page's summary of the open actions in `scope` (`open` or `mine`): counts and the
+/// longest overdue by name.
+#[server(prefix = "/api", endpoint = "actions/overview")]
+pub async fn get_action_overview(
+    #[server(default)] scope: String,
+) -> Result<ActionOverview, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let scope = shared::action::ActionScope::parse(&scope);
+            crate::ssr::actions::overview(&state.db, &caller, scope).await
         }
         .await,
     )

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::action::{ActionState, ActionSummary};
+use shared::action::{ACTIONS_PER_PAGE, ActionPage, ActionScope, ActionState, ActionSummary};
 
 use crate::api::actions::{CreateAction, UpdateActionState, get_action, list_actions};
 use crate::api::reference::get_reference_data;
@@ -14,7 +14,7 @@ use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError, i
 use crate::components::history::History;
 use crate::components::labels::state_label;
 use crate::components::saving::saved;
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 
 #[component]
 pub fn ActionTable(actions: Vec<ActionSummary>) -> impl IntoView {
@@ -51,8 +51,12 @@ pub fn ActionTable(actions: Vec<ActionSummary>) -> impl IntoView {
 #[component]
 pub fn ActionsPage() -> impl IntoView {
     let query = use_query_map();
-    let scope = move || query.with(|q| q.get("scope").unwrap_or_default());
-    let actions = Resource::new(scope, list_actions);
+    let scope = move || query.with(|q| ActionScope::parse(&q.get("scope").unwrap_or_default()));
+    let after = move || query.with(|q| q.get("after").unwrap_or_default());
+    let actions = Resource::new(
+        move || (scope(), after()),
+        |(scope, after)| list_actions(scope.code().to_owned(), after),
+    );
     let user = expect_context::<UserResource>();
     view! {
         <Title text=t(T::Actions) />
@@ -60,24 +64,42 @@ pub fn ActionsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
-                let current = scope();
-                let tab = |value: &'static str, label: T| {
-                    let selected = current == value || (value.is_empty() && current != "mine" && current != "all");
-                    let href = if value.is_empty() { "/actions".to_owned() } else { format!("/actions?scope={value}") };
-                    view! { <a href=href aria-current=selected.then_some("page")>{t(label)}</a> }
+                let (current, later_page) = (scope(), !after().is_empty());
+                let tab = |value: ActionScope, label: T| view! {
+                    <a href=value.href() aria-current=(current == value).then_some("page")>{t(label)}</a>
                 };
                 view! {
                     <nav class="tabs" aria-label=t(T::Actions)>
-                        {tab("", T::ScopeOpen)} {tab("mine", T::ScopeMine)} {tab("all", T::ScopeAll)}
+                        {tab(ActionScope::Open, T::ScopeOpen)} {tab(ActionScope::Mine, T::ScopeMine)} {tab(ActionScope::All, T::ScopeAll)}
                     </nav>
                     {coordinator.then(|| view! { <p><a class="button primary" href="/actions/new">{t(T::NewAction)}</a></p> })}
                     {match actions.await {
-                        Ok(list) => view! { <ActionTable actions=list /> }.into_any(),
+                        Ok(page) => view! { <ActionList page scope=current later_page /> }.into_any(),
                         Err(e) => view! { <PageError error=e /> }.into_any(),
                     }}
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A page of the list, how many there are in all, and the way on to the next page.
+#[component]
+fn ActionList(page: ActionPage, scope: ActionScope, later_page: bool) -> impl IntoView {
+    let paged = later_page || page.next_cursor.is_some();
+    view! {
+        {(page.total > 0).then(|| {
+            let count = count_of(page.total, T::ActionWordOne, T::ActionWordMany);
+            let per_page = paged.then(|| format!(" · {ACTIONS_PER_PAGE} {}", t(T::PerPage)));
+            view! { <p>{format!("{count}{}", per_page.unwrap_or_default())}</p> }
+        })}
+        <ActionTable actions=page.items />
+        {paged.then(|| view! {
+            <nav class="pager" aria-label=t(T::Paging)>
+                {later_page.then(|| view! { <a href=scope.href()>{t(T::ToFirstPage)}</a> })}
+                {page.next_cursor.map(|c| view! { <a href=scope.href_after(&c) rel="next">{t(T::MoreActions)}</a> })}
+            </nav>
+        })}
     }
 }
 

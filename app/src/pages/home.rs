@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use shared::action::ActionSummary;
+use shared::action::ActionScope;
 use shared::report::ReportStatus;
 use shared::user::{CurrentUser, Role};
 
-use crate::api::actions::list_actions;
+use crate::api::actions::get_action_overview;
 use crate::api::incidents::{get_week_overview, kept_warnings};
 use crate::api::meetings::list_series;
 use crate::api::redaction::open_redactions;
@@ -89,12 +89,13 @@ fn OnMe(me: CurrentUser) -> impl IntoView {
             <RemovalRequests />
             <KeptNameWarnings />
             <NotReported />
-            <OverdueActions scope="" heading=T::OpenActions />
+            <OverdueActions scope=ActionScope::Open heading=T::OpenActions />
             <NextMeeting />
         }
         .into_any()
     } else if me.can_log_incidents() {
-        view! { <ReportDue /> <OverdueActions scope="mine" heading=T::OurActions /> }.into_any()
+        view! { <ReportDue /> <OverdueActions scope=ActionScope::Mine heading=T::OurActions /> }
+            .into_any()
     } else if me.can_see_dashboard() {
         view! { <ManagerHeadlines /> }.into_any()
     } else if me.role == Role::Handler {
@@ -254,36 +255,45 @@ fn NotReported() -> impl IntoView {
     }
 }
 
-/// Open actions (the organisation's own for a reporter), the overdue ones by name.
+/// Open actions (the organisation's own for a reporter): how many, how many overdue, and the
+/// longest overdue by name; the rest are a click away in the list, which starts with them.
 #[component]
-fn OverdueActions(scope: &'static str, heading: T) -> impl IntoView {
-    let actions = made_once(&format!("actions-{scope}"), || {
-        Resource::new(move || scope, |scope| list_actions(scope.to_owned()))
+fn OverdueActions(scope: ActionScope, heading: T) -> impl IntoView {
+    let actions = made_once(&format!("actions-{}", scope.code()), || {
+        Resource::new(
+            move || scope,
+            |scope| get_action_overview(scope.code().to_owned()),
+        )
     });
+    let id = format!("actions-{}-heading", scope.code());
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
-                let list = actions.await.ok()?;
-                let overdue: Vec<ActionSummary> = list.iter().filter(|a| a.overdue).cloned().collect();
-                let href = if scope.is_empty() { "/actions".to_owned() } else { format!("/actions?scope={scope}") };
+            {move || {
+                let (id, labelled_by) = (id.clone(), id.clone());
+                Suspend::new(async move {
+                let o = actions.await.ok()?;
+                let unnamed = o.overdue.saturating_sub(o.most_overdue.len() as u64);
                 Some(view! {
-                    <section class="status-box" aria-labelledby=format!("actions-{scope}-heading")>
-                        <h2 id=format!("actions-{scope}-heading")>{t(heading)}</h2>
+                    <section class="status-box" aria-labelledby=labelled_by>
+                        <h2 id=id>{t(heading)}</h2>
                         <p>
-                            {count_of(list.len() as u64, T::OpenActionOne, T::OpenActionsCount)}
-                            {(!overdue.is_empty()).then(|| format!(", {}", count_of(overdue.len() as u64, T::OverdueOne, T::OverdueMany)))}
-                            " · "<a href=href>{t(T::ToTheList)}</a>
+                            {count_of(o.open, T::OpenActionOne, T::OpenActionsCount)}
+                            {(o.overdue > 0).then(|| format!(", {}", count_of(o.overdue, T::OverdueOne, T::OverdueMany)))}
+                            " · "<a href=scope.href()>{t(T::ToTheList)}</a>
                         </p>
-                        {(!overdue.is_empty()).then(|| view! {
+                        {(!o.most_overdue.is_empty()).then(|| view! {
                             <ul class="plain">
-                                {overdue.into_iter().map(|a| view! {
+                                {o.most_overdue.into_iter().map(|a| view! {
                                     <li><a href=format!("/actions/{}", a.id)>{a.title}</a>{format!(" · {} {}", t(T::DueDate), a.due)}</li>
                                 }).collect_view()}
+                                {(unnamed > 0).then(|| view! {
+                                    <li><a href=scope.href()>{format!("{unnamed} {}", t(T::AndMoreInList))}</a></li>
+                                })}
                             </ul>
                         })}
                     </section>
                 })
-            })}
+            })}}
         </Suspense>
     }
 }

@@ -40,9 +40,18 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .busy_timeout(Duration::from_secs(5))
         });
     } else {
-        options.max_connections(16);
+        options.max_connections(postgres_connections());
     }
     Database::connect(options).await
+}
+
+/// Connections to PostgreSQL: `SAMVERKAN_DB_CONNECTIONS`, else 16.
+fn postgres_connections() -> u32 {
+    std::env::var("SAMVERKAN_DB_CONNECTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(16)
 }
 
 /// Applies every pending migration.

@@ -523,10 +523,24 @@ impl Fixture {
                 .await;
             }
         }
-        let all = call_ok(self.coordinator(), "actions/list", &[("scope", "all")]).await;
+        // Every page of the whole list.
+        let (mut all, mut after) = (Vec::new(), String::new());
+        loop {
+            let page = call_ok(
+                self.coordinator(),
+                "actions/list",
+                &[("scope", "all"), ("after", &after)],
+            )
+            .await;
+            all.extend(page["items"].as_array().cloned().unwrap_or_default());
+            match page["next_cursor"].as_str() {
+                Some(next) => after = next.to_owned(),
+                None => break,
+            }
+        }
         let id = |title: &str| {
-            all.as_array()
-                .and_then(|a| a.iter().find(|a| a["title"] == title))
+            all.iter()
+                .find(|a| a["title"] == title)
                 .and_then(|a| a["id"].as_str())
                 .unwrap_or_else(|| panic!("action {title}"))
                 .to_owned()

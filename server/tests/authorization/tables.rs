@@ -366,6 +366,19 @@ pub fn server_functions() -> Vec<Case> {
         case("dashboard/year", "this year", none, DASHBOARD),
         case("actions/list", "open", none, READERS),
         case(
+            "actions/list",
+            "my organisation's",
+            |_, _| f(&[("scope", "mine")]),
+            READERS,
+        ),
+        case("actions/overview", "open", none, READERS),
+        case(
+            "actions/overview",
+            "my organisation's",
+            |_, _| f(&[("scope", "mine")]),
+            READERS,
+        ),
+        case(
             "actions/get",
             "the weekly meeting's",
             |fx, _| f(&[("id", &fx.action)]),

@@ -4,14 +4,17 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use shared::AppError;
-use shared::action::{ActionDetail, ActionInput, ActionSummary, parse_transition};
+use shared::action::{
+    ACTIONS_PER_PAGE, ActionDetail, ActionInput, ActionOverview, ActionPage, OVERDUE_NAMED,
+    parse_transition,
+};
 use shared::audit::{AuditAction, RecordType};
 use shared::ids::IncidentId;
 use shared::lang::Lang;
@@ -31,16 +34,7 @@ use super::groups::access;
 use super::time::{format_local, now_local};
 use super::{Result, audit, db_err, incidents};
 
-/// Which actions a list shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Not yet closed, across all organisations.
-    Open,
-    /// The caller's organisation's actions that are not yet closed ("my actions").
-    Mine,
-    /// Everything, closed included.
-    All,
-}
+pub use shared::action::ActionScope as Scope;
 
 fn can_read(caller: &CurrentUser) -> bool {
     matches!(
@@ -95,12 +89,12 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     Ok(id)
 }
 
-/// Actions in `scope`, soonest due first.
-pub async fn list<C: ConnectionTrait>(
+/// Actions in `scope` the caller may see (need-to-know for area groups).
+async fn scoped<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     scope: Scope,
-) -> Result<Vec<ActionSummary>> {
+) -> Result<Condition> {
     if !can_read(caller) {
         return Err(AppError::Forbidden);
     }
@@ -111,20 +105,120 @@ pub async fn list<C: ConnectionTrait>(
     if scope == Scope::Mine {
         cond = cond.add(action::Column::OwnerOrganisationId.eq(caller.organisation_id.0));
     }
-    cond = cond.add(
+    Ok(cond.add(
         access::visible_groups(db, caller)
             .await?
             .condition(action::Column::GroupId),
-    );
-    let rows = action::Entity::find()
+    ))
+}
+
+fn encode_cursor(m: &action::Model) -> String {
+    format!("{}_{}", m.due, m.id.simple())
+}
+
+fn decode_cursor(text: &str) -> Option<(NaiveDate, Uuid)> {
+    let (due, id) = text.split_once('_')?;
+    Some((due.parse().ok()?, Uuid::parse_str(id).ok()?))
+}
+
+/// A page of the actions in `scope`: open ones most overdue first, everything (`All`) latest
+/// due first. Keyset-paged on (due, id): `after` is the cursor of the page before, so a page
+/// deep in ten years of actions costs what the first does.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    scope: Scope,
+    after: Option<&str>,
+) -> Result<ActionPage> {
+    let cond = scoped(db, caller, scope).await?;
+    let after = match after.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(text) => Some(decode_cursor(text).ok_or(AppError::BadRequest)?),
+        None => None,
+    };
+    let total = action::Entity::find()
+        .filter(cond.clone())
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let (mut query, latest_first) = (action::Entity::find().filter(cond), scope.latest_first());
+    if let Some((due, id)) = after {
+        // (due, id) past the cursor, with the first term alone an index range.
+        query = if latest_first {
+            query.filter(action::Column::Due.lte(due)).filter(
+                Condition::any()
+                    .add(action::Column::Due.lt(due))
+                    .add(action::Column::Id.lt(id)),
+            )
+        } else {
+            query.filter(action::Column::Due.gte(due)).filter(
+                Condition::any()
+                    .add(action::Column::Due.gt(due))
+                    .add(action::Column::Id.gt(id)),
+            )
+        };
+    }
+    let order = if latest_first {
+        Order::Desc
+    } else {
+        Order::Asc
+    };
+    let mut rows = query
+        .order_by(action::Column::Due, order.clone())
+        .order_by(action::Column::Id, order)
+        .limit(ACTIONS_PER_PAGE + 1)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let more = rows.len() as u64 > ACTIONS_PER_PAGE;
+    rows.truncate(ACTIONS_PER_PAGE as usize);
+    let next_cursor = more.then(|| rows.last().map(encode_cursor)).flatten();
+    let names = names(db).await?;
+    Ok(ActionPage {
+        items: rows.iter().map(|m| summary(m, &names)).collect(),
+        next_cursor,
+        total,
+    })
+}
+
+/// How many actions in `scope` are open and overdue, and the longest overdue by name: what
+/// the start page shows, without sending it the whole list.
+pub async fn overview<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    scope: Scope,
+) -> Result<ActionOverview> {
+    // Closed ones are never overdue: the overview is of the open ones, whatever is asked.
+    let scope = if scope == Scope::All {
+        Scope::Open
+    } else {
+        scope
+    };
+    let cond = scoped(db, caller, scope).await?;
+    let overdue = cond.clone().add(action::Column::Due.lt(now_local().date()));
+    let open = action::Entity::find()
         .filter(cond)
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let late = action::Entity::find()
+        .filter(overdue.clone())
+        .count(db)
+        .await
+        .map_err(db_err)?;
+    let rows = action::Entity::find()
+        .filter(overdue)
         .order_by_asc(action::Column::Due)
         .order_by_asc(action::Column::Id)
+        .limit(OVERDUE_NAMED)
         .all(db)
         .await
         .map_err(db_err)?;
     let names = names(db).await?;
-    Ok(rows.iter().map(|m| summary(m, &names)).collect())
+    Ok(ActionOverview {
+        open,
+        overdue: late,
+        most_overdue: rows.iter().map(|m| summary(m, &names)).collect(),
+    })
 }
 
 /// One action with its linked incidents and its history.

@@ -1,0 +1,113 @@
+//! Long lists as a browser gets them, with or without JavaScript: a page at a time with a
+//! link on, and the start page counting what the list shows rather than carrying it.
+
+use reqwest::StatusCode;
+
+mod common;
+
+use common::*;
+
+/// The titles in an action table's rows, in order.
+fn titles(html: &str) -> Vec<String> {
+    html.split("data-label=\"Rubrik\"")
+        .skip(1)
+        .filter_map(|cell| {
+            let link = cell.split_once("href=\"/actions/")?.1;
+            let text = link.split_once('>')?.1;
+            // Leptos marks the end of a text it may replace with `<!>`.
+            Some(text.split_once("</a>")?.0.replace("<!>", ""))
+        })
+        .collect()
+}
+
+/// The `href` of the link marked `rel="next"`.
+fn next_link(html: &str) -> Option<String> {
+    let before = html.split_once("rel=\"next\"")?.0;
+    let href = before.rsplit_once("href=\"")?.1;
+    Some(href.split_once('"')?.0.replace("&amp;", "&"))
+}
+
+async fn open_actions(app: &TestApp) -> u64 {
+    let res = app.call("actions/overview", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let overview: serde_json::Value = res.json().await.expect("json");
+    overview["open"].as_u64().expect("open")
+}
+
+#[tokio::test]
+async fn fifty_five_more_actions_come_fifty_at_a_time_and_the_start_page_counts_them() {
+    for (backend, app) in apps().await {
+        let coordinator = app.browser();
+        coordinator.sign_in("coordinator@example.org").await;
+        let before = open_actions(&coordinator).await;
+        let police = id_of(
+            &coordinator.reference().await,
+            "organisations",
+            "Polisen Norrtälje",
+        );
+        // Later than anything the demo data has due: the end of the list.
+        let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(300))
+            .format("%Y-%m-%d")
+            .to_string();
+        for i in 0..55 {
+            let title = format!("Långlista {i:02}");
+            let res = coordinator
+                .call(
+                    "actions/create",
+                    &[
+                        ("title", &title),
+                        ("owner_organisation_id", &police),
+                        ("due", &due),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{backend} {title}");
+        }
+        let open = before + 55;
+        assert_eq!(open_actions(&coordinator).await, open, "{backend}");
+
+        // The start page says how many; it names none of them (none is overdue), and the list
+        // itself is not sent along.
+        let home = coordinator.page("/").await;
+        assert!(
+            home.contains(&format!("{open} öppna åtgärder")),
+            "{backend}: the count"
+        );
+        assert!(
+            !home.contains("Långlista"),
+            "{backend}: the list came along"
+        );
+
+        // Without JavaScript: fifty rows and a link on, then the rest and a way back.
+        let first = coordinator.page("/actions").await;
+        assert!(
+            first.contains(&format!("{open} åtgärder · 50 per sida")),
+            "{backend}"
+        );
+        let page_one = titles(&first);
+        assert_eq!(page_one.len(), 50, "{backend}");
+        let next = next_link(&first).expect("a link to the next page");
+        assert!(next.starts_with("/actions?after="), "{backend}: {next}");
+        assert!(!first.contains("Till början av listan"));
+        let second = coordinator.page(&next).await;
+        let page_two = titles(&second);
+        assert_eq!(page_two.len() as u64, open - 50, "{backend}");
+        assert_eq!(next_link(&second), None, "{backend}: the last page");
+        assert!(second.contains("Till början av listan"), "{backend}");
+        // Each of the 55 once, in the order they were created (same day, ids in order).
+        let ours: Vec<String> = page_one
+            .iter()
+            .chain(&page_two)
+            .filter(|t| t.starts_with("Långlista"))
+            .cloned()
+            .collect();
+        let expected: Vec<String> = (0..55).map(|i| format!("Långlista {i:02}")).collect();
+        assert_eq!(ours, expected, "{backend}");
+
+        // A cursor the server did not make is refused, not guessed at.
+        let res = coordinator
+            .call("actions/list", &[("after", "2026-02-30_nonsense")])
+            .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{backend}");
+    }
+}
