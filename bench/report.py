@@ -29,8 +29,11 @@ for db, entry in report.items():
           f"peak RSS {entry.get('peak_rss_mb')} MB")
     firsts = {k[: -len("_first_ms")]: v for k, v in entry.items() if k.endswith("_first_ms")}
     queries = {k[: -len("_queries")]: v for k, v in entry.items() if k.endswith("_queries")}
+    sizes = {k[: -len("_bytes")]: v for k, v in entry.items()
+             if k.endswith("_bytes") and not k.endswith("_wire_bytes")}
+    wire = {k[: -len("_wire_bytes")]: v for k, v in entry.items() if k.endswith("_wire_bytes")}
     print(f"{'endpoint':<20}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}{'vs static':>11}"
-          f"{'first ms':>10}{'queries':>9}{'target':>10}")
+          f"{'first ms':>10}{'queries':>9}{'KB':>8}{'wire KB':>9}{'target':>10}")
     for name, r in entry.items():
         if not isinstance(r, dict):
             continue
@@ -48,8 +51,10 @@ for db, entry in report.items():
         first = f"{first:.0f}" if first is not None else "-"
         query_count = queries.get(name)
         query_count = f"{query_count:.0f}" if query_count is not None else "-"
+        size = f"{sizes[name] / 1024:.0f}" if name in sizes else "-"
+        on_wire = f"{wire[name] / 1024:.0f}" if name in wire else "-"
         print(f"{name:<20}{r['rps']:>10.0f}{r['p50_ms']:>10.2f}{r['p99_ms']:>10.2f}{r['errors']:>8}{ratio:>11.3f}"
-              f"{first:>10}{query_count:>9}{verdict:>14}")
+              f"{first:>10}{query_count:>9}{size:>8}{on_wire:>9}{verdict:>14}")
 download = json.load(open(sys.argv[2]))
 report.setdefault("all", {})["download"] = download
 kb = lambda n: f"{n / 1024:.0f} KB"

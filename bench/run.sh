@@ -76,7 +76,7 @@ wrk.body = "$(python3 -c "import urllib.parse as u, sys; print(u.urlencode({'occ
 LUA
 
   # The dashboard goes last: while it is slow, its backlog would starve whatever came next.
-  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep list_search list_search_rare detail log_incident dashboard)
+  local -a names=(static picture list_first list_deep list_filtered list_filtered_deep list_search list_search_rare detail log_incident home actions dashboard)
   local -a paths=(
     "/$build/samverkan.css"
     "/picture"
@@ -88,6 +88,8 @@ LUA
     "/incidents?q=lekplatsen+brand&area=$area"
     "/incidents/$incident"
     "/api/incidents/save"
+    "/"
+    "/actions"
     "/dashboard"
   )
   # The phone profile once, on the first database: it measures what a phone receives.
@@ -103,6 +105,10 @@ LUA
       # reference data are built then and kept (ssr::views) for the requests that follow.
       record "$name" "${names[$i]}_first_ms" \
         "$(curl -s -o /dev/null -w '%{time_total}' -H "$cookie" "$base${paths[$i]}" | python3 -c 'import sys; print(round(float(sys.stdin.read()) * 1000))')"
+      # What the page weighs: as built, and on the wire to a browser that takes brotli.
+      record "$name" "${names[$i]}_bytes" "$(curl -s -o /dev/null -w '%{size_download}' -H "$cookie" "$base${paths[$i]}")"
+      record "$name" "${names[$i]}_wire_bytes" \
+        "$(curl -s -o /dev/null -w '%{size_download}' -H "$cookie" -H 'Accept-Encoding: br, gzip' "$base${paths[$i]}")"
     fi
     local line
     line=$(run_wrk -H "$cookie" "${extra[@]}" "$base${paths[$i]}")
@@ -111,7 +117,7 @@ LUA
   done
   # Mixed load: each page read on 14 connections while 2 more log incidents all along, so
   # the kept views are outdated again and again. The writes' own figures are recorded beside.
-  for i in 1 2 8 10; do
+  for i in 1 2 8 12; do
     wrk -t1 -c2 -d"${seconds}s" --latency -H "$cookie" -s "$out/post.lua" "$base/api/incidents/save" 2>&1 \
       | python3 bench/wrk_summary.py > "$out/mixed-writes" &
     local writer=$! line
@@ -127,7 +133,7 @@ LUA
     SAMVERKAN_ADDR="127.0.0.1:$((port + 1))" target/release/samverkan serve > "$out/$name-server2.log" 2>&1 &
     local pid2=$!
     wait_up "$second"
-    for i in 1 2 9 10; do
+    for i in 1 2 9 12; do
       local extra=()
       [ "${names[$i]}" = log_incident ] && extra=(-s "$out/post.lua")
       wrk -t1 -c8 -d"${seconds}s" --latency -H "$cookie" "${extra[@]}" "$second${paths[$i]}" 2>&1 \

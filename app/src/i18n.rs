@@ -291,10 +291,10 @@ texts! {
     ScopeMine => "Min organisation", "My organisation";
     ScopeAll => "Alla, även avslutade", "All, closed included";
     NoActions => "Inga åtgärder här.", "No actions here.";
-    PerPage => "per sida", "a page";
+    PerPage => "per sida", "per page";
     ToFirstPage => "Till början av listan", "Back to the start of the list";
     MoreActions => "Fler åtgärder", "More actions";
-    AndMoreInList => "fler i listan", "more in the list";
+    AndMoreInList => "fler försenade i listan", "more overdue in the list";
     ActionSaved => "Åtgärden är sparad.", "The action has been saved.";
     ChangeState => "Ändra läge", "Change state";
     LinkedIncidents => "Kopplade händelser", "Linked incidents";

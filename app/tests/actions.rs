@@ -296,6 +296,8 @@ async fn the_picture_counts_open_and_overdue_actions_per_area() {
 async fn a_long_list_comes_a_page_at_a_time_each_action_once_in_due_order() {
     for (backend, db) in databases().await {
         let w = world(db).await;
+        // Seven due dates, eight or nine actions each: both pages' boundaries fall inside a
+        // run of equal dates, where only the ids keep the order.
         let count = ACTIONS_PER_PAGE as usize + 7;
         let mut ids = Vec::new();
         for i in 0..count {
@@ -303,7 +305,7 @@ async fn a_long_list_comes_a_page_at_a_time_each_action_once_in_due_order() {
                 .await
                 .unwrap();
             // Due dates spread over both sides of today, several sharing a day.
-            due_in(&w.db, id, (i as i64 % 20) - 10).await;
+            due_in(&w.db, id, (i as i64 % 7) - 3).await;
             ids.push(id);
         }
         actions::update_state(&w.db, &w.police, ids[0], "done", "")
@@ -322,6 +324,12 @@ async fn a_long_list_comes_a_page_at_a_time_each_action_once_in_due_order() {
             assert_eq!(second.next_cursor, None, "{backend} {scope:?}: two pages");
             assert_eq!(second.total, first.total);
             let shown: Vec<_> = first.items.iter().chain(&second.items).collect();
+            assert_eq!(shown.len(), expected, "{backend} {scope:?}: none twice");
+            let boundary = (&first.items[first.items.len() - 1], &second.items[0]);
+            assert_eq!(
+                boundary.0.due, boundary.1.due,
+                "{backend} {scope:?}: a run split"
+            );
             let mut unique: Vec<_> = shown.iter().map(|a| a.id.clone()).collect();
             unique.sort();
             unique.dedup();

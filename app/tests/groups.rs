@@ -40,6 +40,19 @@ async fn entry(w: &World, name: &str, area: &str, account: &str) -> Uuid {
         .expect("fixture")
 }
 
+/// Moves the action's due date to last week, as time passing would.
+async fn overdue(w: &World, id: Uuid) {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let model = app::ssr::entities::action::Entity::find_by_id(id)
+        .one(&w.db)
+        .await
+        .expect("read")
+        .expect("the action");
+    let mut active: app::ssr::entities::action::ActiveModel = model.into();
+    active.due = Set(app::ssr::time::now_local().date() - chrono::Days::new(7));
+    active.update(&w.db).await.expect("due date moved");
+}
+
 fn action_input(w: &World, title: &str) -> ActionInput {
     ActionInput {
         title: title.into(),
@@ -151,6 +164,18 @@ async fn outsiders_get_not_found_for_every_group_record_as_if_it_did_not_exist()
     for (backend, db) in databases().await {
         let w = world(db).await;
         let g = groups_fixture(&w).await;
+        overdue(&w, g.rimbo_action).await;
+        // The member sees the group's action among the longest overdue on the start page.
+        let member = actions::overview(&w.db, &w.police, actions::Scope::Open)
+            .await
+            .unwrap();
+        assert!(
+            member
+                .most_overdue
+                .iter()
+                .any(|a| a.id == g.rimbo_action.to_string()),
+            "{backend}: the member's start page"
+        );
         for (who, label) in [
             (&w.police_colleague, "reporter of the member's organisation"),
             (&w.school, "member of another group"),
@@ -178,16 +203,19 @@ async fn outsiders_get_not_found_for_every_group_record_as_if_it_did_not_exist()
                     .all(|a| a.id != g.rimbo_action.to_string())),
                 "{backend} {label} sees the group's action in a list"
             );
-            // Nor in the start page's count of open actions, which is the open list's length.
-            if let Ok(open) = actions::list(&w.db, who, actions::Scope::Open, None).await {
-                let o = actions::overview(&w.db, who, actions::Scope::Open)
+            // Nor on the start page: not among the overdue, not in the count.
+            if let Ok(o) = actions::overview(&w.db, who, actions::Scope::Open).await {
+                assert!(
+                    o.most_overdue
+                        .iter()
+                        .all(|a| a.id != g.rimbo_action.to_string()),
+                    "{backend} {label} sees the group's action on the start page"
+                );
+                let open = actions::list(&w.db, who, actions::Scope::Open, None)
                     .await
                     .unwrap();
-                assert_eq!(
-                    o.open,
-                    open.items.len() as u64,
-                    "{backend} {label} counts the group's action on the start page"
-                );
+                assert_eq!(o.open, open.total, "{backend} {label}");
+                assert_eq!(o.open, member.open - 1, "{backend} {label}: one fewer");
             }
         }
         // The answer for a group meeting that exists equals the one for an id that does not.

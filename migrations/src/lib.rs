@@ -31,6 +31,7 @@ mod m20261204_000024_create_work_orders;
 mod m20261204_000025_create_service_levels;
 mod m20261204_000026_create_work_order_photos;
 mod m20261204_000027_create_safety_walks;
+mod m20261205_000028_index_actions_by_due;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000025_create_service_levels::Migration),
             Box::new(m20261204_000026_create_work_order_photos::Migration),
             Box::new(m20261204_000027_create_safety_walks::Migration),
+            Box::new(m20261205_000028_index_actions_by_due::Migration),
         ]
     }
 }

@@ -64,7 +64,7 @@ pub fn ActionsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
-                let (current, later_page) = (scope(), !after().is_empty());
+                let (current, later_page) = (scope(), !after().trim().is_empty());
                 let tab = |value: ActionScope, label: T| view! {
                     <a href=value.href() aria-current=(current == value).then_some("page")>{t(label)}</a>
                 };

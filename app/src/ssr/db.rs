@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 
 /// Connects to `url`. SQLite files are created if absent and run with WAL, foreign keys on and
 /// full fsync on commit, so an acknowledged write survives a crash.
@@ -40,18 +40,34 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .busy_timeout(Duration::from_secs(5))
         });
     } else {
-        options.max_connections(postgres_connections());
+        options.max_connections(postgres_connections()?);
     }
     Database::connect(options).await
 }
 
-/// Connections to PostgreSQL: `SAMVERKAN_DB_CONNECTIONS`, else 16.
-fn postgres_connections() -> u32 {
-    std::env::var("SAMVERKAN_DB_CONNECTIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(16)
+/// Connections to PostgreSQL: `SAMVERKAN_DB_CONNECTIONS`, else 16. Anything but a whole
+/// number above 0 stops the start with a message rather than being guessed at.
+fn postgres_connections() -> Result<u32, DbErr> {
+    match std::env::var("SAMVERKAN_DB_CONNECTIONS") {
+        Err(_) => Ok(16),
+        Ok(text) => text.trim().parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+            DbErr::Custom(format!(
+                "SAMVERKAN_DB_CONNECTIONS must be a whole number above 0, not {text:?}"
+            ))
+        }),
+    }
+}
+
+/// Brings PostgreSQL's planner statistics up to date after a bulk load (ten years of demo
+/// data, a CSV import). Until autovacuum gets to it the planner guesses from an empty table:
+/// on the benchmark's data it expected 28 incidents of a category in an area where there are
+/// 6,850, so it sorted the area's whole history instead of walking the index newest first
+/// (25 ms against 1 ms for the filtered list). SQLite plans without statistics.
+pub async fn refresh_statistics<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_unprepared("ANALYZE").await?;
+    }
+    Ok(())
 }
 
 /// Applies every pending migration.

@@ -193,6 +193,7 @@ pub async fn incidents<C: ConnectionTrait + TransactionTrait>(
     result.stored = new_incidents.len();
     super::scale::insert_batched(db, new_places).await?;
     super::scale::insert_batched(db, new_incidents).await?;
+    super::db::refresh_statistics(db).await.map_err(db_err)?;
     let after = serde_json::json!({ "imported": result.stored, "refused": result.refused.len() });
     audit::record(
         db,

@@ -309,6 +309,7 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(
 
     let meetings = meetings_and_reports(db, &mut rng, &orgs, &areas).await?;
     let actions = load_actions(db, &mut rng, &orgs, &areas, &places).await?;
+    super::db::refresh_statistics(db).await.map_err(db_err)?;
     Ok(Loaded {
         incidents,
         places: 3_000,

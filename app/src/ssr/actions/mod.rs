@@ -172,7 +172,7 @@ pub async fn list<C: ConnectionTrait>(
     let more = rows.len() as u64 > ACTIONS_PER_PAGE;
     rows.truncate(ACTIONS_PER_PAGE as usize);
     let next_cursor = more.then(|| rows.last().map(encode_cursor)).flatten();
-    let names = names(db).await?;
+    let names = names(db, &rows).await?;
     Ok(ActionPage {
         items: rows.iter().map(|m| summary(m, &names)).collect(),
         next_cursor,
@@ -213,7 +213,7 @@ pub async fn overview<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let names = names(db).await?;
+    let names = names(db, &rows).await?;
     Ok(ActionOverview {
         open,
         overdue: late,
@@ -246,7 +246,7 @@ pub async fn get<C: ConnectionTrait>(
             linked.push((s.id.to_string(), label));
         }
     }
-    let names = names(db).await?;
+    let names = names(db, std::slice::from_ref(&model)).await?;
     Ok(ActionDetail {
         summary: summary(&model, &names),
         note: model.note.clone(),

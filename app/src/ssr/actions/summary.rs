@@ -30,7 +30,9 @@ pub(super) fn snapshot(
     })
 }
 
-pub(super) async fn names<C: ConnectionTrait>(db: &C) -> Result<Names> {
+/// The names `models` refer to: every organisation and area (a few dozen), and only the
+/// places these actions name (a municipality has thousands).
+pub(super) async fn names<C: ConnectionTrait>(db: &C, models: &[action::Model]) -> Result<Names> {
     let orgs = organisation::Entity::find()
         .all(db)
         .await
@@ -45,13 +47,21 @@ pub(super) async fn names<C: ConnectionTrait>(db: &C) -> Result<Names> {
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    let places = place::Entity::find()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let mut named: Vec<Uuid> = models.iter().filter_map(|m| m.place_id).collect();
+    named.sort_unstable();
+    named.dedup();
+    let places = if named.is_empty() {
+        HashMap::new()
+    } else {
+        place::Entity::find()
+            .filter(place::Column::Id.is_in(named))
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect()
+    };
     Ok(Names {
         orgs,
         areas,
@@ -91,7 +101,7 @@ pub async fn summarise<C: ConnectionTrait>(
     db: &C,
     models: &[action::Model],
 ) -> Result<Vec<ActionSummary>> {
-    let names = names(db).await?;
+    let names = names(db, models).await?;
     Ok(models.iter().map(|m| summary(m, &names)).collect())
 }
 

@@ -221,39 +221,28 @@ pub async fn count_by_area<C: ConnectionTrait>(
         .collect())
 }
 
-/// Incidents per area id in the week `week_key` (202648), in one grouped query (only those
-/// involving young people if `youth_only`); areas without incidents are absent.
+/// Incidents per area id in the week `week_key` (202648), only those involving young people
+/// if `youth_only`; areas without incidents are absent. Summed from the counts the triggers
+/// keep (a few rows per area), not from the week's incidents one by one.
 pub async fn counts_by_area_id<C: ConnectionTrait>(
     db: &C,
     week_key: i32,
     youth_only: bool,
 ) -> Result<HashMap<Uuid, u64>> {
-    #[derive(Debug, FromQueryResult)]
-    struct Count {
-        area_id: Uuid,
-        n: i64,
+    let mut counts = HashMap::new();
+    for cell in
+        crate::ssr::counts::cells(db, crate::ssr::counts::Scope::weeks(week_key, week_key)).await?
+    {
+        let n = if youth_only {
+            cell.youth
+        } else {
+            cell.incidents
+        };
+        if n > 0 {
+            *counts.entry(cell.area_id).or_insert(0) += u64::try_from(n).unwrap_or(0);
+        }
     }
-    let mut query = incident::Entity::find()
-        .select_only()
-        .column(incident::Column::AreaId)
-        .column_as(
-            Expr::from(Func::count(Expr::col(incident::Column::Id))),
-            "n",
-        )
-        .filter(incident::Column::WeekKey.eq(week_key));
-    if youth_only {
-        query = query.filter(incident::Column::YouthInvolved.eq(true));
-    }
-    let counts = query
-        .group_by(incident::Column::AreaId)
-        .into_model::<Count>()
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(counts
-        .into_iter()
-        .map(|c| (c.area_id, u64::try_from(c.n).unwrap_or(0)))
-        .collect())
+    Ok(counts)
 }
 
 /// How many incidents exist in total (demo data loads only into an empty database).
