@@ -414,3 +414,37 @@ async fn searching_the_log_is_itself_recorded_with_what_was_asked_and_shown() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_start_page_names_who_has_not_reported_and_nothing_more() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let previous = this_week().previous();
+        reports::submit(&w.db, &w.school, previous, true)
+            .await
+            .unwrap();
+        let missing = reports::missing(&w.db, &w.coordinator, ReportDeadline::default(), previous)
+            .await
+            .unwrap();
+        assert_eq!(missing.week, previous.to_string(), "{backend}");
+        assert_eq!(
+            missing.organisations,
+            ["Polisen"],
+            "{backend}: the school sent"
+        );
+        reports::submit(&w.db, &w.police, previous, true)
+            .await
+            .unwrap();
+        let none = reports::missing(&w.db, &w.coordinator, ReportDeadline::default(), previous)
+            .await
+            .unwrap();
+        assert!(none.organisations.is_empty(), "{backend}: everyone sent");
+        for who in [&w.police, &w.manager] {
+            assert_eq!(
+                reports::missing(&w.db, who, ReportDeadline::default(), previous).await,
+                Err(AppError::Forbidden),
+                "{backend}"
+            );
+        }
+    }
+}

@@ -381,3 +381,45 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_start_page_gets_the_soonest_meeting_still_to_be_held() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        assert_eq!(
+            meetings::next(&w.db, &w.police).await,
+            Ok(None),
+            "{backend}"
+        );
+        let s = series(&w).await;
+        let first = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
+        let next = meetings::next(&w.db, &w.police).await.unwrap().unwrap();
+        assert_eq!(
+            (next.id, next.state),
+            (first.to_string(), MeetingState::Planned)
+        );
+        meetings::start(&w.db, &w.coordinator, first).await.unwrap();
+        let second = meetings::plan_next(&w.db, &w.coordinator, s).await.unwrap();
+        let next = meetings::next(&w.db, &w.police).await.unwrap().unwrap();
+        assert_eq!(
+            (next.id, next.state),
+            (first.to_string(), MeetingState::InProgress),
+            "{backend}: the one under way comes first"
+        );
+        common::held_today(&w.db, first).await;
+        meetings::finalise(&w.db, &w.coordinator, first)
+            .await
+            .unwrap();
+        let next = meetings::next(&w.db, &w.police).await.unwrap().unwrap();
+        assert_eq!(
+            next.id,
+            second.to_string(),
+            "{backend}: a finalised one is done"
+        );
+        assert_eq!(next.series, "Lägesbildsmöte");
+        assert_eq!(
+            meetings::next(&w.db, &w.manager).await,
+            Err(AppError::Forbidden)
+        );
+    }
+}

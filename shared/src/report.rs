@@ -116,6 +116,14 @@ pub struct WeekStatus {
     pub organisations: Vec<OrganisationStatus>,
 }
 
+/// The organisations that have not sent a week's report: what the coordinators' start page
+/// names, without the contacts and statuses of the whole overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingReports {
+    pub week: String,
+    pub organisations: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

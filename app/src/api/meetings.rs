@@ -40,6 +40,18 @@ pub async fn list_series() -> Result<Vec<SeriesSummary>, AppError> {
     )
 }
 
+/// The soonest meeting of the weekly series still to be held, if one is planned.
+#[server(prefix = "/api", endpoint = "meetings/next")]
+pub async fn next_meeting() -> Result<Option<shared::meeting::MeetingSummary>, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            crate::ssr::meetings::next(&state.db, &caller).await
+        }
+        .await,
+    )
+}
+
 #[server(prefix = "/api", endpoint = "meetings/plan")]
 pub async fn plan_meeting(series_id: String) -> Result<String, AppError> {
     respond(

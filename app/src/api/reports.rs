@@ -75,3 +75,22 @@ pub async fn report_overview() -> Result<Vec<WeekStatus>, AppError> {
         .await,
     )
 }
+
+/// Who has not sent last week's report, by name (the coordinators' start page).
+#[server(prefix = "/api", endpoint = "reports/missing")]
+pub async fn missing_reports() -> Result<shared::report::MissingReports, AppError> {
+    respond(
+        async {
+            let (state, caller) = (state()?, caller()?);
+            let current = shared::week::IsoWeek::of(crate::ssr::time::now_local().date());
+            crate::ssr::reports::missing(
+                &state.db,
+                &caller,
+                state.settings.report_deadline,
+                current.previous(),
+            )
+            .await
+        }
+        .await,
+    )
+}

@@ -6,14 +6,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use shared::action::ActionScope;
-use shared::report::ReportStatus;
 use shared::user::{CurrentUser, Role};
 
 use crate::api::actions::get_action_overview;
 use crate::api::incidents::{get_week_overview, kept_warnings};
-use crate::api::meetings::list_series;
+use crate::api::meetings::next_meeting;
 use crate::api::redaction::open_redactions;
-use crate::api::reports::{get_own_week, report_overview};
+use crate::api::reports::{get_own_week, missing_reports};
 use crate::api::work_orders::list_work_orders;
 use crate::app::UserResource;
 use crate::components::fields::PageError;
@@ -225,27 +224,20 @@ fn KeptNameWarnings() -> impl IntoView {
 /// Who has not sent last week's report (coordinators chase them).
 #[component]
 fn NotReported() -> impl IntoView {
-    let overview = made_once("report-overview", || {
-        Resource::new(|| (), |_| report_overview())
+    let missing = made_once("missing-reports", || {
+        Resource::new(|| (), |_| missing_reports())
     });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                let weeks = overview.await.ok()?;
-                let week = weeks.get(1)?.clone();
-                let missing: Vec<String> = week
-                    .organisations
-                    .iter()
-                    .filter(|o| !matches!(o.status, ReportStatus::Sent { .. }))
-                    .map(|o| o.organisation.clone())
-                    .collect();
+                let m = missing.await.ok()?;
                 Some(view! {
                     <section class="status-box" aria-labelledby="not-reported-heading">
-                        <h2 id="not-reported-heading">{format!("{} {}", t(T::WeeklyReport), week.week)}</h2>
-                        <p>{if missing.is_empty() {
+                        <h2 id="not-reported-heading">{format!("{} {}", t(T::WeeklyReport), m.week)}</h2>
+                        <p>{if m.organisations.is_empty() {
                             t(T::EveryoneReported).to_owned()
                         } else {
-                            format!("{} {}", t(T::NotReported), missing.join(", "))
+                            format!("{} {}", t(T::NotReported), m.organisations.join(", "))
                         }}</p>
                         <p><a href="/reports/overview">{t(T::WhoReported)}</a></p>
                     </section>
@@ -301,17 +293,11 @@ fn OverdueActions(scope: ActionScope, heading: T) -> impl IntoView {
 /// The next meeting of the weekly situation-picture series and where it stands.
 #[component]
 fn NextMeeting() -> impl IntoView {
-    let series = made_once("series", || Resource::new(|| (), |_| list_series()));
+    let next = made_once("next-meeting", || Resource::new(|| (), |_| next_meeting()));
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                let series = series.await.ok()?;
-                let next = series
-                    .iter()
-                    .flat_map(|s| s.meetings.iter())
-                    .filter(|m| m.state.is_open())
-                    .min_by(|a, b| a.starts_at.cmp(&b.starts_at))
-                    .cloned();
+                let next = next.await.ok()?;
                 Some(view! {
                     <section class="status-box" aria-labelledby="next-meeting-heading">
                         <h2 id="next-meeting-heading">{t(T::NextMeeting)}</h2>

@@ -261,6 +261,31 @@ pub async fn list_series<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// The soonest meeting still to be held (planned or in progress) of the weekly series, for
+/// the start page: one row, not every meeting of every series.
+pub async fn next<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+) -> Result<Option<MeetingSummary>> {
+    ensure_reader(caller)?;
+    let weekly: Vec<series::Model> = series::Entity::find()
+        .filter(series::Column::AreaId.is_null())
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let next = meeting::Entity::find()
+        .filter(meeting::Column::SeriesId.is_in(weekly.iter().map(|s| s.id)))
+        .filter(meeting::Column::State.is_in([MeetingState::Planned, MeetingState::InProgress]))
+        .order_by_asc(meeting::Column::StartsAt)
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(next.and_then(|m| {
+        let s = weekly.iter().find(|s| s.id == m.series_id)?;
+        Some(summary(&m, &s.name))
+    }))
+}
+
 /// Plans the series' next meeting: the first series weekday after today and after its latest
 /// meeting. Its situation picture is for the week before the meeting's week.
 pub async fn plan_next<C: ConnectionTrait + TransactionTrait>(

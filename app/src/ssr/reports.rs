@@ -245,3 +245,24 @@ pub async fn overview<C: ConnectionTrait>(
     }
     Ok(result)
 }
+
+/// The organisations that have not sent `week`'s report (pending, late or missing), by name:
+/// the overview's answer for one week, told in names only.
+pub async fn missing<C: ConnectionTrait>(
+    db: &C,
+    caller: &CurrentUser,
+    deadline: ReportDeadline,
+    week: IsoWeek,
+) -> Result<shared::report::MissingReports> {
+    let status = overview(db, caller, deadline, &[week]).await?;
+    let organisations = status
+        .into_iter()
+        .flat_map(|w| w.organisations)
+        .filter(|o| !matches!(o.status, ReportStatus::Sent { .. }))
+        .map(|o| o.organisation)
+        .collect();
+    Ok(shared::report::MissingReports {
+        week: week.to_string(),
+        organisations,
+    })
+}

@@ -361,6 +361,7 @@ pub fn server_functions() -> Vec<Case> {
             REPORTING,
         ),
         case("reports/overview", "who reported", none, OVERSEERS),
+        case("reports/missing", "who has not reported", none, OVERSEERS),
         case("picture", "last week", |_, _| f(&[("week", "")]), READERS),
         case("dashboard", "whole municipality", none, DASHBOARD),
         case("dashboard/year", "this year", none, DASHBOARD),
@@ -483,6 +484,7 @@ pub fn server_functions() -> Vec<Case> {
             COORDINATOR_ONLY,
         ),
         case("meetings/series", "weekly", none, READERS),
+        case("meetings/next", "the weekly series'", none, READERS),
         case(
             "meetings/plan",
             "weekly",
