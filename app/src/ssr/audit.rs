@@ -196,13 +196,7 @@ pub async fn search<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let more = rows.len() as u64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
-    let next_cursor = if more {
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
+    let next_cursor = super::paging::cut(&mut rows, PAGE_SIZE, |r| r.id.to_string());
     // The log shows what records said before and after: reading it is itself a read.
     let shown: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
     self::record(

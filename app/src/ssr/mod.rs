@@ -27,6 +27,7 @@ pub mod meeting_detail;
 pub mod meeting_plans;
 pub mod meetings;
 pub mod minutes;
+pub mod paging;
 pub mod password_links;
 pub mod picture;
 pub mod places;

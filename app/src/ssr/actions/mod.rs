@@ -169,9 +169,7 @@ pub async fn list<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let more = rows.len() as u64 > ACTIONS_PER_PAGE;
-    rows.truncate(ACTIONS_PER_PAGE as usize);
-    let next_cursor = more.then(|| rows.last().map(encode_cursor)).flatten();
+    let next_cursor = super::paging::cut(&mut rows, ACTIONS_PER_PAGE, encode_cursor);
     let names = names(db, &rows).await?;
     Ok(ActionPage {
         items: rows.iter().map(|m| summary(m, &names)).collect(),

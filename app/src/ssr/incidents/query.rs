@@ -133,13 +133,7 @@ pub async fn list<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_err)?;
-    let more = rows.len() as u64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
-    let next_cursor = if more {
-        rows.last().map(encode_cursor)
-    } else {
-        None
-    };
+    let next_cursor = crate::ssr::paging::cut(&mut rows, PAGE_SIZE, encode_cursor);
     let mut items = summaries(db, &rows, lang).await?;
     for (item, row) in items.iter_mut().zip(&rows) {
         if row.anonymised_at.is_none() {
