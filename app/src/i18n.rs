@@ -560,6 +560,12 @@ texts! {
     ActionWordMany => "åtgärder", "actions";
     And => "och", "and";
     AlsoCalled => "Leder också hit:", "Also leads here:";
+    ShowAll => "Visa alla", "Show all";
+    ShowFewer => "Visa färre", "Show fewer";
+    ForOwner => "för", "for";
+    Showing => "Visar", "Showing";
+    Of => "av", "of";
+    NotListed => "som inte visas här", "not listed here";
     PlaceConfirmed => "Platsen är bekräftad.", "The place is confirmed.";
     PlaceRetired => "Platsen är avvecklad och visas inte längre i formulären. Gamla händelser behåller den.", "The place is retired and no longer offered in forms. Old incidents keep it.";
     PlaceRestored => "Platsen är återinförd.", "The place is back.";

@@ -360,7 +360,7 @@ async fn group_actions_stay_out_of_the_weekly_meeting_and_the_public_picture() {
         let carried: Vec<String> = d
             .carried
             .iter()
-            .flat_map(|(_, l)| l.iter().map(|a| a.action.id.clone()))
+            .flat_map(|g| g.actions.iter().map(|a| a.action.id.clone()))
             .collect();
         assert_eq!(carried, [public.to_string()], "{backend}");
         let group = meeting_detail::detail(&w.db, c, g.norrtalje_meeting)

@@ -293,7 +293,7 @@ async fn locked_minutes_keep_each_actions_state_as_it_was_when_they_were_finalis
             .await
             .unwrap();
         let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
-        let carried: Vec<_> = d.carried.iter().flat_map(|(_, l)| l).collect();
+        let carried: Vec<_> = d.carried.iter().flat_map(|g| &g.actions).collect();
         let earlier_row = carried
             .iter()
             .find(|a| a.action.id == earlier.to_string())

@@ -64,7 +64,7 @@ async fn a_review_note_without_a_new_state_is_audited_and_a_refused_one_stores_n
         let row = d
             .carried
             .iter()
-            .flat_map(|(_, l)| l)
+            .flat_map(|g| &g.actions)
             .next()
             .expect("carried");
         assert_eq!(row.action.state, ActionState::Open, "{backend}: not moved");
@@ -78,5 +78,74 @@ async fn a_review_note_without_a_new_state_is_audited_and_a_refused_one_stores_n
             before + 1,
             "{backend}"
         );
+    }
+}
+
+/// A meeting lists each owner's five longest overdue actions (and any it has reviewed), counts
+/// the rest, and lists all of one owner's when asked; the minutes list every one.
+#[tokio::test]
+async fn a_meeting_lists_a_few_actions_per_owner_and_all_when_asked() {
+    use shared::lang::Lang;
+    use shared::meeting::{CARRIED_SHOWN, CarriedShown, Missing};
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let c = &w.coordinator;
+        let today = app::ssr::time::now_local().date();
+        let mut ids = Vec::new();
+        for n in 0..CARRIED_SHOWN + 2 {
+            let mut input = action_input(&w, &format!("Åtgärd {n}"));
+            input.due = (today + chrono::Days::new(n as u64 + 1)).to_string();
+            ids.push(actions::create(&w.db, c, &input).await.unwrap());
+        }
+        let id = started_meeting(&w).await;
+        let police = w.police_org.to_string();
+        let listed = |shown: CarriedShown| {
+            let (w, police) = (&w, &police);
+            async move {
+                let d = meeting_detail::detail_in(&w.db, c, id, Lang::Sv, &shown)
+                    .await
+                    .unwrap();
+                let g = d.carried.iter().find(|g| &g.owner_id == police).cloned();
+                (d, g.expect("the police's actions"))
+            }
+        };
+        let (d, few) = listed(CarriedShown::Few).await;
+        let titles: Vec<&str> = few
+            .actions
+            .iter()
+            .map(|a| a.action.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            ["Åtgärd 0", "Åtgärd 1", "Åtgärd 2", "Åtgärd 3", "Åtgärd 4"],
+            "{backend}: the earliest due first"
+        );
+        assert_eq!(
+            (few.total, few.unreviewed),
+            (CARRIED_SHOWN + 2, CARRIED_SHOWN + 2)
+        );
+        assert!(few.cut());
+        assert!(d.missing().contains(&Missing::Unreviewed {
+            titles: titles.iter().map(|t| (*t).to_owned()).collect(),
+            more: 2
+        }));
+
+        // Reviewed, the last one stays listed among the few; it is no longer unreviewed.
+        let last = ids.last().unwrap().to_string();
+        minutes::review_action(&w.db, c, id, &last, "in_progress", "")
+            .await
+            .unwrap();
+        let (_, few) = listed(CarriedShown::Few).await;
+        assert_eq!(few.actions.len(), CARRIED_SHOWN + 1, "{backend}");
+        assert_eq!(few.actions.last().unwrap().action.id, last);
+        assert_eq!(few.unreviewed, CARRIED_SHOWN + 1);
+
+        let (_, all) = listed(CarriedShown::Owner(police.clone())).await;
+        assert_eq!(all.actions.len(), CARRIED_SHOWN + 2, "{backend}");
+        assert!(!all.cut());
+        let other = CarriedShown::Owner(uuid::Uuid::now_v7().to_string());
+        assert_eq!(listed(other).await.1.actions.len(), CARRIED_SHOWN + 1);
+        let minutes = meeting_detail::detail(&w.db, c, id).await.unwrap();
+        assert_eq!(minutes.carried[0].actions.len(), CARRIED_SHOWN + 2);
     }
 }

@@ -249,7 +249,7 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
             let mut t: Vec<String> = d
                 .carried
                 .iter()
-                .flat_map(|(_, l)| l.iter().map(|c| c.action.title.clone()))
+                .flat_map(|g| g.actions.iter().map(|c| c.action.title.clone()))
                 .collect();
             t.sort();
             t
@@ -284,8 +284,11 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
             ["Åtgärd A", "Åtgärd B"],
             "{backend}: B closed during the meeting still shows"
         );
-        assert_eq!(d1.carried[0].0, "Polisen", "grouped by owner organisation");
-        assert!(d1.carried[0].1.iter().all(|c| c.reviewed.is_some()));
+        assert_eq!(
+            d1.carried[0].owner, "Polisen",
+            "grouped by owner organisation"
+        );
+        assert!(d1.carried[0].actions.iter().all(|c| c.reviewed.is_some()));
         meetings::finalise(&w.db, &w.coordinator, m1).await.unwrap();
 
         // Meeting 2: A (still open) and C carry over; B ended.
@@ -297,7 +300,7 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
             .unwrap();
         assert_eq!(titles(&d2), ["Åtgärd A", "Åtgärd C"]);
         assert!(
-            d2.carried[0].1.iter().all(|c| c.reviewed.is_none()),
+            d2.carried[0].actions.iter().all(|c| c.reviewed.is_none()),
             "nothing recorded yet at this meeting"
         );
         minutes::review_action(
@@ -346,7 +349,7 @@ async fn open_actions_carry_over_across_three_meetings_until_they_end() {
         let reviewed_a = d2
             .carried
             .iter()
-            .flat_map(|(_, l)| l)
+            .flat_map(|g| &g.actions)
             .find(|x| x.action.title == "Åtgärd A")
             .unwrap();
         assert_eq!(

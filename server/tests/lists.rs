@@ -111,3 +111,108 @@ async fn fifty_five_more_actions_come_fifty_at_a_time_and_the_start_page_counts_
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{backend}");
     }
 }
+
+/// The carried-over actions' titles on a meeting page, in order.
+fn carried_titles(html: &str, prefix: &str) -> Vec<String> {
+    html.split("href=\"/actions/")
+        .skip(1)
+        .filter_map(|link| {
+            let text = link.split_once('>')?.1.split_once("</a>")?.0;
+            Some(text.replace("<!>", ""))
+        })
+        .filter(|t| t.starts_with(prefix))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_meeting_page_lists_a_few_of_each_owners_actions_and_all_on_request() {
+    for (backend, app) in apps().await {
+        let coordinator = app.browser();
+        coordinator.sign_in("coordinator@example.org").await;
+        let police = id_of(
+            &coordinator.reference().await,
+            "organisations",
+            "Polisen Norrtälje",
+        );
+        let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(300))
+            .format("%Y-%m-%d")
+            .to_string();
+        for i in 0..8 {
+            let title = format!("Mötesrad {i}");
+            let res = coordinator
+                .call(
+                    "actions/create",
+                    &[
+                        ("title", title.as_str()),
+                        ("owner_organisation_id", &police),
+                        ("due", &due),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{backend} {title}");
+        }
+        // The weekly series' next meeting: it carries every open action of no group.
+        let series: serde_json::Value = coordinator
+            .call("meetings/series", &[])
+            .await
+            .json()
+            .await
+            .expect("json");
+        let weekly = &series[0];
+        let res = coordinator
+            .call(
+                "meetings/plan",
+                &[("series_id", weekly["id"].as_str().expect("id"))],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend}");
+        let meeting: String = res.json().await.expect("json");
+        let data: serde_json::Value = coordinator
+            .call("meetings/get", &[("id", meeting.as_str())])
+            .await
+            .json()
+            .await
+            .expect("json");
+        let group = data["carried"]
+            .as_array()
+            .expect("carried")
+            .iter()
+            .find(|g| g["owner_id"] == police.as_str())
+            .expect("the police's group")
+            .clone();
+        let total = group["total"].as_u64().expect("total");
+        let listed = group["actions"].as_array().expect("actions").len();
+        assert!(total >= 8, "{backend}");
+        assert_eq!(listed, shared::meeting::CARRIED_SHOWN, "{backend}");
+
+        // Without JavaScript: a few, how many there are, and the way to all of them.
+        let page = coordinator
+            .page(&format!("/meetings/{meeting}"))
+            .await
+            .replace("<!>", "");
+        assert!(
+            page.contains(&format!("Visar {listed} av {total}")),
+            "{backend}"
+        );
+        let all = format!("/meetings/{meeting}?owner={police}#owner-{police}");
+        assert!(page.contains(&format!("href=\"{all}\"")), "{backend}");
+        assert!(
+            page.contains(&format!("Visa alla {total} åtgärder för Polisen Norrtälje")),
+            "{backend}"
+        );
+        assert!(
+            carried_titles(&page, "Mötesrad").len() < 8,
+            "{backend}: not every one"
+        );
+        let page = coordinator
+            .page(&format!("/meetings/{meeting}?owner={police}"))
+            .await
+            .replace("<!>", "");
+        let expected: Vec<String> = (0..8).map(|i| format!("Mötesrad {i}")).collect();
+        assert_eq!(carried_titles(&page, "Mötesrad"), expected, "{backend}");
+        assert!(
+            page.contains("Visa färre åtgärder för Polisen Norrtälje"),
+            "{backend}"
+        );
+    }
+}

@@ -191,6 +191,71 @@ pub struct CarriedAction {
     pub reviewed: Option<(ActionState, Option<String>)>,
 }
 
+/// A meeting page lists this many of each owner's carried-over actions (the longest overdue
+/// first, and any the meeting has reviewed) until it is asked for all of that owner's.
+pub const CARRIED_SHOWN: usize = 5;
+
+/// One owner organisation's carried-over actions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedGroup {
+    pub owner_id: String,
+    pub owner: String,
+    /// Due order; all of them, or those [`CarriedShown`] lets the page list.
+    pub actions: Vec<CarriedAction>,
+    /// How many the owner has, listed or not.
+    pub total: usize,
+    /// Of those, still open and not reviewed by this meeting, listed or not.
+    pub unreviewed: usize,
+}
+
+impl CarriedGroup {
+    /// Some of the owner's actions are not listed.
+    pub fn cut(&self) -> bool {
+        self.actions.len() < self.total
+    }
+}
+
+/// Which carried-over actions a meeting's data lists in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarriedShown {
+    /// [`CARRIED_SHOWN`] per owner.
+    Few,
+    /// All of one owner organisation's (by id), a few of the others'.
+    Owner(String),
+    /// Every one: the printed minutes.
+    All,
+}
+
+impl CarriedShown {
+    /// The meeting page's `owner` query value, as the server function receives it: none or
+    /// empty for a few, `all` for every one, otherwise an organisation id.
+    pub fn parse(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            None | Some("") => CarriedShown::Few,
+            Some("all") => CarriedShown::All,
+            Some(id) => CarriedShown::Owner(id.to_owned()),
+        }
+    }
+
+    /// The query value [`CarriedShown::parse`] reads back.
+    pub fn code(&self) -> Option<String> {
+        match self {
+            CarriedShown::Few => None,
+            CarriedShown::Owner(id) => Some(id.clone()),
+            CarriedShown::All => Some("all".to_owned()),
+        }
+    }
+
+    /// Whether `owner`'s `n`-th action (0-based, due order) is listed; reviewed ones always are.
+    pub fn lists(&self, owner: &str, n: usize, reviewed: bool) -> bool {
+        match self {
+            CarriedShown::All => true,
+            CarriedShown::Owner(id) if id == owner => true,
+            _ => reviewed || n < CARRIED_SHOWN,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingDetail {
     pub summary: MeetingSummary,
@@ -203,7 +268,7 @@ pub struct MeetingDetail {
     pub ratings: Vec<RatingRow>,
     pub items: Vec<Item>,
     /// Grouped by owner organisation, in name order.
-    pub carried: Vec<(String, Vec<CarriedAction>)>,
+    pub carried: Vec<CarriedGroup>,
     pub new_actions: Vec<ActionSummary>,
     pub can_edit: bool,
     /// Coordinators append addenda to finalised minutes.
@@ -252,8 +317,9 @@ pub enum Missing {
     NoAttendance,
     /// Towns without a rating, by name.
     Unrated(Vec<String>),
-    /// Carried-over open actions the meeting has not reviewed, by title.
-    Unreviewed(Vec<String>),
+    /// Carried-over open actions the meeting has not reviewed: the listed ones by title, and
+    /// how many more there are.
+    Unreviewed { titles: Vec<String>, more: usize },
     /// No decision is recorded.
     NoDecisions,
 }
@@ -302,15 +368,17 @@ impl MeetingDetail {
         if !unrated.is_empty() {
             missing.push(Missing::Unrated(unrated));
         }
-        let unreviewed: Vec<String> = self
+        let titles: Vec<String> = self
             .carried
             .iter()
-            .flat_map(|(_, list)| list)
+            .flat_map(|g| &g.actions)
             .filter(|c| c.reviewed.is_none() && !c.action.state.is_closed())
             .map(|c| c.action.title.clone())
             .collect();
-        if !unreviewed.is_empty() {
-            missing.push(Missing::Unreviewed(unreviewed));
+        let total: usize = self.carried.iter().map(|g| g.unreviewed).sum();
+        if total > 0 {
+            let more = total.saturating_sub(titles.len());
+            missing.push(Missing::Unreviewed { titles, more });
         }
         if !self.items.iter().any(|i| i.kind == ItemKind::Decision) {
             missing.push(Missing::NoDecisions);
@@ -348,9 +416,12 @@ mod tests {
                 comment: None,
             }],
             items: Vec::new(),
-            carried: vec![(
-                "Polisen".into(),
-                vec![CarriedAction {
+            carried: vec![CarriedGroup {
+                owner_id: "o".into(),
+                owner: "Polisen".into(),
+                total: 1,
+                unreviewed: 1,
+                actions: vec![CarriedAction {
                     action: ActionSummary {
                         id: "x".into(),
                         title: "Belysning vid torget".into(),
@@ -367,7 +438,7 @@ mod tests {
                     latest_note: None,
                     reviewed: None,
                 }],
-            )],
+            }],
             new_actions: Vec::new(),
             can_edit: true,
             can_add_addenda: false,
@@ -387,7 +458,10 @@ mod tests {
             vec![
                 Missing::NoAttendance,
                 Missing::Unrated(vec!["Rimbo".into()]),
-                Missing::Unreviewed(vec!["Belysning vid torget".into()]),
+                Missing::Unreviewed {
+                    titles: vec!["Belysning vid torget".into()],
+                    more: 0
+                },
                 Missing::NoDecisions,
             ]
         );
@@ -398,7 +472,8 @@ mod tests {
         let mut m = meeting();
         m.attendance[0].status = Some(Attendance::Present);
         m.ratings[0].rating = Some(2);
-        m.carried[0].1[0].reviewed = Some((ActionState::Open, None));
+        m.carried[0].actions[0].reviewed = Some((ActionState::Open, None));
+        m.carried[0].unreviewed = 0;
         m.items.push(Item {
             id: "i".into(),
             kind: ItemKind::Decision,
@@ -407,6 +482,37 @@ mod tests {
             by: String::new(),
         });
         assert_eq!(m.missing(), Vec::new());
+    }
+
+    #[test]
+    fn unreviewed_actions_not_listed_are_counted() {
+        let mut m = meeting();
+        m.carried[0].total = 40;
+        m.carried[0].unreviewed = 38;
+        assert!(m.carried[0].cut());
+        assert!(m.missing().contains(&Missing::Unreviewed {
+            titles: vec!["Belysning vid torget".into()],
+            more: 37
+        }));
+    }
+
+    #[test]
+    fn a_meeting_lists_a_few_of_each_owners_actions_unless_asked() {
+        assert_eq!(CarriedShown::parse(None), CarriedShown::Few);
+        assert_eq!(CarriedShown::parse(Some(" ")), CarriedShown::Few);
+        assert_eq!(CarriedShown::parse(Some("all")), CarriedShown::All);
+        let police = CarriedShown::parse(Some("o-1"));
+        assert_eq!(police, CarriedShown::Owner("o-1".into()));
+        for shown in [CarriedShown::Few, police.clone(), CarriedShown::All] {
+            assert_eq!(CarriedShown::parse(shown.code().as_deref()), shown);
+        }
+        let last = CARRIED_SHOWN - 1;
+        assert!(CarriedShown::Few.lists("o-1", last, false));
+        assert!(!CarriedShown::Few.lists("o-1", CARRIED_SHOWN, false));
+        assert!(CarriedShown::Few.lists("o-1", CARRIED_SHOWN + 9, true));
+        assert!(police.lists("o-1", 500, false));
+        assert!(!police.lists("o-2", CARRIED_SHOWN, false));
+        assert!(CarriedShown::All.lists("o-2", 500, false));
     }
 
     #[test]

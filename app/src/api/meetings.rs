@@ -4,7 +4,7 @@
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use shared::AppError;
-use shared::meeting::{MeetingDetail, SeriesSummary};
+use shared::meeting::{CarriedShown, MeetingDetail, SeriesSummary};
 
 #[cfg(feature = "ssr")]
 pub(super) fn meeting_id(id: &str) -> Result<uuid::Uuid, AppError> {
@@ -66,13 +66,21 @@ pub async fn plan_meeting(series_id: String) -> Result<String, AppError> {
     )
 }
 
+/// `owner`: whose carried-over actions to list in full, as [`CarriedShown::parse`] reads it.
 #[server(prefix = "/api", endpoint = "meetings/get")]
-pub async fn get_meeting(id: String) -> Result<MeetingDetail, AppError> {
+pub async fn get_meeting(id: String, owner: Option<String>) -> Result<MeetingDetail, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::meeting_detail::detail_in(&state.db, &caller, meeting_id(&id)?, lang())
-                .await
+            let shown = CarriedShown::parse(owner.as_deref());
+            crate::ssr::meeting_detail::detail_in(
+                &state.db,
+                &caller,
+                meeting_id(&id)?,
+                lang(),
+                &shown,
+            )
+            .await
         }
         .await,
     )

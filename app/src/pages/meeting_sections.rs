@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use shared::action::ActionState;
-use shared::meeting::{CarriedAction, MeetingDetail};
+use shared::meeting::{CARRIED_SHOWN, CarriedAction, CarriedGroup, CarriedShown, MeetingDetail};
 
 use crate::components::fields::{FormAlert, FormError};
 use crate::components::labels::state_label;
@@ -77,33 +77,69 @@ pub fn ActionsSection(
     d: MeetingDetail,
     live: Signal<MeetingDetail>,
     acts: MeetingActions,
+    /// Which owners' actions the page asked to list in full.
+    shown: CarriedShown,
 ) -> impl IntoView {
     let error: FormError = Signal::derive(move || acts.review.value().get().and_then(Result::err));
-    let owners = Memo::new(move |_| live.with(|d| d.carried.clone()));
+    let owners = Memo::new(move |_| {
+        live.with(|d| {
+            d.carried
+                .iter()
+                .map(|g| (g.owner_id.clone(), g.owner.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let (id, can_edit) = (d.summary.id.clone(), d.can_edit);
     view! {
         <section aria-labelledby="carried-heading">
             <h2 id="carried-heading">{t(T::CarriedActions)}</h2>
             <FormAlert error />
             {move || owners.with(Vec::is_empty).then(|| view! { <p>{t(T::NoActions)}</p> })}
-            <For each=move || owners.get() key=|(owner, _)| owner.clone() let:group>
+            <For each=move || owners.get() key=|(owner_id, _)| owner_id.clone() let:pair>
                 {
-                    let owner = group.0.clone();
-                    let id = id.clone();
-                    let list = Memo::new(move |_| live.with(|d| {
-                        d.carried.iter().find(|(o, _)| *o == owner).map(|(_, l)| l.clone()).unwrap_or_default()
-                    }));
+                    let (owner_id, owner) = pair;
+                    let (id, meeting) = (id.clone(), id.clone());
+                    let find = owner_id.clone();
+                    let group = Memo::new(move |_| live.with(|d| d.carried.iter().find(|g| g.owner_id == find).cloned()));
+                    let list = Memo::new(move |_| group.with(|g| g.as_ref().map(|g| g.actions.clone()).unwrap_or_default()));
+                    let heading = format!("owner-{owner_id}");
+                    let expanded = shown.lists(&owner_id, usize::MAX, false);
                     view! {
-                        <h3>{group.0.clone()}</h3>
+                        <h3 id=heading>{owner}</h3>
                         <ul class="plain">
                             <For each=move || list.get() key=|c| (c.action.id.clone(), c.action.state, c.reviewed.clone(), c.latest_note.clone()) let:c>
                                 <CarriedRow c meeting=id.clone() can_edit acts />
                             </For>
                         </ul>
+                        {move || group.get().map(|g| view! { <OwnerMore g meeting=meeting.clone() expanded /> })}
                     }
                 }
             </For>
         </section>
+    }
+}
+
+/// Under an owner's listed actions: how many there are in all and the way to list them all,
+/// or back to a few. Plain links, landing on the owner's heading.
+#[component]
+fn OwnerMore(g: CarriedGroup, meeting: String, expanded: bool) -> impl IntoView {
+    let whose = format!("{} {} {}", t(T::ActionWordMany), t(T::ForOwner), g.owner);
+    let back = format!("/meetings/{meeting}#owner-{}", g.owner_id);
+    if g.cut() {
+        let all = format!(
+            "/meetings/{meeting}?owner={}#owner-{}",
+            g.owner_id, g.owner_id
+        );
+        let label = format!("{} {} {whose}", t(T::ShowAll), g.total);
+        view! {
+            <p class="hint">{format!("{} {} {} {}", t(T::Showing), g.actions.len(), t(T::Of), g.total)}" · "<a href=all>{label}</a></p>
+        }
+        .into_any()
+    } else if expanded && g.total > CARRIED_SHOWN {
+        view! { <p class="hint"><a href=back>{format!("{} {whose}", t(T::ShowFewer))}</a></p> }
+            .into_any()
+    } else {
+        ().into_any()
     }
 }
 

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use shared::meeting::{ItemKind, MeetingDetail, MeetingState, Missing};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use shared::meeting::{CarriedShown, ItemKind, MeetingDetail, MeetingState, Missing};
 
 use crate::api::meetings::{CreateSeries, PlanMeeting, get_meeting, list_series};
 use crate::api::reference::get_reference_data;
@@ -12,7 +12,7 @@ use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::components::labels::{state_text, weekday_name};
 use crate::components::order_views::OverdueOrders;
 use crate::components::saving::saved;
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 use crate::pages::groups::YouthSection;
 use crate::pages::meeting_actions::MeetingActions;
 use crate::pages::meeting_attendance::AttendanceSection;
@@ -121,6 +121,9 @@ fn NewSeriesForm(
 pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // `?owner=`: whose carried-over actions are listed in full.
+    let query = use_query_map();
+    let owner = move || query.with(|q| q.get("owner"));
     let acts = MeetingActions::new();
     // Starting and finalising change the whole page: it is built anew. Every other save
     // reloads the meeting in the background and updates the sections row by row.
@@ -146,14 +149,25 @@ pub fn MeetingPage() -> impl IntoView {
         if saves.get() == 0 {
             return;
         }
-        let id = untrack(id);
+        let (id, owner) = (untrack(id), untrack(owner));
         leptos::task::spawn_local(async move {
-            if let Ok(d) = get_meeting(id).await {
+            if let Ok(d) = get_meeting(id, owner).await {
                 fresh.set(Some(d));
             }
         });
     });
-    let detail = Resource::new(move || (id(), steps.get()), |(id, _)| get_meeting(id));
+    // Another owner's list is another page: what a save fetched for the last one is dropped.
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = owner();
+        if before.is_some_and(|b| b != now) {
+            fresh.set(None);
+        }
+        now
+    });
+    let detail = Resource::new(
+        move || (id(), owner(), steps.get()),
+        |(id, owner, _)| get_meeting(id, owner),
+    );
     let reference = Resource::new(|| (), |_| get_reference_data());
     view! {
         <Title text=t(T::TypeMeeting) />
@@ -164,7 +178,8 @@ pub fn MeetingPage() -> impl IntoView {
                     (Ok(d), Ok(r)) => {
                         let initial = d.clone();
                         let live = Signal::derive(move || fresh.get().unwrap_or_else(|| initial.clone()));
-                        view! { <MeetingView d live acts organisations=r.reference.organisations areas=r.reference.areas /> }.into_any()
+                        let shown = CarriedShown::parse(untrack(owner).as_deref());
+                        view! { <MeetingView d live acts shown organisations=r.reference.organisations areas=r.reference.areas /> }.into_any()
                     }
                     (Err(e), _) | (_, Err(e)) => view! { <PageError error=e /> }.into_any(),
                 }
@@ -224,6 +239,7 @@ fn MeetingView(
     d: MeetingDetail,
     live: Signal<MeetingDetail>,
     acts: MeetingActions,
+    shown: CarriedShown,
     organisations: Vec<shared::reference::OrganisationDto>,
     areas: Vec<shared::reference::AreaDto>,
 ) -> impl IntoView {
@@ -262,7 +278,7 @@ fn MeetingView(
         <AttendanceSection d=d.clone() live acts />
         <RatingsSection d=d.clone() acts />
         <ItemsSection d=d.clone() live acts kind=ItemKind::Agenda />
-        <ActionsSection d=d.clone() live acts />
+        <ActionsSection d=d.clone() live acts shown />
         <OverdueOrders list=d.overdue_work_orders.clone() />
         <ItemsSection d=d.clone() live acts kind=ItemKind::Decision />
         <NewActionSection d=d.clone() live acts organisations areas />
@@ -286,7 +302,22 @@ fn FinaliseSection(
     let line = |m: Missing| match m {
         Missing::NoAttendance => t(T::MissingAttendance).to_owned(),
         Missing::Unrated(towns) => format!("{} {}", t(T::MissingRatings), towns.join(", ")),
-        Missing::Unreviewed(titles) => format!("{} {}", t(T::MissingReviews), titles.join(", ")),
+        Missing::Unreviewed { titles, more } => {
+            let mut line = format!("{} {}", t(T::MissingReviews), titles.join(", "));
+            if more > 0 {
+                let and = if titles.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", t(T::And))
+                };
+                line.push_str(&format!(
+                    "{and} {} {}",
+                    count_of(more as u64, T::ActionWordOne, T::ActionWordMany),
+                    t(T::NotListed)
+                ));
+            }
+            line
+        }
         Missing::NoDecisions => t(T::MissingDecisions).to_owned(),
     };
     view! {

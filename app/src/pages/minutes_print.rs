@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use shared::meeting::{Attendance, ItemKind};
+use shared::meeting::{Attendance, CarriedShown, ItemKind};
 
 use crate::api::meetings::get_meeting;
 use crate::components::fields::PageError;
@@ -29,7 +29,8 @@ fn owner_text(a: &shared::action::ActionSummary) -> String {
 pub fn MinutesPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let detail = Resource::new(id, get_meeting);
+    // The minutes list every carried-over action.
+    let detail = Resource::new(id, |id| get_meeting(id, CarriedShown::All.code()));
     let lang = use_lang();
     view! {
         <Title text=t(T::Minutes) />
@@ -89,7 +90,7 @@ pub fn MinutesPage() -> impl IntoView {
                         })}
                         {(!d.carried.is_empty()).then(|| view! { <h2>{t(T::CarriedActions)}</h2> })}
                         <ul>
-                            {d.carried.iter().flat_map(|(_, l)| l.iter().cloned()).map(|c| view! {
+                            {d.carried.iter().flat_map(|g| g.actions.iter().cloned()).map(|c| view! {
                                 <li>{format!("{} ({}, {} {}): {}", c.action.title, owner_text(&c.action), t(T::DueDate), c.action.due,
                                     c.reviewed.map(|(s, n)| format!("{}{}", state_label(s), n.map(|n| format!(" – {n}")).unwrap_or_default()))
                                         .unwrap_or_else(|| state_label(c.action.state).to_owned()))}</li>

@@ -8,12 +8,17 @@ use shared::AppError;
 use shared::action::{ActionState, ActionSummary};
 use shared::audit::{AuditAction, RecordType};
 use shared::lang::Lang;
-use shared::meeting::{AttendanceRow, CarriedAction, Item, MeetingDetail, MeetingState, RatingRow};
+use shared::meeting::{
+    AttendanceRow, CarriedAction, CarriedGroup, CarriedShown, Item, MeetingDetail, MeetingState,
+    RatingRow,
+};
 use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
-use super::entities::meetings::{attendance, frozen_state, item, meeting, member, rating, review};
+use super::entities::meetings::{
+    attendance, frozen_state, item, meeting, member, rating, review, series,
+};
 use super::entities::{action, area, user};
 use super::groups::{self, access};
 use super::meetings::{carried, summary, visible};
@@ -48,21 +53,23 @@ fn as_finalised(summaries: &mut [ActionSummary], frozen: &HashMap<String, Action
     }
 }
 
-/// Everything the meeting page and the printed minutes show (category names in Swedish).
+/// Everything the printed minutes show (category names in Swedish, every carried-over action).
 pub async fn detail<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
 ) -> Result<MeetingDetail> {
-    detail_in(db, caller, id, Lang::Sv).await
+    detail_in(db, caller, id, Lang::Sv, &CarriedShown::All).await
 }
 
-/// The meeting page's data with category names in `lang`.
+/// The meeting page's data with category names in `lang`, listing the carried-over actions
+/// `shown` asks for (the others are counted).
 pub async fn detail_in<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
     id: Uuid,
     lang: Lang,
+    shown: &CarriedShown,
 ) -> Result<MeetingDetail> {
     // Managers see counts, never minutes: for them, as for outsiders, there is nothing here.
     let (m, s) = visible(db, caller, id).await.map_err(|e| match e {
@@ -169,33 +176,8 @@ pub async fn detail_in<C: ConnectionTrait>(
         })
         .collect();
 
-    let reviews: HashMap<Uuid, review::Model> = review::Entity::find()
-        .filter(review::Column::MeetingId.eq(id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|r| (r.action_id, r))
-        .collect();
     let frozen = frozen_states(db, &m).await?;
-    let carried_models = carried(db, &m, &s).await?;
-    let mut carried_summaries = actions::summarise(db, &carried_models).await?;
-    as_finalised(&mut carried_summaries, &frozen);
-    let mut carried_groups: Vec<(String, Vec<CarriedAction>)> = Vec::new();
-    for (a, summary) in carried_models.iter().zip(carried_summaries) {
-        let reviewed = reviews.get(&a.id).map(|r| (r.state_after, r.note.clone()));
-        let owner = summary.owner_organisation.clone();
-        let entry = CarriedAction {
-            action: summary,
-            latest_note: a.note.clone(),
-            reviewed,
-        };
-        match carried_groups.iter_mut().find(|(o, _)| *o == owner) {
-            Some((_, list)) => list.push(entry),
-            None => carried_groups.push((owner, vec![entry])),
-        }
-    }
-    carried_groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let carried = carried_groups(db, (&m, &s), &orgs, &frozen, shown).await?;
     let new_models = action::Entity::find()
         .filter(action::Column::OriginMeetingId.eq(id))
         .order_by_asc(action::Column::Id)
@@ -225,7 +207,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         people: super::minutes::people_of(db, m.id, &s).await?,
         ratings: rating_rows,
         items,
-        carried: carried_groups,
+        carried,
         new_actions,
         can_edit: can_run && m.state.is_open(),
         can_add_addenda: can_run && m.state == MeetingState::Finalised,
@@ -241,4 +223,67 @@ pub async fn detail_in<C: ConnectionTrait>(
             action: Uuid::now_v7().to_string(),
         },
     })
+}
+
+/// The carried-over actions by owner organisation (in name order), each owner's in due order:
+/// those `shown` lists, with the counts of all.
+async fn carried_groups<C: ConnectionTrait>(
+    db: &C,
+    (m, s): (&meeting::Model, &series::Model),
+    orgs: &HashMap<Uuid, String>,
+    frozen: &HashMap<String, ActionState>,
+    shown: &CarriedShown,
+) -> Result<Vec<CarriedGroup>> {
+    let reviews: HashMap<Uuid, review::Model> = review::Entity::find()
+        .filter(review::Column::MeetingId.eq(m.id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|r| (r.action_id, r))
+        .collect();
+    let mut groups: Vec<CarriedGroup> = Vec::new();
+    let mut listed: Vec<action::Model> = Vec::new();
+    for a in carried(db, m, s).await? {
+        let owner_id = a.owner_organisation_id.to_string();
+        let state = frozen.get(&a.id.to_string()).copied().unwrap_or(a.state);
+        let reviewed = reviews.contains_key(&a.id);
+        let at = match groups.iter().position(|g| g.owner_id == owner_id) {
+            Some(at) => at,
+            None => {
+                groups.push(CarriedGroup {
+                    owner: orgs
+                        .get(&a.owner_organisation_id)
+                        .cloned()
+                        .unwrap_or_default(),
+                    owner_id,
+                    actions: Vec::new(),
+                    total: 0,
+                    unreviewed: 0,
+                });
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[at];
+        if shown.lists(&group.owner_id, group.total, reviewed) {
+            listed.push(a);
+        }
+        group.total += 1;
+        group.unreviewed += usize::from(!reviewed && !state.is_closed());
+    }
+    let mut summaries = actions::summarise(db, &listed).await?;
+    as_finalised(&mut summaries, frozen);
+    for (a, summary) in listed.iter().zip(summaries) {
+        let entry = CarriedAction {
+            reviewed: reviews.get(&a.id).map(|r| (r.state_after, r.note.clone())),
+            latest_note: a.note.clone(),
+            action: summary,
+        };
+        let owner = a.owner_organisation_id.to_string();
+        if let Some(g) = groups.iter_mut().find(|g| g.owner_id == owner) {
+            g.actions.push(entry);
+        }
+    }
+    groups.sort_by(|a, b| a.owner.cmp(&b.owner));
+    Ok(groups)
 }
