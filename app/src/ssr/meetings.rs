@@ -475,7 +475,9 @@ pub async fn carried<C: ConnectionTrait>(
                 .add(action::Column::OriginMeetingId.is_null())
                 .add(action::Column::OriginMeetingId.ne(m.id)),
         )
+        // Ids after the date: equal due dates keep one order from load to load.
         .order_by_asc(action::Column::Due)
+        .order_by_asc(action::Column::Id)
         .all(db)
         .await
         .map_err(db_err)
