@@ -563,6 +563,7 @@ texts! {
     ShowAll => "Visa alla", "Show all";
     ShowFewer => "Visa färre", "Show fewer";
     ForOwner => "för", "for";
+    MeetingsWord => "möten i", "meetings of";
     Showing => "Visar", "Showing";
     Of => "av", "of";
     NotListed => "som inte visas här", "not listed here";

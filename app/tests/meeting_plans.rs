@@ -79,7 +79,7 @@ async fn a_cancelled_meeting_stays_listed_and_refuses_to_run() {
         let (s, id) = planned(&w).await;
         let c = &w.coordinator;
         meeting_plans::cancel(&w.db, c, id).await.unwrap();
-        let series = meetings::list_series(&w.db, c).await.unwrap();
+        let series = meetings::list_series(&w.db, c, None).await.unwrap();
         let listed = series
             .iter()
             .flat_map(|s| &s.meetings)
@@ -123,5 +123,52 @@ async fn minutes_are_finalised_on_the_meetings_day_not_before() {
         );
         common::held_today(&w.db, id).await;
         meetings::finalise(&w.db, c, id).await.unwrap();
+    }
+}
+
+/// A long series lists the meetings still to be held and the latest eight others, newest
+/// first, with its total; asked for the whole series, every one.
+#[tokio::test]
+async fn a_long_series_lists_what_is_ahead_and_the_latest_held_unless_asked_for_all() {
+    use shared::meeting::MEETINGS_HELD_SHOWN;
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let c = &w.coordinator;
+        let (s, first) = planned(&w).await;
+        let mut ids = vec![first];
+        for _ in 0..MEETINGS_HELD_SHOWN + 3 {
+            ids.push(meetings::plan_next(&w.db, c, s).await.unwrap());
+        }
+        // All but the last two are called off: they are no longer ahead.
+        for id in &ids[..ids.len() - 2] {
+            meeting_plans::cancel(&w.db, c, *id).await.unwrap();
+        }
+        let ours = |all: Vec<shared::meeting::SeriesSummary>| {
+            all.into_iter()
+                .find(|x| x.id == s.to_string())
+                .expect("the series")
+        };
+        let few = ours(meetings::list_series(&w.db, c, None).await.unwrap());
+        assert_eq!(few.meetings_total, ids.len(), "{backend}");
+        let listed: Vec<String> = few.meetings.iter().map(|m| m.id.clone()).collect();
+        let expected: Vec<String> = ids
+            .iter()
+            .rev()
+            .take(2 + MEETINGS_HELD_SHOWN)
+            .map(Uuid::to_string)
+            .collect();
+        assert_eq!(
+            listed, expected,
+            "{backend}: newest first, the oldest left out"
+        );
+        let other = ours(
+            meetings::list_series(&w.db, c, Some(Uuid::now_v7()))
+                .await
+                .unwrap(),
+        );
+        assert_eq!(other.meetings.len(), 2 + MEETINGS_HELD_SHOWN, "{backend}");
+        let whole = ours(meetings::list_series(&w.db, c, Some(s)).await.unwrap());
+        assert_eq!(whole.meetings.len(), ids.len(), "{backend}");
+        assert_eq!(whole.meetings.last().unwrap().id, first.to_string());
     }
 }

@@ -216,3 +216,65 @@ async fn a_meeting_page_lists_a_few_of_each_owners_actions_and_all_on_request() 
         );
     }
 }
+
+#[tokio::test]
+async fn the_meetings_page_lists_the_latest_of_a_series_and_all_on_request() {
+    for (backend, app) in apps().await {
+        let coordinator = app.browser();
+        coordinator.sign_in("coordinator@example.org").await;
+        let series: serde_json::Value = coordinator
+            .call("meetings/series", &[])
+            .await
+            .json()
+            .await
+            .expect("json");
+        let id = series[0]["id"].as_str().expect("id").to_owned();
+        let name = series[0]["name"].as_str().expect("name").to_owned();
+        for _ in 0..shared::meeting::MEETINGS_HELD_SHOWN + 2 {
+            let res = coordinator
+                .call("meetings/plan", &[("series_id", id.as_str())])
+                .await;
+            let planned: String = res.json().await.expect("json");
+            let res = coordinator
+                .call("meetings/cancel", &[("id", planned.as_str())])
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{backend}");
+        }
+        let data: serde_json::Value = coordinator
+            .call("meetings/series", &[])
+            .await
+            .json()
+            .await
+            .expect("json");
+        let total = data[0]["meetings_total"].as_u64().expect("total");
+        let listed = data[0]["meetings"].as_array().expect("meetings").len() as u64;
+        assert!(listed < total, "{backend}: {listed} of {total}");
+
+        // Links to meetings (the calendar feed's is not one).
+        let meeting_links = |html: &str| {
+            html.matches("href=\"/meetings/").count()
+                - html.matches("href=\"/meetings/feed").count()
+        };
+        let page = coordinator.page("/meetings").await.replace("<!>", "");
+        assert!(
+            page.contains(&format!("Visar {listed} av {total}")),
+            "{backend}"
+        );
+        let all = format!("/meetings?series={id}#series-{id}");
+        assert!(page.contains(&format!("href=\"{all}\"")), "{backend}");
+        assert!(
+            page.contains(&format!("Visa alla {total} möten i {name}")),
+            "{backend}"
+        );
+        assert_eq!(meeting_links(&page) as u64, listed, "{backend}");
+        let page = coordinator
+            .page(&format!("/meetings?series={id}"))
+            .await
+            .replace("<!>", "");
+        assert_eq!(meeting_links(&page) as u64, total, "{backend}");
+        assert!(
+            page.contains(&format!("Visa färre möten i {name}")),
+            "{backend}"
+        );
+    }
+}

@@ -122,6 +122,10 @@ pub struct MeetingSummary {
     pub state: MeetingState,
 }
 
+/// The meetings page lists this many of a series' held (or cancelled) meetings, the latest,
+/// until it is asked for the whole series.
+pub const MEETINGS_HELD_SHOWN: usize = 8;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesSummary {
     pub id: String,
@@ -132,7 +136,11 @@ pub struct SeriesSummary {
     /// Where it meets, if given.
     pub location: Option<String>,
     pub members: Vec<String>,
+    /// Newest first: those still to be held and the latest [`MEETINGS_HELD_SHOWN`] others,
+    /// or every one when the page asked for the whole series.
     pub meetings: Vec<MeetingSummary>,
+    /// How many meetings the series has, listed or not.
+    pub meetings_total: usize,
     /// Path of the iCalendar feed (with its secret token); only for coordinators.
     pub feed_path: Option<String>,
 }

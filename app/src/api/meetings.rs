@@ -29,12 +29,15 @@ fn attendance_entries(
         .collect())
 }
 
+/// `series`: the series whose every meeting is listed (the others list the latest few).
 #[server(prefix = "/api", endpoint = "meetings/series")]
-pub async fn list_series() -> Result<Vec<SeriesSummary>, AppError> {
+pub async fn list_series(series: Option<String>) -> Result<Vec<SeriesSummary>, AppError> {
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            crate::ssr::meetings::list_series(&state.db, &caller).await
+            // Not a series id: no series is listed whole.
+            let whole = series.and_then(|s| uuid::Uuid::parse_str(s.trim()).ok());
+            crate::ssr::meetings::list_series(&state.db, &caller, whole).await
         }
         .await,
     )

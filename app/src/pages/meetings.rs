@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::meeting::{CarriedShown, ItemKind, MeetingDetail, MeetingState, Missing};
+use shared::meeting::{
+    CarriedShown, ItemKind, MEETINGS_HELD_SHOWN, MeetingDetail, MeetingState, Missing,
+    SeriesSummary,
+};
 
 use crate::api::meetings::{CreateSeries, PlanMeeting, get_meeting, list_series};
 use crate::api::reference::get_reference_data;
@@ -24,9 +27,12 @@ use crate::pages::meeting_sections::{ActionsSection, RatingsSection};
 pub fn MeetingsPage() -> impl IntoView {
     let plan = ServerAction::<PlanMeeting>::new();
     let create = ServerAction::<CreateSeries>::new();
+    // `?series=`: the series whose every meeting is listed.
+    let query = use_query_map();
+    let whole = move || query.with(|q| q.get("series"));
     let data = Resource::new(
-        move || (plan.version().get(), create.version().get()),
-        |_| list_series(),
+        move || (whole(), plan.version().get(), create.version().get()),
+        |(whole, _, _)| list_series(whole),
     );
     let reference = Resource::new(|| (), |_| get_reference_data());
     let user = expect_context::<UserResource>();
@@ -39,8 +45,8 @@ pub fn MeetingsPage() -> impl IntoView {
                 let coordinator = user.await.ok().flatten().is_some_and(|u| u.role == shared::user::Role::Coordinator);
                 match data.await {
                     Ok(series) if series.is_empty() => view! { <p>{t(T::NoSeries)}</p> }.into_any(),
-                    Ok(series) => series.into_iter().map(|s| view! {
-                        <section class="admin-section">
+                    Ok(series) => series.into_iter().map(|s| { let (anchor, more) = (format!("series-{}", s.id), s.clone()); view! {
+                        <section class="admin-section" id=anchor>
                             <h2>{s.name.clone()}</h2>
                             <p>{format!("{} {}{} · {}: {}", weekday_name(s.weekday), s.start_time, s.location.as_ref().map(|l| format!(", {l}")).unwrap_or_default(), t(T::Members), s.members.join(", "))}</p>
                             {coordinator.then(|| view! {
@@ -51,12 +57,13 @@ pub fn MeetingsPage() -> impl IntoView {
                             })}
                             {s.feed_path.clone().map(|p| view! { <p><a href=p rel="external">{t(T::CalendarFeed)}</a></p> })}
                             <ul class="plain">
-                                {s.meetings.into_iter().map(|m| view! {
+                                {s.meetings.iter().cloned().map(|m| view! {
                                     <li><a href=format!("/meetings/{}", m.id)>{m.starts_at}</a>{format!(" · {}", state_text(m.state))}</li>
                                 }).collect_view()}
                             </ul>
+                            <SeriesMore s=more />
                         </section>
-                    }).collect_view().into_any(),
+                    }}).collect_view().into_any(),
                     Err(e) => view! { <PageError error=e /> }.into_any(),
                 }
             })}
@@ -66,6 +73,25 @@ pub fn MeetingsPage() -> impl IntoView {
                 coordinator.then(|| view! { <NewSeriesForm action=create organisations /> })
             })}
         </Suspense>
+    }
+}
+
+/// Under a series' meetings: how many it has, and the way to all of them or back to the latest.
+#[component]
+fn SeriesMore(s: SeriesSummary) -> impl IntoView {
+    let listed = s.meetings.len();
+    if listed < s.meetings_total {
+        let all = format!("/meetings?series={}#series-{}", s.id, s.id);
+        view! {
+            <p class="hint">{format!("{} {listed} {} {}", t(T::Showing), t(T::Of), s.meetings_total)}" · "
+                <a href=all>{format!("{} {} {} {}", t(T::ShowAll), s.meetings_total, t(T::MeetingsWord), s.name)}</a></p>
+        }
+        .into_any()
+    } else if listed > MEETINGS_HELD_SHOWN {
+        let back = format!("/meetings#series-{}", s.id);
+        view! { <p class="hint"><a href=back>{format!("{} {} {}", t(T::ShowFewer), t(T::MeetingsWord), s.name)}</a></p> }.into_any()
+    } else {
+        ().into_any()
     }
 }
 

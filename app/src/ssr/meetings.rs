@@ -9,7 +9,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use shared::audit::{AuditAction, RecordType};
-use shared::meeting::{MeetingState, MeetingSummary, SeriesSummary};
+use shared::meeting::{MEETINGS_HELD_SHOWN, MeetingState, MeetingSummary, SeriesSummary};
 use shared::user::{CurrentUser, Role};
 use shared::week::IsoWeek;
 use shared::{AppError, FieldError};
@@ -216,10 +216,12 @@ pub(super) async fn runnable<C: ConnectionTrait>(
     }
 }
 
-/// Every series with its members and meetings (newest first).
+/// Every series with its members and meetings, newest first: those still to be held and the
+/// latest [`MEETINGS_HELD_SHOWN`] others, or all of them for the series `whole`.
 pub async fn list_series<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
+    whole: Option<Uuid>,
 ) -> Result<Vec<SeriesSummary>> {
     ensure_reader(caller)?;
     let orgs = super::reference::organisation_names(db).await?;
@@ -240,16 +242,37 @@ pub async fn list_series<C: ConnectionTrait>(
             .filter_map(|m| orgs.get(&m.organisation_id).cloned())
             .collect();
         members.sort();
-        let meetings = meeting::Entity::find()
-            .filter(meeting::Column::SeriesId.eq(s.id))
-            .order_by_desc(meeting::Column::StartsAt)
-            .all(db)
-            .await
-            .map_err(db_err)?;
+        let of_series = || {
+            meeting::Entity::find()
+                .filter(meeting::Column::SeriesId.eq(s.id))
+                .order_by_desc(meeting::Column::StartsAt)
+        };
+        let ahead = [MeetingState::Planned, MeetingState::InProgress];
+        let meetings_total = of_series().count(db).await.map_err(db_err)?;
+        let meetings = if whole == Some(s.id) {
+            of_series().all(db).await.map_err(db_err)?
+        } else {
+            let mut listed = of_series()
+                .filter(meeting::Column::State.is_in(ahead))
+                .all(db)
+                .await
+                .map_err(db_err)?;
+            listed.extend(
+                of_series()
+                    .filter(meeting::Column::State.is_not_in(ahead))
+                    .limit(MEETINGS_HELD_SHOWN as u64)
+                    .all(db)
+                    .await
+                    .map_err(db_err)?,
+            );
+            listed.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+            listed
+        };
         out.push(SeriesSummary {
             id: s.id.to_string(),
             members,
             meetings: meetings.iter().map(|m| summary(m, &s.name)).collect(),
+            meetings_total: usize::try_from(meetings_total).unwrap_or(usize::MAX),
             weekday: s.weekday as u32,
             start_time: s.start_time.clone(),
             location: s.location.clone(),
