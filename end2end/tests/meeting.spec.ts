@@ -194,3 +194,66 @@ test('a coordinator moves a planned meeting and then calls it off; it stays list
   await menu(page, 'Möten');
   await expect(page.getByRole('listitem').filter({ hasText: `${day} 09:30` })).toContainText('Inställt');
 });
+
+test('a meeting lists a few of each owner\'s actions, all of one owner\'s on request, and keeps what it reviewed', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'coordinator@example.org');
+  await hydrated(page);
+  // Seven actions for one owner, due later than anything else: the end of its list.
+  const prefix = unique('Tillsyn av lekplats');
+  await page.evaluate(async (prefix) => {
+    const post = async (path: string, form: Record<string, string>) => {
+      const res = await fetch(path, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status}`);
+      return res.json();
+    };
+    const ref = await post('/api/reference', {});
+    const owner = ref.reference.organisations.find((o: { name: string }) => o.name === 'Fältsamordnarna').id;
+    const due = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 7; i++) {
+      await post('/api/actions/create', { title: `${prefix} ${i}`, owner_organisation_id: owner, due });
+    }
+  }, prefix);
+
+  await menu(page, 'Möten');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Planera nästa möte' }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await hydrated(page);
+  const carried = page.getByRole('region', { name: 'Åtgärder från tidigare möten' });
+  const ours = carried.getByRole('link', { name: new RegExp(`^${prefix}`) });
+  const showAll = carried.getByRole('link', { name: /^Visa alla \d+ åtgärder för Fältsamordnarna$/ });
+  await expect(showAll).toBeVisible();
+  await expect(carried.getByText(/^Visar 5 av \d+/)).toBeVisible();
+  const few = await ours.count();
+  expect(few).toBeLessThan(7);
+  await expectAccessible(page);
+
+  await showAll.click();
+  await expect(page).toHaveURL(/\?owner=[0-9a-f-]{36}#owner-/);
+  await expect(ours).toHaveCount(7);
+  // The owner's heading is where the page landed, not the top of the page.
+  const heading = carried.getByRole('heading', { name: 'Fältsamordnarna' });
+  await expect(heading).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+
+  // The last of them is reviewed: the list stays whole, the page says so.
+  const last = carried.getByRole('listitem').filter({ hasText: `${prefix} 6` });
+  await last.getByRole('combobox', { name: new RegExp(`^Läge ?: ${prefix} 6$`) }).selectOption({ label: 'Pågår' });
+  await last.getByRole('button', { name: 'Spara uppföljningen' }).click();
+  await expect(page.locator('.save-notice')).toHaveText('Uppföljningen är sparad.');
+  await expect(ours).toHaveCount(7);
+  await expect(last).toContainText('Noterat på mötet: Pågår');
+
+  // Back to a few: what the meeting reviewed stays listed.
+  await carried.getByRole('link', { name: 'Visa färre åtgärder för Fältsamordnarna' }).click();
+  await expect(page).not.toHaveURL(/owner=/);
+  await expect(showAll).toBeVisible();
+  await expect(carried.getByRole('link', { name: `${prefix} 6` })).toBeVisible();
+  await expect(ours).toHaveCount(few + 1);
+});
