@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use app::ssr::audit::{self, Actor};
 use app::ssr::views::{self, CHANNEL, Views};
-use app::ssr::{db, testing};
+use app::ssr::{db, testing, writes};
 use sea_orm::sqlx::postgres::PgListener;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use shared::audit::{AuditAction, RecordType};
@@ -29,8 +29,8 @@ async fn builds(kept: &Views, counter: &AtomicUsize) -> usize {
     .expect("view")
 }
 
-/// A transaction of another server that has announced a change, as `views::changed_in` does
-/// (sent by hand: through this process it would outdate its views directly).
+/// A transaction of another server that announces a change (sent by hand: through this
+/// process it would outdate its views directly).
 async fn announcing(there: &DatabaseConnection) -> DatabaseTransaction {
     let txn = there.begin().await.expect("begin");
     txn.execute_unprepared(&format!("NOTIFY {CHANNEL}"))
@@ -59,7 +59,7 @@ async fn changes_are_announced_when_they_commit_and_outdate_every_servers_views(
     };
     let there = server(&url).await;
     db::migrate(&there).await.expect("migrate");
-    every_audited_change_is_announced_when_it_commits(&url, &there).await;
+    every_committed_write_is_announced_once_it_commits(&url, &there).await;
     a_change_through_another_server_outdates_this_ones_views(&url, &there).await;
 }
 
@@ -110,15 +110,16 @@ async fn a_change_through_another_server_outdates_this_ones_views(
     );
 }
 
-async fn every_audited_change_is_announced_when_it_commits(url: &str, there: &DatabaseConnection) {
+async fn every_committed_write_is_announced_once_it_commits(url: &str, there: &DatabaseConnection) {
     let mut other = PgListener::connect(url).await.expect("listener");
     other.listen(CHANNEL).await.expect("listen");
+    views::announce_to_other_servers(there);
     let change = |action| {
         let there = there.clone();
         async move {
-            let txn = there.begin().await.expect("begin");
+            let txn = writes::begin_write(&there).await.expect("begin");
             audit::record(
-                &txn,
+                &*txn,
                 Actor::default(),
                 action,
                 RecordType::Incident,
@@ -131,16 +132,20 @@ async fn every_audited_change_is_announced_when_it_commits(url: &str, there: &Da
             txn
         }
     };
-    change(AuditAction::Update)
-        .await
-        .rollback()
-        .await
-        .expect("rollback");
-    change(AuditAction::View)
-        .await
-        .commit()
-        .await
-        .expect("commit");
+    // Rolled back: dropped without a commit.
+    drop(change(AuditAction::Update).await);
+    // A read is audited outside any write.
+    audit::record(
+        there,
+        Actor::default(),
+        AuditAction::View,
+        RecordType::Incident,
+        None,
+        None,
+        None,
+    )
+    .await
+    .expect("audit");
     assert!(
         !heard(&mut other, Duration::from_millis(700)).await,
         "neither a rolled-back change nor a read is announced"
@@ -153,5 +158,25 @@ async fn every_audited_change_is_announced_when_it_commits(url: &str, there: &Da
     assert!(
         heard(&mut other, PATIENCE).await,
         "a committed change is announced"
+    );
+
+    // Many writers at once: every one is announced, by at least one announcement after it
+    // committed, and in fewer announcements than writes.
+    let burst: Vec<_> = (0..40)
+        .map(|_| {
+            let change = change(AuditAction::Update);
+            tokio::spawn(async move { change.await.commit().await.expect("commit") })
+        })
+        .collect();
+    for write in burst {
+        write.await.expect("write");
+    }
+    let mut announcements = 0;
+    while heard(&mut other, Duration::from_millis(700)).await {
+        announcements += 1;
+    }
+    assert!(
+        (1..40).contains(&announcements),
+        "{announcements} announcements for 40 writes"
     );
 }

@@ -172,6 +172,7 @@ impl Application {
     pub async fn run(self) -> anyhow::Result<()> {
         // Other servers on the same PostgreSQL database announce their changes.
         app::ssr::views::follow_other_servers(&self.state.db);
+        app::ssr::views::announce_to_other_servers(&self.state.db);
         // Without TCP_NODELAY, responses written in pieces stall ~40 ms on keep-alive connections.
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);

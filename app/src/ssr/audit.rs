@@ -63,8 +63,9 @@ pub async fn record<C: ConnectionTrait>(
     .insert(db)
     .await
     .map_err(db_err)?;
+    // Other servers hear of it once the write commits (`WriteTxn::commit`).
     if action != AuditAction::View {
-        super::views::changed_in(db).await?;
+        super::views::changed();
     }
     Ok(())
 }

@@ -5,22 +5,26 @@
 //! An entry is used while it is younger than the time to live and no change has gone through
 //! this process since it was made (or, while another caller rebuilds it, as it was:
 //! [`Views::get_or`]): every audited change and every committed write turn calls
-//! [`changed`]. On PostgreSQL every audited change also announces itself (`NOTIFY`, which
-//! PostgreSQL delivers only once the change commits), and each server listens
-//! ([`follow_other_servers`]): a change through one server outdates the views of all of them.
-//! Changes on SQLite by another process (the CLI import) show within the time to live.
+//! [`changed`]. On PostgreSQL each server also tells the others, once its writes have
+//! committed ([`announce_to_other_servers`]: one `NOTIFY` for however many commits came while
+//! the last one was on its way), and listens to theirs ([`follow_other_servers`]): a change
+//! through one server outdates the views of all of them. The announcement is sent after the
+//! commit, never inside the write: a `NOTIFY` in a transaction takes a database-wide lock at
+//! commit, and committing writers would queue for it one by one. Changes on SQLite by another
+//! process (the CLI import) show within the time to live.
 
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 use sea_orm::sqlx::postgres::{PgListener, PgPool};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
+use sea_orm::{DatabaseConnection, DbBackend};
+use tokio::sync::watch;
 
-use super::{Result, db_err};
+use super::Result;
 
 /// Bumped by every change that goes through this process, or that another server announces.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
@@ -38,16 +42,46 @@ pub fn generation() -> u64 {
     GENERATION.load(Ordering::Acquire)
 }
 
-/// Marks every kept view as outdated, and on PostgreSQL tells the other servers too once the
-/// transaction `db` belongs to commits (a rolled-back change tells nobody).
-pub async fn changed_in<C: ConnectionTrait>(db: &C) -> Result<()> {
+/// Counts the writes this process has committed; the announcers watch it.
+static COMMITS: LazyLock<watch::Sender<u64>> = LazyLock::new(|| watch::channel(0).0);
+
+/// After a write has committed: marks every kept view as outdated and has this process's
+/// announcer tell the other servers (a rolled-back write never gets here).
+pub fn committed() {
     changed();
-    if db.get_database_backend() == DbBackend::Postgres {
-        db.execute_unprepared(&format!("NOTIFY {CHANNEL}"))
-            .await
-            .map_err(db_err)?;
+    COMMITS.send_modify(|n| *n = n.wrapping_add(1));
+}
+
+/// On PostgreSQL, tells the other servers about this process's committed writes (see the
+/// module), in a task of its own until the pool closes. Commits that arrive while an
+/// announcement is on its way share the next one.
+pub fn announce_to_other_servers(db: &DatabaseConnection) {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return;
     }
-    Ok(())
+    let pool = db.get_postgres_connection_pool().clone();
+    let mut commits = COMMITS.subscribe();
+    commits.mark_unchanged();
+    tokio::spawn(async move {
+        while commits.changed().await.is_ok() {
+            commits.mark_unchanged();
+            while let Err(e) = announce(&pool).await {
+                if pool.is_closed() {
+                    return;
+                }
+                tracing::warn!(error = %e, "could not tell other servers of a change; trying again");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        }
+    });
+}
+
+async fn announce(pool: &PgPool) -> std::result::Result<(), sea_orm::sqlx::Error> {
+    // The channel is a constant of ours.
+    sea_orm::sqlx::query(sea_orm::sqlx::AssertSqlSafe(format!("NOTIFY {CHANNEL}")))
+        .execute(pool)
+        .await
+        .map(|_| ())
 }
 
 /// On PostgreSQL, listens for the changes other servers announce and outdates this server's

@@ -75,7 +75,7 @@ impl<T> std::ops::Deref for WriteTxn<T> {
 
 impl<T: TransactionSession> WriteTxn<T> {
     /// Commits; in a group, returns once the group's commit has reached the disk. Marks kept
-    /// views outdated (see `views`).
+    /// views outdated, here and, on PostgreSQL, on the other servers (see `views`).
     pub async fn commit(mut self) -> Result<(), DbErr> {
         let txn = self
             .txn
@@ -93,7 +93,7 @@ impl<T: TransactionSession> WriteTxn<T> {
             }
             (_, turn) => drop(turn),
         }
-        super::views::changed();
+        super::views::committed();
         Ok(())
     }
 }
