@@ -4,7 +4,7 @@
 use super::context::{caller, lang, respond, state};
 use leptos::prelude::*;
 use shared::AppError;
-use shared::meeting::{CarriedShown, MeetingDetail, SeriesSummary};
+use shared::meeting::{MeetingDetail, SeriesSummary};
 
 #[cfg(feature = "ssr")]
 pub(super) fn meeting_id(id: &str) -> Result<uuid::Uuid, AppError> {
@@ -75,7 +75,7 @@ pub async fn get_meeting(id: String, owner: Option<String>) -> Result<MeetingDet
     respond(
         async {
             let (state, caller) = (state()?, caller()?);
-            let shown = CarriedShown::parse(owner.as_deref());
+            let shown = shared::meeting::CarriedShown::parse(owner.as_deref());
             crate::ssr::meeting_detail::detail_in(
                 &state.db,
                 &caller,
