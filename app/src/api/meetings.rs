@@ -69,7 +69,7 @@ pub async fn plan_meeting(series_id: String) -> Result<String, AppError> {
     )
 }
 
-/// `owner`: whose carried-over actions to list in full, as [`CarriedShown::parse`] reads it.
+/// `owner`: whose carried-over actions to list in full, as [`shared::meeting::CarriedShown::parse`] reads it.
 #[server(prefix = "/api", endpoint = "meetings/get")]
 pub async fn get_meeting(id: String, owner: Option<String>) -> Result<MeetingDetail, AppError> {
     respond(
