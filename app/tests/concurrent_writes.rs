@@ -51,3 +51,48 @@ async fn concurrent_logging_on_sqlite_stores_every_incident() {
     assert_eq!(places, 8, "each new place created once");
     let _ = std::fs::remove_file(&file);
 }
+
+/// Refreshing a session's idle timer is a write, and waits its turn with the other writes:
+/// while a write holds the turn longer than SQLite's busy timeout (5 s), the request still
+/// gets its user once the turn comes. (Beside the turn, it waited in SQLite's busy handler,
+/// lost the lock to the turn's writers while incidents streamed in, and failed with
+/// "database is locked" after 5 s, every request of that session stalled behind it.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_is_refreshed_in_its_turn_while_another_write_holds_it() {
+    use app::ssr::entities::session;
+    use app::ssr::{Settings, auth, writes};
+    use sea_orm::{ActiveModelTrait, Set};
+    let file = std::env::temp_dir().join(format!(
+        "samverkan-session-{}.db",
+        uuid::Uuid::now_v7().simple()
+    ));
+    let conn = db::connect(&format!("sqlite://{}?mode=rwc", file.display()))
+        .await
+        .expect("connect");
+    db::migrate(&conn).await.expect("migrate");
+    let w = world(conn).await;
+    let s = Settings::default();
+    let token = auth::sign_in(&w.db, &s, "police@test.se", common::PASSWORD)
+        .await
+        .unwrap();
+    let long_ago = chrono::Utc::now() - chrono::TimeDelta::minutes(2);
+    for model in session::Entity::find().all(&w.db).await.unwrap() {
+        let mut active: session::ActiveModel = model.into();
+        active.last_seen_at = Set(long_ago);
+        active.update(&w.db).await.unwrap();
+    }
+    let held = writes::begin_write(&w.db).await.unwrap();
+    let (db, settings, t) = (w.db.clone(), s.clone(), token.clone());
+    let request = tokio::spawn(async move { auth::resolve_session(&db, &settings, &t).await });
+    tokio::time::sleep(std::time::Duration::from_millis(5_500)).await;
+    held.commit_unseen().await.unwrap();
+    let user = request.await.unwrap().expect("no \"database is locked\"");
+    assert_eq!(user.map(|u| u.id), Some(w.police.id));
+    let refreshed = session::Entity::find()
+        .filter(session::Column::LastSeenAt.gt(long_ago))
+        .count(&w.db)
+        .await
+        .unwrap();
+    assert_eq!(refreshed, 1, "this session's idle timer");
+    let _ = std::fs::remove_file(&file);
+}

@@ -210,8 +210,11 @@ pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result<(
 }
 
 /// The user behind a session token, if the session is still valid. Refreshes the idle timer
-/// at most once a minute.
-pub async fn resolve_session<C: ConnectionTrait>(
+/// at most once a minute. Both that and removing an ended session are writes, and take the
+/// write turn like any other: on SQLite a write beside the turn waits in SQLite's busy handler
+/// and loses the lock to the turn's writers again and again while incidents stream in
+/// (5 s, then "database is locked", every reader of the same session stalled behind it).
+pub async fn resolve_session<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     settings: &Settings,
     token: &str,
@@ -265,22 +268,26 @@ pub async fn resolve_session<C: ConnectionTrait>(
         return Ok(None);
     };
     if found.expires_at <= now || found.last_seen_at + settings.session_idle <= now {
+        let txn = super::writes::begin_write(db).await.map_err(db_err)?;
         session::Entity::delete_by_id(found.id)
-            .exec(db)
+            .exec(&*txn)
             .await
             .map_err(db_err)?;
+        txn.commit_unseen().await.map_err(db_err)?;
         return Ok(None);
     }
     if !found.active {
         return Ok(None);
     }
     if now - found.last_seen_at > chrono::TimeDelta::minutes(1) {
+        let txn = super::writes::begin_write(db).await.map_err(db_err)?;
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, Expr::value(now))
             .filter(session::Column::Id.eq(found.id))
-            .exec(db)
+            .exec(&*txn)
             .await
             .map_err(db_err)?;
+        txn.commit_unseen().await.map_err(db_err)?;
     }
     Ok(Some(CurrentUser {
         id: UserId(found.user_id),
@@ -293,11 +300,13 @@ pub async fn resolve_session<C: ConnectionTrait>(
 }
 
 /// Ends the session server-side; the cookie alone is worthless afterwards.
-pub async fn sign_out<C: ConnectionTrait>(db: &C, token: &str) -> Result<()> {
+pub async fn sign_out<C: ConnectionTrait + TransactionTrait>(db: &C, token: &str) -> Result<()> {
+    let txn = super::writes::begin_write(db).await.map_err(db_err)?;
     session::Entity::delete_by_id(token_id(token))
-        .exec(db)
+        .exec(&*txn)
         .await
         .map_err(db_err)?;
+    txn.commit_unseen().await.map_err(db_err)?;
     Ok(())
 }
 

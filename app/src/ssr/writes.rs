@@ -76,7 +76,19 @@ impl<T> std::ops::Deref for WriteTxn<T> {
 impl<T: TransactionSession> WriteTxn<T> {
     /// Commits; in a group, returns once the group's commit has reached the disk. Marks kept
     /// views outdated, here and, on PostgreSQL, on the other servers (see `views`).
-    pub async fn commit(mut self) -> Result<(), DbErr> {
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.finish().await?;
+        super::views::committed();
+        Ok(())
+    }
+
+    /// Commits a write no kept view reads (a session's idle timer, a signed-out session): the
+    /// views stay as they are, here and on the other servers.
+    pub async fn commit_unseen(self) -> Result<(), DbErr> {
+        self.finish().await
+    }
+
+    async fn finish(mut self) -> Result<(), DbErr> {
         let txn = self
             .txn
             .take()
@@ -89,12 +101,13 @@ impl<T: TransactionSession> WriteTxn<T> {
                     turn = committed(turn).await?;
                 }
                 drop(turn);
-                group_outcome(id, outcome).await?;
+                group_outcome(id, outcome).await
             }
-            (_, turn) => drop(turn),
+            (_, turn) => {
+                drop(turn);
+                Ok(())
+            }
         }
-        super::views::committed();
-        Ok(())
     }
 }
 
