@@ -265,7 +265,7 @@ pub async fn list_series<C: ConnectionTrait>(
                     .await
                     .map_err(db_err)?,
             );
-            listed.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+            listed.sort_by_key(|m| std::cmp::Reverse(m.starts_at));
             listed
         };
         out.push(SeriesSummary {
