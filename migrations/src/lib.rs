@@ -32,6 +32,7 @@ mod m20261204_000025_create_service_levels;
 mod m20261204_000026_create_work_order_photos;
 mod m20261204_000027_create_safety_walks;
 mod m20261205_000028_index_actions_by_due;
+mod m20261205_000029_index_audit_changes_by_record;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000026_create_work_order_photos::Migration),
             Box::new(m20261204_000027_create_safety_walks::Migration),
             Box::new(m20261205_000028_index_actions_by_due::Migration),
+            Box::new(m20261205_000029_index_audit_changes_by_record::Migration),
         ]
     }
 }

@@ -1,0 +1,56 @@
+//! A record's history lists its changes, however often it has been read, and finds them
+//! through the index on record and action rather than by reading every view of it.
+
+use app::ssr::audit::{self, Actor};
+use app::ssr::testing::databases;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use shared::audit::{AuditAction, RecordType};
+use uuid::Uuid;
+
+#[tokio::test]
+async fn a_much_read_record_lists_only_its_changes_found_by_record_and_action() {
+    for (backend, db) in databases().await {
+        let record = Uuid::now_v7();
+        let event = |action| {
+            audit::record(
+                &db,
+                Actor::default(),
+                action,
+                RecordType::Incident,
+                Some(record),
+                None,
+                None,
+            )
+        };
+        event(AuditAction::Create).await.unwrap();
+        for _ in 0..40 {
+            event(AuditAction::View).await.unwrap();
+        }
+        event(AuditAction::Update).await.unwrap();
+        let history = audit::history(&db, record).await.unwrap();
+        let actions: Vec<AuditAction> = history.iter().map(|e| e.action).collect();
+        assert_eq!(
+            actions,
+            [AuditAction::Create, AuditAction::Update],
+            "{backend}"
+        );
+        if db.get_database_backend() == DbBackend::Sqlite {
+            let plan = db
+                .query_all_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "EXPLAIN QUERY PLAN SELECT id FROM audit_events \
+                     WHERE record_id = ?1 AND action IN (?2, ?3, ?4) ORDER BY id",
+                ))
+                .await
+                .unwrap()
+                .iter()
+                .filter_map(|row| row.try_get_by_index::<String>(3).ok())
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert!(
+                plan.contains("ix_audit_record_changes (record_id=? AND action=?)"),
+                "{plan}"
+            );
+        }
+    }
+}
