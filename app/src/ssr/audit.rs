@@ -118,13 +118,22 @@ async fn entries<C: ConnectionTrait>(
 /// Who created and changed a record, and what, oldest first (views are not listed; removals
 /// of personal data are, with their reason).
 pub async fn history<C: ConnectionTrait>(db: &C, record_id: Uuid) -> Result<Vec<AuditEntry>> {
+    // The actions are written into the statement, not bound: PostgreSQL plans a statement
+    // it has run five times once for any parameters, and for "some record, some actions" it
+    // chose to walk every event in id order (19 ms on ten years) instead of the index on
+    // record and action (0.1 ms). With the actions known, that plan uses the index.
+    let changes = [
+        AuditAction::Create,
+        AuditAction::Update,
+        AuditAction::Redact,
+    ]
+    .map(|a| format!("'{}'", sea_orm::ActiveEnum::to_value(&a)))
+    .join(", ");
     let rows = audit_event::Entity::find()
         .filter(audit_event::Column::RecordId.eq(record_id))
-        .filter(audit_event::Column::Action.is_in([
-            AuditAction::Create,
-            AuditAction::Update,
-            AuditAction::Redact,
-        ]))
+        .filter(sea_orm::sea_query::Expr::cust(format!(
+            r#""audit_events"."action" IN ({changes})"#
+        )))
         .order_by_asc(audit_event::Column::Id)
         .all(db)
         .await
