@@ -10,17 +10,20 @@ use app::ssr::{db, incidents};
 use common::{input, world};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_logging_on_sqlite_stores_every_incident() {
-    let file = std::env::temp_dir().join(format!(
-        "samverkan-writes-{}.db",
-        uuid::Uuid::now_v7().simple()
-    ));
+/// The test world on a fresh, migrated SQLite file (in-memory SQLite keeps one connection,
+/// so nothing there waits for a lock); remove the file at the end.
+async fn on_a_file(prefix: &str) -> (common::World, std::path::PathBuf) {
+    let file = std::env::temp_dir().join(format!("{prefix}-{}.db", uuid::Uuid::now_v7().simple()));
     let conn = db::connect(&format!("sqlite://{}?mode=rwc", file.display()))
         .await
         .expect("connect");
     db::migrate(&conn).await.expect("migrate");
-    let w = world(conn).await;
+    (world(conn).await, file)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_logging_on_sqlite_stores_every_incident() {
+    let (w, file) = on_a_file("samverkan-writes").await;
     let mut tasks = Vec::new();
     for i in 0..64 {
         let (conn, police) = (w.db.clone(), w.police.clone());
@@ -62,15 +65,7 @@ async fn a_session_is_refreshed_in_its_turn_while_another_write_holds_it() {
     use app::ssr::entities::session;
     use app::ssr::{Settings, auth, writes};
     use sea_orm::{ActiveModelTrait, Set};
-    let file = std::env::temp_dir().join(format!(
-        "samverkan-session-{}.db",
-        uuid::Uuid::now_v7().simple()
-    ));
-    let conn = db::connect(&format!("sqlite://{}?mode=rwc", file.display()))
-        .await
-        .expect("connect");
-    db::migrate(&conn).await.expect("migrate");
-    let w = world(conn).await;
+    let (w, file) = on_a_file("samverkan-session").await;
     let s = Settings::default();
     let token = auth::sign_in(&w.db, &s, "police@test.se", common::PASSWORD)
         .await

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, hydrated, signIn, unique, menu } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, unique, menu, api, organisationId } from './helpers';
 
 test('a coordinator turns an incident into an action and the owning organisation closes it', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
@@ -57,26 +57,12 @@ test('a long list of actions comes fifty at a time, forward and back to the star
   await hydrated(page);
   // 55 actions, each decided and done: the history ("Alla") then runs past one page.
   const prefix = unique('Avslutad städning');
-  const made = await page.evaluate(async (prefix) => {
-    const post = async (path: string, form: Record<string, string>) => {
-      const res = await fetch(path, {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-      return res.json();
-    };
-    const ref = await post('/api/reference', {});
-    const police = ref.reference.organisations.find((o: { name: string }) => o.name === 'Polisen Norrtälje').id;
-    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    for (let i = 0; i < 55; i++) {
-      const id = await post('/api/actions/create', { title: `${prefix} ${i}`, owner_organisation_id: police, due });
-      await post('/api/actions/state', { id, state: 'done', note: '' });
-    }
-    return 55;
-  }, prefix);
-  expect(made).toBe(55);
+  const police = await organisationId(page, 'Polisen Norrtälje');
+  const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 55; i++) {
+    const id = await api(page, '/api/actions/create', { title: `${prefix} ${i}`, owner_organisation_id: police, due });
+    await api(page, '/api/actions/state', { id, state: 'done', note: '' });
+  }
 
   await menu(page, 'Åtgärder');
   await page.getByRole('link', { name: 'Alla, även avslutade' }).click();

@@ -98,3 +98,17 @@ export async function menu(page: Page, name: string) {
   await openMenu(page);
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name, exact: true }).click();
 }
+
+/** Calls a server function as the signed-in user of `page` (its cookies), for setting up
+ * data the test is not about; returns the JSON answer. */
+export async function api(page: Page, path: string, form: Record<string, string>) {
+  const res = await page.request.post(path, { form, headers: { Accept: 'application/json' } });
+  if (!res.ok()) throw new Error(`${path}: ${res.status()}`);
+  return res.json();
+}
+
+/** The id of the organisation called `name`. */
+export async function organisationId(page: Page, name: string): Promise<string> {
+  const ref = await api(page, '/api/reference', {});
+  return ref.reference.organisations.find((o: { name: string }) => o.name === name).id;
+}

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, hydrated, signIn, unique, menu } from './helpers';
+import { test, expect, expectAccessible, hydrated, signIn, unique, menu, api, organisationId } from './helpers';
 
 test('a coordinator runs the weekly meeting from planned to locked minutes', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
@@ -201,23 +201,11 @@ test('a meeting lists a few of each owner\'s actions, all of one owner\'s on req
   await hydrated(page);
   // Seven actions for one owner, due later than anything else: the end of its list.
   const prefix = unique('Tillsyn av lekplats');
-  await page.evaluate(async (prefix) => {
-    const post = async (path: string, form: Record<string, string>) => {
-      const res = await fetch(path, {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-      return res.json();
-    };
-    const ref = await post('/api/reference', {});
-    const owner = ref.reference.organisations.find((o: { name: string }) => o.name === 'Fältsamordnarna').id;
-    const due = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
-    for (let i = 0; i < 7; i++) {
-      await post('/api/actions/create', { title: `${prefix} ${i}`, owner_organisation_id: owner, due });
-    }
-  }, prefix);
+  const owner = await organisationId(page, 'Fältsamordnarna');
+  const due = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 7; i++) {
+    await api(page, '/api/actions/create', { title: `${prefix} ${i}`, owner_organisation_id: owner, due });
+  }
 
   await menu(page, 'Möten');
   await hydrated(page);

@@ -34,35 +34,49 @@ async fn open_actions(app: &TestApp) -> u64 {
     overview["open"].as_u64().expect("open")
 }
 
+/// Creates an action for Polisen Norrtälje per title, all due later than anything the demo
+/// data has due (the end of the lists); returns the police's organisation id.
+async fn police_actions(
+    coordinator: &TestApp,
+    backend: &str,
+    titles: impl Iterator<Item = String>,
+) -> String {
+    let police = id_of(
+        &coordinator.reference().await,
+        "organisations",
+        "Polisen Norrtälje",
+    );
+    let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(300))
+        .format("%Y-%m-%d")
+        .to_string();
+    for title in titles {
+        let res = coordinator
+            .call(
+                "actions/create",
+                &[
+                    ("title", title.as_str()),
+                    ("owner_organisation_id", &police),
+                    ("due", &due),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend} {title}");
+    }
+    police
+}
+
 #[tokio::test]
 async fn fifty_five_more_actions_come_fifty_at_a_time_and_the_start_page_counts_them() {
     for (backend, app) in apps().await {
         let coordinator = app.browser();
         coordinator.sign_in("coordinator@example.org").await;
         let before = open_actions(&coordinator).await;
-        let police = id_of(
-            &coordinator.reference().await,
-            "organisations",
-            "Polisen Norrtälje",
-        );
-        // Later than anything the demo data has due: the end of the list.
-        let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(300))
-            .format("%Y-%m-%d")
-            .to_string();
-        for i in 0..55 {
-            let title = format!("Långlista {i:02}");
-            let res = coordinator
-                .call(
-                    "actions/create",
-                    &[
-                        ("title", &title),
-                        ("owner_organisation_id", &police),
-                        ("due", &due),
-                    ],
-                )
-                .await;
-            assert_eq!(res.status(), StatusCode::OK, "{backend} {title}");
-        }
+        police_actions(
+            &coordinator,
+            backend,
+            (0..55).map(|i| format!("Långlista {i:02}")),
+        )
+        .await;
         let open = before + 55;
         assert_eq!(open_actions(&coordinator).await, open, "{backend}");
 
@@ -129,28 +143,12 @@ async fn a_meeting_page_lists_a_few_of_each_owners_actions_and_all_on_request() 
     for (backend, app) in apps().await {
         let coordinator = app.browser();
         coordinator.sign_in("coordinator@example.org").await;
-        let police = id_of(
-            &coordinator.reference().await,
-            "organisations",
-            "Polisen Norrtälje",
-        );
-        let due = (app::ssr::time::now_local() + chrono::TimeDelta::days(300))
-            .format("%Y-%m-%d")
-            .to_string();
-        for i in 0..8 {
-            let title = format!("Mötesrad {i}");
-            let res = coordinator
-                .call(
-                    "actions/create",
-                    &[
-                        ("title", title.as_str()),
-                        ("owner_organisation_id", &police),
-                        ("due", &due),
-                    ],
-                )
-                .await;
-            assert_eq!(res.status(), StatusCode::OK, "{backend} {title}");
-        }
+        let police = police_actions(
+            &coordinator,
+            backend,
+            (0..8).map(|i| format!("Mötesrad {i}")),
+        )
+        .await;
         // The weekly series' next meeting: it carries every open action of no group.
         let series: serde_json::Value = coordinator
             .call("meetings/series", &[])

@@ -254,13 +254,18 @@ impl CarriedShown {
         }
     }
 
-    /// Whether `owner`'s `n`-th action (0-based, due order) is listed; reviewed ones always are.
-    pub fn lists(&self, owner: &str, n: usize, reviewed: bool) -> bool {
+    /// Whether every one of `owner`'s actions is listed.
+    pub fn lists_all_of(&self, owner: &str) -> bool {
         match self {
             CarriedShown::All => true,
-            CarriedShown::Owner(id) if id == owner => true,
-            _ => reviewed || n < CARRIED_SHOWN,
+            CarriedShown::Owner(id) => id == owner,
+            CarriedShown::Few => false,
         }
+    }
+
+    /// Whether `owner`'s `n`-th action (0-based, due order) is listed; reviewed ones always are.
+    pub fn lists(&self, owner: &str, n: usize, reviewed: bool) -> bool {
+        self.lists_all_of(owner) || reviewed || n < CARRIED_SHOWN
     }
 }
 

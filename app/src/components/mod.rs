@@ -17,4 +17,5 @@ pub mod password_link;
 pub mod redaction;
 pub mod routing;
 pub mod saving;
+pub mod shortened;
 pub mod week_picker;

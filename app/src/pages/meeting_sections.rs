@@ -9,6 +9,7 @@ use shared::meeting::{CARRIED_SHOWN, CarriedAction, CarriedGroup, CarriedShown, 
 
 use crate::components::fields::{FormAlert, FormError};
 use crate::components::labels::state_label;
+use crate::components::shortened::Shortened;
 use crate::i18n::{T, count_of, t};
 use crate::pages::meeting_actions::MeetingActions;
 
@@ -103,7 +104,7 @@ pub fn ActionsSection(
                     let group = Memo::new(move |_| live.with(|d| d.carried.iter().find(|g| g.owner_id == find).cloned()));
                     let list = Memo::new(move |_| group.with(|g| g.as_ref().map(|g| g.actions.clone()).unwrap_or_default()));
                     let heading = format!("owner-{owner_id}");
-                    let expanded = shown.lists(&owner_id, usize::MAX, false);
+                    let expanded = shown.lists_all_of(&owner_id);
                     view! {
                         <h3 id=heading>{owner}</h3>
                         <ul class="plain">
@@ -119,27 +120,16 @@ pub fn ActionsSection(
     }
 }
 
-/// Under an owner's listed actions: how many there are in all and the way to list them all,
-/// or back to a few. Plain links, landing on the owner's heading.
+/// Under an owner's listed actions: how many there are and the way to all of them (`?owner=`)
+/// or back to a few, landing on the owner's heading.
 #[component]
 fn OwnerMore(g: CarriedGroup, meeting: String, expanded: bool) -> impl IntoView {
-    let whose = format!("{} {} {}", t(T::ActionWordMany), t(T::ForOwner), g.owner);
-    let back = format!("/meetings/{meeting}#owner-{}", g.owner_id);
-    if g.cut() {
-        let all = format!(
-            "/meetings/{meeting}?owner={}#owner-{}",
-            g.owner_id, g.owner_id
-        );
-        let label = format!("{} {} {whose}", t(T::ShowAll), g.total);
-        view! {
-            <p class="hint">{format!("{} {} {} {}", t(T::Showing), g.actions.len(), t(T::Of), g.total)}" · "<a href=all>{label}</a></p>
-        }
-        .into_any()
-    } else if expanded && g.total > CARRIED_SHOWN {
-        view! { <p class="hint"><a href=back>{format!("{} {whose}", t(T::ShowFewer))}</a></p> }
-            .into_any()
-    } else {
-        ().into_any()
+    let anchor = format!("#owner-{}", g.owner_id);
+    view! {
+        <Shortened listed=g.actions.len() total=g.total
+            what=format!("{} {} {}", t(T::ActionWordMany), t(T::ForOwner), g.owner)
+            all=format!("/meetings/{meeting}?owner={}{anchor}", g.owner_id)
+            fewer=(expanded && g.total > CARRIED_SHOWN).then(|| format!("/meetings/{meeting}{anchor}")) />
     }
 }
 

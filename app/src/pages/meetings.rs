@@ -15,6 +15,7 @@ use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
 use crate::components::labels::{state_text, weekday_name};
 use crate::components::order_views::OverdueOrders;
 use crate::components::saving::saved;
+use crate::components::shortened::Shortened;
 use crate::i18n::{T, count_of, t};
 use crate::pages::groups::YouthSection;
 use crate::pages::meeting_actions::MeetingActions;
@@ -76,22 +77,17 @@ pub fn MeetingsPage() -> impl IntoView {
     }
 }
 
-/// Under a series' meetings: how many it has, and the way to all of them or back to the latest.
+/// Under a series' meetings: how many it has and the way to all of them (`?series=`) or back
+/// to the latest, landing on the series.
 #[component]
 fn SeriesMore(s: SeriesSummary) -> impl IntoView {
+    let anchor = format!("#series-{}", s.id);
     let listed = s.meetings.len();
-    if listed < s.meetings_total {
-        let all = format!("/meetings?series={}#series-{}", s.id, s.id);
-        view! {
-            <p class="hint">{format!("{} {listed} {} {}", t(T::Showing), t(T::Of), s.meetings_total)}" · "
-                <a href=all>{format!("{} {} {} {}", t(T::ShowAll), s.meetings_total, t(T::MeetingsWord), s.name)}</a></p>
-        }
-        .into_any()
-    } else if listed > MEETINGS_HELD_SHOWN {
-        let back = format!("/meetings#series-{}", s.id);
-        view! { <p class="hint"><a href=back>{format!("{} {} {}", t(T::ShowFewer), t(T::MeetingsWord), s.name)}</a></p> }.into_any()
-    } else {
-        ().into_any()
+    view! {
+        <Shortened listed total=s.meetings_total
+            what=format!("{} {}", t(T::MeetingsWord), s.name)
+            all=format!("/meetings?series={}{anchor}", s.id)
+            fewer=(listed > MEETINGS_HELD_SHOWN).then(|| format!("/meetings{anchor}")) />
     }
 }
 
