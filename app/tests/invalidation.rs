@@ -3,6 +3,7 @@
 //! PostgreSQL only: without `TEST_DATABASE_URL` there is nothing to share. (Its own test
 //! binary: kept views are outdated process-wide.)
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -20,13 +21,18 @@ async fn server(url: &str) -> DatabaseConnection {
     db::connect(url).await.expect("connect")
 }
 
-/// Builds of the view, through `kept`.
-async fn builds(kept: &Views, counter: &AtomicUsize) -> usize {
-    kept.get_or("picture".into(), async {
-        Ok(counter.fetch_add(1, Ordering::SeqCst) + 1)
-    })
-    .await
-    .expect("view")
+/// Reads the view through `kept`, giving a rebuild the read started (off the request path)
+/// time to finish; how many builds there have been.
+async fn builds(kept: &Views, counter: &Arc<AtomicUsize>) -> usize {
+    let count = counter.clone();
+    let _: usize = kept
+        .get_or("picture".into(), None, move || async move {
+            Ok(count.fetch_add(1, Ordering::SeqCst) + 1)
+        })
+        .await
+        .expect("view");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    counter.load(Ordering::SeqCst)
 }
 
 /// A transaction of another server that announces a change (sent by hand: through this
@@ -40,7 +46,7 @@ async fn announcing(there: &DatabaseConnection) -> DatabaseTransaction {
 }
 
 /// Waits until the view has been built `n` times; false if it never is.
-async fn rebuilt(kept: &Views, counter: &AtomicUsize, n: usize) -> bool {
+async fn rebuilt(kept: &Views, counter: &Arc<AtomicUsize>, n: usize) -> bool {
     let start = std::time::Instant::now();
     while start.elapsed() < PATIENCE {
         if builds(kept, counter).await >= n {
@@ -82,7 +88,10 @@ async fn a_change_through_another_server_outdates_this_ones_views(
         assert!(start.elapsed() < PATIENCE, "the listener never started");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let (kept, counter) = (Views::new(Duration::from_secs(600)), AtomicUsize::new(0));
+    let (kept, counter) = (
+        Views::new(Duration::from_secs(600)),
+        Arc::new(AtomicUsize::new(0)),
+    );
     assert_eq!(builds(&kept, &counter).await, 1);
     assert_eq!(builds(&kept, &counter).await, 1, "kept");
 

@@ -87,7 +87,8 @@ pub async fn resolve_caller(
         }
         None => {}
     }
-    next.run(req).await
+    // A writer's next read shows their own change (kept views).
+    app::ssr::views::noting_writers(next.run(req)).await
 }
 
 fn accepts_html(req: &Request) -> bool {

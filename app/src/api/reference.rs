@@ -18,13 +18,16 @@ pub struct FormContext {
 pub async fn get_reference_data() -> Result<FormContext, AppError> {
     respond(
         async {
-            let (state, _caller) = (state()?, caller()?);
-            let lang = lang();
+            let (state, caller) = (state()?, caller()?);
+            let (lang, db) = (lang(), state.db.clone());
             // The same for everyone: kept with the other read models (renames outdate it).
-            let load = crate::ssr::reference::load(&state.db, lang);
             let reference = state
                 .views
-                .get_or(format!("reference {lang:?}"), load)
+                .get_or(
+                    format!("reference {lang:?}"),
+                    Some(caller.id.0),
+                    move || async move { crate::ssr::reference::load(&db, lang).await },
+                )
                 .await?;
             let now_local = crate::ssr::time::now_local()
                 .format("%Y-%m-%dT%H:%M")

@@ -63,9 +63,11 @@ pub async fn record<C: ConnectionTrait>(
     .insert(db)
     .await
     .map_err(db_err)?;
-    // Other servers hear of it once the write commits (`WriteTxn::commit`).
+    // Other servers hear of it once the write commits (`WriteTxn::commit`), and so do the
+    // actor's next reads.
     if action != AuditAction::View {
         super::views::changed();
+        super::views::written_by(actor.user_id);
     }
     Ok(())
 }

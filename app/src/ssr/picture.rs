@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 use shared::AppError;
 use shared::lang::Lang;
 use shared::picture::{
@@ -21,8 +23,8 @@ use super::{Result, db_err};
 
 /// The picture for `week`, one section per area (all areas, sorted by name). Readable by
 /// everyone who reads incidents; hot spots need `threshold` incidents in weeks W-3…W.
-pub async fn compile<C: ConnectionTrait>(
-    db: &C,
+pub async fn compile(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     week: IsoWeek,
     threshold: u32,
@@ -33,8 +35,8 @@ pub async fn compile<C: ConnectionTrait>(
 
 /// [`compile`], with the counts (the same for every reader) kept in `views`; the open actions
 /// depend on the groups the caller may see and are read every time.
-pub async fn compile_kept<C: ConnectionTrait>(
-    db: &C,
+pub async fn compile_kept(
+    db: &DatabaseConnection,
     views: &Views,
     caller: &CurrentUser,
     week: IsoWeek,
@@ -45,8 +47,12 @@ pub async fn compile_kept<C: ConnectionTrait>(
         return Err(AppError::Forbidden);
     }
     let key = format!("picture {week} {threshold} {lang:?}");
+    let reader = Some(caller.id.0);
+    let owned = db.clone();
     let mut picture = views
-        .get_or(key, counted(db, week, threshold, lang))
+        .get_or(key, reader, move || async move {
+            counted(&owned, week, threshold, lang).await
+        })
         .await?;
     let visible = super::groups::access::visible_groups(db, caller).await?;
     let actions = super::actions::open_by_area(db, &visible).await?;

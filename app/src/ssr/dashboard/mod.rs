@@ -14,7 +14,7 @@ pub use year::{year_report, year_report_kept};
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use shared::dashboard::{Breakdown, Dashboard, DashboardFilter, HotPlace, WeekPoint};
 use shared::ids::{AreaId, CategoryId};
 use shared::lang::Lang;
@@ -74,8 +74,8 @@ fn a_year_before(week: IsoWeek) -> Option<IsoWeek> {
 }
 
 /// The whole dashboard for `caller`, ending with the current week.
-pub async fn compile<C: ConnectionTrait>(
-    db: &C,
+pub async fn compile(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     filter: &DashboardFilter,
     deadline: ReportDeadline,
@@ -85,8 +85,8 @@ pub async fn compile<C: ConnectionTrait>(
 }
 
 /// [`compile`], kept in `views` for everyone who sees the same figures (suppressed or exact).
-pub async fn compile_kept<C: ConnectionTrait>(
-    db: &C,
+pub async fn compile_kept(
+    db: &DatabaseConnection,
     views: &Views,
     caller: &CurrentUser,
     filter: &DashboardFilter,
@@ -97,15 +97,21 @@ pub async fn compile_kept<C: ConnectionTrait>(
     // Validated for everyone, so a malformed link is named; managers' figures take no filter.
     let (area_filter, category_filter) = parse_filter(filter)?;
     let this_week = IsoWeek::of(now_local().date());
+    let (reader, db) = (Some(caller.id.0), db.clone());
     if suppress {
         let key = format!("dashboard managers {this_week} {lang:?}");
         return views
-            .get_or(key, for_managers(db, this_week, deadline, lang))
+            .get_or(key, reader, move || async move {
+                for_managers(&db, this_week, deadline, lang).await
+            })
             .await;
     }
     let key = format!("dashboard {this_week} {area_filter:?} {category_filter:?} {lang:?}");
-    let build = build(db, this_week, area_filter, category_filter, deadline, lang);
-    let dashboard = views.get_or(key, build).await?;
+    let dashboard = views
+        .get_or(key, reader, move || async move {
+            build(&db, this_week, area_filter, category_filter, deadline, lang).await
+        })
+        .await?;
     Ok(Dashboard {
         can_export: caller.can_read_audit_log(),
         ..dashboard

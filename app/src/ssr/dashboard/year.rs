@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 use shared::action::ActionState;
 use shared::dashboard::{AreaYear, Breakdown, YearReport};
 use shared::lang::Lang;
@@ -36,8 +38,8 @@ fn parse_year(year: &str, suppress: bool) -> Result<i32> {
     }
 }
 
-pub async fn year_report<C: ConnectionTrait>(
-    db: &C,
+pub async fn year_report(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     year: &str,
     deadline: ReportDeadline,
@@ -47,8 +49,8 @@ pub async fn year_report<C: ConnectionTrait>(
 }
 
 /// [`year_report`], kept in `views` for everyone who sees the same figures.
-pub async fn year_report_kept<C: ConnectionTrait>(
-    db: &C,
+pub async fn year_report_kept(
+    db: &DatabaseConnection,
     views: &Views,
     caller: &CurrentUser,
     year: &str,
@@ -59,8 +61,11 @@ pub async fn year_report_kept<C: ConnectionTrait>(
     let year = parse_year(year, suppress)?;
     let week = shared::week::IsoWeek::of(now_local().date());
     let key = format!("year {year} {week} {suppress} {lang:?}");
+    let (reader, db) = (Some(caller.id.0), db.clone());
     views
-        .get_or(key, build(db, year, suppress, deadline, lang))
+        .get_or(key, reader, move || async move {
+            build(&db, year, suppress, deadline, lang).await
+        })
         .await
 }
 
