@@ -232,7 +232,7 @@ test('a meeting lists a few of each owner\'s actions, all of one owner\'s on req
 
   // The last of them is reviewed: the list stays whole, the page says so.
   const last = carried.getByRole('listitem').filter({ hasText: `${prefix} 6` });
-  await last.getByRole('combobox', { name: new RegExp(`^Läge ?: ${prefix} 6$`) }).selectOption({ label: 'Pågår' });
+  await last.getByRole('combobox', { name: `Läge: ${prefix} 6`, exact: true }).selectOption({ label: 'Pågår' });
   await last.getByRole('button', { name: 'Spara uppföljningen' }).click();
   await expect(page.locator('.save-notice')).toHaveText('Uppföljningen är sparad.');
   await expect(ours).toHaveCount(7);

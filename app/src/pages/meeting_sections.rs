@@ -157,13 +157,19 @@ fn CarriedRow(
                     <input type="hidden" name="id" value=meeting />
                     <input type="hidden" name="action_id" value=a.id.clone() />
                     // Named for the action it moves; the title is on the line above to see.
-                    <label for=select_id.clone()>{t(T::State)}<span class="visually-hidden">{format!(": {}", a.title)}</span></label>
+                    <label for=select_id.clone()>
+                        <span aria-hidden="true">{t(T::State)}</span>
+                        <span class="visually-hidden">{format!("{}: {}", t(T::State), a.title)}</span>
+                    </label>
                     <select id=select_id name="state">
                         {ActionState::ALL.into_iter().map(|s| view! {
                             <option value=s.code() selected=s == a.state>{state_label(s)}</option>
                         }).collect_view()}
                     </select>
-                    <label for=note_id.clone()>{t(T::Note)}</label>
+                    <label for=note_id.clone()>
+                        <span aria-hidden="true">{t(T::Note)}</span>
+                        <span class="visually-hidden">{format!("{}: {}", t(T::Note), a.title)}</span>
+                    </label>
                     <input id=note_id name="note" />
                     <button type="submit">{t(T::SaveReview)}</button>
                 </ActionForm>

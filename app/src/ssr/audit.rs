@@ -63,10 +63,19 @@ pub async fn record<C: ConnectionTrait>(
     .insert(db)
     .await
     .map_err(db_err)?;
-    // Other servers hear of it once the write commits (`WriteTxn::commit`), and so do the
-    // actor's next reads.
+    // Other servers hear of it once the write commits (`WriteTxn::commit`). A change to
+    // records is also waited for by its actor's next read of a kept view; signing in is not.
     if action != AuditAction::View {
         super::views::changed();
+    }
+    if matches!(
+        action,
+        AuditAction::Create
+            | AuditAction::Update
+            | AuditAction::Delete
+            | AuditAction::Anonymise
+            | AuditAction::Redact
+    ) {
         super::views::written_by(actor.user_id);
     }
     Ok(())

@@ -38,6 +38,10 @@ use super::Result;
 /// At most this many views are kept; past it, all are dropped and built again on demand.
 const MAX_ENTRIES: usize = 256;
 
+/// A view older than this is not served at all: its next reader waits for a build. (Younger
+/// than it but older than the time to live, it is outdated and served while rebuilt.)
+const SERVED_AT_MOST: Duration = Duration::from_secs(600);
+
 struct Entry {
     generation: u64,
     made: Instant,
@@ -52,12 +56,13 @@ struct Slot {
 }
 
 impl Slot {
-    /// The kept value and its generation, if it is younger than `ttl`.
-    fn kept<T: Clone + 'static>(&self, ttl: Duration) -> Option<(T, u64)> {
+    /// The kept value, its generation and whether it is younger than `ttl`, if it is younger
+    /// than `at_most`.
+    fn kept<T: Clone + 'static>(&self, ttl: Duration, at_most: Duration) -> Option<(T, u64, bool)> {
         let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
-        kept.as_ref()
-            .filter(|e| e.made.elapsed() < ttl)
-            .and_then(|e| Some((e.value.downcast_ref::<T>()?.clone(), e.generation)))
+        let entry = kept.as_ref().filter(|e| e.made.elapsed() < at_most)?;
+        let value = entry.value.downcast_ref::<T>()?.clone();
+        Some((value, entry.generation, entry.made.elapsed() < ttl))
     }
 
     /// Builds the view as of now and keeps it.
@@ -81,6 +86,8 @@ impl Slot {
 
 pub struct Views {
     ttl: Duration,
+    /// [`SERVED_AT_MOST`], or the time to live if that is longer.
+    served_at_most: Duration,
     slots: Mutex<HashMap<String, Arc<Slot>>>,
 }
 
@@ -89,16 +96,18 @@ impl Views {
     pub fn new(ttl: Duration) -> Self {
         Views {
             ttl,
+            served_at_most: SERVED_AT_MOST.max(ttl),
             slots: Mutex::new(HashMap::new()),
         }
     }
 
     /// The view under `key` for `reader`, made by `build` when needed.
     ///
-    /// An up-to-date view is returned as kept. An outdated one too, while one rebuild runs in
-    /// a task of its own (see the module), unless it was made before `reader`'s last write:
-    /// then, as when nothing is kept, the reader waits for a build (one at a time; a build
-    /// another reader finishes meanwhile may do).
+    /// An up-to-date view is returned as kept. An outdated one (changed since, or older than
+    /// the time to live) too, while one rebuild runs in a task of its own (see the module),
+    /// unless it was made before `reader`'s last write: then, as when nothing is kept or what
+    /// is kept is older than [`SERVED_AT_MOST`], the reader waits for a build (one at a time;
+    /// a build another reader finishes meanwhile may do).
     pub async fn get_or<T, F, Fut>(&self, key: String, reader: Option<Uuid>, build: F) -> Result<T>
     where
         T: Clone + Send + Sync + 'static,
@@ -116,10 +125,10 @@ impl Views {
             slots.entry(key).or_default().clone()
         };
         let needed = needed_by(reader);
-        if let Some((value, made_at)) = slot.kept::<T>(self.ttl)
+        if let Some((value, made_at, young)) = slot.kept::<T>(self.ttl, self.served_at_most)
             && made_at >= needed
         {
-            if made_at != generation()
+            if (made_at != generation() || !young)
                 && let Ok(turn) = slot.building.clone().try_lock_owned()
             {
                 let slot = slot.clone();
@@ -133,8 +142,8 @@ impl Views {
             return Ok(value);
         }
         let _turn = slot.building.lock().await;
-        match slot.kept::<T>(self.ttl) {
-            Some((value, made_at)) if made_at >= needed => Ok(value),
+        match slot.kept::<T>(self.ttl, self.served_at_most) {
+            Some((value, made_at, _)) if made_at >= needed => Ok(value),
             _ => slot.build(build).await,
         }
     }
@@ -256,8 +265,21 @@ mod tests {
         std::thread::sleep(Duration::from_millis(5));
         assert_eq!(
             view(&views, None, &builds, 2).await,
-            2,
-            "expired: built on the path"
+            1,
+            "expired: served while rebuilt"
+        );
+        built(&views).await;
+        assert_eq!(builds.load(Ordering::SeqCst), 2);
+        // Kept too long: not served at all.
+        let views = Views {
+            served_at_most: Duration::from_millis(10),
+            ..views
+        };
+        std::thread::sleep(Duration::from_millis(20));
+        assert_eq!(
+            view(&views, None, &builds, 3).await,
+            3,
+            "too old: built on the path"
         );
         let (never, builds) = (Views::default(), Arc::new(AtomicUsize::new(0)));
         assert_eq!(view(&never, None, &builds, 1).await, 1);
@@ -286,6 +308,10 @@ mod tests {
         assert_eq!(served, 7);
         built(&views).await;
         let slot = views.slots.lock().unwrap()["k"].clone();
-        assert_eq!(slot.kept::<u32>(views.ttl).map(|(v, _)| v), Some(7));
+        assert_eq!(
+            slot.kept::<u32>(views.ttl, views.served_at_most)
+                .map(|(v, _, _)| v),
+            Some(7)
+        );
     }
 }
