@@ -31,6 +31,13 @@ wait_up() {
   return 1
 }
 
+# Signs the demo account $1 in; its session as a Cookie header.
+session_cookie() {
+  curl -fs -c "$out/cookies-$1" -H 'Accept: application/json' \
+    -d "email=$1&password=demo-password" "$base/api/auth/sign-in" > /dev/null
+  echo "Cookie: $(awk '$6 == "samverkan_session" {print $6"="$7}' "$out/cookies-$1")"
+}
+
 # wrk's summary as "rps p50_ms p99_ms errors".
 run_wrk() {
   local args=("$@")
@@ -56,16 +63,11 @@ bench_db() {
   t1=$(date +%s.%N)
   record "$name" startup_ms "$(python3 -c "print(round(($t1 - $t0) * 1000))")"
 
-  curl -fs -c "$out/cookies" -H 'Accept: application/json' \
-    -d 'email=coordinator@example.org&password=demo-password' "$base/api/auth/sign-in" > /dev/null
-  local cookie
-  cookie="Cookie: $(awk '$6 == "samverkan_session" {print $6"="$7}' "$out/cookies")"
+  local cookie writer_cookie
+  cookie=$(session_cookie coordinator@example.org)
   # Under mixed load the incidents come from a police reporter, as at a meeting: a reader who
   # has written waits for a view made after their write (ssr::views), the others do not.
-  curl -fs -c "$out/cookies-writer" -H 'Accept: application/json' \
-    -d 'email=police@example.org&password=demo-password' "$base/api/auth/sign-in" > /dev/null
-  local writer_cookie
-  writer_cookie="Cookie: $(awk '$6 == "samverkan_session" {print $6"="$7}' "$out/cookies-writer")"
+  writer_cookie=$(session_cookie police@example.org)
   local ref incident deep
   ref=$(curl -fs -H "$cookie" -H 'Accept: application/json' -X POST "$base/api/reference")
   incident=$(curl -fs -H "$cookie" -H 'Accept: application/json' -d 'filter[week]=' "$base/api/incidents/list" \

@@ -35,6 +35,17 @@ pub enum AuditAction {
     Redact,
 }
 
+impl AuditAction {
+    /// Whether the event changes records (and so what is counted and shown of them), rather
+    /// than reading, exporting or signing in.
+    pub fn changes_records(self) -> bool {
+        matches!(
+            self,
+            Self::Create | Self::Update | Self::Delete | Self::Anonymise | Self::Redact
+        )
+    }
+}
+
 /// Which kind of record an event is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]

@@ -68,14 +68,7 @@ pub async fn record<C: ConnectionTrait>(
     if action != AuditAction::View {
         super::views::changed();
     }
-    if matches!(
-        action,
-        AuditAction::Create
-            | AuditAction::Update
-            | AuditAction::Delete
-            | AuditAction::Anonymise
-            | AuditAction::Redact
-    ) {
+    if action.changes_records() {
         super::views::written_by(actor.user_id);
     }
     Ok(())

@@ -3,11 +3,11 @@
 //! hundreds of milliseconds; kept, a page that many people open at the weekly meeting costs a
 //! lookup.
 //!
-//! Every audited change and every committed write outdates them ([`changed`], [`committed`]).
-//! An outdated view is rebuilt off the request path: a reader gets the view as it was, younger
-//! than the time to live, and one rebuild starts in a task of its own ([`Views::get_or`]).
+//! Every audited change and every committed write outdates them ([`changed`], [`committed`]),
+//! and so does the time to live. An outdated view is rebuilt off the request path: a reader
+//! gets the view as it was and one rebuild starts in a task of its own ([`Views::get_or`]).
 //! While incidents stream in, no reader waits for a rebuild. Two readers do: the first ever
-//! (nothing kept, or kept longer than the time to live), and one who has written since the
+//! (nothing kept, or kept longer than [`SERVED_AT_MOST`]), and one who has written since the
 //! view was made, so that whoever logs an incident sees it counted on their next page
 //! ([`noting_writers`]).
 //!
@@ -27,9 +27,10 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use changes::needed_by;
 pub use changes::{
     CHANNEL, announce_to_other_servers, changed, committed, follow_other_servers, generation,
-    needed_by, noting_writers, written_by,
+    noting_writers, written_by,
 };
 use uuid::Uuid;
 
@@ -178,6 +179,11 @@ mod tests {
             .unwrap()
     }
 
+    /// Views kept for `ttl`, and a count of builds for [`view`].
+    fn counting(ttl: Duration) -> (Views, Arc<AtomicUsize>) {
+        (Views::new(ttl), Arc::new(AtomicUsize::new(0)))
+    }
+
     /// Waits until nobody builds "k".
     async fn built(views: &Views) {
         let slot = views.slots.lock().unwrap()["k"].clone();
@@ -186,10 +192,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_outdated_view_is_served_as_kept_while_one_rebuild_runs_off_the_path() {
-        let (views, builds) = (
-            Views::new(Duration::from_secs(60)),
-            Arc::new(AtomicUsize::new(0)),
-        );
+        let (views, builds) = counting(Duration::from_secs(60));
         assert_eq!(view(&views, None, &builds, 1).await, 1);
         changed();
         // A rebuild that takes until it is let go.
@@ -219,10 +222,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_writer_waits_for_a_view_made_after_their_write_and_nobody_else_does() {
-        let (views, builds) = (
-            Views::new(Duration::from_secs(60)),
-            Arc::new(AtomicUsize::new(0)),
-        );
+        let (views, builds) = counting(Duration::from_secs(60));
         let (writer, other, rolled_back) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
         assert_eq!(view(&views, Some(writer), &builds, 1).await, 1);
         noting_writers(async {
@@ -257,10 +257,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_view_expires_and_zero_keeps_nothing() {
-        let (views, builds) = (
-            Views::new(Duration::from_millis(1)),
-            Arc::new(AtomicUsize::new(0)),
-        );
+        let (views, builds) = counting(Duration::from_millis(1));
         assert_eq!(view(&views, None, &builds, 1).await, 1);
         std::thread::sleep(Duration::from_millis(5));
         assert_eq!(
