@@ -112,6 +112,144 @@ async fn a_search_pages_through_every_match_once() {
     }
 }
 
+/// Every incident `filter` lists, page after page.
+async fn every_page(w: &World, mut filter: IncidentFilter) -> Vec<IncidentId> {
+    let mut seen = Vec::new();
+    loop {
+        let page = incidents::list(&w.db, &w.coordinator, &filter, Lang::Sv)
+            .await
+            .expect("a page");
+        seen.extend(page.items.into_iter().map(|i| i.id));
+        match page.next_cursor {
+            Some(c) => filter.before = Some(c),
+            None => return seen,
+        }
+    }
+}
+
+/// Logs an incident at `hours_ago`, in the local time the form takes.
+async fn log_at(w: &World, hours_ago: i64, text: &str) -> IncidentId {
+    let mut i = input(w.rimbo, w.graffiti, "Torget");
+    let when = app::ssr::time::now_local() - chrono::TimeDelta::hours(hours_ago);
+    i.occurred_at = when.format("%Y-%m-%dT%H:%M").to_string();
+    i.description = text.to_owned();
+    i.keep_name = true;
+    incidents::create(&w.db, &w.police, &i)
+        .await
+        .expect("logged")
+}
+
+#[tokio::test]
+async fn a_search_lists_matches_in_the_lists_order_whatever_order_they_were_logged_in() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        // Logged out of time order, three to each minute, so pages end inside a minute.
+        let mut first = None;
+        for i in 0..60_i64 {
+            let id = log_at(&w, (i * 37) % 20 + 1, &format!("Klotter nummer {i}.")).await;
+            first.get_or_insert(id);
+            log_at(&w, (i * 11) % 20 + 1, "Krossad ruta.").await;
+        }
+        let listed = every_page(&w, IncidentFilter::default()).await;
+        let searched = every_page(
+            &w,
+            IncidentFilter {
+                q: Some("klotter".into()),
+                ..IncidentFilter::default()
+            },
+        )
+        .await;
+        assert_eq!(searched.len(), 60, "{backend}");
+        let matching: Vec<IncidentId> = listed
+            .iter()
+            .filter(|id| searched.contains(id))
+            .copied()
+            .collect();
+        assert_eq!(searched, matching, "{backend}: the list's own order");
+
+        // A corrected time moves the incident in the search as in the list: the first one
+        // logged, moved back three days, comes last.
+        let first = first.unwrap();
+        let mut moved = input(w.rimbo, w.graffiti, "Torget");
+        moved.occurred_at = (app::ssr::time::now_local() - chrono::TimeDelta::days(3))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string();
+        moved.description = "Klotter nummer 0.".into();
+        moved.keep_name = true;
+        incidents::update(&w.db, &w.police, first, &moved)
+            .await
+            .unwrap();
+        let search = IncidentFilter {
+            q: Some("klott".into()),
+            ..IncidentFilter::default()
+        };
+        let searched = every_page(&w, search.clone()).await;
+        assert_eq!(searched.len(), 60, "{backend}: found once after the move");
+        assert_eq!(searched.last(), Some(&first), "{backend}");
+
+        // Within a week: that week's matches, as its list has them.
+        let week = Some(
+            app::ssr::time::week_of(chrono::Utc::now() - chrono::TimeDelta::days(3)).to_string(),
+        );
+        let that_week = every_page(
+            &w,
+            IncidentFilter {
+                week: week.clone(),
+                ..search
+            },
+        )
+        .await;
+        let week_listed = every_page(
+            &w,
+            IncidentFilter {
+                week,
+                ..IncidentFilter::default()
+            },
+        )
+        .await;
+        let expected: Vec<IncidentId> = week_listed
+            .into_iter()
+            .filter(|id| searched.contains(id))
+            .collect();
+        assert!(that_week.contains(&first), "{backend}");
+        assert_eq!(that_week, expected, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn incidents_indexed_before_the_time_ordered_keys_are_found_in_order_after_them() {
+    use migrations::{Migrator, MigratorTrait};
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        // Back to the keys in logging order, and the migrations after them.
+        let at = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261205_000030_order_incident_search_by_time")
+            .expect("the migration");
+        let later = u32::try_from(Migrator::migrations().len() - at).unwrap();
+        Migrator::down(&w.db, Some(later)).await.unwrap();
+        for i in 0..30_i64 {
+            log_at(&w, (i * 7) % 12 + 1, &format!("Klotter nummer {i}.")).await;
+        }
+        Migrator::up(&w.db, None).await.unwrap();
+        log_at(&w, 5, "Klotter efter.").await;
+
+        let listed = every_page(&w, IncidentFilter::default()).await;
+        let searched = every_page(
+            &w,
+            IncidentFilter {
+                q: Some("klotter".into()),
+                ..IncidentFilter::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            searched, listed,
+            "{backend}: all of them, in the list's order"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_index_follows_edits_redactions_renames_and_merges() {
     for (backend, db) in databases().await {

@@ -33,6 +33,7 @@ mod m20261204_000026_create_work_order_photos;
 mod m20261204_000027_create_safety_walks;
 mod m20261205_000028_index_actions_by_due;
 mod m20261205_000029_index_audit_changes_by_record;
+mod m20261205_000030_order_incident_search_by_time;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000027_create_safety_walks::Migration),
             Box::new(m20261205_000028_index_actions_by_due::Migration),
             Box::new(m20261205_000029_index_audit_changes_by_record::Migration),
+            Box::new(m20261205_000030_order_incident_search_by_time::Migration),
         ]
     }
 }

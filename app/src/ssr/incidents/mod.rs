@@ -18,6 +18,7 @@ use shared::user::CurrentUser;
 use uuid::Uuid;
 
 mod query;
+mod search;
 
 pub use query::{count_all, count_by_area, counts_by_area_id, export_rows, list, list_all};
 

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -18,6 +17,7 @@ use shared::user::CurrentUser;
 use shared::week::IsoWeek;
 use uuid::Uuid;
 
+use super::search::{self, Span};
 use super::{EXPORT_LIMIT, PAGE_SIZE, Row, joined, summaries};
 use crate::ssr::entities::{area, incident};
 use crate::ssr::{Result, audit, db_err};
@@ -45,31 +45,12 @@ fn optional<T>(
         .and_then(|v| issues.check(field, parse(v)))
 }
 
-/// The condition "the incident's description or place name holds every word of `q`", for the
-/// search index of `backend` (see the migration `create_incident_search`); `None` when `q` has
-/// no words.
-fn text_search(backend: DbBackend, q: &str) -> Option<SimpleExpr> {
-    let words = shared::search::words(q);
-    if words.is_empty() {
-        return None;
-    }
-    Some(match backend {
-        DbBackend::Postgres => Expr::cust_with_values(
-            r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1))"#,
-            [shared::search::tsquery(&words)],
-        ),
-        _ => Expr::cust_with_values(
-            r#""incidents"."id" IN (SELECT k.incident_id FROM incident_search_keys k WHERE k.seq IN (SELECT rowid FROM incident_search WHERE incident_search MATCH ?))"#,
-            [shared::search::fts5(&words)],
-        ),
-    })
-}
-
-/// The query for `filter` (newest first), or the refused fields.
+/// The query for `filter` (newest first, at most `limit` rows), or the refused fields.
 fn filtered(
     caller: &CurrentUser,
     filter: &IncidentFilter,
     backend: DbBackend,
+    limit: u64,
 ) -> Result<sea_orm::Select<incident::Entity>> {
     if !caller.can_read_incidents() {
         return Err(AppError::Forbidden);
@@ -89,34 +70,43 @@ fn filtered(
     });
     issues.finish(|| Some(()))?;
 
-    let mut query = joined();
+    let mut within = Condition::all();
+    let mut span = Span::default();
     if let Some(week) = week {
-        query = query.filter(incident::Column::WeekKey.eq(week.key()));
+        within = within.add(incident::Column::WeekKey.eq(week.key()));
+        span = span.within_week(week);
     }
     if let Some(area) = area {
-        query = query.filter(incident::Column::AreaId.eq(area.0));
+        within = within.add(incident::Column::AreaId.eq(area.0));
     }
     if let Some(category) = category {
-        query = query.filter(incident::Column::CategoryId.eq(category.0));
+        within = within.add(incident::Column::CategoryId.eq(category.0));
     }
     if let Some(org) = org {
-        query = query.filter(incident::Column::OrganisationId.eq(org.0));
-    }
-    if let Some(search) = filter.q.as_deref().and_then(|q| text_search(backend, q)) {
-        query = query.filter(search);
+        within = within.add(incident::Column::OrganisationId.eq(org.0));
     }
     if let Some((time, id)) = before {
         // (occurred_at, id) < (time, id), written so that the first term alone is an index
         // range: with only the OR, SQLite scans the index from the newest row.
-        query = query.filter(incident::Column::OccurredAt.lte(time)).filter(
+        within = within.add(incident::Column::OccurredAt.lte(time)).add(
             Condition::any()
                 .add(incident::Column::OccurredAt.lt(time))
                 .add(incident::Column::Id.lt(id)),
         );
+        span = span.until(time.timestamp());
+    }
+    let mut query = joined().filter(within.clone());
+    if let Some(found) = filter
+        .q
+        .as_deref()
+        .and_then(|q| search::condition(backend, q, &within, span, limit))
+    {
+        query = query.filter(found);
     }
     Ok(query
         .order_by_desc(incident::Column::OccurredAt)
-        .order_by_desc(incident::Column::Id))
+        .order_by_desc(incident::Column::Id)
+        .limit(limit))
 }
 
 /// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
@@ -127,8 +117,7 @@ pub async fn list<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<IncidentPage> {
-    let mut rows = filtered(caller, filter, db.get_database_backend())?
-        .limit(PAGE_SIZE + 1)
+    let mut rows = filtered(caller, filter, db.get_database_backend(), PAGE_SIZE + 1)?
         .into_model::<Row>()
         .all(db)
         .await
@@ -166,8 +155,7 @@ pub async fn list_all<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<Vec<IncidentSummary>> {
-    let rows = filtered(caller, filter, db.get_database_backend())?
-        .limit(EXPORT_LIMIT)
+    let rows = filtered(caller, filter, db.get_database_backend(), EXPORT_LIMIT)?
         .into_model::<Row>()
         .all(db)
         .await
@@ -182,8 +170,7 @@ pub async fn export_rows<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<Vec<(IncidentSummary, String)>> {
-    let rows = filtered(caller, filter, db.get_database_backend())?
-        .limit(EXPORT_LIMIT)
+    let rows = filtered(caller, filter, db.get_database_backend(), EXPORT_LIMIT)?
         .into_model::<Row>()
         .all(db)
         .await
