@@ -127,14 +127,25 @@ async fn every_page(w: &World, mut filter: IncidentFilter) -> Vec<IncidentId> {
     }
 }
 
-/// Logs an incident at `hours_ago`, in the local time the form takes.
-async fn log_at(w: &World, hours_ago: i64, text: &str) -> IncidentId {
+/// `hours_ago` as the form takes a time (local, to the minute).
+fn form_time(hours_ago: i64) -> String {
+    (app::ssr::time::now_local() - chrono::TimeDelta::hours(hours_ago))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+/// The form for an incident at Torget at `when` (as the form takes it).
+fn form_at(w: &World, when: &str, text: &str) -> shared::incident::IncidentInput {
     let mut i = input(w.rimbo, w.graffiti, "Torget");
-    let when = app::ssr::time::now_local() - chrono::TimeDelta::hours(hours_ago);
-    i.occurred_at = when.format("%Y-%m-%dT%H:%M").to_string();
+    i.occurred_at = when.to_owned();
     i.description = text.to_owned();
     i.keep_name = true;
-    incidents::create(&w.db, &w.police, &i)
+    i
+}
+
+/// Logs an incident at `hours_ago`.
+async fn log_at(w: &World, hours_ago: i64, text: &str) -> IncidentId {
+    incidents::create(&w.db, &w.police, &form_at(w, &form_time(hours_ago), text))
         .await
         .expect("logged")
 }
@@ -171,9 +182,7 @@ async fn a_search_lists_matches_in_the_lists_order_whatever_order_they_were_logg
         // logged, moved back three days, comes last.
         let first = first.unwrap();
         let mut moved = input(w.rimbo, w.graffiti, "Torget");
-        moved.occurred_at = (app::ssr::time::now_local() - chrono::TimeDelta::days(3))
-            .format("%Y-%m-%dT%H:%M")
-            .to_string();
+        moved.occurred_at = form_time(72);
         moved.description = "Klotter nummer 0.".into();
         moved.keep_name = true;
         incidents::update(&w.db, &w.police, first, &moved)
@@ -213,6 +222,52 @@ async fn a_search_lists_matches_in_the_lists_order_whatever_order_they_were_logg
             .collect();
         assert!(that_week.contains(&first), "{backend}");
         assert_eq!(that_week, expected, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn incidents_moved_into_a_busy_minute_are_listed_once_and_in_order_by_a_search() {
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        // Two logged first, so their ids are the smallest; then 30 in one minute; then the
+        // two moved into that minute, where their keys come last but their ids first.
+        let early = [
+            log_at(&w, 5, "Klotter tidigt.").await,
+            log_at(&w, 5, "Klotter tidigt igen.").await,
+        ];
+        let busy = form_time(2);
+        for i in 0..30 {
+            incidents::create(
+                &w.db,
+                &w.police,
+                &form_at(&w, &busy, &format!("Klotter {i}.")),
+            )
+            .await
+            .expect("logged");
+        }
+        for id in early {
+            incidents::update(
+                &w.db,
+                &w.police,
+                id,
+                &form_at(&w, &busy, "Klotter flyttat."),
+            )
+            .await
+            .expect("moved");
+        }
+        let listed = every_page(&w, IncidentFilter::default()).await;
+        let searched = every_page(
+            &w,
+            IncidentFilter {
+                q: Some("klotter".into()),
+                ..IncidentFilter::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            searched, listed,
+            "{backend}: all 32, once each, in the list's order"
+        );
     }
 }
 

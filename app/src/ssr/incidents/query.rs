@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use shared::AppError;
 use shared::error::Issues;
@@ -46,10 +46,10 @@ fn optional<T>(
 }
 
 /// The query for `filter` (newest first, at most `limit` rows), or the refused fields.
-fn filtered(
+async fn filtered<C: ConnectionTrait>(
+    db: &C,
     caller: &CurrentUser,
     filter: &IncidentFilter,
-    backend: DbBackend,
     limit: u64,
 ) -> Result<sea_orm::Select<incident::Entity>> {
     if !caller.can_read_incidents() {
@@ -96,10 +96,8 @@ fn filtered(
         span = span.until(time.timestamp());
     }
     let mut query = joined().filter(within.clone());
-    if let Some(found) = filter
-        .q
-        .as_deref()
-        .and_then(|q| search::condition(backend, q, &within, span, limit))
+    if let Some(q) = filter.q.as_deref()
+        && let Some(found) = search::condition(db, q, &within, span, limit).await?
     {
         query = query.filter(found);
     }
@@ -117,7 +115,8 @@ pub async fn list<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<IncidentPage> {
-    let mut rows = filtered(caller, filter, db.get_database_backend(), PAGE_SIZE + 1)?
+    let mut rows = filtered(db, caller, filter, PAGE_SIZE + 1)
+        .await?
         .into_model::<Row>()
         .all(db)
         .await
@@ -155,7 +154,8 @@ pub async fn list_all<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<Vec<IncidentSummary>> {
-    let rows = filtered(caller, filter, db.get_database_backend(), EXPORT_LIMIT)?
+    let rows = filtered(db, caller, filter, EXPORT_LIMIT)
+        .await?
         .into_model::<Row>()
         .all(db)
         .await
@@ -170,7 +170,8 @@ pub async fn export_rows<C: ConnectionTrait>(
     filter: &IncidentFilter,
     lang: Lang,
 ) -> Result<Vec<(IncidentSummary, String)>> {
-    let rows = filtered(caller, filter, db.get_database_backend(), EXPORT_LIMIT)?
+    let rows = filtered(db, caller, filter, EXPORT_LIMIT)
+        .await?
         .into_model::<Row>()
         .all(db)
         .await

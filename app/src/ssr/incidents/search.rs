@@ -5,15 +5,17 @@
 //! On SQLite the index is keyed in time order, so a search reads its matches newest first and
 //! stops at a page: a word found in 183,000 incidents costs as much as one found in 30. The
 //! list is ordered by time and then by id, which the keys do not follow within one second, so
-//! the page is taken from every match back to the start of the second of the last one found.
+//! the page is taken from every match back to the start of the second of the last one found
+//! (read again only when that second holds other incidents).
 
 use sea_orm::sea_query::{
     Alias, Condition, Expr, JoinType, Order, Query, SimpleExpr, SqliteQueryBuilder, Value,
 };
-use sea_orm::{DbBackend, EntityName};
+use sea_orm::{ConnectionTrait, DbBackend, EntityName, Statement};
 use shared::week::IsoWeek;
 
 use crate::ssr::entities::incident;
+use crate::ssr::{Result, db_err};
 
 /// Keys of one second differ in their low 20 bits: a key is the second times this, plus a
 /// number for incidents of the same second.
@@ -67,36 +69,78 @@ impl Span {
 /// The condition "the incident matches the search `q`", for a list of at most `limit` rows
 /// filtered by `within` (the list's other conditions on `incidents`) in `span`; `None` when
 /// `q` has no words.
-pub(super) fn condition(
-    backend: DbBackend,
+pub(super) async fn condition<C: ConnectionTrait>(
+    db: &C,
     q: &str,
     within: &Condition,
     span: Span,
     limit: u64,
-) -> Option<SimpleExpr> {
+) -> Result<Option<SimpleExpr>> {
     let words = shared::search::words(q);
     if words.is_empty() {
-        return None;
+        return Ok(None);
     }
-    Some(match backend {
+    Ok(Some(match db.get_database_backend() {
         DbBackend::Postgres => Expr::cust_with_values(
             r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1))"#,
             [shared::search::tsquery(&words)],
         ),
-        _ => newest_matches(&shared::search::fts5(&words), within, span, limit),
-    })
+        _ => {
+            let keys = newest_keys(db, &shared::search::fts5(&words), within, span, limit).await?;
+            Expr::cust_with_values(
+                r#""incidents"."id" IN (SELECT incident_id FROM incident_search_keys WHERE seq IN (SELECT value FROM json_each(?)))"#,
+                [serde_json::Value::from(keys).to_string()],
+            )
+        }
+    }))
 }
 
-/// SQLite: the incidents from the newest `limit` matches that pass `within`, back to the
-/// start of the second of the last of them. Those hold the list's first `limit` rows in its
-/// own order, whatever the order of incidents within a second.
-fn newest_matches(words: &str, within: &Condition, span: Span, limit: u64) -> SimpleExpr {
+/// SQLite: the keys of the newest `limit` matches that pass `within`, and of any other match
+/// in the second of the last of them. Those hold the list's first `limit` rows in its own
+/// order, whatever the order of incidents within a second.
+async fn newest_keys<C: ConnectionTrait>(
+    db: &C,
+    words: &str,
+    within: &Condition,
+    span: Span,
+    limit: u64,
+) -> Result<Vec<i64>> {
     let (first, after) = span.keys();
-    // The index is read newest first and joined to each incident in turn (CROSS JOIN keeps
-    // that order), so reading stops after `limit` incidents pass.
-    let mut newest = Query::select();
-    newest
-        .expr_as(Expr::cust("incident_search.rowid"), Alias::new("s"))
+    let mut keys = walk(db, words, within, (first, after), Some(limit)).await?;
+    let Some(&last) = keys.last() else {
+        return Ok(keys);
+    };
+    let second = last / KEYS_PER_SECOND * KEYS_PER_SECOND;
+    if keys.len() as u64 == limit && second < last {
+        // Incidents of that second the walk stopped before: a second read of the index (as
+        // costly as the first), so only when there are any.
+        let others = db
+            .query_one_raw(Statement::from_sql_and_values(
+                DbBackend::Sqlite,
+                "SELECT 1 AS found FROM incident_search_keys WHERE seq >= ? AND seq < ? LIMIT 1",
+                [second.max(first).into(), last.into()],
+            ))
+            .await
+            .map_err(db_err)?;
+        if others.is_some() {
+            keys.extend(walk(db, words, within, (second.max(first), last), None).await?);
+        }
+    }
+    Ok(keys)
+}
+
+/// SQLite: the keys in `[from, until)` of the matches that pass `within`, newest first, at
+/// most `limit`. The index is read newest first and joined to each incident in turn (CROSS
+/// JOIN keeps that order), so reading stops once `limit` incidents pass.
+async fn walk<C: ConnectionTrait>(
+    db: &C,
+    words: &str,
+    within: &Condition,
+    (from, until): (i64, i64),
+    limit: Option<u64>,
+) -> Result<Vec<i64>> {
+    let mut walk = Query::select();
+    walk.expr_as(Expr::cust("incident_search.rowid"), Alias::new("s"))
         .from(Alias::new("incident_search"))
         .join(
             JoinType::CrossJoin,
@@ -112,23 +156,24 @@ fn newest_matches(words: &str, within: &Condition, span: Span, limit: u64) -> Si
             r#"incident_search MATCH ? AND incident_search.rowid >= ? AND incident_search.rowid < ?
                AND incident_search_keys.seq = incident_search.rowid
                AND "incidents"."id" = incident_search_keys.incident_id"#,
-            [Value::from(words), first.into(), after.into()],
+            [Value::from(words), from.into(), until.into()],
         ))
         .cond_where(within.clone())
-        .order_by_expr(Expr::cust("incident_search.rowid"), Order::Desc)
-        .limit(limit);
-    let (newest, values) = newest.build(SqliteQueryBuilder);
-    let none = i64::MAX;
-    Expr::cust_with_values(
-        format!(
-            r#""incidents"."id" IN (SELECT k.incident_id FROM incident_search_keys k WHERE k.seq IN (
-                SELECT rowid FROM incident_search WHERE incident_search MATCH ? AND rowid < ?
-                AND rowid >= (SELECT coalesce(min(s) / {KEYS_PER_SECOND} * {KEYS_PER_SECOND}, {none}) FROM ({newest}))))"#
-        ),
-        [Value::from(words), after.into()]
-            .into_iter()
-            .chain(values.0),
-    )
+        .order_by_expr(Expr::cust("incident_search.rowid"), Order::Desc);
+    if let Some(limit) = limit {
+        walk.limit(limit);
+    }
+    let (sql, values) = walk.build(SqliteQueryBuilder);
+    db.query_all_raw(Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        sql,
+        values,
+    ))
+    .await
+    .map_err(db_err)?
+    .iter()
+    .map(|row| row.try_get::<i64>("", "s").map_err(db_err))
+    .collect()
 }
 
 #[cfg(test)]
