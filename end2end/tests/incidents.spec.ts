@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, hydrated, signIn, unique } from './helpers';
+import { test, expect, api, expectAccessible, hydrated, menu, signIn, unique } from './helpers';
 import type { Page } from '@playwright/test';
 
 async function fillIncident(page: Page, place: string, description: string) {
@@ -139,4 +139,37 @@ test('a manager sees aggregates but cannot open the incident list', async ({ pag
   await expect(page.getByRole('link', { name: 'Händelser' })).toHaveCount(0);
   await page.goto('/incidents');
   await expect(page.getByRole('alert')).toHaveText('Din roll får inte göra det här.');
+});
+
+test('a coordinator searches the incidents from the menu and gets the newest first', async ({ page }) => {
+  // Three incidents with a word of their own, logged out of time order by the police.
+  await signIn(page, 'police@example.org');
+  const ref = await api(page, '/api/reference', {});
+  const area = ref.reference.areas.find((a: { name: string }) => a.name === 'Rimbo').id;
+  const category = ref.reference.categories.find((c: { name: string }) => c.name === 'Klotter').id;
+  const now = new Date(`${ref.now_local}:00Z`).getTime();
+  const word = unique('tag').split(' ')[1];
+  const places: Record<number, string> = { 1: unique('Kiosken'), 3: unique('Bron'), 2: unique('Skolgården') };
+  for (const hours of [1, 3, 2]) {
+    await api(page, '/api/incidents/save', {
+      occurred_at: new Date(now - hours * 3600_000).toISOString().slice(0, 16),
+      area_id: area,
+      place: places[hours],
+      category_id: category,
+      description: `Klotter med taggen ${word} på väggen.`,
+    });
+  }
+
+  await signIn(page, 'coordinator@example.org');
+  await menu(page, 'Händelser');
+  await page.getByLabel('Sök i text').fill(word.toUpperCase());
+  await page.getByRole('button', { name: 'Filtrera' }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${word}`, 'i'));
+  const rows = page.getByRole('row').filter({ hasText: 'Klotter' });
+  await expect(rows).toHaveCount(3);
+  for (const [i, hours] of [1, 2, 3].entries()) {
+    await expect(rows.nth(i)).toContainText(places[hours]);
+  }
+  await expect(page.getByLabel('Sök i text')).toHaveValue(word.toUpperCase());
+  await expectAccessible(page);
 });
