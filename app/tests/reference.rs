@@ -193,5 +193,26 @@ async fn demo_data_loads_only_into_an_empty_database() {
         assert_eq!(recent, app::ssr::demo::RECENT_INCIDENTS as u64);
         assert!(all - recent >= 52 * 6, "{all}");
         assert_eq!(app::ssr::demo::load(&db).await, Err(AppError::Conflict));
+
+        // Descriptions fit their category: searching the demo for "klotter" finds graffiti.
+        let settings = app::ssr::Settings::default();
+        let token =
+            app::ssr::auth::sign_in(&db, &settings, "coordinator@example.org", "demo-password")
+                .await
+                .unwrap();
+        let coordinator = app::ssr::auth::resolve_session(&db, &settings, &token)
+            .await
+            .unwrap()
+            .unwrap();
+        let filter = shared::incident::IncidentFilter {
+            q: Some("klotter".into()),
+            ..Default::default()
+        };
+        let found = app::ssr::incidents::list(&db, &coordinator, &filter, Lang::Sv)
+            .await
+            .unwrap()
+            .items;
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|i| i.category == "Klotter"), "{found:?}");
     }
 }

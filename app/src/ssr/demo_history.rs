@@ -110,11 +110,11 @@ pub(super) async fn load(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])])
         places.push((area.0, ids));
     }
     let known = category::Entity::find().all(db).await.map_err(db_err)?;
-    let (categories, category_weights): (Vec<Uuid>, Vec<u32>) = CATEGORY_WEIGHTS
+    let (categories, category_weights): (Vec<(Uuid, &str)>, Vec<u32>) = CATEGORY_WEIGHTS
         .iter()
         .filter_map(|(code, w)| {
             let c = known.iter().find(|c| c.code.as_deref() == Some(*code))?;
-            Some((c.id, *w))
+            Some(((c.id, *code), *w))
         })
         .unzip();
     let mut reporters = Vec::new();
@@ -178,9 +178,8 @@ pub(super) async fn load(db: &DatabaseConnection, areas: &[(AreaId, [&str; 4])])
             };
             let day = week.monday() + TimeDelta::days(i64::from(rng.below(7)));
             let time = NaiveTime::from_hms_opt(rng.below(24), rng.below(60), 0).unwrap_or_default();
-            let category = categories[rng.pick(&category_weights)];
-            let description =
-                demo::DESCRIPTIONS[rng.below(demo::DESCRIPTIONS.len() as u32) as usize];
+            let (category, code) = categories[rng.pick(&category_weights)];
+            let description = demo::description(Some(code), rng.below(2) as usize);
             let youth_involved = rng.below(4) == 0;
             let physical_environment = rng.below(10) < 3;
             let after = TimeDelta::minutes(i64::from(30 + rng.below(6 * 60)));
