@@ -141,17 +141,19 @@ test('a manager sees aggregates but cannot open the incident list', async ({ pag
   await expect(page.getByRole('alert')).toHaveText('Din roll får inte göra det här.');
 });
 
-test('a coordinator searches the incidents from the menu and gets the newest first', async ({ page }) => {
-  // Three incidents with a word of their own, logged out of time order by the police.
-  await signIn(page, 'police@example.org');
-  const ref = await api(page, '/api/reference', {});
+test('a coordinator searches the incidents from the menu and gets the newest first', async ({ page, browser }) => {
+  // Three incidents with a word of their own, logged out of time order by the police (in a
+  // browser of their own: the coordinator signs in once, as people do).
+  const police = await (await browser.newContext()).newPage();
+  await signIn(police, 'police@example.org');
+  const ref = await api(police, '/api/reference', {});
   const area = ref.reference.areas.find((a: { name: string }) => a.name === 'Rimbo').id;
   const category = ref.reference.categories.find((c: { name: string }) => c.name === 'Klotter').id;
   const now = new Date(`${ref.now_local}:00Z`).getTime();
   const word = unique('tag').split(' ')[1];
   const places: Record<number, string> = { 1: unique('Kiosken'), 3: unique('Bron'), 2: unique('Skolgården') };
   for (const hours of [1, 3, 2]) {
-    await api(page, '/api/incidents/save', {
+    await api(police, '/api/incidents/save', {
       occurred_at: new Date(now - hours * 3600_000).toISOString().slice(0, 16),
       area_id: area,
       place: places[hours],
@@ -159,6 +161,7 @@ test('a coordinator searches the incidents from the menu and gets the newest fir
       description: `Klotter med taggen ${word} på väggen.`,
     });
   }
+  await police.context().close();
 
   await signIn(page, 'coordinator@example.org');
   await menu(page, 'Händelser');
