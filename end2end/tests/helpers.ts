@@ -76,6 +76,9 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  // Signed in once the sign-in page is left: someone already signed in sees "Logga ut" on the
+  // sign-in page too, and a click made before the redirect lands would be lost to it.
+  await expect(page).not.toHaveURL(/\/sign-in/);
   // On a phone the sign-out button sits in the folded menu: present, not necessarily shown.
   await expect(page.getByRole('button', { name: 'Logga ut', includeHidden: true })).toBeAttached();
 }
