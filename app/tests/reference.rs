@@ -195,15 +195,8 @@ async fn demo_data_loads_only_into_an_empty_database() {
         assert_eq!(app::ssr::demo::load(&db).await, Err(AppError::Conflict));
 
         // Descriptions fit their category: searching the demo for "klotter" finds graffiti.
-        let settings = app::ssr::Settings::default();
-        let token =
-            app::ssr::auth::sign_in(&db, &settings, "coordinator@example.org", "demo-password")
-                .await
-                .unwrap();
-        let coordinator = app::ssr::auth::resolve_session(&db, &settings, &token)
-            .await
-            .unwrap()
-            .unwrap();
+        let coordinator =
+            common::sign_in_with(&db, "coordinator@example.org", "demo-password").await;
         let filter = shared::incident::IncidentFilter {
             q: Some("klotter".into()),
             ..Default::default()

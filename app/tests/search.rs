@@ -127,6 +127,18 @@ async fn every_page(w: &World, mut filter: IncidentFilter) -> Vec<IncidentId> {
     }
 }
 
+/// Every incident a search for `q` lists, page after page.
+async fn every_match(w: &World, q: &str) -> Vec<IncidentId> {
+    every_page(
+        w,
+        IncidentFilter {
+            q: Some(q.to_owned()),
+            ..IncidentFilter::default()
+        },
+    )
+    .await
+}
+
 /// `hours_ago` as the form takes a time (local, to the minute).
 fn form_time(hours_ago: i64) -> String {
     (app::ssr::time::now_local() - chrono::TimeDelta::hours(hours_ago))
@@ -162,14 +174,7 @@ async fn a_search_lists_matches_in_the_lists_order_whatever_order_they_were_logg
             log_at(&w, (i * 11) % 20 + 1, "Krossad ruta.").await;
         }
         let listed = every_page(&w, IncidentFilter::default()).await;
-        let searched = every_page(
-            &w,
-            IncidentFilter {
-                q: Some("klotter".into()),
-                ..IncidentFilter::default()
-            },
-        )
-        .await;
+        let searched = every_match(&w, "klotter").await;
         assert_eq!(searched.len(), 60, "{backend}");
         let matching: Vec<IncidentId> = listed
             .iter()
@@ -181,18 +186,11 @@ async fn a_search_lists_matches_in_the_lists_order_whatever_order_they_were_logg
         // A corrected time moves the incident in the search as in the list: the first one
         // logged, moved back three days, comes last.
         let first = first.unwrap();
-        let mut moved = input(w.rimbo, w.graffiti, "Torget");
-        moved.occurred_at = form_time(72);
-        moved.description = "Klotter nummer 0.".into();
-        moved.keep_name = true;
+        let moved = form_at(&w, &form_time(72), "Klotter nummer 0.");
         incidents::update(&w.db, &w.police, first, &moved)
             .await
             .unwrap();
-        let search = IncidentFilter {
-            q: Some("klott".into()),
-            ..IncidentFilter::default()
-        };
-        let searched = every_page(&w, search.clone()).await;
+        let searched = every_match(&w, "klott").await;
         assert_eq!(searched.len(), 60, "{backend}: found once after the move");
         assert_eq!(searched.last(), Some(&first), "{backend}");
 
@@ -204,7 +202,8 @@ async fn a_search_lists_matches_in_the_lists_order_whatever_order_they_were_logg
             &w,
             IncidentFilter {
                 week: week.clone(),
-                ..search
+                q: Some("klott".into()),
+                ..IncidentFilter::default()
             },
         )
         .await;
@@ -256,14 +255,7 @@ async fn incidents_moved_into_a_busy_minute_are_listed_once_and_in_order_by_a_se
             .expect("moved");
         }
         let listed = every_page(&w, IncidentFilter::default()).await;
-        let searched = every_page(
-            &w,
-            IncidentFilter {
-                q: Some("klotter".into()),
-                ..IncidentFilter::default()
-            },
-        )
-        .await;
+        let searched = every_match(&w, "klotter").await;
         assert_eq!(
             searched, listed,
             "{backend}: all 32, once each, in the list's order"
@@ -290,14 +282,7 @@ async fn incidents_indexed_before_the_time_ordered_keys_are_found_in_order_after
         log_at(&w, 5, "Klotter efter.").await;
 
         let listed = every_page(&w, IncidentFilter::default()).await;
-        let searched = every_page(
-            &w,
-            IncidentFilter {
-                q: Some("klotter".into()),
-                ..IncidentFilter::default()
-            },
-        )
-        .await;
+        let searched = every_match(&w, "klotter").await;
         assert_eq!(
             searched, listed,
             "{backend}: all of them, in the list's order"

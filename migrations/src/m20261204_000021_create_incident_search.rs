@@ -14,6 +14,36 @@ use sea_orm_migration::sea_orm::DatabaseBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// An incident logged gets the next key and its words indexed.
+pub(crate) const SQLITE_INSERT_TRIGGER: &str = "CREATE TRIGGER incident_search_insert AFTER INSERT ON incidents BEGIN \
+       INSERT INTO incident_search_keys (incident_id) VALUES (NEW.id); \
+       INSERT INTO incident_search (rowid, description, place) VALUES ( \
+         (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
+         (SELECT name FROM places WHERE id = NEW.place_id)); \
+     END";
+
+/// An incident's new text or place replaces its words (times are keyed anew by migration 030).
+pub(crate) const SQLITE_UPDATE_TRIGGER: &str = "CREATE TRIGGER incident_search_update AFTER UPDATE OF description, place_id ON incidents \
+     BEGIN \
+       UPDATE incident_search SET description = NEW.description, \
+         place = (SELECT name FROM places WHERE id = NEW.place_id) \
+       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id); \
+     END";
+
+/// A deleted incident leaves the index and its key goes.
+pub(crate) const SQLITE_DELETE_TRIGGER: &str = "CREATE TRIGGER incident_search_delete AFTER DELETE ON incidents BEGIN \
+       DELETE FROM incident_search \
+       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = OLD.id); \
+       DELETE FROM incident_search_keys WHERE incident_id = OLD.id; \
+     END";
+
+/// A renamed place is renamed in the words of every incident there.
+pub(crate) const SQLITE_PLACE_TRIGGER: &str = "CREATE TRIGGER incident_search_place AFTER UPDATE OF name ON places BEGIN \
+       UPDATE incident_search SET place = NEW.name WHERE rowid IN ( \
+         SELECT k.seq FROM incident_search_keys k JOIN incidents i ON i.id = k.incident_id \
+         WHERE i.place_id = NEW.id); \
+     END";
+
 const SQLITE_UP: [&str; 9] = [
     "CREATE TABLE incident_search_keys (seq INTEGER PRIMARY KEY, incident_id BLOB NOT NULL UNIQUE)",
     "CREATE VIRTUAL TABLE incident_search USING fts5(description, place, \
@@ -23,28 +53,10 @@ const SQLITE_UP: [&str; 9] = [
     "INSERT INTO incident_search (rowid, description, place) \
      SELECT k.seq, i.description, p.name FROM incident_search_keys k \
      JOIN incidents i ON i.id = k.incident_id JOIN places p ON p.id = i.place_id",
-    "CREATE TRIGGER incident_search_insert AFTER INSERT ON incidents BEGIN \
-       INSERT INTO incident_search_keys (incident_id) VALUES (NEW.id); \
-       INSERT INTO incident_search (rowid, description, place) VALUES ( \
-         (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
-         (SELECT name FROM places WHERE id = NEW.place_id)); \
-     END",
-    "CREATE TRIGGER incident_search_update AFTER UPDATE OF description, place_id ON incidents \
-     BEGIN \
-       UPDATE incident_search SET description = NEW.description, \
-         place = (SELECT name FROM places WHERE id = NEW.place_id) \
-       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id); \
-     END",
-    "CREATE TRIGGER incident_search_delete AFTER DELETE ON incidents BEGIN \
-       DELETE FROM incident_search \
-       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = OLD.id); \
-       DELETE FROM incident_search_keys WHERE incident_id = OLD.id; \
-     END",
-    "CREATE TRIGGER incident_search_place AFTER UPDATE OF name ON places BEGIN \
-       UPDATE incident_search SET place = NEW.name WHERE rowid IN ( \
-         SELECT k.seq FROM incident_search_keys k JOIN incidents i ON i.id = k.incident_id \
-         WHERE i.place_id = NEW.id); \
-     END",
+    SQLITE_INSERT_TRIGGER,
+    SQLITE_UPDATE_TRIGGER,
+    SQLITE_DELETE_TRIGGER,
+    SQLITE_PLACE_TRIGGER,
 ];
 
 const SQLITE_DOWN: [&str; 6] = [

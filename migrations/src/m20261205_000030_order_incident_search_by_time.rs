@@ -11,6 +11,10 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
 
+use crate::m20261204_000021_create_incident_search::{
+    SQLITE_DELETE_TRIGGER, SQLITE_INSERT_TRIGGER, SQLITE_PLACE_TRIGGER, SQLITE_UPDATE_TRIGGER,
+};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -24,7 +28,37 @@ macro_rules! next_key {
     };
 }
 
-const UP: [&str; 15] = [
+/// A logged incident takes the next free key of its second.
+const TIMED_INSERT_TRIGGER: &str = concat!(
+    "CREATE TRIGGER incident_search_insert AFTER INSERT ON incidents BEGIN \
+       INSERT INTO incident_search_keys (seq, incident_id) VALUES (",
+    next_key!(),
+    ", NEW.id); \
+       INSERT INTO incident_search (rowid, description, place) VALUES ( \
+         (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
+         (SELECT name FROM places WHERE id = NEW.place_id)); \
+     END"
+);
+
+/// A changed text or place is indexed anew; a time moved to another second also takes a new
+/// key, so the index stays in time order.
+const TIMED_UPDATE_TRIGGER: &str = concat!(
+    "CREATE TRIGGER incident_search_update \
+     AFTER UPDATE OF description, place_id, occurred_at ON incidents BEGIN \
+       DELETE FROM incident_search \
+       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = OLD.id); \
+       DELETE FROM incident_search_keys \
+       WHERE incident_id = OLD.id AND unixepoch(NEW.occurred_at) <> unixepoch(OLD.occurred_at); \
+       INSERT INTO incident_search_keys (seq, incident_id) SELECT ",
+    next_key!(),
+    ", NEW.id WHERE NOT EXISTS (SELECT 1 FROM incident_search_keys WHERE incident_id = NEW.id); \
+       INSERT INTO incident_search (rowid, description, place) VALUES ( \
+         (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
+         (SELECT name FROM places WHERE id = NEW.place_id)); \
+     END"
+);
+
+const UP: [&str; 16] = [
     // Every trigger naming the keys goes while their table is replaced.
     "DROP TRIGGER incident_search_insert",
     "DROP TRIGGER incident_search_update",
@@ -46,89 +80,46 @@ const UP: [&str; 15] = [
     "INSERT INTO incident_search (rowid, description, place) \
      SELECT k.seq, i.description, p.name FROM incident_search_keys k \
      JOIN incidents i ON i.id = k.incident_id LEFT JOIN places p ON p.id = i.place_id",
-    concat!(
-        "CREATE TRIGGER incident_search_insert AFTER INSERT ON incidents BEGIN \
-           INSERT INTO incident_search_keys (seq, incident_id) VALUES (",
-        next_key!(),
-        ", NEW.id); \
-           INSERT INTO incident_search (rowid, description, place) VALUES ( \
-             (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
-             (SELECT name FROM places WHERE id = NEW.place_id)); \
-         END"
-    ),
-    // As before.
-    "CREATE TRIGGER incident_search_delete AFTER DELETE ON incidents BEGIN \
-       DELETE FROM incident_search \
-       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = OLD.id); \
-       DELETE FROM incident_search_keys WHERE incident_id = OLD.id; \
-     END",
-    "CREATE TRIGGER incident_search_place AFTER UPDATE OF name ON places BEGIN \
-       UPDATE incident_search SET place = NEW.name WHERE rowid IN ( \
-         SELECT k.seq FROM incident_search_keys k JOIN incidents i ON i.id = k.incident_id \
-         WHERE i.place_id = NEW.id); \
-     END",
+    TIMED_INSERT_TRIGGER,
+    TIMED_UPDATE_TRIGGER,
+    SQLITE_DELETE_TRIGGER,
+    SQLITE_PLACE_TRIGGER,
 ];
-
-/// A changed text or place is indexed anew; a time moved to another second also takes a new
-/// key, so the index stays in time order.
-const UPDATE_TRIGGER: &str = concat!(
-    "CREATE TRIGGER incident_search_update \
-     AFTER UPDATE OF description, place_id, occurred_at ON incidents BEGIN \
-       DELETE FROM incident_search \
-       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = OLD.id); \
-       DELETE FROM incident_search_keys \
-       WHERE incident_id = OLD.id AND unixepoch(NEW.occurred_at) <> unixepoch(OLD.occurred_at); \
-       INSERT INTO incident_search_keys (seq, incident_id) SELECT ",
-    next_key!(),
-    ", NEW.id WHERE NOT EXISTS (SELECT 1 FROM incident_search_keys WHERE incident_id = NEW.id); \
-       INSERT INTO incident_search (rowid, description, place) VALUES ( \
-         (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
-         (SELECT name FROM places WHERE id = NEW.place_id)); \
-     END"
-);
 
 /// Back to the keys in logging order: the renumbered keys stay (any distinct integers do).
 const DOWN: [&str; 4] = [
     "DROP TRIGGER incident_search_insert",
     "DROP TRIGGER incident_search_update",
-    "CREATE TRIGGER incident_search_insert AFTER INSERT ON incidents BEGIN \
-       INSERT INTO incident_search_keys (incident_id) VALUES (NEW.id); \
-       INSERT INTO incident_search (rowid, description, place) VALUES ( \
-         (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id), NEW.description, \
-         (SELECT name FROM places WHERE id = NEW.place_id)); \
-     END",
-    "CREATE TRIGGER incident_search_update AFTER UPDATE OF description, place_id ON incidents \
-     BEGIN \
-       UPDATE incident_search SET description = NEW.description, \
-         place = (SELECT name FROM places WHERE id = NEW.place_id) \
-       WHERE rowid = (SELECT seq FROM incident_search_keys WHERE incident_id = NEW.id); \
-     END",
+    SQLITE_INSERT_TRIGGER,
+    SQLITE_UPDATE_TRIGGER,
 ];
+
+/// Runs `statements` as one script on one connection, inside a savepoint: another connection
+/// of the pool could still hold the schema from before a table or trigger was replaced, and
+/// the savepoint makes it all or nothing.
+async fn in_one_go(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+    let mut script = vec!["SAVEPOINT order_incident_search"];
+    script.extend(statements);
+    script.push("RELEASE order_incident_search");
+    m.get_connection()
+        .execute_unprepared(&script.join(";\n"))
+        .await?;
+    Ok(())
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        if m.get_database_backend() == DatabaseBackend::Postgres {
-            return Ok(());
+        match m.get_database_backend() {
+            DatabaseBackend::Postgres => Ok(()),
+            _ => in_one_go(m, &UP).await,
         }
-        // One call, so one connection: another in the pool could still hold the schema from
-        // before the keys' table was replaced. A savepoint makes it all or nothing.
-        let mut script = vec!["SAVEPOINT order_incident_search"];
-        script.extend(UP);
-        script.extend([UPDATE_TRIGGER, "RELEASE order_incident_search"]);
-        m.get_connection()
-            .execute_unprepared(&script.join(";\n"))
-            .await?;
-        Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        if m.get_database_backend() == DatabaseBackend::Postgres {
-            return Ok(());
+        match m.get_database_backend() {
+            DatabaseBackend::Postgres => Ok(()),
+            _ => in_one_go(m, &DOWN).await,
         }
-        for sql in DOWN {
-            m.get_connection().execute_unprepared(sql).await?;
-        }
-        Ok(())
     }
 }

@@ -110,6 +110,7 @@ async fn newest_keys<C: ConnectionTrait>(
     let Some(&last) = keys.last() else {
         return Ok(keys);
     };
+    // The first key of its second: never before `first`, itself the first key of a second.
     let second = last / KEYS_PER_SECOND * KEYS_PER_SECOND;
     if keys.len() as u64 == limit && second < last {
         // Incidents of that second the walk stopped before: a second read of the index (as
@@ -118,12 +119,12 @@ async fn newest_keys<C: ConnectionTrait>(
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Sqlite,
                 "SELECT 1 AS found FROM incident_search_keys WHERE seq >= ? AND seq < ? LIMIT 1",
-                [second.max(first).into(), last.into()],
+                [second.into(), last.into()],
             ))
             .await
             .map_err(db_err)?;
         if others.is_some() {
-            keys.extend(walk(db, words, within, (second.max(first), last), None).await?);
+            keys.extend(walk(db, words, within, (second, last), None).await?);
         }
     }
     Ok(keys)
