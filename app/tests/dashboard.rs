@@ -555,19 +555,48 @@ async fn attendance_and_ratings_come_from_the_meetings_held() {
             "{backend}: a deputy counts as taking part"
         );
         assert_eq!(total("Skolan"), Some((0, 1)), "{backend}");
-        let rimbo = d.ratings.iter().find(|r| r.area == "Rimbo").unwrap();
+        let today = app::ssr::time::now_local().date().to_string();
+        let rated: Vec<_> = d
+            .ratings
+            .towns
+            .iter()
+            .map(|r| (r.area.as_str(), &r.latest))
+            .collect();
         assert_eq!(
-            rimbo.points.iter().map(|p| p.1).collect::<Vec<_>>(),
-            [4],
+            rated,
+            [("Rimbo", &(today.clone(), 4))],
+            "{backend}: only the town rated, with its latest rating"
+        );
+        let rimbo = &d.ratings.towns[0];
+        assert_eq!((rimbo.recent, rimbo.before), (Some(40), None), "{backend}");
+        assert_eq!(d.ratings.mean, [(today.clone(), 40)], "{backend}");
+        // The CSV keeps every single rating; the page sums them up.
+        let filter = DashboardFilter::default();
+        let csv = |who| {
+            dashboard::export_rows(
+                &w.db,
+                who,
+                &filter,
+                "ratings",
+                ReportDeadline::default(),
+                Lang::Sv,
+            )
+        };
+        assert_eq!(
+            csv(&w.coordinator).await.unwrap(),
+            Some(vec![
+                vec![
+                    "Område".to_owned(),
+                    "När".to_owned(),
+                    "Bedömning".to_owned()
+                ],
+                vec!["Rimbo".to_owned(), today.clone(), "4".to_owned()],
+            ]),
             "{backend}"
         );
         assert!(
-            d.ratings
-                .iter()
-                .find(|r| r.area == "Norrtälje")
-                .unwrap()
-                .points
-                .is_empty()
+            matches!(csv(&w.police).await, Err(AppError::Forbidden)),
+            "{backend}: no dashboard, no ratings"
         );
 
         // The yearly report: the same meeting, counted in the year it was held.

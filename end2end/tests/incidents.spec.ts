@@ -176,3 +176,37 @@ test('a coordinator searches the incidents from the menu and gets the newest fir
   await expect(page.getByLabel('Sök i text')).toHaveValue(word.toUpperCase());
   await expectAccessible(page);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a coordinator pages back through the incidents and each page says which stretch it shows', async ({ page }) => {
+    await signIn(page, 'coordinator@example.org');
+    await menu(page, 'Händelser');
+    const heading = page.getByRole('heading', { level: 2, name: /^\d+ händelser, / });
+    const stretch = async () => {
+      const m = (await heading.innerText()).match(/^(\d+) händelser, (.+) – (.+)$/);
+      expect(m, 'how many, the newest and the oldest shown').not.toBeNull();
+      return { count: Number(m![1]), newest: m![2], oldest: m![3] };
+    };
+    await expect(heading).toBeVisible();
+    const first = await stretch();
+    expect(first.count).toBe(25);
+    expect(first.newest >= first.oldest).toBe(true);
+
+    await page.getByRole('link', { name: 'Äldre händelser' }).click();
+    await expect(page).toHaveURL(/before=.+#results$/);
+    await expect(heading).not.toContainText(first.newest);
+    const second = await stretch();
+    expect(second.newest <= first.oldest, 'the next page goes on where the first ended').toBe(true);
+    // The jump lands on the results: the filters that fill a phone's first screen are above.
+    await expect(heading).toBeInViewport();
+    expect((await heading.boundingBox())!.y).toBeLessThan(120);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Till de senaste' }).click();
+    await expect(heading).toContainText(first.newest);
+    await expect(page).not.toHaveURL(/before=/);
+  });
+});

@@ -139,6 +139,13 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(minutes).toContainText(corrected);
   await expect(minutes).toContainText('Rättelse: mötet började 15.10.');
   await expectAccessible(page);
+
+  // The dashboard sums the ratings up per town: Rimbo's latest is today's 3.
+  await menu(page, 'Översikt');
+  const ratings = page.getByRole('table', { name: 'Bedömning per tätort' });
+  await expect(ratings.getByRole('row', { name: /^Rimbo/ })).toContainText(`3 (${today})`);
+  await expect(page.getByRole('link', { name: 'Ladda ner som CSV (alla bedömningar)' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('a reporter reads the minutes but cannot run a meeting', async ({ page }) => {

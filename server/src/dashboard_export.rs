@@ -41,13 +41,13 @@ pub async fn dashboard_csv(
         category: query.category.clone(),
     };
     let deadline = state.settings.report_deadline;
-    let dashboard =
-        match app::ssr::dashboard::compile(&state.db, &caller, &filter, deadline, lang).await {
-            Ok(d) => d,
-            Err(e) => return refused(e, "Ogiltigt filter."),
-        };
-    let Some(rows) = app::ssr::dashboard::csv::rows(&dashboard, &query.chart, lang) else {
-        return (StatusCode::NOT_FOUND, "Okänt diagram.").into_response();
+    let rows =
+        app::ssr::dashboard::export_rows(&state.db, &caller, &filter, &query.chart, deadline, lang)
+            .await;
+    let rows = match rows {
+        Ok(Some(rows)) => rows,
+        Ok(None) => return (StatusCode::NOT_FOUND, "Okänt diagram.").into_response(),
+        Err(e) => return refused(e, "Ogiltigt filter."),
     };
     let after = serde_json::json!({
         "chart": query.chart, "area": query.area, "category": query.category,

@@ -830,6 +830,18 @@ async fn managers_get_the_dashboard_and_only_exporting_roles_get_its_csv() {
         let body = csv.text().await.unwrap();
         assert!(body.starts_with("\u{feff}Vecka;"), "{backend}");
         assert_eq!(body.lines().count(), 53, "{backend}: a header and 52 weeks");
+        let ratings = app
+            .client
+            .get(app.url("/dashboard/export.csv?chart=ratings"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(ratings.status(), StatusCode::OK, "{backend}");
+        let body = ratings.text().await.unwrap();
+        assert!(
+            body.starts_with("\u{feff}Område;När;Bedömning\r\n"),
+            "{backend}: every single rating, headed: {body}"
+        );
         let unknown = app
             .client
             .get(app.url("/dashboard/export.csv?chart=secrets"))
@@ -850,8 +862,8 @@ async fn managers_get_the_dashboard_and_only_exporting_roles_get_its_csv() {
             .filter(|e| e["action"] == "Export" && e["record_type"] == "Dashboard")
             .count();
         assert_eq!(
-            exports, 1,
-            "{backend}: the export is audited, the refusals are not"
+            exports, 2,
+            "{backend}: both exports are audited, the refusals are not"
         );
     }
 }

@@ -5,6 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::disclosure::Figure;
+pub use ratings::{Movement, RatingSeries, Ratings, Tenths, TownRating};
+
+mod ratings;
 
 /// The median of `values` (days), `None` for none.
 pub fn median(values: &mut [f64]) -> Option<f64> {
@@ -151,13 +154,6 @@ pub struct Attendance {
     pub quarters: Vec<(String, u32, u32)>,
 }
 
-/// One town's weekly ratings (1–5), oldest first: (meeting date, rating).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RatingSeries {
-    pub area: String,
-    pub points: Vec<(String, i32)>,
-}
-
 /// The dashboard's filter (area and category ids; empty means all).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardFilter {
@@ -180,7 +176,8 @@ pub struct Dashboard {
     pub by_quarter: Vec<FollowThrough>,
     pub compliance: Vec<Compliance>,
     pub attendance: Vec<Attendance>,
-    pub ratings: Vec<RatingSeries>,
+    /// Where each town's rating stands, and all towns' mean per meeting.
+    pub ratings: Ratings,
     /// Work orders per owner and kind (exact: they measure the owners' work).
     #[serde(default)]
     pub work_orders: Vec<OrderFollowThrough>,
@@ -348,7 +345,7 @@ mod tests {
                 },
             ],
             attendance: Vec::new(),
-            ratings: Vec::new(),
+            ratings: Ratings::default(),
             published: Some(Published {
                 year: 2025,
                 by_area: FigureTable::default(),

@@ -18,4 +18,5 @@ pub mod redaction;
 pub mod routing;
 pub mod saving;
 pub mod shortened;
+pub mod town_ratings;
 pub mod week_picker;

@@ -15,6 +15,7 @@ use crate::components::chart::{BarChart, BarRow, LineChart, Series};
 use crate::components::fields::{FieldMessage, FormError, PageError};
 use crate::components::figures::{Legend, PublishedFigures};
 use crate::components::order_views::{OrderEffects, OrderTable};
+use crate::components::town_ratings::TownRatings;
 use crate::i18n::{T, t};
 use crate::pages::incident_list::urlencode;
 
@@ -111,31 +112,6 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             .map(|c| Some(f64::from(c.percent())))
             .collect(),
     }];
-    // The ratings share one time axis: every meeting date any town was rated at.
-    let mut dates: Vec<String> = d
-        .ratings
-        .iter()
-        .flat_map(|r| r.points.iter().map(|p| p.0.clone()))
-        .collect();
-    dates.sort();
-    dates.dedup();
-    let ratings: Vec<Series> = d
-        .ratings
-        .iter()
-        .filter(|r| !r.points.is_empty())
-        .map(|r| Series {
-            name: r.area.clone(),
-            values: dates
-                .iter()
-                .map(|day| {
-                    r.points
-                        .iter()
-                        .find(|p| &p.0 == day)
-                        .map(|p| f64::from(p.1))
-                })
-                .collect(),
-        })
-        .collect();
     let quarters: Vec<BarRow> = d
         .by_quarter
         .iter()
@@ -179,14 +155,9 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
             {csv_link(&d, "attendance", T::AttendanceTitle, &query)}
         </section>
         <section aria-labelledby="ratings-heading">
-            <h2 id="ratings-heading">{t(T::RatingsOverTime)}</h2>
-            {if ratings.is_empty() {
-                view! { <p>{t(T::NoRatings)}</p> }.into_any()
-            } else {
-                view! { <LineChart id="ratings" title=t(T::RatingsOverTime).to_owned() description=t(T::RatingsOverTimeDesc).to_owned()
-                    labels=dates series=ratings cell=plain max=5.0 /> }.into_any()
-            }}
-            {csv_link(&d, "ratings", T::RatingsOverTime, &query)}
+            <h2 id="ratings-heading">{t(T::RatingsTitle)}</h2>
+            <TownRatings ratings=d.ratings.clone() />
+            {csv_link(&d, "ratings", T::EveryRating, &query)}
         </section>
     }
 }

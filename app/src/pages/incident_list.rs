@@ -11,7 +11,7 @@ use shared::incident::IncidentFilter;
 use crate::api::incidents::list_incidents;
 use crate::api::reference::get_reference_data;
 use crate::components::fields::{FieldMessage, PageError};
-use crate::i18n::{T, t};
+use crate::i18n::{T, count_of, t};
 
 fn filter_from_query(q: &leptos_router::params::ParamsMap) -> IncidentFilter {
     let get = |k: &str| q.get(k).filter(|v| !v.is_empty());
@@ -24,6 +24,10 @@ fn filter_from_query(q: &leptos_router::params::ParamsMap) -> IncidentFilter {
         before: get("before"),
     }
 }
+
+/// Where the pager's links land: the results' heading, not the filters above them (on a
+/// phone the filters fill the first screen).
+const RESULTS: &str = "results";
 
 /// The query string for `filter` with a different cursor.
 fn query_with(filter: &IncidentFilter, before: Option<&str>) -> String {
@@ -64,7 +68,9 @@ pub fn IncidentListPage() -> impl IntoView {
     view! {
         <Title text=t(T::Incidents) />
         <h1>{t(T::Incidents)}</h1>
-        <Suspense fallback=|| view! { <p>{t(T::Loading)}</p> }>
+        // A transition, not a suspense: the page on screen stays while the next one loads, so
+        // the pager's jump to the results' heading finds it.
+        <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 let f = filter.get();
                 let reference = data.await.map(|d| d.reference).unwrap_or_default();
@@ -77,8 +83,8 @@ pub fn IncidentListPage() -> impl IntoView {
                 });
                 let week_value = f.week.clone().unwrap_or_default();
                 let q_value = f.q.clone().unwrap_or_default();
-                let newest_href = f.before.is_some().then(|| query_with(&f, None));
-                let older_href = |cursor: &str| query_with(&f, Some(cursor));
+                let newest_href = f.before.is_some().then(|| format!("{}#{RESULTS}", query_with(&f, None)));
+                let older_href = |cursor: &str| format!("{}#{RESULTS}", query_with(&f, Some(cursor)));
                 let (sel_area, sel_category, sel_org) = (f.area.clone(), f.category.clone(), f.organisation.clone());
                 let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
                 view! {
@@ -135,6 +141,7 @@ pub fn IncidentListPage() -> impl IntoView {
                     {match page {
                         Ok(p) if p.items.is_empty() => view! { <p role="status">{t(T::NoIncidents)}</p> }.into_any(),
                         Ok(p) => view! {
+                            <h2 id=RESULTS class="results-heading">{shown(&p.items)}</h2>
                             <table class="incidents">
                                 <caption class="visually-hidden">{t(T::Incidents)}</caption>
                                 <thead>
@@ -174,6 +181,19 @@ pub fn IncidentListPage() -> impl IntoView {
                     }}
                 }
             })}
-        </Suspense>
+        </Transition>
+    }
+}
+
+/// "25 händelser, 2026-11-30 14:02 – 2026-11-28 09:10": how many and which stretch of time,
+/// so a later page says where in the list it is.
+fn shown(items: &[shared::incident::IncidentSummary]) -> String {
+    let count = count_of(items.len() as u64, T::IncidentOne, T::IncidentsCount);
+    match (items.first(), items.last()) {
+        (Some(newest), Some(oldest)) if items.len() > 1 => {
+            format!("{count}, {} – {}", newest.occurred_at, oldest.occurred_at)
+        }
+        (Some(only), _) => format!("{count}, {}", only.occurred_at),
+        _ => count,
     }
 }

@@ -1,7 +1,7 @@
 //! Each dashboard chart's data as rows for CSV, headed in the reader's language. The figures
 //! are exactly the ones the page shows ("<3" and "dolt" stay as they are).
 
-use shared::dashboard::{Dashboard, FigureTable, FollowThrough, YearReport};
+use shared::dashboard::{Dashboard, FigureTable, FollowThrough, RatingSeries, YearReport};
 use shared::lang::Lang;
 
 use crate::i18n::T;
@@ -38,7 +38,8 @@ fn follow(rows: &[FollowThrough], first: T, lang: Lang) -> Vec<Vec<String>> {
 }
 
 /// The rows of `chart` (`weeks`, `areas`, `categories`, `places`, `quarters`, `owners`,
-/// `compliance`, `attendance`, `ratings`); `None` for an unknown chart.
+/// `compliance`, `attendance`); `None` for an unknown chart. The ratings are
+/// [`every_rating`]'s.
 pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> {
     let head = |keys: &[T]| {
         keys.iter()
@@ -122,19 +123,27 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
             }
             out
         }
-        "ratings" => {
-            let mut out = vec![head(&[T::Area, T::When, T::Rating])];
-            for r in &d.ratings {
-                out.extend(
-                    r.points
-                        .iter()
-                        .map(|(day, n)| vec![r.area.clone(), day.clone(), n.to_string()]),
-                );
-            }
-            out
-        }
         _ => return None,
     })
+}
+
+/// Every single rating of the four quarters (the page sums them up per town): town, meeting
+/// date, rating.
+pub fn every_rating(series: &[RatingSeries], lang: Lang) -> Vec<Vec<String>> {
+    let mut out = vec![
+        [T::Area, T::When, T::Rating]
+            .iter()
+            .map(|k| k.text(lang).to_owned())
+            .collect(),
+    ];
+    for r in series {
+        out.extend(
+            r.points
+                .iter()
+                .map(|(day, n)| vec![r.area.clone(), day.clone(), n.to_string()]),
+        );
+    }
+    out
 }
 
 /// A table of figures headed by `first` and its columns, each figure as the page writes it.

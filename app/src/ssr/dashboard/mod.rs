@@ -118,6 +118,28 @@ pub async fn compile_kept(
     })
 }
 
+/// One chart's CSV rows for `caller`, as `compile` shows them; `Ok(None)` for an unknown chart.
+/// The ratings' rows are every single rating, which the page sums up.
+pub async fn export_rows(
+    db: &DatabaseConnection,
+    caller: &CurrentUser,
+    filter: &DashboardFilter,
+    chart: &str,
+    deadline: ReportDeadline,
+    lang: Lang,
+) -> Result<Option<Vec<Vec<String>>>> {
+    if chart == "ratings" {
+        ensure_reader(caller)?;
+        parse_filter(filter)?;
+        return Ok(Some(csv::every_rating(
+            &work::every_rating(db).await?,
+            lang,
+        )));
+    }
+    let dashboard = compile(db, caller, filter, deadline, lang).await?;
+    Ok(csv::rows(&dashboard, chart, lang))
+}
+
 /// Managers' dashboard: incident figures by whole quarter and year ([`published`]), and the
 /// work figures (counts of decisions and organisations, not of incidents) up to the last
 /// whole week.
@@ -127,7 +149,9 @@ async fn for_managers<C: ConnectionTrait>(
     deadline: ReportDeadline,
     lang: Lang,
 ) -> Result<Dashboard> {
-    let work = work::compile(db, this_week.previous(), deadline).await?;
+    let last_week = this_week.previous();
+    let work = work::compile(db, last_week, deadline).await?;
+    let ratings = work.ratings_summed_up(last_week);
     Ok(Dashboard {
         suppressed: true,
         can_export: false,
@@ -139,7 +163,7 @@ async fn for_managers<C: ConnectionTrait>(
         by_quarter: work.by_quarter,
         compliance: work.compliance,
         attendance: work.attendance,
-        ratings: work.ratings,
+        ratings,
         work_orders: work.work_orders,
         order_effects: orders::effects(db, now_local().date(), true).await?,
         published: Some(published::compile(db, this_week, lang).await?),
@@ -202,6 +226,7 @@ async fn build<C: ConnectionTrait>(
     let category_names = super::reference::category_names(db, lang).await?;
     let hot_places = hot_places(db, now, area_filter, category_filter, &area_names).await?;
     let work = work::compile(db, now, deadline).await?;
+    let ratings = work.ratings_summed_up(now);
     Ok(Dashboard {
         suppressed: false,
         can_export: false,
@@ -213,7 +238,7 @@ async fn build<C: ConnectionTrait>(
         by_quarter: work.by_quarter,
         compliance: work.compliance,
         attendance: work.attendance,
-        ratings: work.ratings,
+        ratings,
         work_orders: work.work_orders,
         order_effects: orders::effects(db, now_local().date(), false).await?,
         published: None,

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use shared::action::ActionState;
-use shared::dashboard::{Attendance, Compliance, FollowThrough, RatingSeries, median};
+use shared::dashboard::{Attendance, Compliance, FollowThrough, RatingSeries, Ratings, median};
 use shared::meeting::Attendance as Presence;
 use shared::report::ReportDeadline;
 use shared::user::Role;
@@ -24,8 +24,19 @@ pub(super) struct Work {
     pub by_quarter: Vec<FollowThrough>,
     pub compliance: Vec<Compliance>,
     pub attendance: Vec<Attendance>,
+    /// Every town's ratings in the last four quarters ([`Work::ratings_summed_up`]).
     pub ratings: Vec<RatingSeries>,
     pub work_orders: Vec<shared::dashboard::OrderFollowThrough>,
+}
+
+impl Work {
+    /// The ratings as the dashboard shows them: the 12 weeks up to `now` against the 12
+    /// before.
+    pub fn ratings_summed_up(&self, now: IsoWeek) -> Ratings {
+        let weeks = weeks_ending(now, 24);
+        let from = |w: IsoWeek| w.monday().to_string();
+        Ratings::summarise(&self.ratings, &from(weeks[0]), &from(weeks[12]))
+    }
 }
 
 /// `2026 Q4`.
@@ -223,6 +234,17 @@ pub(super) async fn compile<C: ConnectionTrait>(
     })
 }
 
+/// Every town's ratings at the weekly meetings of the last four quarters, oldest first
+/// (the CSV's rows; the page shows them summed up).
+pub(super) async fn every_rating<C: ConnectionTrait>(db: &C) -> Result<Vec<RatingSeries>> {
+    let (_, since) = last_quarters(now_local().date());
+    ratings(
+        db,
+        local_to_utc(since.and_hms_opt(0, 0, 0).unwrap_or_default()),
+    )
+    .await
+}
+
 /// Each town's ratings at the weekly meetings since `since`, oldest first.
 async fn ratings<C: ConnectionTrait>(
     db: &C,
@@ -244,7 +266,8 @@ async fn ratings<C: ConnectionTrait>(
         .await
         .map_err(db_err)?
         .into_iter()
-        .map(|m| (m.id, to_local(m.starts_at).date()))
+        // The day it was held: a meeting can be started before the day it was planned for.
+        .map(|m| (m.id, to_local(m.started_at.unwrap_or(m.starts_at)).date()))
         .collect();
     let rows = rating::Entity::find()
         .filter(rating::Column::MeetingId.is_in(meetings.keys().copied()))
