@@ -17,7 +17,7 @@ test('a user can switch the language and it stays switched', async ({ page }) =>
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.goto('/incidents');
-  await expect(page.getByRole('heading', { name: 'Incidents' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Incidents', exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Svenska' }).click();
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();

@@ -1,4 +1,15 @@
 import { test, expect, expectAccessible, hydrated, signIn, unique, menu, api, organisationId } from './helpers';
+import type { Page } from '@playwright/test';
+
+/** The coordinator plans the next weekly meeting from the menu and lands on it. */
+async function planNextMeeting(page: Page) {
+  await signIn(page, 'coordinator@example.org');
+  await menu(page, 'Möten');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Planera nästa möte' }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await hydrated(page);
+}
 
 test('a coordinator runs the weekly meeting from planned to locked minutes', async ({ page }) => {
   await signIn(page, 'coordinator@example.org');
@@ -174,12 +185,7 @@ test('a coordinator sets up a new meeting series with its members', async ({ pag
 });
 
 test('a coordinator moves a planned meeting and then calls it off; it stays listed as cancelled', async ({ page }) => {
-  await signIn(page, 'coordinator@example.org');
-  await menu(page, 'Möten');
-  await hydrated(page);
-  await page.getByRole('button', { name: 'Planera nästa möte' }).first().click();
-  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
-  await hydrated(page);
+  await planNextMeeting(page);
   const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   await page.getByText('Flytta eller ställ in mötet').click();
   await page.getByLabel('Ny dag').fill(day);
@@ -251,4 +257,23 @@ test('a meeting lists a few of each owner\'s actions, all of one owner\'s on req
   await expect(showAll).toBeVisible();
   await expect(carried.getByRole('link', { name: `${prefix} 6` })).toBeVisible();
   await expect(ours).toHaveCount(few + 1);
+});
+
+test('before its day a started meeting says so instead of offering to lock the minutes', async ({ page }) => {
+  await planNextMeeting(page);
+  // Planned for a day to come (a week ahead), started early.
+  const ahead = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  await page.getByText('Flytta eller ställ in mötet').click();
+  await page.getByLabel('Ny dag').fill(ahead);
+  await page.getByRole('button', { name: 'Flytta mötet' }).click();
+  await expect(page.locator('.save-notice')).toHaveText('Mötet är flyttat.');
+  await page.getByRole('button', { name: 'Starta mötet' }).click();
+  await expect(page.locator('main > p > strong').first()).toHaveText('Pågår');
+  await page.getByText('Justera och lås protokollet…').click();
+  const finalise = page.getByRole('region', { name: 'Justera och lås protokollet' });
+  await expect(finalise.getByText('Protokollet kan justeras först på mötesdagen.')).toHaveCount(1);
+  await expect(finalise.getByRole('button', { name: 'Ja, justera och lås protokollet' })).toHaveCount(0);
+  // Nothing was refused, so nothing at the top of the page says so.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -157,7 +157,7 @@ fn DashboardView(d: Dashboard, query: String) -> impl IntoView {
         <section aria-labelledby="ratings-heading">
             <h2 id="ratings-heading">{t(T::RatingsTitle)}</h2>
             <TownRatings ratings=d.ratings.clone() />
-            {csv_link(&d, "ratings", T::EveryRating, &query)}
+            {(!d.ratings.towns.is_empty()).then(|| csv_link(&d, "ratings", T::EveryRating, &query))}
         </section>
     }
 }

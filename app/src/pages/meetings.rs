@@ -222,10 +222,11 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
         if let Some((_, can_undo)) = notice.get() {
             let n = shown.get_value() + 1;
             shown.set_value(n);
+            // Left for another page by then, the notice is gone with it: nothing to hide.
             set_timeout(
                 move || {
-                    if shown.get_value() == n {
-                        notice.set(None);
+                    if shown.try_get_value() == Some(n) {
+                        notice.try_set(None);
                     }
                 },
                 std::time::Duration::from_secs(if can_undo { 20 } else { 8 }),
@@ -272,7 +273,6 @@ fn MeetingView(
             .value()
             .get()
             .and_then(Result::err)
-            .or_else(|| acts.finalise.value().get().and_then(Result::err))
             .or_else(|| acts.cancel.value().get().and_then(Result::err))
     });
     let finalised = d.summary.state == MeetingState::Finalised;
@@ -357,13 +357,18 @@ fn FinaliseSection(
                     }
                 }}
                 <p>{t(T::FinaliseWarning)}</p>
+                // Before its day the minutes cannot be locked: the reason, and no button that
+                // would only be refused. A refusal is said here, beside the button, not at the
+                // top of a long page.
                 {early.then(|| view! { <p class="warn-text">{t(T::FieldNotYet)}</p> })}
-                <FieldMessage field="step" error />
-                <ActionForm action=acts.finalise>
-                    <input type="hidden" name="id" value=id />
-                    <input type="hidden" name="step" value="finalise" />
-                    <button type="submit" class="primary">{t(T::ConfirmFinalise)}</button>
-                </ActionForm>
+                <FormAlert error reasons=true />
+                {(!early).then(|| view! {
+                    <ActionForm action=acts.finalise>
+                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="step" value="finalise" />
+                        <button type="submit" class="primary">{t(T::ConfirmFinalise)}</button>
+                    </ActionForm>
+                })}
             </details>
         </section>
     }
