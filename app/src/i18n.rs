@@ -64,6 +64,7 @@ texts! {
     SaveGuests => "Spara gästerna", "Save guests";
     SaveRating => "Spara bedömningen", "Save the rating";
     SaveReview => "Spara uppföljningen", "Save the review";
+    CorrectReview => "Rätta uppföljningen", "Correct the review";
     Rating1 => "lugnt", "calm";
     Rating2 => "ganska lugnt", "fairly calm";
     Rating3 => "oroligt", "unsettled";
@@ -344,7 +345,7 @@ texts! {
     Deputy => "Ersättare", "Deputy";
     Guests => "Gäster", "Guests";
     Ratings => "Lägesbild och bedömning per tätort", "Situation and rating per town";
-    RatingScale => "Skala 1–5: 1 lugnt … 5 allvarligt.", "Scale 1–5: 1 calm … 5 serious.";
+    RatingScale => "Skala 1–5: 1 lugnt … 5 allvarligt. En vald bedömning sparas direkt; en kommentar med knappen.", "Scale 1–5: 1 calm … 5 serious. A rating is saved as soon as it is chosen; a comment with the button.";
     Rating => "Bedömning", "Rating";
     Comment => "Kommentar", "Comment";
     Agenda => "Dagordning", "Agenda";
@@ -353,6 +354,9 @@ texts! {
     CarriedActions => "Åtgärder från tidigare möten", "Actions from earlier meetings";
     Recorded => "Noterat på mötet", "Recorded at the meeting";
     NewActions => "Nya åtgärder", "New actions";
+    MeetingParts => "Mötets delar", "Parts of the meeting";
+    FollowUp => "Uppföljning", "Follow-up";
+    Lock => "Justera och lås", "Finalise";
     Minutes => "Protokoll", "Minutes";
     AtMeetings => "På mötena", "At the meetings";
     NewSeries => "Ny mötesserie", "New meeting series";

@@ -149,3 +149,75 @@ async fn a_meeting_lists_a_few_actions_per_owner_and_all_when_asked() {
         assert_eq!(minutes.carried[0].actions.len(), CARRIED_SHOWN + 2);
     }
 }
+
+/// "Genomförd" picked by a slip at the meeting is corrected there: the action is open again and
+/// the meeting keeps one review. A closing made on the action's own page stays final.
+#[tokio::test]
+async fn a_closing_recorded_at_the_meeting_is_corrected_there_and_no_other() {
+    use app::ssr::entities::action;
+    use shared::AppError;
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        let c = &w.coordinator;
+        let slip = actions::create(&w.db, c, &action_input(&w, "Belysning vid torget"))
+            .await
+            .unwrap();
+        let elsewhere = actions::create(&w.db, c, &action_input(&w, "Klotter vid skolan"))
+            .await
+            .unwrap();
+        let id = started_meeting(&w).await;
+        let db = &w.db;
+        let review = move |action: uuid::Uuid, state: &'static str, note: &'static str| async move {
+            minutes::review_action(db, c, id, &action.to_string(), state, note).await
+        };
+        review(slip, "done", "Klar enligt kommunen").await.unwrap();
+        let closed = action::Entity::find_by_id(slip).one(&w.db).await.unwrap().unwrap();
+        assert!(closed.closed_at.is_some(), "{backend}");
+        review(slip, "in_progress", "Klar enligt kommunen")
+            .await
+            .unwrap();
+        let reopened = action::Entity::find_by_id(slip).one(&w.db).await.unwrap().unwrap();
+        assert_eq!(
+            (reopened.state, reopened.closed_at),
+            (ActionState::InProgress, None),
+            "{backend}: open again"
+        );
+        let d = meeting_detail::detail(&w.db, c, id).await.unwrap();
+        let rows: Vec<_> = d
+            .carried
+            .iter()
+            .flat_map(|g| &g.actions)
+            .filter(|r| r.action.id == slip.to_string())
+            .collect();
+        assert_eq!(rows.len(), 1, "{backend}: still carried, once");
+        assert_eq!(
+            rows[0].reviewed,
+            Some((
+                ActionState::InProgress,
+                Some("Klar enligt kommunen".to_owned())
+            )),
+            "{backend}: the one review says what holds now"
+        );
+        // Corrected again, to another closing: closed, and corrected once more it could be.
+        review(slip, "not_possible", "").await.unwrap();
+        let state = move |a: uuid::Uuid| async move {
+            action::Entity::find_by_id(a)
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .state
+        };
+        assert_eq!(state(slip).await, ActionState::NotPossible, "{backend}");
+
+        // Closed on its own page during the meeting: final here too.
+        actions::update_state(&w.db, c, elsewhere, "done", "")
+            .await
+            .unwrap();
+        assert!(
+            matches!(review(elsewhere, "open", "").await, Err(AppError::Conflict)),
+            "{backend}"
+        );
+        assert_eq!(state(elsewhere).await, ActionState::Done, "{backend}");
+    }
+}

@@ -38,10 +38,22 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(notice).toHaveText('Närvaron är sparad.');
   const police = page.getByRole('combobox', { name: 'Närvaro Polisen Norrtälje' });
   await expect(police).toHaveValue('present');
+  // A choice saves itself: no button to remember, nothing lost on leaving the page.
+  const posted = () => page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/'));
+  let saving = posted();
   await page.getByRole('combobox', { name: 'Närvaro Fältsamordnarna' }).selectOption({ label: 'Ersättare' });
-  await page.getByRole('button', { name: 'Spara närvaron' }).click();
+  expect((await saving).ok()).toBe(true);
   await expect(page.getByRole('combobox', { name: 'Närvaro Fältsamordnarna' })).toHaveValue('deputy');
   await expect(police).toHaveValue('present');
+  const norrtalje = page.getByRole('group', { name: /^Norrtälje: \d+ händelse/ });
+  saving = posted();
+  await norrtalje.getByRole('radio', { name: '2 ganska lugnt' }).check();
+  expect((await saving).ok()).toBe(true);
+  await expect(notice).toHaveText('Bedömningen är sparad.');
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('combobox', { name: 'Närvaro Fältsamordnarna' })).toHaveValue('deputy');
+  await expect(norrtalje.getByRole('radio', { name: '2 ganska lugnt' })).toBeChecked();
 
   // A rating in words, beside the town's count.
   const rimbo = page.getByRole('group', { name: /^Rimbo: \d+ händelse/ });
@@ -59,7 +71,11 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(notice).toHaveText('Punkten är tillagd på dagordningen.');
 
   // Saving keeps the place: the page does not jump.
+  // The meeting's parts are a link away, not eight screens of scrolling.
   const decisions = page.getByRole('region', { name: 'Beslut' });
+  await page.getByRole('navigation', { name: 'Mötets delar' }).getByRole('link', { name: 'Beslut', exact: true }).click();
+  await expect(decisions.getByRole('heading', { name: 'Beslut' })).toBeInViewport();
+  await expect(page).toHaveURL(/#decision-heading$/);
   await decisions.getByLabel('Nytt beslut').scrollIntoViewIfNeeded();
   const before = await page.evaluate(() => window.scrollY);
   expect(before).toBeGreaterThan(200);
@@ -250,6 +266,17 @@ test('a meeting lists a few of each owner\'s actions, all of one owner\'s on req
   await expect(page.locator('.save-notice')).toHaveText('Uppföljningen är sparad.');
   await expect(ours).toHaveCount(7);
   await expect(last).toContainText('Noterat på mötet: Pågår');
+
+  // A slip: "Genomförd" closes it. What the meeting recorded it corrects, and the action is open again.
+  const state = last.getByRole('combobox', { name: `Läge: ${prefix} 6`, exact: true });
+  await state.selectOption({ label: 'Genomförd' });
+  await last.getByRole('button', { name: 'Rätta uppföljningen' }).click();
+  await expect(last).toContainText('Noterat på mötet: Genomförd');
+  await state.selectOption({ label: 'Pågår' });
+  await last.getByRole('button', { name: 'Rätta uppföljningen' }).click();
+  await expect(last).toContainText('Noterat på mötet: Pågår');
+  await expect(last).toContainText(/· Pågår/);
+  await expect(state).toHaveValue('in_progress');
 
   // Back to a few: what the meeting reviewed stays listed.
   await carried.getByRole('link', { name: 'Visa färre åtgärder för Fältsamordnarna' }).click();

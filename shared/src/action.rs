@@ -75,6 +75,41 @@ pub fn parse_transition(
     state: &str,
     note: &str,
 ) -> Result<(ActionState, Option<String>), AppError> {
+    let (next, note) = parse_state_and_note(state, note)?;
+    if next == from && !from.is_closed() {
+        // Keeping the state with a note records progress ("waiting for the property owner");
+        // keeping it without one would change nothing.
+        return match note {
+            Some(_) => Ok((next, note)),
+            None => Err(AppError::field("note", FieldError::Required)),
+        };
+    }
+    if !from.can_become(next) {
+        return Err(AppError::Conflict);
+    }
+    Ok((next, note))
+}
+
+/// A meeting correcting the state it recorded itself, while its minutes are open: any other
+/// state, so a closing by a slip ("done" for "in progress") can be taken back where it was
+/// made. Elsewhere a closed action stays final ([`parse_transition`]).
+pub fn parse_correction(
+    recorded: ActionState,
+    state: &str,
+    note: &str,
+) -> Result<(ActionState, Option<String>), AppError> {
+    let (next, note) = parse_state_and_note(state, note)?;
+    if next == recorded {
+        return Err(AppError::Conflict);
+    }
+    Ok((next, note))
+}
+
+/// The state and the note as typed; a note is required for "not done".
+fn parse_state_and_note(
+    state: &str,
+    note: &str,
+) -> Result<(ActionState, Option<String>), AppError> {
     let mut issues = Issues::default();
     let next = issues.check(
         "state",
@@ -93,19 +128,7 @@ pub fn parse_transition(
             IncidentDescription::parse(note).map(|n| Some(n.into_inner())),
         )
     };
-    let (next, note) = issues.finish(|| Some((next?, note?)))?;
-    if next == from && !from.is_closed() {
-        // Keeping the state with a note records progress ("waiting for the property owner");
-        // keeping it without one would change nothing.
-        return match note {
-            Some(_) => Ok((next, note)),
-            None => Err(AppError::field("note", FieldError::Required)),
-        };
-    }
-    if !from.can_become(next) {
-        return Err(AppError::Conflict);
-    }
-    Ok((next, note))
+    issues.finish(|| Some((next?, note?)))
 }
 
 /// The action form as typed.
@@ -339,6 +362,25 @@ mod tests {
         assert!(ActionState::InProgress.can_become(ActionState::Open));
         assert!(!ActionState::Done.can_become(ActionState::Open));
         assert!(!ActionState::Open.can_become(ActionState::Open));
+    }
+
+    #[test]
+    fn a_meeting_corrects_the_closing_it_recorded_to_any_other_state() {
+        assert_eq!(
+            parse_correction(ActionState::Done, "in_progress", ""),
+            Ok((ActionState::InProgress, None))
+        );
+        assert_eq!(
+            parse_correction(ActionState::Done, "not_possible", ""),
+            Ok((ActionState::NotPossible, None))
+        );
+        let err = parse_correction(ActionState::Done, "not_done", "").unwrap_err();
+        assert_eq!(err.issue_for("note"), Some(&FieldError::Required));
+        assert_eq!(
+            parse_correction(ActionState::Done, "done", ""),
+            Err(AppError::Conflict)
+        );
+        assert!(parse_correction(ActionState::Done, "finished", "").is_err());
     }
 
     #[test]

@@ -29,3 +29,25 @@ where
         }
     });
 }
+
+/// An `on:change` handler that saves the choice's form at once, as its submit button would:
+/// in a meeting a rating or an attendance picked and not yet saved was lost when the page was
+/// left. Only a form the browser finds complete is sent (its own checks, shown on the button's
+/// press, stay quiet here). Text fields keep their button: a change there fires as the
+/// button is pressed, and would save twice.
+pub fn save_choice(ev: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("form").ok().flatten())
+            .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form.filter(|f| f.check_validity()) {
+            let _ = form.request_submit();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use shared::meeting::{Attendance, Attendee, MeetingDetail};
 
 use crate::components::fields::{FieldMessage, FormAlert, FormError};
+use crate::components::saving::save_choice;
 use crate::i18n::{T, t};
 use crate::pages::meeting_actions::MeetingActions;
 
@@ -114,7 +115,8 @@ fn AttendanceTable(
                             <th scope="row">{a.name.clone()}</th>
                             <td>
                                 <input type="hidden" name=format!("{field}[{i}]") value=a.id.clone() />
-                                <select name=format!("status[{i}]") aria-label=label prop:value=move || status.get()>
+                                <select name=format!("status[{i}]") aria-label=label prop:value=move || status.get()
+                                    on:change=save_choice>
                                     <option value="">{t(T::NotRecorded)}</option>
                                     {Attendance::ALL.into_iter().map(|s| view! {
                                         <option value=s.code() selected=a.status == Some(s)>{attendance_text(s)}</option>

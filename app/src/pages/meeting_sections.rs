@@ -9,6 +9,7 @@ use shared::meeting::{CARRIED_SHOWN, CarriedAction, CarriedGroup, CarriedShown, 
 
 use crate::components::fields::{FormAlert, FormError};
 use crate::components::labels::state_label;
+use crate::components::saving::save_choice;
 use crate::components::shortened::Shortened;
 use crate::i18n::{T, count_of, t};
 use crate::pages::meeting_actions::MeetingActions;
@@ -57,7 +58,8 @@ pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
                             <div class="grades">
                                 {(1..=5).map(|n| view! {
                                     <label class="grade">
-                                        <input type="radio" name="rating" value=n.to_string() checked=r.rating == Some(n) required />
+                                        <input type="radio" name="rating" value=n.to_string() checked=r.rating == Some(n) required
+                                            on:change=save_choice />
                                         {rating_text(n)}
                                     </label>
                                 }).collect_view()}
@@ -143,16 +145,21 @@ fn CarriedRow(
     let a = c.action;
     let select_id = format!("review-{}", a.id);
     let note_id = format!("note-{}", a.id);
+    // What this meeting recorded can be corrected here, a closing included; another closing
+    // is final. The note recorded here is not repeated as the latest one.
+    let reviewed_note = c.reviewed.as_ref().and_then(|(_, n)| n.clone());
+    let correcting = c.reviewed.is_some();
+    let latest_note = c.latest_note.filter(|n| Some(n) != reviewed_note.as_ref());
     view! {
         <li class:overdue=a.overdue>
             <a href=format!("/actions/{}", a.id)>{a.title.clone()}</a>
             {format!(" · {} {} · {}", t(T::DueDate), a.due, state_label(a.state))}
             {a.overdue.then(|| view! { " " <span class="tag warn">{t(T::Overdue)}</span> })}
-            {c.latest_note.map(|n| view! { <p class="hint">{format!("{}: {n}", t(T::LatestNote))}</p> })}
+            {latest_note.map(|n| view! { <p class="hint">{format!("{}: {n}", t(T::LatestNote))}</p> })}
             {c.reviewed.map(|(s, note)| view! {
                 <p>{format!("{}: {}{}", t(T::Recorded), state_label(s), note.map(|n| format!(" – {n}")).unwrap_or_default())}</p>
             })}
-            {(can_edit && !a.state.is_closed()).then(|| view! {
+            {(can_edit && (!a.state.is_closed() || correcting)).then(|| view! {
                 <ActionForm action=acts.review attr:class="add-form">
                     <input type="hidden" name="id" value=meeting />
                     <input type="hidden" name="action_id" value=a.id.clone() />
@@ -170,10 +177,36 @@ fn CarriedRow(
                         <span aria-hidden="true">{t(T::Note)}</span>
                         <span class="visually-hidden">{format!("{}: {}", t(T::Note), a.title)}</span>
                     </label>
-                    <input id=note_id name="note" />
-                    <button type="submit">{t(T::SaveReview)}</button>
+                    // A correction starts from the note recorded, so changing the state keeps it.
+                    <input id=note_id name="note" value=reviewed_note.clone().unwrap_or_default() />
+                    <button type="submit">{t(if correcting { T::CorrectReview } else { T::SaveReview })}</button>
                 </ActionForm>
             })}
         </li>
+    }
+}
+
+/// The meeting's parts as links at the top: on a phone the page runs to eight screens, and a
+/// coordinator moving from the ratings to the decisions should not have to scroll past the
+/// actions' review to get there.
+#[component]
+pub fn MeetingParts(finalising: bool) -> impl IntoView {
+    let mut parts = vec![
+        ("attendance-heading", T::Attendance),
+        ("ratings-heading", T::Rating),
+        ("agenda-heading", T::Agenda),
+        ("carried-heading", T::FollowUp),
+        ("decision-heading", T::Decisions),
+        ("new-actions-heading", T::NewActions),
+    ];
+    if finalising {
+        parts.push(("finalise-heading", T::Lock));
+    }
+    view! {
+        <nav class="meeting-parts" aria-label=t(T::MeetingParts)>
+            <ul>
+                {parts.into_iter().map(|(id, text)| view! { <li><a href=format!("#{id}")>{t(text)}</a></li> }).collect_view()}
+            </ul>
+        </nav>
     }
 }

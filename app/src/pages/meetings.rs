@@ -22,7 +22,7 @@ use crate::pages::meeting_actions::MeetingActions;
 use crate::pages::meeting_attendance::AttendanceSection;
 use crate::pages::meeting_items::ItemsSection;
 use crate::pages::meeting_new_actions::NewActionSection;
-use crate::pages::meeting_sections::{ActionsSection, RatingsSection};
+use crate::pages::meeting_sections::{ActionsSection, MeetingParts, RatingsSection};
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
@@ -296,6 +296,7 @@ fn MeetingView(
             </ActionForm>
         })}
         {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| view! { <PlanSection d=d.clone() acts /> })}
+        {d.can_edit.then(|| view! { <MeetingParts finalising=d.summary.state == MeetingState::InProgress /> })}
         {d.youth.clone().map(|y| view! { <YouthSection y /> })}
         <AttendanceSection d=d.clone() live acts />
         <RatingsSection d=d.clone() acts />

@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveTime, TimeDelta, Utc};
 use rand::RngCore;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -16,7 +17,7 @@ use shared::{AppError, FieldError};
 use uuid::Uuid;
 
 use super::entities::action;
-use super::entities::meetings::{frozen_state, meeting, member, series};
+use super::entities::meetings::{frozen_state, meeting, member, review, series};
 use super::groups::access;
 use super::time::{format_local, local_to_utc, now_local, to_local};
 use super::{Result, audit, db_err};
@@ -491,7 +492,18 @@ pub async fn carried<C: ConnectionTrait>(
         .filter(
             Condition::any()
                 .add(action::Column::ClosedAt.is_null())
-                .add(action::Column::ClosedAt.gte(cutoff)),
+                .add(action::Column::ClosedAt.gte(cutoff))
+                // What the meeting reviewed stays on its list: before it starts, a closing
+                // would otherwise drop the action at once, and with it the way to correct it.
+                .add(
+                    action::Column::Id.in_subquery(
+                        Query::select()
+                            .column(review::Column::ActionId)
+                            .from(review::Entity)
+                            .and_where(review::Column::MeetingId.eq(m.id))
+                            .to_owned(),
+                    ),
+                ),
         )
         .filter(
             Condition::any()

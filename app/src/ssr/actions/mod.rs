@@ -12,8 +12,8 @@ use sea_orm::{
 };
 use shared::AppError;
 use shared::action::{
-    ACTIONS_PER_PAGE, ActionDetail, ActionInput, ActionOverview, ActionPage, OVERDUE_NAMED,
-    parse_transition,
+    ACTIONS_PER_PAGE, ActionDetail, ActionInput, ActionOverview, ActionPage, ActionState,
+    OVERDUE_NAMED, parse_correction, parse_transition,
 };
 use shared::audit::{AuditAction, RecordType};
 use shared::ids::IncidentId;
@@ -279,20 +279,49 @@ pub(crate) async fn move_in<C: ConnectionTrait>(
     state: &str,
     note: &str,
 ) -> Result<action::Model> {
+    changed_in(txn, caller, id, state, note, parse_transition).await
+}
+
+/// A meeting's correction of the state it recorded itself (`parse_correction`): a closing
+/// taken back opens the action again.
+pub(crate) async fn correct_in<C: ConnectionTrait>(
+    txn: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    state: &str,
+    note: &str,
+) -> Result<action::Model> {
+    changed_in(txn, caller, id, state, note, parse_correction).await
+}
+
+type Rule = fn(ActionState, &str, &str) -> std::result::Result<(ActionState, Option<String>), AppError>;
+
+async fn changed_in<C: ConnectionTrait>(
+    txn: &C,
+    caller: &CurrentUser,
+    id: Uuid,
+    state: &str,
+    note: &str,
+    rule: Rule,
+) -> Result<action::Model> {
     let model = visible(txn, caller, id).await?;
     let convened = access::convened(txn, caller).await?;
     if !can_update(caller, &model, &convened) {
         return Err(AppError::Forbidden);
     }
-    let (next, note) = parse_transition(model.state, state, note)?;
+    let (next, note) = rule(model.state, state, note)?;
     let before = decided::snapshot_of(txn, &model).await?;
+    let was_closed = model.state.is_closed();
     let mut active: action::ActiveModel = model.into();
     active.state = Set(next);
     if note.is_some() {
         active.note = Set(note);
     }
-    if next.is_closed() {
-        active.closed_at = Set(Some(Utc::now()));
+    match (was_closed, next.is_closed()) {
+        (false, true) => active.closed_at = Set(Some(Utc::now())),
+        (true, false) => active.closed_at = Set(None),
+        // Closed either way (a correction from done to not possible): closed when it was.
+        _ => {}
     }
     let updated = active.update(txn).await.map_err(db_err)?;
     let after = decided::snapshot_of(txn, &updated).await?;

@@ -267,7 +267,8 @@ pub async fn rate<C: ConnectionTrait + TransactionTrait>(
 
 /// Records what happened to a carried-over action, in one write with its audit event. A new
 /// state moves the action (the same rules as on its own page, in the same write); the same
-/// state records that it was reviewed, with the note.
+/// state records that it was reviewed, with the note. A closing the meeting recorded itself
+/// can be corrected to any other state, until the minutes are locked.
 pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     caller: &CurrentUser,
@@ -284,22 +285,27 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
         .into_iter()
         .find(|a| a.id == action_id)
         .ok_or(AppError::NotFound)?;
-    let after = if current.state.code() != state.trim() {
-        actions::move_in(&*txn, caller, action_id, state, note).await?
-    } else {
-        current
-    };
-    let note = if note.trim().is_empty() {
-        None
-    } else {
-        Some(text("note", note)?)
-    };
     let existing = review::Entity::find()
         .filter(review::Column::MeetingId.eq(id))
         .filter(review::Column::ActionId.eq(action_id))
         .one(&*txn)
         .await
         .map_err(db_err)?;
+    // A closing this meeting recorded may be taken back here, while its minutes are open.
+    let closed_here = current.state.is_closed()
+        && existing.as_ref().is_some_and(|r| r.state_after == current.state);
+    let after = if current.state.code() == state.trim() {
+        current
+    } else if closed_here {
+        actions::correct_in(&*txn, caller, action_id, state, note).await?
+    } else {
+        actions::move_in(&*txn, caller, action_id, state, note).await?
+    };
+    let note = if note.trim().is_empty() {
+        None
+    } else {
+        Some(text("note", note)?)
+    };
     let before = existing.as_ref().map(|r| {
         serde_json::json!({ "review": after.title, "state": r.state_after.code(), "note": r.note })
     });
