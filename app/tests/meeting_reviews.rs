@@ -171,12 +171,20 @@ async fn a_closing_recorded_at_the_meeting_is_corrected_there_and_no_other() {
             minutes::review_action(db, c, id, &action.to_string(), state, note).await
         };
         review(slip, "done", "Klar enligt kommunen").await.unwrap();
-        let closed = action::Entity::find_by_id(slip).one(&w.db).await.unwrap().unwrap();
+        let closed = action::Entity::find_by_id(slip)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap();
         assert!(closed.closed_at.is_some(), "{backend}");
         review(slip, "in_progress", "Klar enligt kommunen")
             .await
             .unwrap();
-        let reopened = action::Entity::find_by_id(slip).one(&w.db).await.unwrap().unwrap();
+        let reopened = action::Entity::find_by_id(slip)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(
             (reopened.state, reopened.closed_at),
             (ActionState::InProgress, None),

@@ -294,7 +294,8 @@ pub(crate) async fn correct_in<C: ConnectionTrait>(
     changed_in(txn, caller, id, state, note, parse_correction).await
 }
 
-type Rule = fn(ActionState, &str, &str) -> std::result::Result<(ActionState, Option<String>), AppError>;
+type Rule =
+    fn(ActionState, &str, &str) -> std::result::Result<(ActionState, Option<String>), AppError>;
 
 async fn changed_in<C: ConnectionTrait>(
     txn: &C,

@@ -293,7 +293,9 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
         .map_err(db_err)?;
     // A closing this meeting recorded may be taken back here, while its minutes are open.
     let closed_here = current.state.is_closed()
-        && existing.as_ref().is_some_and(|r| r.state_after == current.state);
+        && existing
+            .as_ref()
+            .is_some_and(|r| r.state_after == current.state);
     let after = if current.state.code() == state.trim() {
         current
     } else if closed_here {
