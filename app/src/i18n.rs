@@ -52,6 +52,7 @@ texts! {
     SavedAddendum => "Tillägget är sparat.", "The addendum has been saved.";
     SavedEdit => "Ändringen är sparad.", "The change has been saved.";
     SavedRemoved => "Borttaget.", "Removed.";
+    RemovedItem => "Borttaget:", "Removed:";
     SavedRestored => "Återställt.", "Restored.";
     SavedReview => "Uppföljningen är sparad.", "The review has been saved.";
     SavedAction => "Åtgärden är skapad.", "The action has been created.";
@@ -338,6 +339,8 @@ texts! {
     FinalisedAt => "justerat", "finalised";
     PrintableMinutes => "Protokoll för utskrift", "Printable minutes";
     StartMeeting => "Starta mötet", "Start the meeting";
+    StartEarly => "Ja, starta mötet redan nu", "Yes, start the meeting now";
+    PlannedFor => "Mötet är planerat till", "The meeting is planned for";
     FinaliseMinutes => "Justera och lås protokollet", "Finalise and lock the minutes";
     Attendance => "Närvaro", "Attendance";
     Present => "Närvarande", "Present";

@@ -94,7 +94,8 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(notice).toHaveText('Ändringen är sparad.');
   const reworded = decisions.getByRole('listitem').filter({ hasText: 'Fältarna förstärker i Rimbo på fredag' });
   await reworded.getByRole('button', { name: /^Ta bort/ }).click();
-  await expect(notice).toContainText('Borttaget.');
+  // The notice names what it would bring back.
+  await expect(notice).toContainText('Borttaget: ”Fältarna förstärker i Rimbo på fredag”');
   await expect(reworded).toHaveCount(0);
   await notice.getByRole('button', { name: 'Ångra' }).click();
   await expect(notice).toHaveText('Återställt.');
@@ -294,7 +295,11 @@ test('before its day a started meeting says so instead of offering to lock the m
   await page.getByLabel('Ny dag').fill(ahead);
   await page.getByRole('button', { name: 'Flytta mötet' }).click();
   await expect(page.locator('.save-notice')).toHaveText('Mötet är flyttat.');
-  await page.getByRole('button', { name: 'Starta mötet' }).click();
+  // Starting a meeting of a day to come is asked twice: started is for good.
+  await expect(page.getByRole('button', { name: 'Starta mötet', exact: true })).toHaveCount(0);
+  await page.getByText('Starta mötet…').click();
+  await expect(page.getByText(`Mötet är planerat till ${ahead}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Ja, starta mötet redan nu' }).click();
   await expect(page.locator('main > p > strong').first()).toHaveText('Pågår');
   await page.getByText('Justera och lås protokollet…').click();
   const finalise = page.getByRole('region', { name: 'Justera och lås protokollet' });

@@ -16,9 +16,9 @@ use crate::components::labels::{state_text, weekday_name};
 use crate::components::order_views::OverdueOrders;
 use crate::components::saving::saved;
 use crate::components::shortened::Shortened;
-use crate::i18n::{T, count_of, t};
+use crate::i18n::{T, count_of, quoted, t};
 use crate::pages::groups::YouthSection;
-use crate::pages::meeting_actions::MeetingActions;
+use crate::pages::meeting_actions::{MeetingActions, Removed};
 use crate::pages::meeting_attendance::AttendanceSection;
 use crate::pages::meeting_items::ItemsSection;
 use crate::pages::meeting_new_actions::NewActionSection;
@@ -211,6 +211,22 @@ pub fn MeetingPage() -> impl IntoView {
     }
 }
 
+/// The notice's sentence; a removed item is named ("Borttaget: ”Fältarna förstärker i
+/// Rimbo”"), so that the undo says what it would bring back.
+fn said(text: T, can_undo: bool, acts: &MeetingActions) -> String {
+    match acts.removed.get_untracked() {
+        Some(Removed::Item { text: item, .. }) if can_undo && text == T::SavedRemoved => {
+            let short: String = if item.chars().count() > 60 {
+                item.chars().take(59).chain(['…']).collect()
+            } else {
+                item
+            };
+            format!("{} {}", t(T::RemovedItem), quoted(&short))
+        }
+        _ => t(text).to_owned(),
+    }
+}
+
 /// Says what was just saved, at the bottom of the screen, to screen readers too; after a
 /// removal it offers to undo it (for as long as it shows).
 #[component]
@@ -250,7 +266,7 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
     view! {
         <div class="save-notice" role="status" class:shown=move || notice.with(Option::is_some)>
             {move || notice.get().map(|(text, can_undo)| view! {
-                <span>{t(text)}</span>
+                <span>{said(text, can_undo, &acts)}</span>
                 {can_undo.then(|| view! { " " <button type="button" class="link-button" node_ref=undo_button on:click=undo>{t(T::Undo)}</button> })}
             })}
         </div>
@@ -288,12 +304,28 @@ fn MeetingView(
             <a href=format!("/meetings/{id}/minutes")>{t(T::PrintableMinutes)}</a>
         </p>
         <FormAlert error=step_error />
-        {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| view! {
-            <ActionForm action=acts.start>
-                <input type="hidden" name="id" value=start_id />
-                <input type="hidden" name="step" value="start" />
-                <button type="submit" class="primary">{t(T::StartMeeting)}</button>
-            </ActionForm>
+        {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| {
+            let start = view! {
+                <ActionForm action=acts.start>
+                    <input type="hidden" name="id" value=start_id />
+                    <input type="hidden" name="step" value="start" />
+                    <button type="submit" class="primary">
+                        {t(if d.before_its_day { T::StartEarly } else { T::StartMeeting })}
+                    </button>
+                </ActionForm>
+            };
+            // Started is for good: a meeting of a day to come is started only when asked twice.
+            if d.before_its_day {
+                view! {
+                    <details class="start-early">
+                        <summary class="button primary">{t(T::StartMeeting)}"…"</summary>
+                        <p>{format!("{} {}.", t(T::PlannedFor), d.summary.starts_at)}</p>
+                        {start}
+                    </details>
+                }.into_any()
+            } else {
+                start.into_any()
+            }
         })}
         {(d.can_edit && d.summary.state == MeetingState::Planned).then(|| view! { <PlanSection d=d.clone() acts /> })}
         {d.can_edit.then(|| view! { <MeetingParts finalising=d.summary.state == MeetingState::InProgress /> })}
