@@ -340,7 +340,7 @@ texts! {
     PrintableMinutes => "Protokoll för utskrift", "Printable minutes";
     StartMeeting => "Starta mötet", "Start the meeting";
     StartEarly => "Ja, starta mötet redan nu", "Yes, start the meeting now";
-    PlannedFor => "Mötet är planerat till", "The meeting is planned for";
+    MeetingPlannedFor => "Mötet är planerat till", "The meeting is planned for";
     FinaliseMinutes => "Justera och lås protokollet", "Finalise and lock the minutes";
     Attendance => "Närvaro", "Attendance";
     Present => "Närvarande", "Present";

@@ -319,7 +319,7 @@ fn MeetingView(
                 view! {
                     <details class="start-early">
                         <summary class="button primary">{t(T::StartMeeting)}"…"</summary>
-                        <p>{format!("{} {}.", t(T::PlannedFor), d.summary.starts_at)}</p>
+                        <p>{format!("{} {}.", t(T::MeetingPlannedFor), d.summary.starts_at)}</p>
                         {start}
                     </details>
                 }.into_any()
