@@ -29,8 +29,8 @@ fn change(town: &TownRating) -> String {
     } else {
         "±"
     };
-    let c = c.unsigned_abs();
-    format!("{} ({sign}{}.{})", t(word), c / 10, c % 10)
+    let size = tenths(Tenths::try_from(c.unsigned_abs()).unwrap_or(Tenths::MAX));
+    format!("{} ({sign}{size})", t(word))
 }
 
 #[component]

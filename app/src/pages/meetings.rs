@@ -216,11 +216,7 @@ pub fn MeetingPage() -> impl IntoView {
 fn said(text: T, can_undo: bool, acts: &MeetingActions) -> String {
     match acts.removed.get_untracked() {
         Some(Removed::Item { text: item, .. }) if can_undo && text == T::SavedRemoved => {
-            let short: String = if item.chars().count() > 60 {
-                item.chars().take(59).chain(['…']).collect()
-            } else {
-                item
-            };
+            let short = shared::search::excerpt(&item, 60);
             format!("{} {}", t(T::RemovedItem), quoted(&short))
         }
         _ => t(text).to_owned(),

@@ -17,7 +17,7 @@ use shared::user::{CurrentUser, Role};
 use uuid::Uuid;
 
 use super::entities::{audit_event, organisation, user};
-use super::time::{local_to_utc, to_local};
+use super::time::{local_midnight, to_local};
 use super::{Result, db_err};
 
 /// Rows per page of the audit search.
@@ -190,15 +190,10 @@ pub async fn search<C: ConnectionTrait>(
         cond = cond.add(audit_event::Column::RecordId.eq(record));
     }
     if let Some(from) = from {
-        cond = cond.add(
-            audit_event::Column::At
-                .gte(local_to_utc(from.and_hms_opt(0, 0, 0).unwrap_or_default())),
-        );
+        cond = cond.add(audit_event::Column::At.gte(local_midnight(from)));
     }
     if let Some(to) = to.and_then(|d| d.succ_opt()) {
-        cond = cond.add(
-            audit_event::Column::At.lt(local_to_utc(to.and_hms_opt(0, 0, 0).unwrap_or_default())),
-        );
+        cond = cond.add(audit_event::Column::At.lt(local_midnight(to)));
     }
     if let Some(before) = before {
         cond = cond.add(audit_event::Column::Id.lt(before));

@@ -1,6 +1,6 @@
 //! Times are stored in UTC and shown in Europe/Stockholm; weeks are local ISO weeks.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Stockholm;
 use shared::week::IsoWeek;
 
@@ -22,6 +22,11 @@ pub fn local_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
         })
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| Utc.from_utc_datetime(&local))
+}
+
+/// The start of a local day, as UTC.
+pub fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
+    local_to_utc(day.and_hms_opt(0, 0, 0).unwrap_or_default())
 }
 
 pub fn to_local(time: DateTime<Utc>) -> NaiveDateTime {

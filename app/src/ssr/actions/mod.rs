@@ -13,7 +13,7 @@ use sea_orm::{
 use shared::AppError;
 use shared::action::{
     ACTIONS_PER_PAGE, ActionDetail, ActionInput, ActionOverview, ActionPage, ActionState,
-    OVERDUE_NAMED, parse_correction, parse_transition,
+    OVERDUE_NAMED, parse_transition,
 };
 use shared::audit::{AuditAction, RecordType};
 use shared::ids::IncidentId;
@@ -266,38 +266,19 @@ pub async fn update_state<C: ConnectionTrait + TransactionTrait>(
     note: &str,
 ) -> Result<()> {
     let txn = crate::ssr::writes::begin_write(db).await.map_err(db_err)?;
-    move_in(&*txn, caller, id, state, note).await?;
+    move_in(&*txn, caller, id, state, note, parse_transition).await?;
     txn.commit().await.map_err(db_err)
 }
 
-/// [`update_state`] inside the caller's write (a meeting's review moves the action in the
-/// same write as its own record): every check, the change and its audit event.
-pub(crate) async fn move_in<C: ConnectionTrait>(
-    txn: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    state: &str,
-    note: &str,
-) -> Result<action::Model> {
-    changed_in(txn, caller, id, state, note, parse_transition).await
-}
-
-/// A meeting's correction of the state it recorded itself (`parse_correction`): a closing
-/// taken back opens the action again.
-pub(crate) async fn correct_in<C: ConnectionTrait>(
-    txn: &C,
-    caller: &CurrentUser,
-    id: Uuid,
-    state: &str,
-    note: &str,
-) -> Result<action::Model> {
-    changed_in(txn, caller, id, state, note, parse_correction).await
-}
-
-type Rule =
+/// The rule a state change follows: [`parse_transition`] everywhere, or `parse_correction` for a
+/// meeting correcting the closing it recorded itself.
+pub(crate) type Rule =
     fn(ActionState, &str, &str) -> std::result::Result<(ActionState, Option<String>), AppError>;
 
-async fn changed_in<C: ConnectionTrait>(
+/// [`update_state`] inside the caller's write (a meeting's review moves the action in the
+/// same write as its own record): every check, the change by `rule` and its audit event. A
+/// closing taken back opens the action again.
+pub(crate) async fn move_in<C: ConnectionTrait>(
     txn: &C,
     caller: &CurrentUser,
     id: Uuid,

@@ -6,9 +6,14 @@ use shared::lang::Lang;
 
 use crate::i18n::T;
 
+/// A header row: `keys` in the reader's language.
+fn head(keys: &[T], lang: Lang) -> Vec<String> {
+    keys.iter().map(|k| k.text(lang).to_owned()).collect()
+}
+
 fn follow(rows: &[FollowThrough], first: T, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
+    let mut out = vec![head(
+        &[
             first,
             T::Opened,
             T::DoneCount,
@@ -16,11 +21,9 @@ fn follow(rows: &[FollowThrough], first: T, lang: Lang) -> Vec<Vec<String>> {
             T::NotDoneCount,
             T::OverdueCount,
             T::MedianDays,
-        ]
-        .iter()
-        .map(|k| k.text(lang).to_owned())
-        .collect(),
-    ];
+        ],
+        lang,
+    )];
     for r in rows {
         out.push(vec![
             r.name.clone(),
@@ -41,11 +44,7 @@ fn follow(rows: &[FollowThrough], first: T, lang: Lang) -> Vec<Vec<String>> {
 /// `compliance`, `attendance`); `None` for an unknown chart. The ratings are
 /// [`every_rating`]'s.
 pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> {
-    let head = |keys: &[T]| {
-        keys.iter()
-            .map(|k| k.text(lang).to_owned())
-            .collect::<Vec<_>>()
-    };
+    let head = |keys: &[T]| head(keys, lang);
     let breakdown = |first: T, rows: &[shared::dashboard::Breakdown]| {
         let mut out = vec![head(&[first, T::Last52Weeks, T::YearBefore])];
         out.extend(
@@ -130,12 +129,7 @@ pub fn rows(d: &Dashboard, chart: &str, lang: Lang) -> Option<Vec<Vec<String>>> 
 /// Every single rating of the four quarters (the page sums them up per town): town, meeting
 /// date, rating.
 pub fn every_rating(series: &[RatingSeries], lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [T::Area, T::When, T::Rating]
-            .iter()
-            .map(|k| k.text(lang).to_owned())
-            .collect(),
-    ];
+    let mut out = vec![head(&[T::Area, T::When, T::Rating], lang)];
     for r in series {
         out.extend(
             r.points

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::work::last_quarters;
 use crate::ssr::entities::work_order;
-use crate::ssr::time::local_to_utc;
+use crate::ssr::time::local_midnight;
 use crate::ssr::{Result, db_err};
 
 /// Late: done after its due time, or still with its owner past it at `now`.
@@ -29,7 +29,7 @@ pub(super) async fn compile<C: ConnectionTrait>(
     orgs: &HashMap<Uuid, String>,
 ) -> Result<Vec<OrderFollowThrough>> {
     let (_, since) = last_quarters(today);
-    let since = local_to_utc(since.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let since = local_midnight(since);
     let now = Utc::now();
     let orders = work_order::Entity::find()
         .filter(work_order::Column::SentAt.gte(since))
@@ -73,7 +73,7 @@ pub(super) async fn effects<C: ConnectionTrait>(
     published: bool,
 ) -> Result<Vec<OrderEffect>> {
     let (_, since) = last_quarters(today);
-    let since = local_to_utc(since.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let since = local_midnight(since);
     let fixed = work_order::Entity::find()
         .filter(work_order::Column::State.eq(OrderState::Done))
         .filter(work_order::Column::DoneAt.gte(since))

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::weeks_ending;
 use crate::ssr::entities::meetings::{attendance, meeting, member, rating, series};
 use crate::ssr::entities::{action, area, organisation, user, weekly_report};
-use crate::ssr::time::{local_to_utc, now_local, to_local};
+use crate::ssr::time::{local_midnight, local_to_utc, now_local, to_local};
 use crate::ssr::{Result, db_err};
 
 pub(super) struct Work {
@@ -105,7 +105,7 @@ pub(super) async fn compile<C: ConnectionTrait>(
 ) -> Result<Work> {
     let today = now_local().date();
     let (quarters, since) = last_quarters(today);
-    let since_utc = local_to_utc(since.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let since_utc = local_midnight(since);
     let orgs: HashMap<Uuid, String> = organisation::Entity::find()
         .all(db)
         .await
@@ -238,11 +238,7 @@ pub(super) async fn compile<C: ConnectionTrait>(
 /// (the CSV's rows; the page shows them summed up).
 pub(super) async fn every_rating<C: ConnectionTrait>(db: &C) -> Result<Vec<RatingSeries>> {
     let (_, since) = last_quarters(now_local().date());
-    ratings(
-        db,
-        local_to_utc(since.and_hms_opt(0, 0, 0).unwrap_or_default()),
-    )
-    .await
+    ratings(db, local_midnight(since)).await
 }
 
 /// Each town's ratings at the weekly meetings since `since`, oldest first.

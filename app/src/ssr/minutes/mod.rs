@@ -6,6 +6,7 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
+use shared::action::{parse_correction, parse_transition};
 use shared::audit::{AuditAction, RecordType};
 use shared::meeting::{Attendance, MeetingState, parse_rating};
 use shared::text::IncidentDescription;
@@ -298,10 +299,13 @@ pub async fn review_action<C: ConnectionTrait + TransactionTrait>(
             .is_some_and(|r| r.state_after == current.state);
     let after = if current.state.code() == state.trim() {
         current
-    } else if closed_here {
-        actions::correct_in(&*txn, caller, action_id, state, note).await?
     } else {
-        actions::move_in(&*txn, caller, action_id, state, note).await?
+        let rule: actions::Rule = if closed_here {
+            parse_correction
+        } else {
+            parse_transition
+        };
+        actions::move_in(&*txn, caller, action_id, state, note, rule).await?
     };
     let note = if note.trim().is_empty() {
         None
