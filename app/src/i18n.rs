@@ -53,6 +53,7 @@ texts! {
     SavedEdit => "Ändringen är sparad.", "The change has been saved.";
     SavedRemoved => "Borttaget.", "Removed.";
     RemovedItem => "Borttaget:", "Removed:";
+    LeaveUnsaved => "Det finns text här som inte är sparad. Lämna sidan ändå?", "There is text here that has not been saved. Leave the page anyway?";
     SavedRestored => "Återställt.", "Restored.";
     SavedReview => "Uppföljningen är sparad.", "The review has been saved.";
     SavedAction => "Åtgärden är skapad.", "The action has been created.";

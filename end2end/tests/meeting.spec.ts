@@ -62,6 +62,16 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await rimbo.getByRole('button', { name: 'Spara bedömningen' }).click();
   await expect(notice).toHaveText('Bedömningen är sparad.');
   await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveValue('Lugnare än förra veckan');
+  // A comment typed and not saved is asked about before the menu takes the page away.
+  await rimbo.getByLabel('Kommentar Rimbo').fill('Oroligt vid stationen på kvällen');
+  let asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await menu(page, 'Översikt');
+  await expect.poll(() => asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveValue('Oroligt vid stationen på kvällen');
+  await rimbo.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(notice).toHaveText('Bedömningen är sparad.');
 
   const agenda = page.getByRole('region', { name: 'Dagordning' });
   await agenda.getByLabel('Ny punkt på dagordningen').fill('Genomgång av lägesbilden per tätort');
@@ -100,6 +110,8 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await notice.getByRole('button', { name: 'Ångra' }).click();
   await expect(notice).toHaveText('Återställt.');
   await expect(reworded).toHaveCount(1);
+  // The undo went with its notice: the keyboard is on the row it brought back.
+  await expect(reworded).toBeFocused();
 
   const title = unique('Kvällsvandring vid busstationen');
   const news = page.getByRole('region', { name: 'Nya åtgärder' });
@@ -133,6 +145,7 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await notice.getByRole('button', { name: 'Ångra' }).click();
   await expect(notice).toHaveText('Återställt.');
   await expect(news.getByRole('link', { name: corrected })).toBeVisible();
+  await expect(news.getByRole('listitem').filter({ hasText: corrected })).toBeFocused();
 
   // A slip in a correction: the error sits at the field, and no earlier notice contradicts it.
   const again = news.getByRole('listitem').filter({ hasText: corrected });

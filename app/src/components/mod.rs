@@ -19,4 +19,5 @@ pub mod routing;
 pub mod saving;
 pub mod shortened;
 pub mod town_ratings;
+pub mod unsaved;
 pub mod week_picker;

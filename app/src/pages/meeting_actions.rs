@@ -29,6 +29,14 @@ pub enum Removed {
 }
 
 impl Removed {
+    /// The id it had, and has again when put back.
+    pub fn id(&self) -> &str {
+        match self {
+            Removed::Item { item_id, .. } => item_id,
+            Removed::Action { action_id, .. } => action_id,
+        }
+    }
+
     /// Puts it back: the same id again, so it returns to its place.
     pub fn restore(self, acts: &MeetingActions) {
         match self {
@@ -91,6 +99,8 @@ pub struct MeetingActions {
     pub editing: RwSignal<Option<String>>,
     /// What the last "remove" took away.
     pub removed: RwSignal<Option<Removed>>,
+    /// The item or action an undo is bringing back: its row takes the focus when drawn.
+    pub restoring: RwSignal<Option<String>>,
 }
 
 impl MeetingActions {
@@ -117,6 +127,7 @@ impl MeetingActions {
             undo_action: ServerAction::new(),
             editing: RwSignal::new(None),
             removed: RwSignal::new(None),
+            restoring: RwSignal::new(None),
         }
     }
 
@@ -173,4 +184,21 @@ impl MeetingActions {
         );
         watch(self.undo_action, T::SavedRestored, false, notice, saves);
     }
+}
+
+/// A row that an undo brings back takes the keyboard's focus when it is drawn again: the undo
+/// button went with its notice, and the row is where the person was.
+pub fn focus_if_restored(acts: MeetingActions, id: String) -> NodeRef<leptos::html::Li> {
+    let row = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        if let Some(li) = row.get()
+            && acts
+                .restoring
+                .with_untracked(|r| r.as_deref() == Some(id.as_str()))
+        {
+            let _ = li.focus();
+            acts.restoring.set(None);
+        }
+    });
+    row
 }

@@ -7,7 +7,7 @@ use shared::meeting::{Item, ItemKind, MeetingDetail};
 use crate::components::fields::{FormAlert, FormError};
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
-use crate::pages::meeting_actions::{MeetingActions, Removed};
+use crate::pages::meeting_actions::{MeetingActions, Removed, focus_if_restored};
 
 fn code(kind: ItemKind) -> &'static str {
     match kind {
@@ -119,8 +119,9 @@ fn ItemRow(i: Item, meeting: String, can_change: bool, acts: MeetingActions) -> 
                     </ActionForm>
                 </div>
     });
+    let row = focus_if_restored(acts, i.id.clone());
     view! {
-        <li>
+        <li node_ref=row tabindex="-1">
             <span class="item-text">{i.text.clone()}</span>
             {(i.kind == ItemKind::Addendum).then(|| format!(" ({}, {})", i.at, i.by))}
             {tools}

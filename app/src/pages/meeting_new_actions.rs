@@ -11,7 +11,7 @@ use crate::components::action_fields::{ActionFields, ActionValues};
 use crate::components::fields::{FormAlert, FormError};
 use crate::components::saving::saved;
 use crate::i18n::{T, t};
-use crate::pages::meeting_actions::{MeetingActions, Removed};
+use crate::pages::meeting_actions::{MeetingActions, Removed, focus_if_restored};
 
 #[component]
 pub fn NewActionSection(
@@ -115,5 +115,6 @@ fn NewActionRow(
             </div>
         }
     });
-    view! { <li>{link}{summary}{tools}</li> }
+    let row = focus_if_restored(acts, a.id.clone());
+    view! { <li node_ref=row tabindex="-1">{link}{summary}{tools}</li> }
 }

@@ -191,9 +191,12 @@ pub fn MeetingPage() -> impl IntoView {
         |(id, owner, _)| get_meeting(id, owner),
     );
     let reference = Resource::new(|| (), |_| get_reference_data());
+    // A comment typed in a meeting and not yet saved is asked about before leaving.
+    crate::components::unsaved::warn_before_leaving();
     view! {
         <Title text=t(T::TypeMeeting) />
         // A transition keeps the page on screen while it reloads: no jump to the top.
+        <span hidden data-warn-unsaved=t(T::LeaveUnsaved)></span>
         <Transition fallback=|| view! { <p>{t(T::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match (detail.await, reference.await) {
@@ -241,7 +244,7 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
                         notice.try_set(None);
                     }
                 },
-                std::time::Duration::from_secs(if can_undo { 20 } else { 8 }),
+                std::time::Duration::from_secs(if can_undo { 20 } else { 5 }),
             );
         }
     });
@@ -255,6 +258,7 @@ fn SaveNotice(notice: RwSignal<Option<(T, bool)>>, acts: MeetingActions) -> impl
     });
     let undo = move |_| {
         if let Some(r) = acts.removed.get_untracked() {
+            acts.restoring.set(Some(r.id().to_owned()));
             r.restore(&acts);
             acts.removed.set(None);
         }
