@@ -180,6 +180,14 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect(minutes).toContainText(corrected);
   await expect(minutes).toContainText('Rättelse: mötet började 15.10.');
   await expectAccessible(page);
+  // On a phone a town's comment has a row of its own: nothing squeezed, nothing sideways.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(minutes.getByText('Kommentar: Oroligt vid stationen på kvällen')).toBeVisible();
+  await expect(minutes.getByRole('columnheader', { name: 'Kommentar' })).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize(desktop);
+  await expect(minutes.getByRole('columnheader', { name: 'Kommentar' })).toBeVisible();
 
   // The dashboard sums the ratings up per town: Rimbo's latest is today's 3.
   await menu(page, 'Översikt');

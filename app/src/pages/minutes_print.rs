@@ -63,20 +63,27 @@ pub fn MinutesPage() -> impl IntoView {
                             .map(|(label, names)| view! { <p>{format!("{}: {names}", t(label))}</p> })
                             .collect_view()}
                         {d.guests.clone().map(|g| view! { <p>{format!("{}: {g}", t(T::Guests))}</p> })}
+                        {(attendees.iter().all(|a| a.status.is_none()) && d.guests.is_none())
+                            .then(|| view! { <p class="hint">{t(T::NothingYet)}</p> })}
                         <h2>{format!("{} ({} {})", t(T::Ratings), t(T::Week), d.picture_week)}</h2>
                         <table>
                             <thead><tr>
                                 <th scope="col">{t(T::Area)}</th><th scope="col">{t(T::Incidents)}</th>
-                                <th scope="col">{t(T::Rating)}</th><th scope="col">{t(T::Comment)}</th>
+                                <th scope="col">{t(T::Rating)}</th><th scope="col" class="wide-only">{t(T::Comment)}</th>
                             </tr></thead>
                             <tbody>
+                                // On a phone a comment has a row of its own under its town: a
+                                // fourth column would squeeze it to a word a line.
                                 {d.ratings.iter().map(|r| view! {
-                                    <tr>
+                                    <tr class:commented=r.comment.is_some()>
                                         <th scope="row">{r.area.clone()}</th>
                                         <td>{r.incidents}</td>
                                         <td>{r.rating.map(|n| format!("{n}/5")).unwrap_or_else(|| "–".into())}</td>
-                                        <td>{r.comment.clone().unwrap_or_default()}</td>
+                                        <td class="wide-only">{r.comment.clone().unwrap_or_default()}</td>
                                     </tr>
+                                    {r.comment.clone().map(|c| view! {
+                                        <tr class="narrow-only"><td colspan="3">{format!("{}: {c}", t(T::Comment))}</td></tr>
+                                    })}
                                 }).collect_view()}
                             </tbody>
                         </table>
