@@ -2,11 +2,14 @@
 
 mod common;
 
-use app::ssr::entities::audit_event;
+use app::ssr::entities::{audit_event, user};
 use app::ssr::testing::databases;
 use app::ssr::{Settings, audit, auth, incidents, reports};
 use common::{PASSWORD, input, world};
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use shared::audit::{AuditAction, AuditFilter, RecordType};
 use shared::incident::IncidentInput;
 use shared::lang::Lang;
@@ -423,7 +426,7 @@ async fn the_start_page_names_who_has_not_reported_and_nothing_more() {
         reports::submit(&w.db, &w.school, previous, true)
             .await
             .unwrap();
-        let missing = reports::missing(&w.db, &w.coordinator, ReportDeadline::default(), previous)
+        let missing = reports::missing(&w.db, &w.coordinator, previous)
             .await
             .unwrap();
         assert_eq!(missing.week, previous.to_string(), "{backend}");
@@ -432,19 +435,43 @@ async fn the_start_page_names_who_has_not_reported_and_nothing_more() {
             ["Polisen"],
             "{backend}: the school sent"
         );
+        // Only an organisation with an active reporter is asked for a report.
+        for reporter in [&w.police, &w.police_colleague] {
+            set_active(&w.db, reporter, false).await;
+        }
+        let asked = reports::missing(&w.db, &w.coordinator, previous)
+            .await
+            .unwrap();
+        assert!(
+            asked.organisations.is_empty(),
+            "{backend}: no active reporter"
+        );
+        for reporter in [&w.police, &w.police_colleague] {
+            set_active(&w.db, reporter, true).await;
+        }
         reports::submit(&w.db, &w.police, previous, true)
             .await
             .unwrap();
-        let none = reports::missing(&w.db, &w.coordinator, ReportDeadline::default(), previous)
+        let none = reports::missing(&w.db, &w.coordinator, previous)
             .await
             .unwrap();
         assert!(none.organisations.is_empty(), "{backend}: everyone sent");
         for who in [&w.police, &w.manager] {
             assert_eq!(
-                reports::missing(&w.db, who, ReportDeadline::default(), previous).await,
+                reports::missing(&w.db, who, previous).await,
                 Err(AppError::Forbidden),
                 "{backend}"
             );
         }
     }
+}
+
+/// Turns `who`'s account off or on again, as the administration page does.
+async fn set_active(db: &DatabaseConnection, who: &shared::user::CurrentUser, active: bool) {
+    user::Entity::update_many()
+        .col_expr(user::Column::Active, Expr::value(active))
+        .filter(user::Column::Id.eq(who.id.0))
+        .exec(db)
+        .await
+        .expect("the account's state is set");
 }

@@ -83,13 +83,7 @@ pub async fn missing_reports() -> Result<shared::report::MissingReports, AppErro
         async {
             let (state, caller) = (state()?, caller()?);
             let current = shared::week::IsoWeek::of(crate::ssr::time::now_local().date());
-            crate::ssr::reports::missing(
-                &state.db,
-                &caller,
-                state.settings.report_deadline,
-                current.previous(),
-            )
-            .await
+            crate::ssr::reports::missing(&state.db, &caller, current.previous()).await
         }
         .await,
     )

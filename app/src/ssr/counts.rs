@@ -47,6 +47,14 @@ pub struct Cell {
     pub environment: i64,
 }
 
+/// Incidents in one area over a span of weeks.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct AreaTotal {
+    pub area_id: Uuid,
+    pub incidents: i64,
+    pub youth: i64,
+}
+
 /// Incidents at one place (in `area_id`) in one week.
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct PlaceCell {
@@ -83,6 +91,23 @@ pub async fn cells<C: ConnectionTrait>(db: &C, scope: Scope) -> Result<Vec<Cell>
         .group_by(W::WeekKey)
         .having(sum(W::Incidents).gt(0))
         .into_model::<Cell>()
+        .all(db)
+        .await
+        .map_err(db_err)
+}
+
+/// The incidents of weeks `from..=to` per area, summed in the database (a row per area, not
+/// per area, category and week): the start page's "this week" at every visit.
+pub async fn area_totals<C: ConnectionTrait>(db: &C, from: i32, to: i32) -> Result<Vec<AreaTotal>> {
+    use by_week::Column as W;
+    by_week::Entity::find()
+        .select_only()
+        .column(W::AreaId)
+        .column_as(sum(W::Incidents), "incidents")
+        .column_as(sum(W::Youth), "youth")
+        .filter(W::WeekKey.between(from, to))
+        .group_by(W::AreaId)
+        .into_model::<AreaTotal>()
         .all(db)
         .await
         .map_err(db_err)

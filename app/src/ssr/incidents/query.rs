@@ -212,16 +212,14 @@ pub async fn counts_by_area_id<C: ConnectionTrait>(
     youth_only: bool,
 ) -> Result<HashMap<Uuid, u64>> {
     let mut counts = HashMap::new();
-    for cell in
-        crate::ssr::counts::cells(db, crate::ssr::counts::Scope::weeks(week_key, week_key)).await?
-    {
+    for total in crate::ssr::counts::area_totals(db, week_key, week_key).await? {
         let n = if youth_only {
-            cell.youth
+            total.youth
         } else {
-            cell.incidents
+            total.incidents
         };
         if n > 0 {
-            *counts.entry(cell.area_id).or_insert(0) += u64::try_from(n).unwrap_or(0);
+            counts.insert(total.area_id, u64::try_from(n).unwrap_or(0));
         }
     }
     Ok(counts)
