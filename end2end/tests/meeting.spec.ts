@@ -70,6 +70,19 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect.poll(() => asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
   await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveValue('Oroligt vid stationen på kvällen');
+  // A refused save leaves its text unsaved: the question still comes.
+  await rimbo.getByLabel('Kommentar Rimbo').fill('Pojken 811218-9876 syntes vid stationen');
+  await rimbo.getByRole('button', { name: 'Spara bedömningen' }).click();
+  // The refusal shows at the town's own form, beside the comment, and at no other town.
+  await expect(rimbo.getByText(/ser ut som ett personnummer \(vid tecken 8\)/)).toBeVisible();
+  await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveAttribute('aria-invalid', 'true');
+  await expect(norrtalje.getByRole('alert')).toHaveCount(0);
+  asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await menu(page, 'Översikt');
+  await expect.poll(() => asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await rimbo.getByLabel('Kommentar Rimbo').fill('Oroligt vid stationen på kvällen');
   await rimbo.getByRole('button', { name: 'Spara bedömningen' }).click();
   await expect(notice).toHaveText('Bedömningen är sparad.');
 

@@ -2,11 +2,25 @@
 //! marked `data-warn-unsaved="<question>"` (the question in the page's language), a link that
 //! would take the browser elsewhere asks it first, and the browser asks its own before a reload
 //! or a closed tab. A text field of a form in `main` counts as unsaved when it differs from what
-//! the page was drawn with and from what was last sent from it: a refused save's text, still
-//! on screen beside its error, is not asked about again.
+//! the page was drawn with and from what a save accepted: a form's text is pending from its
+//! submit, and saved when the page calls [`saves_accepted`] (a refused or failed save keeps
+//! it unsaved). The browser's back and forward buttons move inside the app without a click or
+//! an unload: they are not asked about.
 
 /// The marker's attribute, on an element of a page whose typed text should not be lost.
 pub const MARKER: &str = "data-warn-unsaved";
+
+/// The saves sent so far were accepted: their text is saved.
+pub fn saves_accepted() {
+    #[cfg(feature = "hydrate")]
+    browser::settle(true);
+}
+
+/// The saves sent so far were refused or failed: their text is still unsaved.
+pub fn saves_refused() {
+    #[cfg(feature = "hydrate")]
+    browser::settle(false);
+}
 
 /// Listens for leaving, once for the app's lifetime (a page calls it each time it is drawn;
 /// the listeners act only while a marked element is on the page).
@@ -28,6 +42,7 @@ mod browser {
     use super::MARKER;
 
     const SENT: &str = "data-sent-value";
+    const PENDING: &str = "data-pending-value";
 
     thread_local! {
         static INSTALLED: Cell<bool> = const { Cell::new(false) };
@@ -74,7 +89,13 @@ mod browser {
                     .and_then(|w| w.confirm_with_message(&question).ok())
                     .unwrap_or(true);
                 if leave {
+                    // A link the router follows unloads nothing: the agreement is for the
+                    // unload that follows at once, if any, not for a later one.
                     AGREED.set(true);
+                    leptos::prelude::set_timeout(
+                        || AGREED.set(false),
+                        std::time::Duration::from_secs(1),
+                    );
                 } else {
                     ev.prevent_default();
                 }
@@ -83,11 +104,11 @@ mod browser {
         let _ =
             document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         on_click.forget();
-        // What a form sends is its fields' sent value from then on.
+        // What a form sends is pending until its save is answered.
         let on_submit = Closure::<dyn Fn(Event)>::new(|ev: Event| {
             let form = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-            for field in form.into_iter().flat_map(text_fields) {
-                let _ = field.0.set_attribute(SENT, &field.1);
+            for (field, value) in form.into_iter().flat_map(text_fields) {
+                let _ = field.set_attribute(PENDING, &value);
             }
         });
         let _ = document.add_event_listener_with_callback_and_bool(
@@ -97,14 +118,35 @@ mod browser {
         );
         on_submit.forget();
         let on_unload = Closure::<dyn Fn(BeforeUnloadEvent)>::new(|ev: BeforeUnloadEvent| {
-            if !AGREED.replace(false) && unsaved().is_some() {
+            if AGREED.replace(false) {
+                return;
+            }
+            if let Some(question) = unsaved() {
                 ev.prevent_default();
-                ev.set_return_value("");
+                ev.set_return_value(&question);
             }
         });
         let _ = window
             .add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
         on_unload.forget();
+    }
+
+    /// Answers the pending saves: accepted, their text is what was saved; else it stays unsaved.
+    pub fn settle(accepted: bool) {
+        let Some(pending) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(&format!("[{PENDING}]")).ok())
+        else {
+            return;
+        };
+        for field in
+            (0..pending.length()).filter_map(|i| pending.item(i)?.dyn_into::<Element>().ok())
+        {
+            if accepted && let Some(value) = field.get_attribute(PENDING) {
+                let _ = field.set_attribute(SENT, &value);
+            }
+            let _ = field.remove_attribute(PENDING);
+        }
     }
 
     /// The page's question when it asks one and a field holds unsaved text.

@@ -157,10 +157,14 @@ impl MeetingActions {
             S::Output: Send + Sync + 'static,
         {
             saved(action, move || {
+                crate::components::unsaved::saves_accepted();
                 notice.set(Some((text, undo)));
                 saves.update(|n| *n += 1);
             });
-            refused(action, move || notice.set(None));
+            refused(action, move || {
+                crate::components::unsaved::saves_refused();
+                notice.set(None);
+            });
         }
         watch(self.attendance, T::SavedAttendance, false, notice, saves);
         watch(self.people, T::SavedAttendance, false, notice, saves);
@@ -196,6 +200,8 @@ pub fn focus_if_restored(acts: MeetingActions, id: String) -> NodeRef<leptos::ht
                 .restoring
                 .with_untracked(|r| r.as_deref() == Some(id.as_str()))
         {
+            // Only this row takes focus: a tap on another row's text stays a tap.
+            let _ = li.set_attribute("tabindex", "-1");
             let _ = li.focus();
             acts.restoring.set(None);
         }

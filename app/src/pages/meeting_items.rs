@@ -121,7 +121,7 @@ fn ItemRow(i: Item, meeting: String, can_change: bool, acts: MeetingActions) -> 
     });
     let row = focus_if_restored(acts, i.id.clone());
     view! {
-        <li node_ref=row tabindex="-1">
+        <li node_ref=row>
             <span class="item-text">{i.text.clone()}</span>
             {(i.kind == ItemKind::Addendum).then(|| format!(" ({}, {})", i.at, i.by))}
             {tools}

@@ -116,5 +116,5 @@ fn NewActionRow(
         }
     });
     let row = focus_if_restored(acts, a.id.clone());
-    view! { <li node_ref=row tabindex="-1">{link}{summary}{tools}</li> }
+    view! { <li node_ref=row>{link}{summary}{tools}</li> }
 }

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use shared::action::ActionState;
 use shared::meeting::{CARRIED_SHOWN, CarriedAction, CarriedGroup, CarriedShown, MeetingDetail};
 
-use crate::components::fields::{FormAlert, FormError};
+use crate::components::fields::{
+    FormAlert, FormError, ScopedFieldMessage, invalid, scoped_described_by,
+};
 use crate::components::labels::state_label;
 use crate::components::saving::save_choice;
 use crate::components::shortened::Shortened;
@@ -30,6 +32,18 @@ pub fn rating_text(n: i32) -> String {
 pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
     let id = d.summary.id.clone();
     let error: FormError = Signal::derive(move || acts.rating.value().get().and_then(Result::err));
+    // The town whose rating was sent last: its form shows the refusal, beside the comment,
+    // not at the top of a list of thirty towns.
+    let rated = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(area) = acts
+            .rating
+            .input()
+            .with(|i| i.as_ref().map(|i| i.area_id.clone()))
+        {
+            rated.set(Some(area));
+        }
+    });
     // An area group rates its area beside the incidents involving young people there.
     let (one, many) = if d.group_id.is_some() {
         (T::YouthIncidentOne, T::YouthIncidentsCount)
@@ -40,7 +54,6 @@ pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
         <section aria-labelledby="ratings-heading">
             <h2 id="ratings-heading">{format!("{} ({} {})", t(T::Ratings), t(T::Week), d.picture_week)}</h2>
             <p class="hint">{t(T::RatingScale)}</p>
-            <FormAlert error />
             {d.ratings.into_iter().map(|r| {
                 let label = format!("{}: {}", r.area, count_of(r.incidents, one, many));
                 if !d.can_edit {
@@ -49,6 +62,11 @@ pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
                 }
                 let cid = format!("comment-{}", r.area_id);
                 let id = id.clone();
+                let area = r.area_id.clone();
+                let mine: FormError = Signal::derive(move || {
+                    rated.with(|a| a.as_deref() == Some(area.as_str())).then(|| error.get()).flatten()
+                });
+                let scope = format!("{cid}-");
                 view! {
                     <ActionForm action=acts.rating attr:class="rating-form">
                         <input type="hidden" name="id" value=id />
@@ -64,8 +82,12 @@ pub fn RatingsSection(d: MeetingDetail, acts: MeetingActions) -> impl IntoView {
                                     </label>
                                 }).collect_view()}
                             </div>
+                            <FormAlert error=mine />
                             <label for=cid.clone()>{format!("{} {}", t(T::Comment), r.area)}</label>
-                            <input id=cid name="comment" value=r.comment.clone().unwrap_or_default() />
+                            <input id=cid name="comment" value=r.comment.clone().unwrap_or_default()
+                                aria-invalid=invalid(mine, "comment")
+                                aria-describedby=scoped_described_by(scope.clone(), mine, "comment", None) />
+                            <ScopedFieldMessage scope field="comment" error=mine />
                             <button type="submit">{t(T::SaveRating)}</button>
                         </fieldset>
                     </ActionForm>

@@ -74,15 +74,15 @@ pub fn MinutesPage() -> impl IntoView {
                             <tbody>
                                 // On a phone a comment has a row of its own under its town: a
                                 // fourth column would squeeze it to a word a line.
-                                {d.ratings.iter().map(|r| view! {
+                                {d.ratings.iter().enumerate().map(|(i, r)| view! {
                                     <tr class:commented=r.comment.is_some()>
-                                        <th scope="row">{r.area.clone()}</th>
+                                        <th scope="row" id=format!("rated-{i}")>{r.area.clone()}</th>
                                         <td>{r.incidents}</td>
                                         <td>{r.rating.map(|n| format!("{n}/5")).unwrap_or_else(|| "–".into())}</td>
                                         <td class="wide-only">{r.comment.clone().unwrap_or_default()}</td>
                                     </tr>
                                     {r.comment.clone().map(|c| view! {
-                                        <tr class="narrow-only"><td colspan="3">{format!("{}: {c}", t(T::Comment))}</td></tr>
+                                        <tr class="narrow-only"><td colspan="3" headers=format!("rated-{i}")>{format!("{}: {c}", t(T::Comment))}</td></tr>
                                     })}
                                 }).collect_view()}
                             </tbody>
