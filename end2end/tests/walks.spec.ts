@@ -69,18 +69,23 @@ test('a walk is recorded on a weak connection and its observations become orders
   await expect(observations(page).filter({ hasText: path })).toHaveCount(1);
 
   // The answer is lost on the way back: the server has it, the phone tries again, and it is
-  // still stored once.
+  // still stored once. "Försök igen nu" is pressed while that first send is still out: it
+  // is not lost, the draft goes again as soon as the send fails.
   let lost = false;
+  let pressed = () => {};
+  const retried = new Promise<void>((resolve) => { pressed = resolve; });
   await page.route('**/api/walks/observe', async (route) => {
     if (lost) return route.continue();
     lost = true;
     await route.fetch();
+    await retried;
     await route.abort('failed');
   });
   const sign = unique('Skylten');
   await observe(page, sign, 'Klotter', 'Klotter på skylten vid infarten.');
   await expect(drafts).toHaveCount(1);
   await page.getByRole('button', { name: 'Försök igen nu' }).click();
+  pressed();
   await expect(drafts).toHaveCount(0);
   await expect(observations(page).filter({ hasText: sign })).toHaveCount(1);
   await page.unroute('**/api/walks/observe');

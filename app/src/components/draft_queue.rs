@@ -30,6 +30,9 @@ pub struct ObserveState {
     /// What the last attempt came to: saved, or waiting (and why).
     pub(crate) status: RwSignal<Option<String>>,
     pub(crate) sending: RwSignal<bool>,
+    /// "Försök igen nu" was pressed while drafts were on their way: when that attempt comes
+    /// back without reaching the server, it is tried once more at once.
+    pub(crate) asked_again: RwSignal<bool>,
     /// The page has hydrated: the queue can be read and sent.
     pub(crate) hydrated: RwSignal<bool>,
     /// The walk the form records on.
@@ -48,6 +51,7 @@ impl ObserveState {
             error: RwSignal::new(None),
             status: RwSignal::new(None),
             sending: RwSignal::new(false),
+            asked_again: RwSignal::new(false),
             hydrated: RwSignal::new(false),
             walk: StoredValue::new(String::new()),
         }
@@ -127,47 +131,56 @@ fn waits_because(e: &AppError) -> Option<T> {
 /// one cannot reach the server.
 pub(crate) fn flush(s: ObserveState, walk_id: String, on_stored: Callback<()>) {
     if s.sending.try_get_untracked() != Some(false) {
+        s.asked_again.try_set(true);
         return;
     }
     s.sending.set(true);
     leptos::task::spawn_local(async move {
         let mut stored_any = false;
-        let mut wait = None;
-        'sending: loop {
-            let waiting = s
-                .drafts
-                .try_with_untracked(Drafts::waiting)
-                .unwrap_or_default();
-            if waiting.is_empty() {
-                break;
-            }
-            for input in waiting {
-                let id = input.id.clone();
-                let keep = input.keep_name.then(|| "on".to_owned());
-                let answer = observe(
-                    input.id,
-                    input.walk_id,
-                    input.place,
-                    input.kind,
-                    input.note,
-                    keep,
-                    input.lat,
-                    input.lon,
-                )
-                .await;
-                match answer {
-                    Ok(_) => {
-                        change(s, &walk_id, |d| d.remove(&id));
-                        stored_any = true;
-                    }
-                    Err(e) => match waits_because(&e) {
-                        Some(why) => {
-                            wait = Some(why);
-                            break 'sending;
-                        }
-                        None => change(s, &walk_id, |d| d.refuse(&id, e)),
-                    },
+        let mut wait;
+        'again: loop {
+            s.asked_again.try_set(false);
+            wait = None;
+            'sending: loop {
+                let waiting = s
+                    .drafts
+                    .try_with_untracked(Drafts::waiting)
+                    .unwrap_or_default();
+                if waiting.is_empty() {
+                    break;
                 }
+                for input in waiting {
+                    let id = input.id.clone();
+                    let keep = input.keep_name.then(|| "on".to_owned());
+                    let answer = observe(
+                        input.id,
+                        input.walk_id,
+                        input.place,
+                        input.kind,
+                        input.note,
+                        keep,
+                        input.lat,
+                        input.lon,
+                    )
+                    .await;
+                    match answer {
+                        Ok(_) => {
+                            change(s, &walk_id, |d| d.remove(&id));
+                            stored_any = true;
+                        }
+                        Err(e) => match waits_because(&e) {
+                            Some(why) => {
+                                wait = Some(why);
+                                break 'sending;
+                            }
+                            None => change(s, &walk_id, |d| d.refuse(&id, e)),
+                        },
+                    }
+                }
+            }
+            // Asked to try again while this attempt was out: one more try, now.
+            if wait.is_none() || s.asked_again.try_get_untracked() != Some(true) {
+                break 'again;
             }
         }
         s.sending.try_set(false);
