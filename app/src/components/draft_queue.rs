@@ -137,50 +137,48 @@ pub(crate) fn flush(s: ObserveState, walk_id: String, on_stored: Callback<()>) {
     s.sending.set(true);
     leptos::task::spawn_local(async move {
         let mut stored_any = false;
-        let mut wait;
-        'again: loop {
-            s.asked_again.try_set(false);
-            wait = None;
-            'sending: loop {
-                let waiting = s
-                    .drafts
-                    .try_with_untracked(Drafts::waiting)
-                    .unwrap_or_default();
-                if waiting.is_empty() {
-                    break;
-                }
-                for input in waiting {
-                    let id = input.id.clone();
-                    let keep = input.keep_name.then(|| "on".to_owned());
-                    let answer = observe(
-                        input.id,
-                        input.walk_id,
-                        input.place,
-                        input.kind,
-                        input.note,
-                        keep,
-                        input.lat,
-                        input.lon,
-                    )
-                    .await;
-                    match answer {
-                        Ok(_) => {
-                            change(s, &walk_id, |d| d.remove(&id));
-                            stored_any = true;
-                        }
-                        Err(e) => match waits_because(&e) {
-                            Some(why) => {
-                                wait = Some(why);
-                                break 'sending;
-                            }
-                            None => change(s, &walk_id, |d| d.refuse(&id, e)),
-                        },
-                    }
-                }
+        let mut wait = None;
+        s.asked_again.try_set(false);
+        'sending: loop {
+            let waiting = s
+                .drafts
+                .try_with_untracked(Drafts::waiting)
+                .unwrap_or_default();
+            if waiting.is_empty() {
+                break;
             }
-            // Asked to try again while this attempt was out: one more try, now.
-            if wait.is_none() || s.asked_again.try_get_untracked() != Some(true) {
-                break 'again;
+            for input in waiting {
+                let id = input.id.clone();
+                let keep = input.keep_name.then(|| "on".to_owned());
+                let answer = observe(
+                    input.id,
+                    input.walk_id,
+                    input.place,
+                    input.kind,
+                    input.note,
+                    keep,
+                    input.lat,
+                    input.lon,
+                )
+                .await;
+                match answer {
+                    Ok(_) => {
+                        change(s, &walk_id, |d| d.remove(&id));
+                        stored_any = true;
+                    }
+                    Err(e) => match waits_because(&e) {
+                        // Asked to try again while this send was out: once more, now.
+                        Some(_) if s.asked_again.try_get_untracked() == Some(true) => {
+                            s.asked_again.try_set(false);
+                            continue 'sending;
+                        }
+                        Some(why) => {
+                            wait = Some(why);
+                            break 'sending;
+                        }
+                        None => change(s, &walk_id, |d| d.refuse(&id, e)),
+                    },
+                }
             }
         }
         s.sending.try_set(false);

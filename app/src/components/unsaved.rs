@@ -107,7 +107,7 @@ mod browser {
         // What a form sends is pending until its save is answered.
         let on_submit = Closure::<dyn Fn(Event)>::new(|ev: Event| {
             let form = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-            for (field, value) in form.into_iter().flat_map(text_fields) {
+            for (field, value, _) in form.into_iter().flat_map(text_fields) {
                 let _ = field.set_attribute(PENDING, &value);
             }
         });
@@ -158,25 +158,16 @@ mod browser {
             .get_attribute(MARKER)?;
         let main = document.query_selector("main").ok()??;
         text_fields(main)
-            .any(|(field, value)| {
-                let drawn = field
-                    .dyn_ref::<HtmlInputElement>()
-                    .map(HtmlInputElement::default_value)
-                    .or_else(|| {
-                        field
-                            .dyn_ref::<HtmlTextAreaElement>()
-                            .map(HtmlTextAreaElement::default_value)
-                            .and_then(Result::ok)
-                    })
-                    .unwrap_or_default();
+            .any(|(field, value, drawn)| {
                 value.trim() != drawn.trim()
                     && field.get_attribute(SENT).as_deref() != Some(value.as_str())
             })
             .then_some(question)
     }
 
-    /// The text fields under `root` that are inside a form, each with its value.
-    fn text_fields(root: Element) -> impl Iterator<Item = (Element, String)> {
+    /// The text fields under `root` that are inside a form, each with its value and the value
+    /// it was drawn with.
+    fn text_fields(root: Element) -> impl Iterator<Item = (Element, String, String)> {
         let found = root
             .query_selector_all("textarea, input:not([type]), input[type=text]")
             .ok();
@@ -184,11 +175,14 @@ mod browser {
         (0..count).filter_map(move |i| {
             let field = found.as_ref()?.item(i)?.dyn_into::<Element>().ok()?;
             field.closest("form").ok().flatten()?;
-            let value = match field.dyn_ref::<HtmlInputElement>() {
-                Some(input) => input.value(),
-                None => field.dyn_ref::<HtmlTextAreaElement>()?.value(),
+            let (value, drawn) = match field.dyn_ref::<HtmlInputElement>() {
+                Some(input) => (input.value(), input.default_value()),
+                None => {
+                    let area = field.dyn_ref::<HtmlTextAreaElement>()?;
+                    (area.value(), area.default_value().unwrap_or_default())
+                }
             };
-            Some((field, value))
+            Some((field, value, drawn))
         })
     }
 }

@@ -250,7 +250,7 @@ pub async fn overview<C: ConnectionTrait>(
 /// The organisations that have not sent `week`'s report (pending, late or missing), by name:
 /// the overview's answer for one week, told in names only. On the coordinator's start page at
 /// each visit, so it asks for just that: the names of the organisations with an active
-/// reporter and no report for the week (two short queries, not every reporter's account).
+/// reporter and no report for the week (one query, not every reporter's account).
 pub async fn missing<C: ConnectionTrait>(
     db: &C,
     caller: &CurrentUser,
