@@ -17,5 +17,6 @@ pub mod ssr;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    components::unsaved::listen();
     leptos::mount::hydrate_lazy(app::App);
 }

@@ -91,3 +91,43 @@ async fn a_session_is_refreshed_in_its_turn_while_another_write_holds_it() {
     assert_eq!(refreshed, 1, "this session's idle timer");
     let _ = std::fs::remove_file(&file);
 }
+
+/// Reading the incident list records the read, and that record is a write: it waits its turn
+/// with the other writes and shares their commit. While a write holds the turn longer than
+/// SQLite's busy timeout (5 s), sixteen readers at once all get their page once the turn
+/// comes, and each read is recorded. (Written beside the turn, each read waited in SQLite's
+/// busy handler and failed with "database is locked" after 5 s.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_reads_are_recorded_in_their_turn_while_another_write_holds_it() {
+    use app::ssr::entities::audit_event;
+    use app::ssr::writes;
+    use shared::audit::{AuditAction, RecordType};
+    use shared::lang::Lang;
+    let (w, file) = on_a_file("samverkan-reads").await;
+    incidents::create(&w.db, &w.police, &input(w.rimbo, w.graffiti, "Torget"))
+        .await
+        .expect("an incident to list");
+    let held = writes::begin_write(&w.db).await.unwrap();
+    let mut readers = Vec::new();
+    for _ in 0..16 {
+        let (db, coordinator) = (w.db.clone(), w.coordinator.clone());
+        readers.push(tokio::spawn(async move {
+            let filter = shared::incident::IncidentFilter::default();
+            incidents::list(&db, &coordinator, &filter, Lang::Sv).await
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(5_500)).await;
+    held.commit_unseen().await.unwrap();
+    for reader in readers {
+        let page = reader.await.unwrap().expect("no \"database is locked\"");
+        assert_eq!(page.items.len(), 1);
+    }
+    let recorded = audit_event::Entity::find()
+        .filter(audit_event::Column::RecordType.eq(RecordType::IncidentList))
+        .filter(audit_event::Column::Action.eq(AuditAction::View))
+        .count(&w.db)
+        .await
+        .unwrap();
+    assert_eq!(recorded, 16, "every read recorded");
+    let _ = std::fs::remove_file(&file);
+}

@@ -70,6 +70,19 @@ test('a coordinator runs the weekly meeting from planned to locked minutes', asy
   await expect.poll(() => asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
   await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveValue('Oroligt vid stationen på kvällen');
+  // The browser's back button asks the same; refused, the page, its address, the text and the
+  // place on the page stay.
+  await page.getByRole('region', { name: 'Beslut' }).getByLabel('Nytt beslut').scrollIntoViewIfNeeded();
+  const place = await page.evaluate(() => window.scrollY);
+  expect(place).toBeGreaterThan(200);
+  asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await page.evaluate(() => history.back());
+  await expect.poll(() => asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(rimbo.getByLabel('Kommentar Rimbo')).toHaveValue('Oroligt vid stationen på kvällen');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - place)).toBeLessThan(50);
   // A refused save leaves its text unsaved: the question still comes.
   await rimbo.getByLabel('Kommentar Rimbo').fill('Pojken 811218-9876 syntes vid stationen');
   await rimbo.getByRole('button', { name: 'Spara bedömningen' }).click();
@@ -237,6 +250,18 @@ test('a coordinator sets up a new meeting series with its members', async ({ pag
 
 test('a coordinator moves a planned meeting and then calls it off; it stays listed as cancelled', async ({ page }) => {
   await planNextMeeting(page);
+  // Back with an agenda item typed and not added: asked, and agreed to, the browser goes back;
+  // forward brings the meeting again.
+  await page.getByLabel('Ny punkt på dagordningen').fill('Skolavslutningen');
+  let asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.accept(); });
+  await page.evaluate(() => history.back());
+  await expect(page).toHaveURL(/\/meetings$/);
+  expect(asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
+  await expect(page.getByRole('button', { name: 'Planera nästa möte' }).first()).toBeVisible();
+  await page.evaluate(() => history.forward());
+  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel('Ny punkt på dagordningen')).toHaveValue('');
   const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   await page.getByText('Flytta eller ställ in mötet').click();
   await page.getByLabel('Ny dag').fill(day);

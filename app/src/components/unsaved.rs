@@ -5,7 +5,8 @@
 //! the page was drawn with and from what a save accepted: a form's text is pending from its
 //! submit, and saved when the page calls [`saves_accepted`] (a refused or failed save keeps
 //! it unsaved). The browser's back and forward buttons move inside the app without a click or
-//! an unload: they are not asked about.
+//! an unload: the move is asked about before the router hears of it, and a refused move puts
+//! the page's address back.
 
 /// The marker's attribute, on an element of a page whose typed text should not be lost.
 pub const MARKER: &str = "data-warn-unsaved";
@@ -22,19 +23,29 @@ pub fn saves_refused() {
     browser::settle(false);
 }
 
-/// Listens for leaving, once for the app's lifetime (a page calls it each time it is drawn;
-/// the listeners act only while a marked element is on the page).
+/// Listens for leaving, for the app's lifetime; the listeners act only while a marked element
+/// is on the page. Called before the app is hydrated: the window's listeners run in the order
+/// they were added, so this one hears of a back or forward move before the router does.
+#[cfg(feature = "hydrate")]
+pub fn listen() {
+    browser::install();
+}
+
+/// A page that carries the marker calls this each time it is drawn: a back or forward move
+/// then knows which address it leaves (the router's, which has not moved yet).
 pub fn warn_before_leaving() {
     #[cfg(feature = "hydrate")]
-    browser::install();
+    browser::follow(leptos_router::hooks::use_location());
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use std::cell::Cell;
+    use std::cell::{Cell, RefCell};
 
+    use leptos::prelude::GetUntracked;
+    use leptos_router::location::Location;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::prelude::{Closure, JsValue};
     use web_sys::{
         BeforeUnloadEvent, Element, Event, HtmlInputElement, HtmlTextAreaElement, MouseEvent,
     };
@@ -48,6 +59,16 @@ mod browser {
         static INSTALLED: Cell<bool> = const { Cell::new(false) };
         /// Leaving was agreed to by the link's question: the browser's own is not asked too.
         static AGREED: Cell<bool> = const { Cell::new(false) };
+        /// The router's location: on a back or forward move, still the page being left.
+        static ROUTER_AT: RefCell<Option<Location>> = const { RefCell::new(None) };
+        /// Where the page was when a move was refused.
+        static PLACE: Cell<(f64, f64)> = const { Cell::new((0.0, 0.0)) };
+        /// Shortly after a refused move: a scroll elsewhere is the browser's, and undone.
+        static KEEPING_PLACE: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn follow(location: Location) {
+        ROUTER_AT.set(Some(location));
     }
 
     pub fn install() {
@@ -85,10 +106,7 @@ mod browser {
                 return;
             }
             if let Some(question) = unsaved() {
-                let leave = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(&question).ok())
-                    .unwrap_or(true);
-                if leave {
+                if confirmed(&question) {
                     // A link the router follows unloads nothing: the agreement is for the
                     // unload that follows at once, if any, not for a later one.
                     AGREED.set(true);
@@ -129,6 +147,91 @@ mod browser {
         let _ = window
             .add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
         on_unload.forget();
+        // Added before the router's: a refused move never reaches the router, and the address
+        // goes back to the page it left.
+        let on_move = Closure::<dyn Fn(Event)>::new(|ev: Event| {
+            let Some(left) = page_left() else {
+                return;
+            };
+            // Still the page's place: the browser scrolls to the one it kept for the page moved
+            // to only after this event.
+            let place = web_sys::window().map(|w| {
+                (
+                    w.scroll_x().unwrap_or_default(),
+                    w.scroll_y().unwrap_or_default(),
+                )
+            });
+            if unsaved().is_some_and(|question| !confirmed(&question)) {
+                ev.stop_immediate_propagation();
+                let Some(window) = web_sys::window() else {
+                    return;
+                };
+                if let Ok(history) = window.history() {
+                    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&left));
+                }
+                // That scroll comes within a frame or two: the page's place is put back.
+                PLACE.set(place.unwrap_or_default());
+                KEEPING_PLACE.set(true);
+                leptos::prelude::set_timeout(|| KEEPING_PLACE.set(false), KEEP_PLACE_FOR);
+                leptos::prelude::request_animation_frame(keep_place);
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("popstate", on_move.as_ref().unchecked_ref());
+        on_move.forget();
+        let on_scroll = Closure::<dyn Fn()>::new(|| {
+            if KEEPING_PLACE.get() {
+                keep_place();
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+        on_scroll.forget();
+    }
+
+    /// How long after a refused move a scroll elsewhere is taken for the browser's.
+    const KEEP_PLACE_FOR: std::time::Duration = std::time::Duration::from_millis(500);
+
+    /// Puts the page back at its place, if the browser moved it.
+    fn keep_place() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let (x, y) = PLACE.get();
+        let now = (
+            window.scroll_x().unwrap_or_default(),
+            window.scroll_y().unwrap_or_default(),
+        );
+        if now != (x, y) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+    }
+
+    fn confirmed(question: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(question).ok())
+            .unwrap_or(true)
+    }
+
+    /// On a back or forward move to another page, the address of the page being left (a move
+    /// between fragments of one page leaves nothing).
+    fn page_left() -> Option<String> {
+        let (path, search, hash) = ROUTER_AT.with_borrow(|at| {
+            let at = at.as_ref()?;
+            Some((
+                at.pathname.try_get_untracked()?,
+                at.search.try_get_untracked()?,
+                at.hash.try_get_untracked()?,
+            ))
+        })?;
+        let query = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{search}")
+        };
+        let now = web_sys::window()?.location();
+        let moved = now.pathname().ok()? != path || now.search().ok()? != query;
+        moved.then(|| format!("{path}{query}{hash}"))
     }
 
     /// Answers the pending saves: accepted, their text is what was saved; else it stays unsaved.

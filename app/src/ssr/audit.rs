@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde_json::Value;
 use shared::AppError;
@@ -72,6 +72,28 @@ pub async fn record<C: ConnectionTrait>(
         super::views::written_by(actor.user_id);
     }
     Ok(())
+}
+
+/// Records that `actor` read a record (`record_id`) or a page of them (`shown`). A read changes
+/// nothing else, so its event is a write of its own. On SQLite it takes the write turn and
+/// shares a commit with the writers arriving with it (`writes::begin_grouped`): readers
+/// arriving together pay for one commit, and none sleeps in SQLite's busy handler waiting for
+/// the lock. On PostgreSQL the one statement is its own transaction.
+pub async fn record_read(
+    db: &DatabaseConnection,
+    actor: Actor,
+    record_type: RecordType,
+    record_id: Option<Uuid>,
+    shown: Option<&Value>,
+) -> Result<()> {
+    let view = AuditAction::View;
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return record(db, actor, view, record_type, record_id, None, shown).await;
+    }
+    let txn = super::writes::begin_grouped(db).await.map_err(db_err)?;
+    record(&*txn, actor, view, record_type, record_id, None, shown).await?;
+    // No kept view reads the audit trail: the views stay as they are.
+    txn.commit_unseen().await.map_err(db_err)
 }
 
 fn object(json: &Option<String>) -> serde_json::Map<String, Value> {
@@ -166,8 +188,8 @@ fn parse_uuid(text: &str) -> std::result::Result<Uuid, FieldError> {
 }
 
 /// Searches the log by user, record and time span, newest first. Admins and coordinators only.
-pub async fn search<C: ConnectionTrait>(
-    db: &C,
+pub async fn search(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     filter: &AuditFilter,
 ) -> Result<AuditPage> {
@@ -208,12 +230,10 @@ pub async fn search<C: ConnectionTrait>(
     let next_cursor = super::paging::cut(&mut rows, PAGE_SIZE, |r| r.id.to_string());
     // The log shows what records said before and after: reading it is itself a read.
     let shown: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
-    self::record(
+    record_read(
         db,
         caller.into(),
-        AuditAction::View,
         RecordType::AuditLog,
-        None,
         None,
         Some(&serde_json::json!({ "filter": filter, "shown": shown })),
     )

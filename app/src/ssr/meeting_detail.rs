@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 use shared::AppError;
 use shared::action::{ActionState, ActionSummary};
-use shared::audit::{AuditAction, RecordType};
+use shared::audit::RecordType;
 use shared::lang::Lang;
 use shared::meeting::{
     AttendanceRow, CarriedAction, CarriedGroup, CarriedShown, Item, MeetingDetail, MeetingState,
@@ -54,8 +56,8 @@ fn as_finalised(summaries: &mut [ActionSummary], frozen: &HashMap<String, Action
 }
 
 /// Everything the printed minutes show (category names in Swedish, every carried-over action).
-pub async fn detail<C: ConnectionTrait>(
-    db: &C,
+pub async fn detail(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     id: Uuid,
 ) -> Result<MeetingDetail> {
@@ -64,8 +66,8 @@ pub async fn detail<C: ConnectionTrait>(
 
 /// The meeting page's data with category names in `lang`, listing the carried-over actions
 /// `shown` asks for (the others are counted).
-pub async fn detail_in<C: ConnectionTrait>(
-    db: &C,
+pub async fn detail_in(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     id: Uuid,
     lang: Lang,
@@ -77,16 +79,7 @@ pub async fn detail_in<C: ConnectionTrait>(
         other => other,
     })?;
     let can_run = access::can_run(db, caller, &s).await?;
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::View,
-        RecordType::Minutes,
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
+    audit::record_read(db, caller.into(), RecordType::Minutes, Some(id), None).await?;
     let orgs = super::reference::organisation_names(db).await?;
     let present: HashMap<Uuid, _> = attendance::Entity::find()
         .filter(attendance::Column::MeetingId.eq(id))

@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 use shared::AppError;
-use shared::audit::{AuditAction, RecordType};
+use shared::audit::RecordType;
 use shared::group::{GroupDetail, GroupMember, YouthPicture};
 use shared::lang::Lang;
 use shared::user::{CurrentUser, Role};
@@ -62,8 +64,8 @@ pub async fn youth_picture<C: ConnectionTrait>(
 
 /// The group page: members, who to call in the area, the area's youth picture for last week,
 /// the group's open actions and its meetings. "Not found" outside need-to-know.
-pub async fn detail<C: ConnectionTrait>(
-    db: &C,
+pub async fn detail(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     id: Uuid,
     lang: Lang,
@@ -79,16 +81,7 @@ pub async fn detail<C: ConnectionTrait>(
         access::ensure_visible(db, caller, found.as_ref().unwrap_or(&access::nowhere())).await;
     let g = found.filter(|_| seen.is_ok()).ok_or(AppError::NotFound)?;
     let area_id = g.area_id.ok_or(AppError::NotFound)?;
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::View,
-        RecordType::AreaGroup,
-        Some(g.id),
-        None,
-        None,
-    )
-    .await?;
+    audit::record_read(db, caller.into(), RecordType::AreaGroup, Some(g.id), None).await?;
     let can_run = access::can_run(db, caller, &g).await?;
     let rows = group_member::Entity::find()
         .filter(group_member::Column::SeriesId.eq(g.id))

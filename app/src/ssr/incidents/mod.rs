@@ -436,8 +436,8 @@ pub async fn get_for_link<C: ConnectionTrait>(
 }
 
 /// One incident with everything the detail page shows.
-pub async fn get<C: ConnectionTrait>(
-    db: &C,
+pub async fn get(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     id: IncidentId,
     lang: Lang,
@@ -447,16 +447,7 @@ pub async fn get<C: ConnectionTrait>(
     }
     let row = find_row(db, id).await?.ok_or(AppError::NotFound)?;
     let sent = reports_sent(db, std::slice::from_ref(&row)).await?;
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::View,
-        RecordType::Incident,
-        Some(id.0),
-        None,
-        None,
-    )
-    .await?;
+    audit::record_read(db, caller.into(), RecordType::Incident, Some(id.0), None).await?;
     let history = audit::history(db, id.0).await?;
     let redaction_requests = crate::ssr::redaction::open(db, caller, Some(id), lang).await?;
     let (work_orders, can_send_work_order) =

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::AppError;
 use shared::error::Issues;
@@ -21,7 +21,7 @@ use super::search::{self, Span};
 use super::{EXPORT_LIMIT, PAGE_SIZE, Row, joined, summaries};
 use crate::ssr::entities::{area, incident};
 use crate::ssr::{Result, audit, db_err};
-use shared::audit::{AuditAction, RecordType};
+use shared::audit::RecordType;
 
 fn encode_cursor(row: &Row) -> String {
     format!("{}_{}", row.occurred_at.timestamp_micros(), row.id.simple())
@@ -109,8 +109,8 @@ async fn filtered<C: ConnectionTrait>(
 
 /// A page of incidents matching `filter`, newest first. Keyset-paged: the cursor is the last
 /// row shown, so a page deep in the history costs the same as the first.
-pub async fn list<C: ConnectionTrait>(
-    db: &C,
+pub async fn list(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     filter: &IncidentFilter,
     lang: Lang,
@@ -131,12 +131,10 @@ pub async fn list<C: ConnectionTrait>(
     // The page shows the start of descriptions: a read, recorded once per page with what was
     // asked and which incidents were shown.
     let shown: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
-    audit::record(
+    audit::record_read(
         db,
         caller.into(),
-        AuditAction::View,
         RecordType::IncidentList,
-        None,
         None,
         Some(&serde_json::json!({ "filter": filter, "shown": shown })),
     )

@@ -2,8 +2,11 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use shared::audit::{AuditAction, RecordType};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use shared::audit::RecordType;
 use shared::user::CurrentUser;
 use shared::walk::{
     ObservationOrder, ObservationView, WalkDetail, WalkForm, WalkState, WalkSummary,
@@ -65,7 +68,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &CurrentUser) -> Result<Ve
 
 /// One walk, its observations oldest first, and for the coordinator what each could become.
 /// The read is audited, as an incident's is.
-pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> Result<WalkDetail> {
+pub async fn get(db: &DatabaseConnection, caller: &CurrentUser, id: Uuid) -> Result<WalkDetail> {
     ensure_joins(caller)?;
     let m = walk(db, id).await?;
     let observations = walk_observation::Entity::find()
@@ -149,16 +152,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &CurrentUser, id: Uuid) -> 
     } else {
         Vec::new()
     };
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::View,
-        RecordType::SafetyWalk,
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
+    audit::record_read(db, caller.into(), RecordType::SafetyWalk, Some(id), None).await?;
     Ok(WalkDetail {
         summary: summary(&m, &areas, &pairs),
         area_id: m.area_id.to_string(),

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use shared::AppError;
-use shared::audit::{AuditAction, RecordType};
+use shared::audit::RecordType;
 use shared::ids::IncidentId;
 use shared::lang::Lang;
 use shared::user::{CurrentUser, Role};
@@ -164,23 +164,14 @@ pub async fn list<C: ConnectionTrait>(
 
 /// One order with its incidents (those the caller may open), the steps the caller may take
 /// and its history. The view is audited, as an incident's is.
-pub async fn get<C: ConnectionTrait>(
-    db: &C,
+pub async fn get(
+    db: &DatabaseConnection,
     caller: &CurrentUser,
     id: Uuid,
     lang: Lang,
 ) -> Result<WorkOrderDetail> {
     let (model, access) = visible(db, caller, id).await?;
-    audit::record(
-        db,
-        caller.into(),
-        AuditAction::View,
-        RecordType::WorkOrder,
-        Some(id),
-        None,
-        None,
-    )
-    .await?;
+    audit::record_read(db, caller.into(), RecordType::WorkOrder, Some(id), None).await?;
     let mut linked = Vec::new();
     for link in work_order_incident::Entity::find()
         .filter(work_order_incident::Column::WorkOrderId.eq(id))
