@@ -117,6 +117,11 @@ async fn list_reads_are_recorded_in_their_turn_while_another_write_holds_it() {
         }));
     }
     tokio::time::sleep(std::time::Duration::from_millis(5_500)).await;
+    assert!(
+        readers.iter().all(|r| !r.is_finished()),
+        "every reader waits for the turn"
+    );
+    assert!(writes::writers_waiting() >= 16, "queued for the turn");
     held.commit_unseen().await.unwrap();
     for reader in readers {
         let page = reader.await.unwrap().expect("no \"database is locked\"");

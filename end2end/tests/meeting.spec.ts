@@ -250,18 +250,33 @@ test('a coordinator sets up a new meeting series with its members', async ({ pag
 
 test('a coordinator moves a planned meeting and then calls it off; it stays listed as cancelled', async ({ page }) => {
   await planNextMeeting(page);
-  // Back with an agenda item typed and not added: asked, and agreed to, the browser goes back;
-  // forward brings the meeting again.
-  await page.getByLabel('Ny punkt på dagordningen').fill('Skolavslutningen');
+  // Forward with an agenda item typed and not added: asked, and refused, the page stays with
+  // its text, and so does the browser's history.
+  const meeting = page.url();
+  const agendaItem = page.getByLabel('Ny punkt på dagordningen');
+  const question = 'Det finns text här som inte är sparad. Lämna sidan ändå?';
+  await menu(page, 'Översikt');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.evaluate(() => history.back());
+  await expect(page).toHaveURL(meeting);
+  await agendaItem.fill('Skolavslutningen');
   let asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await page.evaluate(() => history.forward());
+  await expect.poll(() => asked).toBe(question);
+  await expect(page).toHaveURL(meeting);
+  await expect(agendaItem).toHaveValue('Skolavslutningen');
+  // Back, agreed to: one step back to the list, as if nothing had been refused; forward brings
+  // the meeting again.
+  asked = '';
   page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.accept(); });
   await page.evaluate(() => history.back());
   await expect(page).toHaveURL(/\/meetings$/);
-  expect(asked).toBe('Det finns text här som inte är sparad. Lämna sidan ändå?');
+  expect(asked).toBe(question);
   await expect(page.getByRole('button', { name: 'Planera nästa möte' }).first()).toBeVisible();
   await page.evaluate(() => history.forward());
-  await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
-  await expect(page.getByLabel('Ny punkt på dagordningen')).toHaveValue('');
+  await expect(page).toHaveURL(meeting);
+  await expect(agendaItem).toHaveValue('');
   const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   await page.getByText('Flytta eller ställ in mötet').click();
   await page.getByLabel('Ny dag').fill(day);

@@ -73,12 +73,11 @@ pub async fn recorded(
     what: RecordType,
     after: &serde_json::Value,
 ) -> Result<(), Response> {
-    audit::record(
+    audit::record_alone(
         &state.db,
         Actor::from(caller),
         AuditAction::Export,
         what,
-        None,
         None,
         Some(after),
     )

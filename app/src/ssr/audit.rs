@@ -1,5 +1,5 @@
-//! The audit trail: recording events (inside the caller's transaction where there is one),
-//! searching them, and an incident's change history.
+//! The audit trail: recording events (inside the caller's transaction, or as a write of their
+//! own for reads and exports), searching them, and an incident's change history.
 
 use std::collections::HashMap;
 
@@ -74,11 +74,8 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Records that `actor` read a record (`record_id`) or a page of them (`shown`). A read changes
-/// nothing else, so its event is a write of its own. On SQLite it takes the write turn and
-/// shares a commit with the writers arriving with it (`writes::begin_grouped`): readers
-/// arriving together pay for one commit, and none sleeps in SQLite's busy handler waiting for
-/// the lock. On PostgreSQL the one statement is its own transaction.
+/// Records that `actor` read a record (`record_id`) or a page of them (`shown`): see
+/// [`record_alone`]. Takes the pool rather than a transaction for that reason.
 pub async fn record_read(
     db: &DatabaseConnection,
     actor: Actor,
@@ -87,11 +84,29 @@ pub async fn record_read(
     shown: Option<&Value>,
 ) -> Result<()> {
     let view = AuditAction::View;
+    record_alone(db, actor, view, record_type, record_id, shown).await
+}
+
+/// Records an event that changes nothing else (a read, an export) as a write of its own,
+/// answered once it is committed. On SQLite it takes the write turn and shares a commit with
+/// the writers arriving with it (`writes::begin_grouped`): events arriving together pay for
+/// one commit, and none sleeps in SQLite's busy handler while this process's writers hold the
+/// lock. On PostgreSQL the one statement is its own transaction.
+///
+/// Never call it while holding a `WriteTxn`: the turn is not re-entrant.
+pub async fn record_alone(
+    db: &DatabaseConnection,
+    actor: Actor,
+    action: AuditAction,
+    record_type: RecordType,
+    record_id: Option<Uuid>,
+    after: Option<&Value>,
+) -> Result<()> {
     if db.get_database_backend() != DbBackend::Sqlite {
-        return record(db, actor, view, record_type, record_id, None, shown).await;
+        return record(db, actor, action, record_type, record_id, None, after).await;
     }
     let txn = super::writes::begin_grouped(db).await.map_err(db_err)?;
-    record(&*txn, actor, view, record_type, record_id, None, shown).await?;
+    record(&*txn, actor, action, record_type, record_id, None, after).await?;
     // No kept view reads the audit trail: the views stay as they are.
     txn.commit_unseen().await.map_err(db_err)
 }
