@@ -364,6 +364,58 @@ async fn the_index_follows_edits_redactions_renames_and_merges() {
     }
 }
 
+/// The incidents found by `q` within `area`.
+async fn found_in(w: &World, q: &str, area: shared::ids::AreaId) -> Vec<IncidentId> {
+    let filter = IncidentFilter {
+        q: Some(q.to_owned()),
+        area: Some(area.to_string()),
+        ..IncidentFilter::default()
+    };
+    incidents::list(&w.db, &w.coordinator, &filter, Lang::Sv)
+        .await
+        .expect("a search in an area")
+        .items
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_search_in_an_area_finds_incidents_stored_before_and_follows_a_corrected_area() {
+    use migrations::{Migrator, MigratorTrait};
+    for (backend, db) in databases().await {
+        let w = world(db).await;
+        // Stored before the index kept areas: that migration and any after it taken back.
+        let at = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == "m20261206_000031_keep_area_in_incident_search")
+            .expect("the migration");
+        let later = u32::try_from(Migrator::migrations().len() - at).unwrap();
+        Migrator::down(&w.db, Some(later)).await.unwrap();
+        let id = log(&w, "Stationen", "Klotter på perrongen.").await;
+        Migrator::up(&w.db, None).await.unwrap();
+        log(&w, "Torget", "Krossad ruta i kiosken.").await;
+        assert_eq!(found_in(&w, "klotter", w.rimbo).await, [id], "{backend}");
+        assert!(found_in(&w, "klotter", w.norrtalje).await.is_empty());
+
+        let mut moved = input(w.norrtalje, w.graffiti, "Stationen");
+        moved.description = "Klotter på perrongen.".into();
+        moved.keep_name = true;
+        incidents::update(&w.db, &w.police, id, &moved)
+            .await
+            .unwrap();
+        assert_eq!(
+            found_in(&w, "klotter perrongen", w.norrtalje).await,
+            [id],
+            "{backend}: found in its corrected area"
+        );
+        assert!(
+            found_in(&w, "klotter", w.rimbo).await.is_empty(),
+            "{backend}: and no longer in the old one"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_list_shows_the_start_of_each_description_and_each_page_is_a_recorded_read() {
     for (backend, db) in databases().await {

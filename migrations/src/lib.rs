@@ -34,6 +34,7 @@ mod m20261204_000027_create_safety_walks;
 mod m20261205_000028_index_actions_by_due;
 mod m20261205_000029_index_audit_changes_by_record;
 mod m20261205_000030_order_incident_search_by_time;
+mod m20261206_000031_keep_area_in_incident_search;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000028_index_actions_by_due::Migration),
             Box::new(m20261205_000029_index_audit_changes_by_record::Migration),
             Box::new(m20261205_000030_order_incident_search_by_time::Migration),
+            Box::new(m20261206_000031_keep_area_in_incident_search::Migration),
         ]
     }
 }

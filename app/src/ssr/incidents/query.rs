@@ -97,7 +97,8 @@ async fn filtered<C: ConnectionTrait>(
     }
     let mut query = joined().filter(within.clone());
     if let Some(q) = filter.q.as_deref()
-        && let Some(found) = search::condition(db, q, &within, span, limit).await?
+        && let Some(found) =
+            search::condition(db, q, &within, (span, area.map(|a| a.0)), limit).await?
     {
         query = query.filter(found);
     }

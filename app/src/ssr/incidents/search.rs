@@ -13,6 +13,7 @@ use sea_orm::sea_query::{
 };
 use sea_orm::{ConnectionTrait, DbBackend, EntityName, Statement};
 use shared::week::IsoWeek;
+use uuid::Uuid;
 
 use crate::ssr::entities::incident;
 use crate::ssr::{Result, db_err};
@@ -67,13 +68,13 @@ impl Span {
 }
 
 /// The condition "the incident matches the search `q`", for a list of at most `limit` rows
-/// filtered by `within` (the list's other conditions on `incidents`) in `span`; `None` when
-/// `q` has no words.
+/// filtered by `within` (the list's other conditions on `incidents`, among them the area
+/// `area` if any) in `span`; `None` when `q` has no words.
 pub(super) async fn condition<C: ConnectionTrait>(
     db: &C,
     q: &str,
     within: &Condition,
-    span: Span,
+    (span, area): (Span, Option<Uuid>),
     limit: u64,
 ) -> Result<Option<SimpleExpr>> {
     let words = shared::search::words(q);
@@ -81,10 +82,17 @@ pub(super) async fn condition<C: ConnectionTrait>(
         return Ok(None);
     }
     Ok(Some(match db.get_database_backend() {
-        DbBackend::Postgres => Expr::cust_with_values(
-            r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1))"#,
-            [shared::search::tsquery(&words)],
-        ),
+        // The index's rows hold the area: matches elsewhere are left before any is read.
+        DbBackend::Postgres => match area {
+            Some(area) => Expr::cust_with_values(
+                r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1) AND area_id = $2)"#,
+                [Value::from(shared::search::tsquery(&words)), area.into()],
+            ),
+            None => Expr::cust_with_values(
+                r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1))"#,
+                [shared::search::tsquery(&words)],
+            ),
+        },
         _ => {
             let keys = newest_keys(db, &shared::search::fts5(&words), within, span, limit).await?;
             Expr::cust_with_values(
