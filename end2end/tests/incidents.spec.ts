@@ -175,6 +175,17 @@ test('a coordinator searches the incidents from the menu and gets the newest fir
   }
   await expect(page.getByLabel('Sök i text')).toHaveValue(word.toUpperCase());
   await expectAccessible(page);
+
+  // The same words in the area they were logged in, then in another one.
+  await page.getByLabel('Område', { exact: true }).selectOption({ label: 'Rimbo' });
+  await page.getByRole('button', { name: 'Filtrera' }).click();
+  await expect(page).toHaveURL(new RegExp(`area=${area}`));
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText(places[1]);
+  await page.getByLabel('Område', { exact: true }).selectOption({ label: 'Norrtälje' });
+  await page.getByRole('button', { name: 'Filtrera' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Inga händelser matchar filtret.' })).toBeVisible();
+  await expect(page.getByLabel('Sök i text')).toHaveValue(word.toUpperCase());
 });
 
 test.describe('on a phone', () => {
