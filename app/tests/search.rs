@@ -394,8 +394,14 @@ async fn a_search_in_an_area_finds_incidents_stored_before_and_follows_a_correct
         Migrator::down(&w.db, Some(later)).await.unwrap();
         let id = log(&w, "Stationen", "Klotter på perrongen.").await;
         Migrator::up(&w.db, None).await.unwrap();
-        log(&w, "Torget", "Krossad ruta i kiosken.").await;
+        let kiosk = log(&w, "Torget", "Krossad ruta i kiosken.").await;
         assert_eq!(found_in(&w, "klotter", w.rimbo).await, [id], "{backend}");
+        assert_eq!(
+            found_in(&w, "ruta", w.rimbo).await,
+            [kiosk],
+            "{backend}: logged after"
+        );
+        assert!(found_in(&w, "ruta", w.norrtalje).await.is_empty());
         assert!(found_in(&w, "klotter", w.norrtalje).await.is_empty());
 
         let mut moved = input(w.norrtalje, w.graffiti, "Stationen");

@@ -18,7 +18,10 @@ use sea_orm_migration::sea_orm::DatabaseBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const UP: [&str; 6] = [
+const UP: [&str; 7] = [
+    // Both tables at once, incidents first, as a logging server's trigger takes them: a server
+    // still running during the migration waits for it instead of deadlocking with it.
+    "LOCK TABLE incidents, incident_search IN ACCESS EXCLUSIVE MODE",
     "ALTER TABLE incident_search ADD COLUMN area_id uuid",
     "UPDATE incident_search s SET area_id = i.area_id FROM incidents i WHERE i.id = s.incident_id",
     "CREATE INDEX ix_incident_search_area ON incident_search (area_id)",

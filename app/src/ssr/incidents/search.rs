@@ -1,6 +1,7 @@
 //! Text search over incidents: the condition "the description or place name holds every word
-//! of the search", on each database's index (migrations `create_incident_search` and
-//! `order_incident_search_by_time`).
+//! of the search", on each database's index (migrations `create_incident_search`,
+//! `order_incident_search_by_time` on SQLite and `keep_area_in_incident_search` on
+//! PostgreSQL).
 //!
 //! On SQLite the index is keyed in time order, so a search reads its matches newest first and
 //! stops at a page: a word found in 183,000 incidents costs as much as one found in 30. The
@@ -69,7 +70,8 @@ impl Span {
 
 /// The condition "the incident matches the search `q`", for a list of at most `limit` rows
 /// filtered by `within` (the list's other conditions on `incidents`, among them the area
-/// `area` if any) in `span`; `None` when `q` has no words.
+/// `area` if any) in `span`; `None` when `q` has no words. SQLite reads the index within
+/// `span`, testing `within` as it goes; PostgreSQL narrows the index's rows to `area`.
 pub(super) async fn condition<C: ConnectionTrait>(
     db: &C,
     q: &str,
