@@ -26,10 +26,18 @@ async fn log(w: &World, place: &str, text: &str) -> IncidentId {
 }
 
 async fn found(w: &World, q: &str) -> Vec<IncidentId> {
-    let filter = IncidentFilter {
-        q: Some(q.to_owned()),
-        ..IncidentFilter::default()
-    };
+    found_by(
+        w,
+        IncidentFilter {
+            q: Some(q.to_owned()),
+            ..IncidentFilter::default()
+        },
+    )
+    .await
+}
+
+/// The first page of incidents `filter` finds.
+async fn found_by(w: &World, filter: IncidentFilter) -> Vec<IncidentId> {
     incidents::list(&w.db, &w.coordinator, &filter, Lang::Sv)
         .await
         .expect("a search")
@@ -366,18 +374,15 @@ async fn the_index_follows_edits_redactions_renames_and_merges() {
 
 /// The incidents found by `q` within `area`.
 async fn found_in(w: &World, q: &str, area: shared::ids::AreaId) -> Vec<IncidentId> {
-    let filter = IncidentFilter {
-        q: Some(q.to_owned()),
-        area: Some(area.to_string()),
-        ..IncidentFilter::default()
-    };
-    incidents::list(&w.db, &w.coordinator, &filter, Lang::Sv)
-        .await
-        .expect("a search in an area")
-        .items
-        .into_iter()
-        .map(|i| i.id)
-        .collect()
+    found_by(
+        w,
+        IncidentFilter {
+            q: Some(q.to_owned()),
+            area: Some(area.to_string()),
+            ..IncidentFilter::default()
+        },
+    )
+    .await
 }
 
 #[tokio::test]

@@ -68,6 +68,18 @@ const SQLITE_DOWN: [&str; 6] = [
     "DROP TABLE incident_search_keys",
 ];
 
+/// PostgreSQL: a logged or corrected incident's words indexed (the function, then its trigger).
+pub(crate) const POSTGRES_SYNC_FUNCTION: &str = "CREATE OR REPLACE FUNCTION incident_search_sync() \
+     RETURNS trigger AS $$ BEGIN \
+       INSERT INTO incident_search (incident_id, doc) \
+       VALUES (NEW.id, incident_search_doc(NEW.description, NEW.place_id)) \
+       ON CONFLICT (incident_id) DO UPDATE SET doc = excluded.doc; \
+       RETURN NULL; \
+     END; $$ LANGUAGE plpgsql";
+pub(crate) const POSTGRES_SYNC_TRIGGER: &str = "CREATE TRIGGER incident_search_sync \
+     AFTER INSERT OR UPDATE OF description, place_id \
+     ON incidents FOR EACH ROW EXECUTE FUNCTION incident_search_sync()";
+
 const POSTGRES_UP: [&str; 8] = [
     "CREATE TABLE incident_search ( \
        incident_id uuid PRIMARY KEY REFERENCES incidents (id) ON DELETE CASCADE, \
@@ -77,14 +89,8 @@ const POSTGRES_UP: [&str; 8] = [
        SELECT to_tsvector('simple', coalesce(description, '') || ' ' || \
          coalesce((SELECT name FROM places WHERE id = place), '')) \
      $$ LANGUAGE sql STABLE",
-    "CREATE FUNCTION incident_search_sync() RETURNS trigger AS $$ BEGIN \
-       INSERT INTO incident_search (incident_id, doc) \
-       VALUES (NEW.id, incident_search_doc(NEW.description, NEW.place_id)) \
-       ON CONFLICT (incident_id) DO UPDATE SET doc = excluded.doc; \
-       RETURN NULL; \
-     END; $$ LANGUAGE plpgsql",
-    "CREATE TRIGGER incident_search_sync AFTER INSERT OR UPDATE OF description, place_id \
-     ON incidents FOR EACH ROW EXECUTE FUNCTION incident_search_sync()",
+    POSTGRES_SYNC_FUNCTION,
+    POSTGRES_SYNC_TRIGGER,
     "CREATE FUNCTION incident_search_place() RETURNS trigger AS $$ BEGIN \
        UPDATE incident_search s SET doc = incident_search_doc(i.description, i.place_id) \
        FROM incidents i WHERE i.id = s.incident_id AND i.place_id = NEW.id; \

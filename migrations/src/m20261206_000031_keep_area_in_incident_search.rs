@@ -15,6 +15,10 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
 
+use crate::m20261204_000021_create_incident_search::{
+    POSTGRES_SYNC_FUNCTION, POSTGRES_SYNC_TRIGGER,
+};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -36,16 +40,11 @@ const UP: [&str; 7] = [
      ON incidents FOR EACH ROW EXECUTE FUNCTION incident_search_sync()",
 ];
 
+/// Back to the words alone, as `create_incident_search` kept them.
 const DOWN: [&str; 5] = [
     "DROP TRIGGER incident_search_sync ON incidents",
-    "CREATE OR REPLACE FUNCTION incident_search_sync() RETURNS trigger AS $$ BEGIN \
-       INSERT INTO incident_search (incident_id, doc) \
-       VALUES (NEW.id, incident_search_doc(NEW.description, NEW.place_id)) \
-       ON CONFLICT (incident_id) DO UPDATE SET doc = excluded.doc; \
-       RETURN NULL; \
-     END; $$ LANGUAGE plpgsql",
-    "CREATE TRIGGER incident_search_sync AFTER INSERT OR UPDATE OF description, place_id \
-     ON incidents FOR EACH ROW EXECUTE FUNCTION incident_search_sync()",
+    POSTGRES_SYNC_FUNCTION,
+    POSTGRES_SYNC_TRIGGER,
     "DROP INDEX ix_incident_search_area",
     "ALTER TABLE incident_search DROP COLUMN area_id",
 ];

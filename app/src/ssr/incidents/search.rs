@@ -85,16 +85,19 @@ pub(super) async fn condition<C: ConnectionTrait>(
     }
     Ok(Some(match db.get_database_backend() {
         // The index's rows hold the area: matches elsewhere are left before any is read.
-        DbBackend::Postgres => match area {
-            Some(area) => Expr::cust_with_values(
-                r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1) AND area_id = $2)"#,
-                [Value::from(shared::search::tsquery(&words)), area.into()],
-            ),
-            None => Expr::cust_with_values(
-                r#""incidents"."id" IN (SELECT incident_id FROM incident_search WHERE doc @@ to_tsquery('simple', $1))"#,
-                [shared::search::tsquery(&words)],
-            ),
-        },
+        DbBackend::Postgres => {
+            let mut matches = String::from(
+                "\"incidents\".\"id\" IN (SELECT incident_id FROM incident_search \
+                 WHERE doc @@ to_tsquery('simple', $1)",
+            );
+            let mut values = vec![Value::from(shared::search::tsquery(&words))];
+            if let Some(area) = area {
+                matches.push_str(" AND area_id = $2");
+                values.push(area.into());
+            }
+            matches.push(')');
+            Expr::cust_with_values(matches, values)
+        }
         _ => {
             let keys = newest_keys(db, &shared::search::fts5(&words), within, span, limit).await?;
             Expr::cust_with_values(
