@@ -9,6 +9,12 @@ test('the situation picture has a section per town and its numbers lead to the s
   }
   await expectAccessible(page);
 
+  // The week field takes the page to the week picked, and the address holds only the week.
+  await page.getByLabel('Vecka', { exact: true }).fill('2026-W45');
+  await page.getByRole('button', { name: 'Visa', exact: true }).click();
+  await expect(page).toHaveURL(/\/picture\?week=2026-W45$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lägesbild 2026-W45' })).toBeVisible();
+
   // Walk back to a week with incidents in Norrtälje (the demo has six weeks of them), then
   // follow a non-zero category count.
   const section = page.getByRole('region', { name: 'Norrtälje' });

@@ -7,6 +7,7 @@ pub mod contacts;
 pub mod draft_queue;
 pub mod fields;
 pub mod figures;
+pub mod filter_form;
 pub mod history;
 pub mod labels;
 pub mod layout;

@@ -1,10 +1,9 @@
 //! A small GET form that picks an ISO week for a page (`?week=2026-W48`), with its message.
 
-use leptos::prelude::*;
-use leptos_router::components::Form;
-
 use crate::components::fields::{FieldMessage, FormError};
+use crate::components::filter_form::FilterForm;
 use crate::i18n::{T, t};
+use leptos::prelude::*;
 
 #[component]
 pub fn WeekPicker(
@@ -14,11 +13,11 @@ pub fn WeekPicker(
     error: FormError,
 ) -> impl IntoView {
     view! {
-        <Form method="GET" action=path attr:class="inline-filter">
+        <FilterForm action=path class="inline-filter">
             <label for="week">{t(T::Week)}</label>
             <input id="week" name="week" type="week" value=value />
             <button type="submit">{t(T::Show)}</button>
             <FieldMessage field="week" error />
-        </Form>
+        </FilterForm>
     }
 }

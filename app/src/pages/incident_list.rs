@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::incident::IncidentFilter;
 
 use crate::api::incidents::list_incidents;
 use crate::api::reference::get_reference_data;
 use crate::components::fields::{FieldMessage, PageError};
+use crate::components::filter_form::FilterForm;
 use crate::i18n::{T, count_of, t};
 
 fn filter_from_query(q: &leptos_router::params::ParamsMap) -> IncidentFilter {
@@ -88,7 +88,7 @@ pub fn IncidentListPage() -> impl IntoView {
                 let (sel_area, sel_category, sel_org) = (f.area.clone(), f.category.clone(), f.organisation.clone());
                 let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
                 view! {
-                    <Form method="GET" action="/incidents" attr:class="filters" attr:role="search">
+                    <FilterForm action="/incidents" class="filters" role="search">
                         <div class="field search-field">
                             <label for="q">{t(T::SearchText)}</label>
                             <input id="q" name="q" type="search" maxlength="200" value=q_value
@@ -134,7 +134,7 @@ pub fn IncidentListPage() -> impl IntoView {
                             <button type="submit" class="primary">{t(T::Filter)}</button>
                             <a href="/incidents">{t(T::ClearFilters)}</a>
                         </div>
-                    </Form>
+                    </FilterForm>
                     {can_export.then(|| view! {
                         <p><a href=export_href rel="external" download>{t(T::ExportCsv)}</a></p>
                     })}

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::AppError;
 use shared::reference::{AreaDto, ManagedPlace, MergePreview};
@@ -13,6 +12,7 @@ use shared::reference::{AreaDto, ManagedPlace, MergePreview};
 use crate::api::places::{ConfirmPlace, MergePlaces, PreviewMerge, list_places};
 use crate::api::reference::{SavePlace, SetRetired, get_reference_data};
 use crate::components::fields::{FormAlert, FormError, PageError, ScopedFieldMessage};
+use crate::components::filter_form::FilterForm;
 use crate::components::saving::saved;
 use crate::i18n::{T, count_of, quoted, t};
 
@@ -124,7 +124,7 @@ pub fn PlacesPage() -> impl IntoView {
 #[component]
 fn AreaChooser(areas: Vec<AreaDto>, chosen: String) -> impl IntoView {
     view! {
-        <Form method="GET" action="/places" attr:class="inline-filter">
+        <FilterForm action="/places" class="inline-filter">
             <label for="area">{t(T::Area)}</label>
             <select id="area" name="area">
                 {areas.into_iter().map(|a| {
@@ -134,7 +134,7 @@ fn AreaChooser(areas: Vec<AreaDto>, chosen: String) -> impl IntoView {
                 }).collect_view()}
             </select>
             <button type="submit">{t(T::Show)}</button>
-        </Form>
+        </FilterForm>
     }
 }
 
