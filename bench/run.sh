@@ -17,6 +17,8 @@ results="$out/results.tsv"
 : > "$results"
 rm -f "$out/phone.json"
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$results"; }
+# A run that stops half-way leaves no server behind holding the databases.
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
 # The browser's download per page: the main module and the page's chunks, gzipped.
 build="pkg/$(cat target/site-release/build-id)"
@@ -44,38 +46,47 @@ run_wrk() {
   wrk -t2 -c16 -d"${seconds}s" --latency "${args[@]}" 2>&1 | python3 bench/wrk_summary.py
 }
 
+# Folds a SQLite database's write-ahead log into its file, so the file alone is the database.
+one_file() {
+  python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("pragma wal_checkpoint(TRUNCATE)"); c.close()' "$1"
+  rm -f "$1-wal" "$1-shm"
+}
+
 # Every run starts from the same ten years. A run logs some 35,000 incidents into the current
 # week (the logging and mixed-load steps), 18 weeks' worth: kept, they piled up run after run
 # and slowed whatever reads this week (the picture, the start page, the dashboard, search).
-# The first run loads the data and keeps a copy (SQLite: large.pristine.db; PostgreSQL:
-# database samverkan_bench_pristine, vacuumed and analysed as autovacuum would have, since a
-# server may run without it); later runs start from the copy, brought up to the code's
-# migrations before the server starts (so its start-up time is only its own).
+# The first run loads the data into a copy that is never served (SQLite: large.pristine.db;
+# PostgreSQL: database samverkan_bench_pristine), and each run brings the copy up to the
+# code's migrations (vacuumed and analysed on PostgreSQL, as autovacuum would have, since a
+# server may run without it) and starts from a fresh duplicate of it. A load that fails
+# leaves no copy behind: it is made under another name and renamed when done.
 fresh_data() {
   case $1 in
     sqlite)
       local db="$out/large.db" copy="$out/large.pristine.db"
       rm -f "$db" "$db-wal" "$db-shm"
-      if [ -e "$copy" ]; then
-        cp "$copy" "$db"
-        [ ! -e "$copy-wal" ] || cp "$copy-wal" "$db-wal"
-        target/release/samverkan migrate
-      else
-        target/release/samverkan demo-data --scale large
-        cp "$db" "$copy"
-        [ ! -e "$db-wal" ] || cp "$db-wal" "$copy-wal"
-      fi ;;
+      if [ ! -e "$copy" ]; then
+        rm -f "$copy"* "$out/loading.db"*
+        DATABASE_URL="sqlite://$PWD/$out/loading.db?mode=rwc" target/release/samverkan demo-data --scale large
+        one_file "$out/loading.db"
+        mv "$out/loading.db" "$copy"
+      fi
+      DATABASE_URL="sqlite://$PWD/$copy?mode=rwc" target/release/samverkan migrate
+      one_file "$copy"
+      cp "$copy" "$db" ;;
     postgres)
-      psql "$pg/postgres" -qc 'drop database if exists samverkan_bench'
-      if psql "$pg/postgres" -qAtc "select 1 from pg_database where datname = 'samverkan_bench_pristine'" | grep -q 1; then
-        psql "$pg/postgres" -qc 'create database samverkan_bench template samverkan_bench_pristine'
-        target/release/samverkan migrate
-      else
-        psql "$pg/postgres" -qc 'create database samverkan_bench'
-        target/release/samverkan demo-data --scale large
-        psql "$pg/samverkan_bench" -qc 'vacuum analyze'
-        psql "$pg/postgres" -qc 'create database samverkan_bench_pristine template samverkan_bench'
-      fi ;;
+      psql "$pg/postgres" -qc 'drop database if exists samverkan_bench with (force)'
+      local kept
+      kept=$(psql "$pg/postgres" -qAtc "select count(*) from pg_database where datname = 'samverkan_bench_pristine'")
+      if [ "$kept" = 0 ]; then
+        psql "$pg/postgres" -qc 'drop database if exists samverkan_bench_loading with (force)'
+        psql "$pg/postgres" -qc 'create database samverkan_bench_loading'
+        DATABASE_URL="$pg/samverkan_bench_loading" target/release/samverkan demo-data --scale large
+        psql "$pg/postgres" -qc 'alter database samverkan_bench_loading rename to samverkan_bench_pristine'
+      fi
+      DATABASE_URL="$pg/samverkan_bench_pristine" target/release/samverkan migrate
+      psql "$pg/samverkan_bench_pristine" -qc 'vacuum analyze'
+      psql "$pg/postgres" -qc 'create database samverkan_bench template samverkan_bench_pristine' ;;
   esac
 }
 

@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::AppError;
 use shared::account::{Account, AccountFilter, AccountInput};
@@ -20,6 +19,7 @@ use crate::api::accounts::{
 use crate::api::reference::get_reference_data;
 use crate::components::account_fields::AccountFields;
 use crate::components::fields::{FormAlert, FormError, PageError};
+use crate::components::filter_form::FilterForm;
 use crate::components::password_link::LinkBox;
 use crate::components::saving::saved;
 use crate::i18n::{T, count_of, role_name, t};
@@ -176,7 +176,7 @@ fn Filters(filter: AccountFilter, organisations: Vec<OrganisationDto>) -> impl I
         ("inactive", T::StatusInactive),
     ];
     view! {
-        <Form method="GET" action="/admin/users" attr:class="filters" attr:role="search">
+        <FilterForm action="/admin/users" class="filters" role="search">
             <div class="field">
                 <label for="q">{t(T::SearchNameEmail)}</label>
                 <input id="q" name="q" type="search" value=filter.q.clone() maxlength="200" />
@@ -209,7 +209,7 @@ fn Filters(filter: AccountFilter, organisations: Vec<OrganisationDto>) -> impl I
                 </select>
             </div>
             <button type="submit">{t(T::Search)}</button>
-        </Form>
+        </FilterForm>
     }
 }
 

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::audit::{AuditFilter, RecordType};
 
 use crate::api::audit::{audit_users, search_audit};
 use crate::components::fields::{FieldMessage, PageError};
+use crate::components::filter_form::FilterForm;
 use crate::components::history::{Changes, action_label};
 use crate::i18n::{T, t};
 use crate::pages::incident_list::urlencode;
@@ -86,7 +86,7 @@ pub fn AuditPage() -> impl IntoView {
                 );
                 let older = move |cursor: &str| next_href(&f, cursor);
                 view! {
-                    <Form method="GET" action="/audit" attr:class="filters">
+                    <FilterForm action="/audit" class="filters">
                         <div class="field">
                             <label for="user">{t(T::User)}</label>
                             <select id="user" name="user">
@@ -116,7 +116,7 @@ pub fn AuditPage() -> impl IntoView {
                             <button type="submit" class="primary">{t(T::Search)}</button>
                             <a href="/audit">{t(T::ClearFilters)}</a>
                         </div>
-                    </Form>
+                    </FilterForm>
                     {match page {
                         Ok(p) if p.items.is_empty() => view! { <p role="status">{t(T::NoAuditEntries)}</p> }.into_any(),
                         Ok(p) => view! {

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::dashboard::{Dashboard, Figure, FollowThrough};
 
@@ -14,6 +13,7 @@ use crate::api::reference::get_reference_data;
 use crate::components::chart::{BarChart, BarRow, LineChart, Series};
 use crate::components::fields::{FieldMessage, FormError, PageError};
 use crate::components::figures::{Legend, PublishedFigures};
+use crate::components::filter_form::FilterForm;
 use crate::components::order_views::{OrderEffects, OrderTable};
 use crate::components::town_ratings::TownRatings;
 use crate::i18n::{T, t};
@@ -56,7 +56,7 @@ pub fn DashboardPage() -> impl IntoView {
                     };
                 }
                 let form = view! {
-                    <Form method="GET" action="/dashboard" attr:class="filters">
+                    <FilterForm action="/dashboard" class="filters">
                         <div class="field">
                             <label for="dash-area">{t(T::Area)}</label>
                             <select id="dash-area" name="area">
@@ -80,7 +80,7 @@ pub fn DashboardPage() -> impl IntoView {
                             <FieldMessage field="category" error />
                         </div>
                         <button type="submit" class="primary">{t(T::Filter)}</button>
-                    </Form>
+                    </FilterForm>
                     {year_link}
                 };
                 match result {

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::contact::{ContactEntry, ContactFunction};
 use shared::reference::{AreaDto, OrganisationDto};
@@ -13,6 +12,7 @@ use crate::api::contacts::{DeactivateContact, ReactivateContact, SaveContact, se
 use crate::api::reference::get_reference_data;
 use crate::components::contacts::ContactCard;
 use crate::components::fields::{FieldMessage, FormAlert, FormError, PageError};
+use crate::components::filter_form::FilterForm;
 use crate::i18n::{T, contact_function_name, count_of, t, use_lang};
 
 #[component]
@@ -47,7 +47,7 @@ pub fn DirectoryPage() -> impl IntoView {
                 let area_options = reference.areas.clone();
                 let count = directory.entries.len();
                 view! {
-                    <Form method="GET" action="/directory" attr:class="filters" attr:role="search">
+                    <FilterForm action="/directory" class="filters" role="search">
                         <div class="field">
                             <label for="q">{t(T::SearchWords)}</label>
                             <input id="q" name="q" type="search" value=q maxlength="200" />
@@ -72,7 +72,7 @@ pub fn DirectoryPage() -> impl IntoView {
                             </select>
                         </div>
                         <button type="submit" class="primary">{t(T::Search)}</button>
-                    </Form>
+                    </FilterForm>
                     <p role="status" class="muted">
                         {count_of(count as u64, T::MatchOne, T::Matches)}
                         {(changed.get_untracked() > 0).then(|| format!(" · {}", t(T::ContactSaved)))}

@@ -5,13 +5,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use shared::dashboard::{AreaYear, OrganisationYear, YearReport};
 
 use crate::api::dashboard::get_year_report;
 use crate::components::fields::{FieldMessage, FormError, PageError};
 use crate::components::figures::{FigureTableView, Legend};
+use crate::components::filter_form::FilterForm;
 use crate::i18n::{T, t};
 
 #[component]
@@ -30,14 +30,14 @@ pub fn YearReportPage() -> impl IntoView {
                 });
                 let shown_year = result.as_ref().map(|r| r.year.to_string()).unwrap_or_else(|_| year());
                 let form = view! {
-                    <Form method="GET" action="/dashboard/year" attr:class="filters no-print">
+                    <FilterForm action="/dashboard/year" class="filters no-print">
                         <div class="field">
                             <label for="report-year">{t(T::Year)}</label>
                             <input id="report-year" name="year" inputmode="numeric" maxlength="4" value=shown_year.clone() />
                             <FieldMessage field="year" error />
                         </div>
                         <button type="submit" class="primary">{t(T::Show)}</button>
-                    </Form>
+                    </FilterForm>
                 };
                 match result {
                     Ok(r) => view! {
