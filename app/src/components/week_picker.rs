@@ -1,9 +1,10 @@
 //! A small GET form that picks an ISO week for a page (`?week=2026-W48`), with its message.
 
+use leptos::prelude::*;
+
 use crate::components::fields::{FieldMessage, FormError};
 use crate::components::filter_form::FilterForm;
 use crate::i18n::{T, t};
-use leptos::prelude::*;
 
 #[component]
 pub fn WeekPicker(
